@@ -1,0 +1,131 @@
+// Control API for twins: create, list, advance the clock, run commands, read state, events and
+// ledger. Operator-level (no subscriber session): it is how scenarios, QA and trainers drive a twin.
+import { Hono } from "hono"
+import { Result } from "effect"
+import { parseDuration, parseInstant, formatMskIso } from "../../core/domain/time.ts"
+import { accountView, detailView, eventsOf, inboxView, ledgerOf } from "../../core/engine/views.ts"
+import { TwinExists } from "../../core/engine/registry.ts"
+import { errorBody, statusFor, type ChannelDeps } from "../context.ts"
+import type { TwinCore } from "../../core/engine/twin-core.ts"
+
+const twinJson = (t: TwinCore) => ({ id: t.id, name: t.name, now: t.now, nowIso: t.nowIso(), seq: t.state.seq, subscribers: t.state.subscribers.size, hash: t.hash() })
+
+const bad = (field: string, message: string) => ({ error: { code: "INVALID_FIELD", field, message: `${field}: ${message}`, ru: "Неверный запрос" } })
+
+const readJson = async (req: Request): Promise<unknown> => {
+  try {
+    return await req.json()
+  } catch {
+    return Symbol.for("bad-json")
+  }
+}
+
+export const controlRouter = (deps: ChannelDeps): Hono => {
+  const r = new Hono()
+  const reg = deps.registry
+  const withTwin = (id: string): TwinCore | null => reg.get(id) ?? null
+  const notFound = (id: string) => ({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${id.slice(0, 64)}"`, ru: "Двойник не найден" } })
+
+  r.get("/twins", (c) => c.json({ twins: reg.list().map(twinJson) }))
+  r.post("/twins", async (c) => {
+    const body = await readJson(c.req.raw)
+    if (typeof body !== "object" || body === null) return c.json(bad("body", "expected a JSON object"), 400)
+    const b = body as Record<string, unknown>
+    let start: number | undefined
+    if (b.start !== undefined) {
+      const s = typeof b.start === "string" ? parseInstant(b.start) : null
+      if (s === null) return c.json(bad("start", "expected an ISO instant like 2026-06-01T09:00:00+03:00"), 400)
+      start = s
+    }
+    if (b.id !== undefined && typeof b.id !== "string") return c.json(bad("id", "expected a string"), 400)
+    if (b.seed !== undefined && typeof b.seed !== "string" && typeof b.seed !== "number") return c.json(bad("seed", "expected a string or number"), 400)
+    try {
+      const t = reg.create({
+        ...(typeof b.id === "string" ? { id: b.id } : {}),
+        ...(typeof b.name === "string" ? { name: b.name.slice(0, 100) } : {}),
+        ...(b.seed !== undefined ? { seed: String(b.seed) } : {}),
+        ...(start !== undefined ? { start } : {}),
+        demo: b.demo !== false,
+      })
+      return c.json(twinJson(t), 201)
+    } catch (e) {
+      if (e instanceof TwinExists) return c.json(bad("id", e.message), 409)
+      throw e
+    }
+  })
+  r.get("/twins/:id", (c) => {
+    const t = withTwin(c.req.param("id"))
+    return t === null ? c.json(notFound(c.req.param("id")), 404) : c.json(twinJson(t))
+  })
+  r.post("/twins/:id/advance", async (c) => {
+    const t = withTwin(c.req.param("id"))
+    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const body = await readJson(c.req.raw)
+    const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>
+    let res
+    if (typeof b.to === "string") {
+      const to = parseInstant(b.to)
+      if (to === null) return c.json(bad("to", "expected an ISO instant"), 400)
+      res = t.advanceTo(to)
+    } else if (typeof b.months === "number") res = t.advanceMonths(b.months)
+    else if (typeof b.by === "string") {
+      const ms = parseDuration(b.by)
+      if (ms === null) return c.json(bad("by", 'expected a duration like "1d 2h", "90m", "30s"'), 400)
+      res = t.advanceBy(ms)
+    } else return c.json(bad("by", 'give one of by ("1d 2h"), to (ISO instant) or months (number)'), 400)
+    if (res._tag === "Failure") return c.json(errorBody(res.failure), statusFor(res.failure))
+    return c.json({ now: t.now, nowIso: formatMskIso(t.now), jobs: res.success.value.jobs, events: res.success.events.length })
+  })
+  r.post("/twins/:id/commands", async (c) => {
+    const t = withTwin(c.req.param("id"))
+    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const body = await readJson(c.req.raw)
+    if (typeof body === "symbol") return c.json(bad("body", "malformed JSON"), 400)
+    const res = t.executeUnknown(body)
+    if (res._tag === "Failure") return c.json(errorBody(res.failure), statusFor(res.failure))
+    return c.json({ events: res.success.events, value: res.success.value ?? null })
+  })
+  r.get("/twins/:id/subscribers", (c) => {
+    const t = withTwin(c.req.param("id"))
+    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    return c.json({ subscribers: [...t.state.subscribers.values()].map((s) => ({ msisdn: s.msisdn, name: s.name, tariff: s.tariff, balance: s.balance })) })
+  })
+  r.get("/twins/:id/subscribers/:msisdn", (c) => {
+    const t = withTwin(c.req.param("id"))
+    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const v = accountView(t, c.req.param("msisdn"))
+    return Result.isFailure(v) ? c.json(errorBody(v.failure), statusFor(v.failure)) : c.json(v.success)
+  })
+  r.get("/twins/:id/subscribers/:msisdn/ledger", (c) => {
+    const t = withTwin(c.req.param("id"))
+    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    if (!t.state.subscribers.has(c.req.param("msisdn"))) return c.json(bad("msisdn", "unknown subscriber"), 404)
+    return c.json({ ledger: ledgerOf(t, c.req.param("msisdn")) })
+  })
+  r.get("/twins/:id/subscribers/:msisdn/inbox", (c) => {
+    const t = withTwin(c.req.param("id"))
+    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const v = inboxView(t, c.req.param("msisdn"))
+    return Result.isFailure(v) ? c.json(errorBody(v.failure), statusFor(v.failure)) : c.json({ inbox: v.success })
+  })
+  r.get("/twins/:id/subscribers/:msisdn/detail", (c) => {
+    const t = withTwin(c.req.param("id"))
+    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const from = parseInstant(c.req.query("from") ?? "")
+    const to = parseInstant(c.req.query("to") ?? "")
+    if (from === null) return c.json(bad("from", "expected an ISO instant"), 400)
+    if (to === null) return c.json(bad("to", "expected an ISO instant"), 400)
+    const v = detailView(t, c.req.param("msisdn"), from, to)
+    return Result.isFailure(v) ? c.json(errorBody(v.failure), statusFor(v.failure)) : c.json(v.success)
+  })
+  r.get("/twins/:id/events", (c) => {
+    const t = withTwin(c.req.param("id"))
+    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const after = Number(c.req.query("after") ?? "0")
+    const limit = Math.min(5000, Math.max(1, Number(c.req.query("limit") ?? "1000")))
+    if (!Number.isSafeInteger(after) || after < 0) return c.json(bad("after", "expected a non-negative integer"), 400)
+    if (!Number.isSafeInteger(limit)) return c.json(bad("limit", "expected an integer"), 400)
+    return c.json({ events: eventsOf(t, after, limit) })
+  })
+  return r
+}

@@ -1,0 +1,23 @@
+// The one hono app: every channel router, the control API and the web console are mounted here.
+import { Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { secureHeaders } from "hono/secure-headers"
+import type { ChannelDeps } from "./context.ts"
+import { controlRouter } from "./control/router.ts"
+
+/** Request bodies above this are refused with 413 before any handler runs. */
+export const MAX_BODY_BYTES = 64 * 1024
+
+export const makeApp = (deps: ChannelDeps): Hono => {
+  const app = new Hono()
+  app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"] } }))
+  app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413) }))
+  app.get("/healthz", (c) => c.json({ ok: true }))
+  app.route("/api", controlRouter(deps))
+  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", field: "path", message: `path: no route ${c.req.method} ${c.req.path}`, ru: "Страница не найдена" } }, 404))
+  app.onError((e, c) => {
+    console.error(`[twin] unhandled error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)
+    return c.json({ error: { code: "INTERNAL", field: null, message: "internal error", ru: "Внутренняя ошибка" } }, 500)
+  })
+  return app
+}

@@ -1,0 +1,11 @@
+// `twin` command line. Each subcommand lives in cli/commands/<name>.ts and is loaded lazily.
+import { defineCommand, runMain } from "citty"
+
+const main = defineCommand({
+  meta: { name: "twin", description: "Цифровой двойник сервисов самообслуживания оператора связи" },
+  subCommands: {
+    serve: () => import("./commands/serve.ts").then((m) => m.default),
+  },
+})
+
+await runMain(main)

@@ -1,0 +1,148 @@
+// The catalog is data: tariffs, services, packages, countries and every price or limit the
+// rules use. It is validated by this Schema when loaded (the default one and user files alike).
+import { Schema } from "effect"
+
+const Kop = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
+const Count = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
+const Id = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]*$/)))
+
+export const PackageAmounts = Schema.Struct({
+  minutes: Count,
+  sms: Count,
+  /** Data in megabytes. */
+  dataMb: Count,
+})
+
+export const PaygPrices = Schema.Struct({
+  /** Per started minute of an outgoing call to a Russian number. */
+  callMinute: Kop,
+  /** Per started minute to a foreign number. */
+  intlCallMinute: Kop,
+  sms: Kop,
+  intlSms: Kop,
+  /** Per started megabyte. */
+  dataMb: Kop,
+})
+
+export const ConstructorOptions = Schema.Struct({
+  minutes: Schema.Array(Schema.Struct({ amount: Count, fee: Kop })),
+  dataGb: Schema.Array(Schema.Struct({ amount: Count, fee: Kop })),
+  sms: Count,
+})
+
+export const Tariff = Schema.Struct({
+  id: Id,
+  name: Schema.String,
+  description: Schema.String,
+  kind: Schema.Literals(["packaged", "payg", "constructor", "member"]),
+  monthlyFee: Kop,
+  /** What switching to this tariff costs. */
+  changeFee: Kop,
+  packages: PackageAmounts,
+  payg: PaygPrices,
+  corporate: Schema.Boolean,
+  vip: Schema.Boolean,
+  /** Can a subscriber switch to it himself (the member tariff cannot: only via family sharing). */
+  selectable: Schema.Boolean,
+  /** Popular plan shown by *111*2*5#. */
+  popular: Schema.Boolean,
+  familyOwner: Schema.Boolean,
+  defaultServices: Schema.Array(Id),
+  adjustable: Schema.optional(ConstructorOptions),
+})
+export type Tariff = typeof Tariff.Type
+
+export const Service = Schema.Struct({
+  id: Id,
+  name: Schema.String,
+  description: Schema.String,
+  connectFee: Kop,
+  monthlyFee: Kop,
+  dailyFee: Kop,
+  removable: Schema.Boolean,
+  /** Tariffs on which it cannot be connected. */
+  notOn: Schema.Array(Id),
+  /** Tariff flags on which it cannot be connected. */
+  notOnCorporate: Schema.Boolean,
+  notOnVip: Schema.Boolean,
+  /** USSD code that connects it, when the operator published one. */
+  ussd: Schema.optional(Schema.String),
+})
+export type Service = typeof Service.Type
+
+export const PackageKind = Schema.Literals(["minutes", "sms", "data"])
+export type PackageKind = typeof PackageKind.Type
+
+export const OneOffPackage = Schema.Struct({
+  id: Id,
+  name: Schema.String,
+  kind: PackageKind,
+  /** Minutes, SMS count or megabytes. */
+  amount: Count,
+  price: Kop,
+  validDays: Count,
+})
+export type OneOffPackage = typeof OneOffPackage.Type
+
+export const BonusOffer = Schema.Struct({
+  id: Id,
+  name: Schema.String,
+  kind: PackageKind,
+  amount: Count,
+  points: Count,
+  validDays: Count,
+})
+export type BonusOffer = typeof BonusOffer.Type
+
+export const Country = Schema.Struct({
+  code: Schema.String.pipe(Schema.check(Schema.isPattern(/^[A-Z]{2}$/))),
+  name: Schema.String,
+  popular: Schema.Boolean,
+})
+export type Country = typeof Country.Type
+
+export const Catalog = Schema.Struct({
+  version: Schema.Int,
+  tariffs: Schema.Array(Tariff),
+  services: Schema.Array(Service),
+  oneOffPackages: Schema.Array(OneOffPackage),
+  bonusOffers: Schema.Array(BonusOffer),
+  countries: Schema.Array(Country),
+  roaming: Schema.Struct({
+    /** «Забугорище» daily fee in popular countries / elsewhere (R3). */
+    zabugorishchePopular: Kop,
+    zabugorishcheOther: Kop,
+    /** Roaming prices without «Забугорище». */
+    callMinute: Kop,
+    incomingMinute: Kop,
+    sms: Kop,
+    dataMb: Kop,
+  }),
+  promisedPayment: Schema.Struct({
+    /** Limit by average monthly spend: the highest tier whose minAvgSpend is reached applies. */
+    tiers: Schema.Array(Schema.Struct({ minAvgSpend: Kop, limit: Kop })),
+    /** Fee by amount: the first tier with amount ≤ upTo applies. */
+    fees: Schema.Array(Schema.Struct({ upTo: Kop, fee: Kop })),
+    validDays: Count,
+    minAmount: Kop,
+  }),
+  topUp: Schema.Struct({ min: Kop, max: Kop, lkDefault: Kop }),
+  transfer: Schema.Struct({ fee: Kop, min: Kop, max: Kop }),
+  family: Schema.Struct({ maxMembers: Count, memberFee: Kop, memberTariff: Id, inviteTtlHours: Count }),
+  bonus: Schema.Struct({ kopecksPerPoint: Count }),
+  auth: Schema.Struct({
+    otpValidHours: Count,
+    otpDigits: Count,
+    lkMaxFailures: Count,
+    kioskMaxFailures: Count,
+    kioskLockHours: Count,
+    kioskCodeDigits: Count,
+    sessionIdleMinutes: Count,
+    codeRequestsPerHour: Count,
+    passwordMinLength: Count,
+    /** scrypt cost (N, a power of two). Lower it for large simulations. */
+    scryptN: Count,
+  }),
+  channels: Schema.Struct({ ussdIdleSeconds: Count, ivrDigitTimeoutSeconds: Count, ivrMaxFailures: Count }),
+})
+export type Catalog = typeof Catalog.Type

@@ -1,0 +1,118 @@
+// The one command union every channel, the network simulator, scenarios and the control API
+// send to the core. Shapes are Effect Schemas: decoded at the edge, documented in OpenAPI.
+import { Result, Schema } from "effect"
+import { err, type DomainError } from "./errors.ts"
+import { Channel } from "./ids.ts"
+
+const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
+const Int = Schema.Int
+const Str = Schema.String
+
+/** Common to subscriber commands: who acts (for I9) and through which channel. */
+const actor = {
+  /** The number on whose behalf a channel acts (logged-in number or caller). Absent: operator/control. */
+  by: Schema.optional(Msisdn),
+  via: Schema.optional(Channel),
+}
+
+export const CreateSubscriber = Schema.TaggedStruct("CreateSubscriber", {
+  msisdn: Msisdn,
+  name: Str,
+  passport: Schema.optional(Str),
+  birthDate: Schema.optional(Str),
+  region: Schema.optional(Str),
+  tariff: Str,
+  payment: Schema.optional(Schema.Literals(["prepaid", "credit"])),
+  creditLimit: Schema.optional(Int),
+  /** Opening balance in kopecks. */
+  balance: Schema.optional(Int),
+  bonus: Schema.optional(Int),
+  /** Extra services on top of the tariff's defaults. */
+  services: Schema.optional(Schema.Array(Str)),
+  /** Average monthly spend before the twin started, kopecks (drives the promised-payment limit). */
+  avgMonthlySpend: Schema.optional(Int),
+  ...actor,
+})
+
+const UsageSpec = Schema.Union([
+  Schema.TaggedStruct("call", { to: Str, seconds: Int, direction: Schema.optional(Schema.Literals(["out", "in"])) }),
+  Schema.TaggedStruct("sms", { to: Str, count: Schema.optional(Int), direction: Schema.optional(Schema.Literals(["out", "in"])) }),
+  Schema.TaggedStruct("data", { kb: Int }),
+])
+export type UsageSpec = typeof UsageSpec.Type
+
+export const Usage = Schema.TaggedStruct("Usage", { msisdn: Msisdn, usage: UsageSpec, ...actor })
+export const Travel = Schema.TaggedStruct("Travel", {
+  msisdn: Msisdn,
+  /** "home", "russia", or an ISO country code. */
+  to: Str,
+  ...actor,
+})
+export const SetNetwork = Schema.TaggedStruct("SetNetwork", { msisdn: Msisdn, mobileData: Schema.Boolean, ...actor })
+
+export const TopUpMethod = Schema.Literals(["card", "cash", "apple-pay", "google-pay", "bank"])
+export const TopUp = Schema.TaggedStruct("TopUp", { msisdn: Msisdn, amount: Int, method: TopUpMethod, ...actor })
+export const IssuePaymentCard = Schema.TaggedStruct("IssuePaymentCard", { code: Str, amount: Int, ...actor })
+export const ActivatePaymentCard = Schema.TaggedStruct("ActivatePaymentCard", { msisdn: Msisdn, code: Str, ...actor })
+export const PromisedPayment = Schema.TaggedStruct("PromisedPayment", { msisdn: Msisdn, amount: Schema.optional(Int), ...actor })
+export const SetAutopay = Schema.TaggedStruct("SetAutopay", {
+  msisdn: Msisdn,
+  mode: Schema.Literals(["date", "threshold"]),
+  amount: Int,
+  /** Day of month 1..28 for mode "date". */
+  day: Schema.optional(Int),
+  /** Balance in kopecks under which mode "threshold" tops up. */
+  threshold: Schema.optional(Int),
+  ...actor,
+})
+export const CancelAutopay = Schema.TaggedStruct("CancelAutopay", { msisdn: Msisdn, ...actor })
+export const Transfer = Schema.TaggedStruct("Transfer", { msisdn: Msisdn, to: Msisdn, amount: Int, ...actor })
+export const ExchangeBonus = Schema.TaggedStruct("ExchangeBonus", { msisdn: Msisdn, offer: Str, ...actor })
+export const SetNotifications = Schema.TaggedStruct("SetNotifications", {
+  msisdn: Msisdn, charges: Schema.optional(Schema.Boolean), logins: Schema.optional(Schema.Boolean), ...actor,
+})
+export const ChangeTariff = Schema.TaggedStruct("ChangeTariff", { msisdn: Msisdn, tariff: Str, confirmed: Schema.optional(Schema.Boolean), ...actor })
+export const ConfigureConstructor = Schema.TaggedStruct("ConfigureConstructor", { msisdn: Msisdn, minutes: Int, dataGb: Int, ...actor })
+export const ConnectService = Schema.TaggedStruct("ConnectService", { msisdn: Msisdn, service: Str, ...actor })
+export const DisconnectService = Schema.TaggedStruct("DisconnectService", { msisdn: Msisdn, service: Str, ...actor })
+export const BuyPackage = Schema.TaggedStruct("BuyPackage", { msisdn: Msisdn, offer: Str, ...actor })
+export const Block = Schema.TaggedStruct("Block", { msisdn: Msisdn, ...actor })
+export const Unblock = Schema.TaggedStruct("Unblock", { msisdn: Msisdn, ...actor })
+export const FamilyInvite = Schema.TaggedStruct("FamilyInvite", {
+  msisdn: Msisdn, member: Msisdn, minutes: Int, sms: Int, dataMb: Int, ...actor,
+})
+export const FamilyReply = Schema.TaggedStruct("FamilyReply", { msisdn: Msisdn, accept: Schema.Boolean, ...actor })
+export const FamilyRemove = Schema.TaggedStruct("FamilyRemove", { msisdn: Msisdn, member: Msisdn, ...actor })
+export const LinkRequest = Schema.TaggedStruct("LinkRequest", { msisdn: Msisdn, target: Msisdn, ...actor })
+export const LinkConfirm = Schema.TaggedStruct("LinkConfirm", { msisdn: Msisdn, target: Msisdn, code: Str, ...actor })
+export const Unlink = Schema.TaggedStruct("Unlink", { msisdn: Msisdn, target: Msisdn, ...actor })
+export const RequestOtp = Schema.TaggedStruct("RequestOtp", { msisdn: Msisdn, ...actor })
+export const Login = Schema.TaggedStruct("Login", { msisdn: Msisdn, secret: Str, channel: Schema.Literals(["lk", "app"]), ...actor })
+export const LoginByNetwork = Schema.TaggedStruct("LoginByNetwork", { msisdn: Msisdn, channel: Schema.Literals(["lk", "app"]), ...actor })
+export const ResumeSession = Schema.TaggedStruct("ResumeSession", { token: Str, ...actor })
+export const Logout = Schema.TaggedStruct("Logout", { token: Str, ...actor })
+export const SetPassword = Schema.TaggedStruct("SetPassword", { msisdn: Msisdn, password: Str, ...actor })
+export const RequestKioskCode = Schema.TaggedStruct("RequestKioskCode", { msisdn: Msisdn, ...actor })
+export const KioskLogin = Schema.TaggedStruct("KioskLogin", { msisdn: Msisdn, code: Str, ...actor })
+
+export const Command = Schema.Union([
+  CreateSubscriber, Usage, Travel, SetNetwork, TopUp, IssuePaymentCard, ActivatePaymentCard, PromisedPayment,
+  SetAutopay, CancelAutopay, Transfer, ExchangeBonus, SetNotifications, ChangeTariff, ConfigureConstructor,
+  ConnectService, DisconnectService, BuyPackage, Block, Unblock, FamilyInvite, FamilyReply, FamilyRemove,
+  LinkRequest, LinkConfirm, Unlink, RequestOtp, Login, LoginByNetwork, ResumeSession, Logout, SetPassword,
+  RequestKioskCode, KioskLogin,
+])
+export type Command = typeof Command.Type
+export type CommandTag = Command["_tag"]
+export type CommandOf<T extends CommandTag> = Extract<Command, { _tag: T }>
+
+const decode = Schema.decodeUnknownResult(Command)
+
+/** Decode untrusted input into a Command; the error names the field and the reason. */
+export const decodeCommand = (input: unknown): Result.Result<Command, DomainError> => {
+  const r = decode(input)
+  if (r._tag === "Success") return Result.succeed(r.success)
+  const text = String(r.failure.message ?? r.failure)
+  const path = /at \[(.*?)\]/.exec(text)?.[1]?.replace(/"/g, "") ?? "command"
+  return Result.fail(err("INVALID_FIELD", `${path}: ${text.split("\n")[0]}`, "Неверный запрос", path))
+}

@@ -1,0 +1,85 @@
+// Many isolated twins in one process, each with its own seed, clock, catalog and log, plus a
+// default one. Backed by one SQLite store (a file, or :memory: for a throwaway twin).
+import { defaultCatalogIndex, indexCatalog, type CatalogIndex } from "../catalog/load.ts"
+import { parseInstant } from "../domain/time.ts"
+import { openStore, type Store } from "../store/event-log.ts"
+import { demoCommands } from "./demo.ts"
+import { TwinCore } from "./twin-core.ts"
+
+export const DEFAULT_TWIN = "default"
+export const DEFAULT_START = parseInstant("2026-06-01T09:00:00+03:00") as number
+
+export interface CreateTwinOptions {
+  id?: string
+  name?: string
+  seed?: string
+  /** Start instant (epoch ms). Default 2026-06-01 09:00 MSK: never the wall clock. */
+  start?: number
+  catalog?: CatalogIndex
+  /** Seed the demo subscribers (default true). */
+  demo?: boolean
+}
+
+export class TwinExists extends Error {}
+
+export class Registry {
+  private readonly twins = new Map<string, TwinCore>()
+  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex) {}
+
+  /** Open a store, restore every twin in it, and make sure the default twin exists. */
+  static open(path: string, opts: { catalog?: CatalogIndex; createDefault?: boolean } = {}): Registry {
+    const store = openStore(path)
+    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex())
+    for (const meta of store.listTwins()) {
+      const catalog = indexCatalog(JSON.parse(meta.catalog))
+      reg.twins.set(meta.id, TwinCore.restore({ id: meta.id, name: meta.name, seed: meta.seed, start: meta.startAt, catalog, log: store.log(meta.id) }))
+    }
+    if ((opts.createDefault ?? true) && !reg.twins.has(DEFAULT_TWIN)) reg.create({ id: DEFAULT_TWIN, name: "Демо", seed: "1" })
+    return reg
+  }
+
+  create(o: CreateTwinOptions = {}): TwinCore {
+    const id = o.id ?? this.nextId()
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) throw new TwinExists(`id: twin ids are 1..63 lower-case letters, digits and dashes, got "${id.slice(0, 70)}"`)
+    if (this.twins.has(id)) throw new TwinExists(`id: twin "${id}" already exists`)
+    const catalog = o.catalog ?? this.defaultCatalog
+    const seed = o.seed ?? id
+    const start = o.start ?? DEFAULT_START
+    const name = o.name ?? id
+    this.store.createTwin({ id, name, seed, startAt: start, catalog: JSON.stringify(catalog.data) })
+    const twin = TwinCore.create({ id, name, seed, start, catalog, log: this.store.log(id) })
+    if (o.demo ?? true) {
+      for (const c of demoCommands()) {
+        const r = twin.execute(c)
+        if (r._tag === "Failure") throw new Error(`demo seeding failed on ${c._tag}: ${r.failure.message}`)
+      }
+    }
+    this.twins.set(id, twin)
+    return twin
+  }
+
+  private nextId(): string {
+    let n = this.twins.size
+    while (this.twins.has(`twin-${n}`)) n++
+    return `twin-${n}`
+  }
+
+  get(id: string): TwinCore | undefined {
+    return this.twins.get(id)
+  }
+
+  get default(): TwinCore {
+    const t = this.twins.get(DEFAULT_TWIN) ?? this.create({ id: DEFAULT_TWIN, name: "Демо", seed: "1" })
+    return t
+  }
+
+  list(): TwinCore[] {
+    return [...this.twins.values()]
+  }
+
+  /** Snapshot every twin and close the store. */
+  close(): void {
+    for (const t of this.twins.values()) t.snapshot()
+    this.store.close()
+  }
+}

@@ -1,0 +1,213 @@
+// One twin: state, clock, seeded randomness, scheduler and log. Synchronous and allocation-lean:
+// this is the hot path. The Effect services (engine/services.ts) wrap it.
+import { Result } from "effect"
+import type { CatalogIndex } from "../catalog/load.ts"
+import { decodeCommand, type Command } from "../domain/commands.ts"
+import type { Draft, Event, EventType } from "../domain/events.ts"
+import { err, type DomainError } from "../domain/errors.ts"
+import { addMonths, formatMskIso, nextMskMidnight } from "../domain/time.ts"
+import { decide } from "../rules/index.ts"
+import { isErr, type Ctx } from "../rules/context.ts"
+import { autopayDateJob, dailyJob, expiryJob, promisedDueJob, renewalJob } from "../rules/jobs.ts"
+import { Rng } from "../rules/random.ts"
+import { reactions } from "../rules/reactions.ts"
+import { apply } from "../state/apply.ts"
+import { emptyState, type State } from "../state/model.ts"
+import { decodeState, encodeState, stateHash } from "../state/snapshot.ts"
+import type { TwinLog } from "../store/event-log.ts"
+import { JobHeap, rebuildHeap, scheduleSubscriber, stillDue, type Job } from "./scheduler.ts"
+
+export interface Outcome<V = unknown> {
+  /** The events this call recorded, in order (with seq and time). */
+  readonly events: readonly Event[]
+  readonly value: V
+}
+
+export interface TwinInit {
+  readonly id: string
+  readonly name?: string
+  readonly seed: string
+  /** Start instant (epoch ms); the twin clock starts here. */
+  readonly start: number
+  readonly catalog: CatalogIndex
+  readonly log: TwinLog
+  /** "command": flush the log before every acknowledgement (servers); "manual": caller flushes (simulations). */
+  readonly durability?: "command" | "manual"
+}
+
+/** Event types after which a subscriber's timers may have changed. */
+const TIMER_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+  "SubscriberCreated", "PeriodRenewed", "TariffChanged", "PackageAdded", "PromisedOpened", "AutopaySet", "FamilyJoined", "FamilyRemoved",
+])
+
+/** Upper bound on jobs one advance may run (a runaway schedule is a bug, not a workload). */
+const MAX_JOBS_PER_ADVANCE = 50_000_000
+
+export type Listener = (events: readonly Event[]) => void
+
+export class TwinCore {
+  readonly id: string
+  readonly name: string
+  readonly cat: CatalogIndex
+  readonly log: TwinLog
+  readonly durability: "command" | "manual"
+  state: State
+  private heap: JobHeap
+  private readonly rng: Rng
+  private readonly listeners = new Set<Listener>()
+  /** Events committed during the current call (returned in its Outcome). */
+  private batch: Event[] = []
+
+  private constructor(init: TwinInit, state: State) {
+    this.id = init.id
+    this.name = init.name ?? init.id
+    this.cat = init.catalog
+    this.log = init.log
+    this.durability = init.durability ?? "command"
+    this.state = state
+    this.rng = new Rng(state.seed, state.rng)
+    this.heap = rebuildHeap(state)
+  }
+
+  /** A new, empty twin. */
+  static create(init: TwinInit): TwinCore {
+    return new TwinCore(init, emptyState(init.seed, init.start, nextMskMidnight(init.start)))
+  }
+
+  /** Rebuild a twin from its log (and latest snapshot, if any): I7. */
+  static restore(init: TwinInit): TwinCore {
+    const snap = init.log.latestSnapshot()
+    const state = snap !== null ? decodeState(snap.state) : emptyState(init.seed, init.start, nextMskMidnight(init.start))
+    for (const e of init.log.read(state.seq)) apply(state, e, init.catalog)
+    return new TwinCore(init, state)
+  }
+
+  /** Fold a log from scratch into a fresh state (no snapshot): the replay check of I7. */
+  static replay(init: TwinInit): State {
+    const state = emptyState(init.seed, init.start, nextMskMidnight(init.start))
+    for (const e of init.log.read(0)) apply(state, e, init.catalog)
+    return state
+  }
+
+  get now(): number {
+    return this.state.now
+  }
+
+  nowIso(): string {
+    return formatMskIso(this.state.now)
+  }
+
+  subscribe(l: Listener): () => void {
+    this.listeners.add(l)
+    return () => this.listeners.delete(l)
+  }
+
+  private ctx(now: number): Ctx {
+    this.rng.counter = this.state.rng
+    return { state: this.state, cat: this.cat, now, rng: this.rng }
+  }
+
+  /** Stamp, apply, log and schedule drafts at instant `at`, then run reactions. */
+  private commit(drafts: readonly Draft[], at: number): void {
+    const start = this.batch.length
+    for (const d of drafts) this.commitOne(d, at)
+    if (this.batch.length > start) {
+      const more = reactions(this.state, this.batch.slice(start))
+      for (const d of more) this.commitOne(d, at)
+    }
+  }
+
+  private commitOne(d: Draft, at: number): void {
+    const e = d as Event
+    e.seq = this.state.seq + 1
+    e.at = at
+    apply(this.state, e, this.cat)
+    this.log.append(e)
+    this.batch.push(e)
+    if (TIMER_EVENTS.has(e.type)) {
+      if (e.type === "FamilyJoined" || e.type === "FamilyRemoved") {
+        scheduleSubscriber(this.heap, this.state, e.owner)
+        scheduleSubscriber(this.heap, this.state, e.member)
+      } else if ("msisdn" in e) scheduleSubscriber(this.heap, this.state, e.msisdn)
+    } else if (e.type === "ClockSet") {
+      this.heap.push({ at: this.state.nextDaily, kind: "daily", msisdn: "" })
+    }
+  }
+
+  private finish<V>(value: V): Outcome<V> {
+    const events = this.batch
+    this.batch = []
+    if (this.durability === "command") this.log.flush()
+    if (events.length > 0) for (const l of this.listeners) l(events)
+    return { events, value }
+  }
+
+  /** Execute a decoded command at the twin's current time. */
+  execute<V = unknown>(cmd: Command): Result.Result<Outcome<V>, DomainError> {
+    const r = decide(this.ctx(this.state.now), cmd)
+    if (isErr(r)) return Result.fail(r)
+    this.commit(r.events, this.state.now)
+    const out = this.finish(r.value as V)
+    return r.error !== undefined ? Result.fail(r.error) : Result.succeed(out)
+  }
+
+  /** Decode untrusted input (JSON from a channel or the control API), then execute. */
+  executeUnknown<V = unknown>(input: unknown): Result.Result<Outcome<V>, DomainError> {
+    const c = decodeCommand(input)
+    return c._tag === "Failure" ? Result.fail(c.failure) : this.execute<V>(c.success)
+  }
+
+  private runJob(j: Job): Draft[] {
+    const ctx = this.ctx(j.at)
+    if (j.kind === "daily") return dailyJob(ctx, j.at)
+    const s = this.state.subscribers.get(j.msisdn)
+    if (s === undefined) return []
+    switch (j.kind) {
+      case "renewal": return renewalJob(ctx, s, j.at)
+      case "expiry": return expiryJob(s, j.at)
+      case "promised": return promisedDueJob(s)
+      case "autopay": return autopayDateJob(s, j.at)
+    }
+  }
+
+  /** Move the clock to `to`, running every due job in time order first. Time never goes back. */
+  advanceTo(to: number): Result.Result<Outcome<{ from: number; to: number; jobs: number }>, DomainError> {
+    if (!Number.isSafeInteger(to)) return Result.fail(err("INVALID_FIELD", "to: not a valid instant", "Неверное время", "to"))
+    const from = this.state.now
+    if (to < from) return Result.fail(err("INVALID_FIELD", `to: ${formatMskIso(to)} is before twin time ${formatMskIso(from)}; time only moves forward`, "Время идет только вперед", "to"))
+    let jobs = 0
+    for (;;) {
+      const j = this.heap.peek()
+      if (j === undefined || j.at > to) break
+      this.heap.pop()
+      if (!stillDue(this.state, j)) continue
+      if (++jobs > MAX_JOBS_PER_ADVANCE) throw new Error(`advance: more than ${MAX_JOBS_PER_ADVANCE} jobs in one advance (runaway schedule)`)
+      this.commit(this.runJob(j), Math.max(j.at, this.state.now))
+    }
+    if (to > this.state.now) this.commit([{ type: "ClockSet", to, nextDaily: this.state.nextDaily }], to)
+    return Result.succeed(this.finish({ from, to, jobs }))
+  }
+
+  advanceBy(ms: number): Result.Result<Outcome<{ from: number; to: number; jobs: number }>, DomainError> {
+    if (!Number.isSafeInteger(ms) || ms < 0) return Result.fail(err("INVALID_FIELD", `duration: must be a non-negative number of milliseconds, got ${ms}`, "Неверная длительность", "duration"))
+    return this.advanceTo(this.state.now + ms)
+  }
+
+  advanceMonths(n: number): Result.Result<Outcome<{ from: number; to: number; jobs: number }>, DomainError> {
+    if (!Number.isSafeInteger(n) || n < 0 || n > 120) return Result.fail(err("INVALID_FIELD", `months: must be 0..120, got ${n}`, "Неверное число месяцев", "months"))
+    return this.advanceTo(addMonths(this.state.now, n))
+  }
+
+  hash(): string {
+    return stateHash(this.state)
+  }
+
+  /** Write a snapshot of the current state to the log's store. */
+  snapshot(): void {
+    this.log.saveSnapshot({ seq: this.state.seq, at: this.state.now, hash: this.hash(), state: encodeState(this.state) })
+  }
+
+  flush(): void {
+    this.log.flush()
+  }
+}

@@ -1,0 +1,179 @@
+// Authentication (R22–R27): SMS passwords from 3339 valid 2 days, permanent passwords of at
+// least 8 letters and digits, LK lock after 3 wrong codes (lifted only by a new code), 20-minute
+// idle sessions, identification by the operator's mobile data, kiosk codes from 6262 with a
+// 24-hour block after more than 3 wrong codes (I6). Secrets are stored only as salted hashes.
+import type { CommandOf } from "../domain/commands.ts"
+import type { Draft } from "../domain/events.ts"
+import { err, type DomainError } from "../domain/errors.ts"
+import { HOUR, MINUTE } from "../domain/time.ts"
+import type { Subscriber } from "../state/model.ts"
+import { authorize, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
+import { hashSecret, sha256, verifySecret } from "./secrets.ts"
+import { SENDER, texts } from "./texts.ts"
+
+/** Per-number limit on code requests (OTP, kiosk and link codes) within an hour. */
+export const codeRateLimit = (ctx: Ctx, s: Subscriber): DomainError | null => {
+  const recent = s.auth.codeRequests.filter((t) => t > ctx.now - HOUR).length
+  const max = ctx.cat.data.auth.codeRequestsPerHour
+  return recent >= max
+    ? err("RATE_LIMITED", `msisdn: ${s.msisdn} asked for ${recent} codes within an hour (limit ${max})`, "Слишком много запросов кода. Попробуйте позже", "msisdn")
+    : null
+}
+
+const n = (ctx: Ctx): number => ctx.cat.data.auth.scryptN
+
+export const requestOtp = (ctx: Ctx, c: CommandOf<"RequestOtp">): RuleResult => {
+  const s = getSub(ctx, c.msisdn)
+  if (isErr(s)) return s
+  const denied = authorize(ctx, c.by, c.msisdn, "self")
+  if (denied) return denied
+  const limited = codeRateLimit(ctx, s)
+  if (limited) return limited
+  const code = ctx.rng.digits(ctx.cat.data.auth.otpDigits)
+  const salt = ctx.rng.hex(16)
+  const expiresAt = ctx.now + ctx.cat.data.auth.otpValidHours * HOUR
+  return ok([
+    { type: "OtpIssued", msisdn: s.msisdn, hash: hashSecret(code, salt, n(ctx)), salt, expiresAt, rng: ctx.rng.counter },
+    smsTo(s.msisdn, SENDER.otp, texts.otp(code)),
+  ], { expiresAt })
+}
+
+const newSession = (ctx: Ctx, s: Subscriber, channel: string, method: "otp" | "password" | "network"): { events: Draft[]; token: string } => {
+  const token = ctx.rng.hex(16)
+  const events: Draft[] = [{ type: "LoginSucceeded", msisdn: s.msisdn, channel, method, tokenHash: sha256(token), rng: ctx.rng.counter }]
+  if (s.notifyLogins && method !== "network") events.push(smsTo(s.msisdn, SENDER.mts, texts.loginNotice(ctx.now)))
+  return { events, token }
+}
+
+export const login = (ctx: Ctx, c: CommandOf<"Login">): RuleResult<{ token: string; msisdn: string }> => {
+  const s = getSub(ctx, c.msisdn)
+  if (isErr(s)) return s
+  const a = s.auth
+  // I6: no code is accepted while locked.
+  if (a.lkLocked) return err("LOGIN_LOCKED", `msisdn: LK login of ${c.msisdn} is locked after wrong codes; request a new SMS password`, "Вход заблокирован. Получите новый пароль по SMS", "msisdn")
+  const secret = c.secret.trim()
+  if (secret.length === 0 || secret.length > 128) return err("INVALID_FIELD", "secret: must be 1..128 characters", "Введите пароль", "secret")
+  const otpValid = a.otp !== null && a.otp.expiresAt > ctx.now
+  if (otpValid && a.otp !== null && verifySecret(secret, a.otp, n(ctx))) {
+    const x = newSession(ctx, s, c.channel, "otp")
+    return ok(x.events, { token: x.token, msisdn: s.msisdn })
+  }
+  if (a.password !== null && verifySecret(secret, a.password, n(ctx))) {
+    const x = newSession(ctx, s, c.channel, "password")
+    return ok(x.events, { token: x.token, msisdn: s.msisdn })
+  }
+  if (a.otp !== null && !otpValid && verifySecret(secret, a.otp, n(ctx))) {
+    return err("CODE_EXPIRED", "secret: the SMS password has expired (valid 2 days); request a new one", "Срок действия пароля истек. Получите новый пароль по SMS", "secret")
+  }
+  // R24: 3 wrong codes in a row lock the LK login; SMS on the lockout.
+  const failures = a.lkFailures + 1
+  const locked = failures >= ctx.cat.data.auth.lkMaxFailures
+  const events: Draft[] = [{ type: "LoginFailed", msisdn: s.msisdn, failures, locked }]
+  if (locked) events.push(smsTo(s.msisdn, SENDER.mts, texts.lockNotice(failures)))
+  return {
+    events,
+    error: locked
+      ? err("LOGIN_LOCKED", `secret: wrong code (${failures} in a row); LK login of ${c.msisdn} is now locked`, "Неверный пароль. Вход заблокирован. Получите новый пароль по SMS", "secret")
+      : err("WRONG_CODE", `secret: wrong code (${failures} of ${ctx.cat.data.auth.lkMaxFailures})`, `Неверный пароль. Осталось попыток: ${ctx.cat.data.auth.lkMaxFailures - failures}`, "secret"),
+  }
+}
+
+export const loginByNetwork = (ctx: Ctx, c: CommandOf<"LoginByNetwork">): RuleResult<{ token: string; msisdn: string }> => {
+  const s = getSub(ctx, c.msisdn)
+  if (isErr(s)) return s
+  // R26: on the operator's mobile data the number identifies the subscriber.
+  if (!s.mobileData) return err("NETWORK_ID_UNAVAILABLE", `msisdn: ${c.msisdn} is not on MTS mobile data; log in with a password`, "Автоматический вход доступен только через мобильный интернет МТС", "msisdn")
+  const x = newSession(ctx, s, c.channel, "network")
+  return ok(x.events, { token: x.token, msisdn: s.msisdn })
+}
+
+export const resumeSession = (ctx: Ctx, c: CommandOf<"ResumeSession">): RuleResult<{ msisdn: string; channel: string }> => {
+  const h = sha256(c.token)
+  const x = ctx.state.sessions.get(h)
+  if (x === undefined) return err("SESSION_INVALID", "token: no such session (logged out or never existed)", "Сеанс завершен. Войдите снова", "token")
+  // R25: 20 minutes without activity end the session.
+  if (x.lastSeen + ctx.cat.data.auth.sessionIdleMinutes * MINUTE <= ctx.now) {
+    return { events: [{ type: "SessionEnded", tokenHash: h, reason: "idle" }], error: err("SESSION_INVALID", "token: the session ended after 20 minutes without activity", "Сеанс завершен из-за бездействия. Войдите снова", "token") }
+  }
+  const events: Draft[] = x.lastSeen === ctx.now ? [] : [{ type: "SessionTouched", tokenHash: h }]
+  return ok(events, { msisdn: x.msisdn, channel: x.channel })
+}
+
+export const logout = (ctx: Ctx, c: CommandOf<"Logout">): RuleResult => {
+  const h = sha256(c.token)
+  if (!ctx.state.sessions.has(h)) return ok([])
+  return ok([{ type: "SessionEnded", tokenHash: h, reason: "logout" }])
+}
+
+/** R23: at least 8 characters, letters and digits only, with at least one of each. */
+export const passwordProblem = (p: string, min: number): string | null => {
+  if (p.length < min) return `must be at least ${min} characters, got ${p.length}`
+  if (p.length > 64) return "must be at most 64 characters"
+  if (!/^[A-Za-zА-Яа-яЁё0-9]+$/u.test(p)) return "may contain only letters and digits"
+  if (!/[A-Za-zА-Яа-яЁё]/u.test(p) || !/[0-9]/.test(p)) return "must contain both letters and digits"
+  return null
+}
+
+export const setPassword = (ctx: Ctx, c: CommandOf<"SetPassword">): RuleResult => {
+  const s = getSub(ctx, c.msisdn)
+  if (isErr(s)) return s
+  const denied = authorize(ctx, c.by, c.msisdn, "self")
+  if (denied) return denied
+  const bad = passwordProblem(c.password, ctx.cat.data.auth.passwordMinLength)
+  if (bad !== null) return err("WEAK_PASSWORD", `password: ${bad}`, `Пароль должен содержать не менее ${ctx.cat.data.auth.passwordMinLength} символов: буквы и цифры`, "password")
+  const salt = ctx.rng.hex(16)
+  const events: Draft[] = [{ type: "PasswordSet", msisdn: s.msisdn, hash: hashSecret(c.password, salt, n(ctx)), salt, rng: ctx.rng.counter }]
+  if (s.notifyLogins) events.push(smsTo(s.msisdn, SENDER.mts, texts.passwordChanged(ctx.now)))
+  return ok(events)
+}
+
+const kioskRefusal = (ctx: Ctx, s: Subscriber): DomainError | null => {
+  const t = tariffOf(ctx, s)
+  if (t.corporate || t.vip) return err("SERVICE_NOT_AVAILABLE", `msisdn: «Электронный Помощник» is not available on ${t.corporate ? "corporate" : "VIP"} tariff ${t.id}`, "Услуга «Электронный Помощник» не доступна на корпоративных и VIP тарифных планах", "msisdn")
+  if (!s.services.includes("e-assistant")) return err("KIOSK_NOT_CONNECTED", `msisdn: ${s.msisdn} has no «Электронный Помощник»; connect it by *111*2163#, SMS 2163 to 111 or a call to 111 2163`, "Услуга «Электронный Помощник» не подключена. Подключите: *111*2163#", "msisdn")
+  return null
+}
+
+export const requestKioskCode = (ctx: Ctx, c: CommandOf<"RequestKioskCode">): RuleResult => {
+  const s = getSub(ctx, c.msisdn)
+  if (isErr(s)) return s
+  const denied = authorize(ctx, c.by, c.msisdn, "self")
+  if (denied) return denied
+  const refused = kioskRefusal(ctx, s)
+  if (refused) return refused
+  const limited = codeRateLimit(ctx, s)
+  if (limited) return limited
+  const code = ctx.rng.digits(ctx.cat.data.auth.kioskCodeDigits)
+  const salt = ctx.rng.hex(16)
+  return ok([
+    { type: "KioskCodeIssued", msisdn: s.msisdn, hash: hashSecret(code, salt, n(ctx)), salt, rng: ctx.rng.counter },
+    smsTo(s.msisdn, SENDER.kiosk, texts.kioskCode(code)),
+  ])
+}
+
+export const kioskLogin = (ctx: Ctx, c: CommandOf<"KioskLogin">): RuleResult<{ msisdn: string }> => {
+  const s = getSub(ctx, c.msisdn)
+  if (isErr(s)) return s
+  const refused = kioskRefusal(ctx, s)
+  if (refused) return refused
+  const a = s.auth
+  // I6: nothing is accepted during the 24-hour block.
+  if (a.kioskLockedUntil > ctx.now) return err("KIOSK_LOCKED", `msisdn: kiosk access of ${c.msisdn} is blocked until ${new Date(a.kioskLockedUntil).toISOString()}`, "Доступ к сервису заблокирован на сутки из-за неверного ввода кода", "msisdn")
+  if (a.kiosk === null) return err("NO_CODE", "code: no access code was ordered; send an empty SMS to 6262", "Закажите код доступа: отправьте пустое SMS на номер 6262", "code")
+  // After the block lapses the count starts again; the old code still works (R27).
+  const prior = a.kioskLockedUntil !== 0 ? 0 : a.kioskFailures
+  if (verifySecret(c.code.trim(), a.kiosk, n(ctx))) {
+    return ok([{ type: "KioskLogin", msisdn: s.msisdn, ok: true, failures: 0, lockedUntil: 0 }], { msisdn: s.msisdn })
+  }
+  const failures = prior + 1
+  const lock = failures > ctx.cat.data.auth.kioskMaxFailures
+  const lockedUntil = lock ? ctx.now + ctx.cat.data.auth.kioskLockHours * HOUR : 0
+  const events: Draft[] = [{ type: "KioskLogin", msisdn: s.msisdn, ok: false, failures, lockedUntil }]
+  if (lock) events.push(smsTo(s.msisdn, SENDER.kiosk, texts.kioskLocked()))
+  return {
+    events,
+    error: lock
+      ? err("KIOSK_LOCKED", `code: wrong code (${failures} in a row); kiosk access blocked for ${ctx.cat.data.auth.kioskLockHours} h`, "Неверный код доступа. Доступ к сервису заблокирован на сутки", "code")
+      : err("WRONG_CODE", `code: wrong kiosk code (${failures})`, "Неверный код доступа", "code"),
+  }
+}

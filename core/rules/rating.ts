@@ -1,0 +1,152 @@
+// Rating network usage: R3 («Забугорище»), R4 (packages first, then pay-as-you-go), R15
+// (negative balance stops outgoing usage), R8 (credit limit). Invariants I2, I3, I5.
+// Hot path: plain synchronous code, no Effect, few allocations.
+import type { Draft, LedgerReason, UsageKind } from "../domain/events.ts"
+import type { CommandOf } from "../domain/commands.ts"
+import { err, type DomainError } from "../domain/errors.ts"
+import { mskDay } from "../domain/time.ts"
+import { hasService, isFinanciallyBlocked, type Pkg, type Subscriber } from "../state/model.ts"
+import { getSub, isErr, ok, systemOnly, tariffOf, type Ctx, type RuleResult } from "./context.ts"
+import { KB_PER_MB } from "./packages.ts"
+
+const MAX_CALL_SECONDS = 24 * 3600
+const MAX_SMS = 1000
+const MAX_DATA_KB = 100 * 1024 * 1024
+
+export const isAbroad = (location: string): boolean => location !== "home" && location !== "russia"
+
+/** A Russian number (package minutes and SMS are for Russian numbers, R1). */
+export const isRussianNumber = (peer: string): boolean => (peer.length === 11 && (peer[0] === "7" || peer[0] === "8")) || peer.length <= 6
+
+const usableFor = (p: Pkg, kind: UsageKind, now: number): boolean =>
+  p.kind === (kind === "call" ? "minutes" : kind) && p.left > 0 && (p.expiresAt === null || p.expiresAt > now || p.source === "tariff" || p.source === "share")
+
+/**
+ * Take up to `units` from packages, soonest-lapsing first (tariff packages lapse at renewal).
+ * Returns the units left uncovered; fills `draws`. I5: never takes more than a package has.
+ */
+const drawPackages = (s: Subscriber, kind: UsageKind, units: number, now: number, draws: Array<[string, number]>): number => {
+  let rest = units
+  const pk = s.packages
+  // Fast path: one usable package.
+  let only: Pkg | null = null
+  let count = 0
+  for (let i = 0; i < pk.length; i++) {
+    const p = pk[i] as Pkg
+    if (usableFor(p, kind, now)) {
+      only = p
+      count++
+    }
+  }
+  if (count === 0) return rest
+  if (count === 1 && only !== null) {
+    const take = only.left < rest ? only.left : rest
+    draws.push([only.id, take])
+    return rest - take
+  }
+  const usable = pk.filter((p) => usableFor(p, kind, now))
+  usable.sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity))
+  for (const p of usable) {
+    if (rest === 0) break
+    const take = p.left < rest ? p.left : rest
+    draws.push([p.id, take])
+    rest -= take
+  }
+  return rest
+}
+
+export const zabugorishcheFee = (ctx: Ctx, country: string): number => {
+  const c = ctx.cat.countries.get(country)
+  return c?.popular === true ? ctx.cat.data.roaming.zabugorishchePopular : ctx.cat.data.roaming.zabugorishcheOther
+}
+
+const validate = (u: CommandOf<"Usage">["usage"]): DomainError | null => {
+  switch (u._tag) {
+    case "call":
+      if (!Number.isSafeInteger(u.seconds) || u.seconds <= 0 || u.seconds > MAX_CALL_SECONDS)
+        return err("INVALID_FIELD", `usage.seconds: must be 1..${MAX_CALL_SECONDS}, got ${u.seconds}`, "Неверная длительность", "usage.seconds")
+      if (!/^\+?\d{3,15}$/.test(u.to)) return err("INVALID_FIELD", `usage.to: not a phone number: ${JSON.stringify(u.to).slice(0, 40)}`, "Неверный номер", "usage.to")
+      return null
+    case "sms": {
+      const n = u.count ?? 1
+      if (!Number.isSafeInteger(n) || n <= 0 || n > MAX_SMS) return err("INVALID_FIELD", `usage.count: must be 1..${MAX_SMS}, got ${n}`, "Неверное количество", "usage.count")
+      if (!/^\+?\d{3,15}$/.test(u.to)) return err("INVALID_FIELD", `usage.to: not a phone number: ${JSON.stringify(u.to).slice(0, 40)}`, "Неверный номер", "usage.to")
+      return null
+    }
+    case "data":
+      if (!Number.isSafeInteger(u.kb) || u.kb <= 0 || u.kb > MAX_DATA_KB) return err("INVALID_FIELD", `usage.kb: must be 1..${MAX_DATA_KB}, got ${u.kb}`, "Неверный объем", "usage.kb")
+      return null
+  }
+}
+
+const REASON: Record<UsageKind, LedgerReason> = { call: "usage-call", sms: "usage-sms", data: "usage-data" }
+export const usageReason = (k: UsageKind): LedgerReason => REASON[k]
+
+export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
+  const denied = systemOnly(cmd.by, "Usage")
+  if (denied) return denied
+  const s = getSub(ctx, cmd.msisdn)
+  if (isErr(s)) return s
+  const u = cmd.usage
+  const bad = validate(u)
+  if (bad) return bad
+  const kind: UsageKind = u._tag
+  const direction = u._tag === "data" ? "out" : (u.direction ?? "out")
+  const where = s.location
+  const abroad = isAbroad(where)
+  const peer = u._tag === "data" ? "" : u.to.replace(/^\+/, "")
+
+  // I2 / R19: nothing is rated while voluntarily blocked.
+  if (s.voluntaryBlock) return err("BLOCKED", `msisdn: ${s.msisdn} is voluntarily blocked; usage refused`, "Номер заблокирован", "msisdn")
+  // R15 / I2: with a negative balance (prepaid) or past the credit limit, only incoming calls and SMS at home go on.
+  if (isFinanciallyBlocked(s) && !(direction === "in" && !abroad)) {
+    return err("BLOCKED", `msisdn: ${s.msisdn} balance is below the allowed limit; outgoing usage refused`, "Недостаточно средств. Пополните баланс", "msisdn")
+  }
+
+  const volume = u._tag === "call" ? u.seconds : u._tag === "sms" ? (u.count ?? 1) : u.kb
+  const units = u._tag === "call" ? Math.ceil(u.seconds / 60) : volume
+  const events: Draft[] = []
+  const draws: Array<[string, number]> = []
+  let cost = 0
+  const t = tariffOf(ctx, s)
+
+  if (!abroad) {
+    if (direction === "in") {
+      // Incoming at home and across Russia is free and uses no package.
+    } else if (kind === "data") {
+      const restKb = drawPackages(s, kind, units, ctx.now, draws)
+      cost = Math.ceil(restKb / KB_PER_MB) * t.payg.dataMb
+    } else if (!isRussianNumber(peer)) {
+      cost = units * (kind === "call" ? t.payg.intlCallMinute : t.payg.intlSms)
+    } else {
+      const rest = drawPackages(s, kind, units, ctx.now, draws)
+      cost = rest * (kind === "call" ? t.payg.callMinute : t.payg.sms)
+    }
+  } else if (hasService(s, "zabugorishche")) {
+    // R3: abroad, minutes and internet come from the home package; the fee is charged once per
+    // Moscow calendar day, on the first use of mobile service that day. Incoming SMS are free and
+    // are not a use of service.
+    const uses = !(kind === "sms" && direction === "in")
+    if (uses && s.zabugorDay !== mskDay(ctx.now)) {
+      events.push({ type: "Money", msisdn: s.msisdn, amount: -zabugorishcheFee(ctx, where), reason: "fee-zabugorishche", ref: where })
+    }
+    if (kind === "data") {
+      const restKb = drawPackages(s, kind, units, ctx.now, draws)
+      cost = Math.ceil(restKb / KB_PER_MB) * t.payg.dataMb
+    } else if (kind === "sms" && direction === "in") {
+      cost = 0
+    } else {
+      const rest = drawPackages(s, kind, units, ctx.now, draws)
+      cost = rest * (kind === "call" ? t.payg.callMinute : t.payg.sms)
+    }
+  } else {
+    // Roaming without «Забугорище»: roaming prices, no packages.
+    const r = ctx.cat.data.roaming
+    if (kind === "data") cost = Math.ceil(units / KB_PER_MB) * r.dataMb
+    else if (kind === "call") cost = units * (direction === "in" ? r.incomingMinute : r.callMinute)
+    else cost = direction === "in" ? 0 : units * r.sms
+  }
+
+  events.push({ type: "UsageRated", msisdn: s.msisdn, kind, direction, peer, where, volume, units, draws, cost })
+  return ok(events)
+}

@@ -1,0 +1,283 @@
+// The fold: apply(state, event) mutates state in place. It decides nothing: every choice was
+// made by a rule when the event was created, so replaying the log rebuilds the same state (I7).
+import type { CatalogIndex } from "../catalog/load.ts"
+import type { Event, LedgerReason } from "../domain/events.ts"
+import { mskDay, mskParts } from "../domain/time.ts"
+import { INBOX_LIMIT, newAuth, type Pkg, type State, type Subscriber } from "./model.ts"
+
+/** Ledger reasons that count as spending (for bonus points R13 and the average spend of R10). */
+export const SPEND_REASONS: ReadonlySet<LedgerReason> = new Set<LedgerReason>([
+  "usage-call", "usage-sms", "usage-data", "fee-monthly", "fee-daily", "fee-zabugorishche", "fee-family-member",
+  "fee-service-connect", "fee-tariff-change", "fee-promised-payment", "fee-transfer", "package-purchase",
+])
+
+const monthKey = (t: number): number => {
+  const p = mskParts(t)
+  return p.year * 12 + (p.month - 1)
+}
+
+const sub = (state: State, msisdn: string): Subscriber => {
+  const s = state.subscribers.get(msisdn)
+  if (s === undefined) throw new Error(`apply: event for unknown subscriber ${msisdn} (corrupt log)`)
+  return s
+}
+
+/** Record spending: bonus points (1 per catalog.bonus.kopecksPerPoint) and the monthly spend. */
+const spend = (s: Subscriber, amount: number, at: number, cat: CatalogIndex): void => {
+  if (amount <= 0) return
+  const mk = monthKey(at)
+  if (mk !== s.spendMonth) {
+    const gap = Math.min(3, mk - s.spendMonth)
+    if (gap > 0) {
+      s.spendHistory.push(s.spendCurrent)
+      for (let i = 1; i < gap; i++) s.spendHistory.push(0)
+      while (s.spendHistory.length > 3) s.spendHistory.shift()
+    }
+    s.spendCurrent = 0
+    s.spendMonth = mk
+  }
+  s.spendCurrent += amount
+  const kpp = cat.data.bonus.kopecksPerPoint
+  if (kpp > 0) {
+    s.bonusCarry += amount
+    const pts = Math.floor(s.bonusCarry / kpp)
+    if (pts > 0) {
+      s.bonus += pts
+      s.bonusCarry -= pts * kpp
+    }
+  }
+}
+
+const findPkg = (s: Subscriber, id: string): Pkg | undefined => {
+  for (const p of s.packages) if (p.id === id) return p
+  return undefined
+}
+
+const clonePkgs = (ps: readonly Pkg[]): Pkg[] => ps.map((p) => ({ ...p }))
+
+/** Replace the subscriber's packages of the given sources with `next`, keeping the others in order. */
+const replacePkgs = (s: Subscriber, sources: ReadonlyArray<Pkg["source"]>, next: readonly Pkg[]): void => {
+  s.packages = [...clonePkgs(next), ...s.packages.filter((p) => !sources.includes(p.source))]
+}
+
+export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
+  state.seq = e.seq
+  if (e.at > state.now) state.now = e.at
+  switch (e.type) {
+    case "SubscriberCreated": {
+      const s: Subscriber = {
+        msisdn: e.msisdn, name: e.name, passport: e.passport, birthDate: e.birthDate, region: e.region,
+        tariff: e.tariff, payment: e.payment, creditLimit: e.creditLimit,
+        initialBalance: e.balance, balance: e.balance, bonus: e.bonus, bonusCarry: 0,
+        spendMonth: monthKey(e.at), spendCurrent: 0, spendHistory: [e.avgMonthlySpend, e.avgMonthlySpend, e.avgMonthlySpend],
+        services: [...e.services], packages: clonePkgs(e.packages), constructorChoice: e.constructorChoice,
+        voluntaryBlock: false, location: "home", mobileData: false, renewAt: e.renewAt, renewalSkipped: false, zabugorDay: -1,
+        family: null, linked: [], linkRequests: [], notifyCharges: false, notifyLogins: true,
+        promised: null, autopay: null, auth: newAuth(), inbox: [], createdAt: e.at,
+      }
+      state.subscribers.set(e.msisdn, s)
+      return
+    }
+    case "UsageRated": {
+      const s = sub(state, e.msisdn)
+      for (const [id, n] of e.draws) {
+        const p = findPkg(s, id)
+        if (p !== undefined) p.left -= n
+      }
+      if (e.cost !== 0) {
+        s.balance -= e.cost
+        spend(s, e.cost, e.at, cat)
+      }
+      return
+    }
+    case "Money": {
+      const s = sub(state, e.msisdn)
+      s.balance += e.amount
+      if (e.amount < 0 && SPEND_REASONS.has(e.reason)) spend(s, -e.amount, e.at, cat)
+      if (e.reason === "fee-zabugorishche") s.zabugorDay = mskDay(e.at)
+      return
+    }
+    case "Travelled": sub(state, e.msisdn).location = e.to; return
+    case "NetworkSet": sub(state, e.msisdn).mobileData = e.mobileData; return
+    case "PeriodRenewed": {
+      const s = sub(state, e.msisdn)
+      s.renewAt = e.renewAt
+      s.renewalSkipped = !e.charged
+      if (e.charged) replacePkgs(s, ["tariff", "share"], e.packages)
+      return
+    }
+    case "TariffChanged": {
+      const s = sub(state, e.msisdn)
+      s.tariff = e.to
+      s.renewAt = e.renewAt
+      s.renewalSkipped = false
+      s.services = [...e.services]
+      s.constructorChoice = e.constructorChoice
+      replacePkgs(s, ["tariff", "share"], e.packages)
+      return
+    }
+    case "ConstructorSet": {
+      const s = sub(state, e.msisdn)
+      s.constructorChoice = { minutes: e.minutes, dataGb: e.dataGb }
+      replacePkgs(s, ["tariff"], e.packages)
+      return
+    }
+    case "ServiceConnected": {
+      const s = sub(state, e.msisdn)
+      if (!s.services.includes(e.service)) s.services = [...s.services, e.service].sort()
+      return
+    }
+    case "ServiceDisconnected": {
+      const s = sub(state, e.msisdn)
+      s.services = s.services.filter((x) => x !== e.service)
+      return
+    }
+    case "PackageAdded": sub(state, e.msisdn).packages.push({ ...e.pkg }); return
+    case "PackageExpired": {
+      const s = sub(state, e.msisdn)
+      s.packages = s.packages.filter((p) => p.id !== e.pkgId)
+      return
+    }
+    case "BlockSet": sub(state, e.msisdn).voluntaryBlock = e.blocked; return
+    case "PromisedOpened": sub(state, e.msisdn).promised = { amount: e.amount, fee: e.fee, openedAt: e.at, dueAt: e.dueAt }; return
+    case "PromisedClosed": sub(state, e.msisdn).promised = null; return
+    case "AutopaySet": sub(state, e.msisdn).autopay = e.autopay === null ? null : { ...e.autopay }; return
+    case "NotificationsSet": {
+      const s = sub(state, e.msisdn)
+      s.notifyCharges = e.charges
+      s.notifyLogins = e.logins
+      return
+    }
+    case "BonusSpent": sub(state, e.msisdn).bonus -= e.points; return
+    case "FamilyInvited": {
+      const o = sub(state, e.owner)
+      const m = sub(state, e.member)
+      if (o.family === null || o.family.role !== "owner") o.family = { role: "owner", members: [] }
+      o.family.members.push({ msisdn: e.member, shares: { ...e.shares }, status: "invited", since: e.at, expiresAt: e.expiresAt })
+      m.family = { role: "invited", owner: e.owner, expiresAt: e.expiresAt }
+      return
+    }
+    case "FamilyJoined": {
+      const o = sub(state, e.owner)
+      const m = sub(state, e.member)
+      if (o.family?.role === "owner") {
+        for (const x of o.family.members) if (x.msisdn === e.member) { x.status = "active"; x.since = e.at }
+      }
+      m.family = { role: "member", owner: e.owner, prevTariff: e.prevTariff }
+      m.tariff = cat.data.family.memberTariff
+      m.renewAt = o.renewAt
+      replacePkgs(o, ["tariff"], e.ownerPackages)
+      replacePkgs(m, ["tariff", "share"], e.memberPackages)
+      return
+    }
+    case "FamilyDeclined": {
+      const o = sub(state, e.owner)
+      const m = sub(state, e.member)
+      if (o.family?.role === "owner") {
+        o.family.members = o.family.members.filter((x) => x.msisdn !== e.member)
+        if (o.family.members.length === 0) o.family = null
+      }
+      if (m.family?.role === "invited") m.family = null
+      return
+    }
+    case "FamilyRemoved": {
+      const o = sub(state, e.owner)
+      const m = sub(state, e.member)
+      if (o.family?.role === "owner") {
+        o.family.members = o.family.members.filter((x) => x.msisdn !== e.member)
+        if (o.family.members.length === 0) o.family = null
+      }
+      m.family = null
+      m.tariff = e.restoredTariff
+      replacePkgs(o, ["tariff"], e.ownerPackages)
+      replacePkgs(m, ["tariff", "share"], e.memberPackages)
+      return
+    }
+    case "LinkRequested": {
+      state.rng = e.rng
+      const s = sub(state, e.msisdn)
+      s.linkRequests = [...s.linkRequests.filter((r) => r.target !== e.target), { target: e.target, hash: e.hash, salt: e.salt, expiresAt: e.expiresAt }]
+      pushCodeRequest(s, e.at)
+      return
+    }
+    case "LinkConfirmed": {
+      const s = sub(state, e.msisdn)
+      s.linkRequests = s.linkRequests.filter((r) => r.target !== e.target)
+      if (!s.linked.includes(e.target)) s.linked = [...s.linked, e.target]
+      return
+    }
+    case "LinkFailed": return
+    case "Unlinked": {
+      const s = sub(state, e.msisdn)
+      s.linked = s.linked.filter((x) => x !== e.target)
+      return
+    }
+    case "OtpIssued": {
+      state.rng = e.rng
+      const s = sub(state, e.msisdn)
+      s.auth.otp = { hash: e.hash, salt: e.salt, expiresAt: e.expiresAt }
+      // R24: a new SMS code lifts the LK lock and starts the count of wrong codes again.
+      s.auth.lkLocked = false
+      s.auth.lkFailures = 0
+      pushCodeRequest(s, e.at)
+      return
+    }
+    case "LoginSucceeded": {
+      state.rng = e.rng
+      const s = sub(state, e.msisdn)
+      s.auth.lkFailures = 0
+      state.sessions.set(e.tokenHash, { tokenHash: e.tokenHash, msisdn: e.msisdn, channel: e.channel, createdAt: e.at, lastSeen: e.at, method: e.method })
+      return
+    }
+    case "LoginFailed": {
+      const s = sub(state, e.msisdn)
+      s.auth.lkFailures = e.failures
+      s.auth.lkLocked = e.locked
+      return
+    }
+    case "PasswordSet": {
+      state.rng = e.rng
+      sub(state, e.msisdn).auth.password = { hash: e.hash, salt: e.salt }
+      return
+    }
+    case "SessionTouched": {
+      const x = state.sessions.get(e.tokenHash)
+      if (x !== undefined) x.lastSeen = e.at
+      return
+    }
+    case "SessionEnded": state.sessions.delete(e.tokenHash); return
+    case "KioskCodeIssued": {
+      state.rng = e.rng
+      const s = sub(state, e.msisdn)
+      s.auth.kiosk = { hash: e.hash, salt: e.salt }
+      pushCodeRequest(s, e.at)
+      return
+    }
+    case "KioskLogin": {
+      const s = sub(state, e.msisdn)
+      s.auth.kioskFailures = e.failures
+      s.auth.kioskLockedUntil = e.lockedUntil
+      return
+    }
+    case "SmsDelivered": {
+      const s = sub(state, e.msisdn)
+      s.inbox.push({ seq: e.seq, at: e.at, from: e.from, text: e.text, segments: e.segments, encoding: e.encoding })
+      if (s.inbox.length > INBOX_LIMIT) s.inbox.splice(0, s.inbox.length - INBOX_LIMIT)
+      return
+    }
+    case "PaymentCardIssued": state.paymentCards.set(e.hash, { hash: e.hash, amount: e.amount, usedBy: null }); return
+    case "PaymentCardUsed": {
+      const c = state.paymentCards.get(e.hash)
+      if (c !== undefined) c.usedBy = e.msisdn
+      return
+    }
+    case "ClockSet": state.now = e.to; state.nextDaily = e.nextDaily; return
+  }
+}
+
+const HOUR_MS = 3_600_000
+const pushCodeRequest = (s: Subscriber, at: number): void => {
+  const keep = s.auth.codeRequests.filter((t) => t > at - HOUR_MS)
+  keep.push(at)
+  s.auth.codeRequests = keep
+}

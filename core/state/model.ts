@@ -1,0 +1,154 @@
+// The twin's in-memory state. It is only ever changed by `apply` (core/state/apply.ts) folding
+// events, so a replay of the event log rebuilds it exactly (I7).
+import type { PackageKind } from "../catalog/schema.ts"
+
+export type PaymentMethod = "prepaid" | "credit"
+export type PackageSource = "tariff" | "oneoff" | "share" | "bonus"
+/** "home" (home region), "russia" (elsewhere in Russia) or an ISO country code when abroad. */
+export type Location = string
+
+export interface Pkg {
+  /** Unique within the subscriber, stable across renewals: "tariff:data", "oneoff:internet-vip:12". */
+  id: string
+  source: PackageSource
+  /** The tariff, one-off package, bonus offer or family owner this package comes from. */
+  offer: string
+  name: string
+  kind: PackageKind
+  /** Minutes, SMS count, or kilobytes for data. */
+  total: number
+  left: number
+  /** When it lapses (one-off) or renews (tariff, share); null: never. */
+  expiresAt: number | null
+}
+
+export interface Shares { minutes: number; sms: number; dataMb: number }
+
+export interface FamilyMemberEntry {
+  msisdn: string
+  shares: Shares
+  status: "invited" | "active"
+  since: number
+  /** Invitation lapses at this instant if not answered. */
+  expiresAt: number
+}
+
+export type Family =
+  | { role: "owner"; members: FamilyMemberEntry[] }
+  | { role: "member"; owner: string; prevTariff: string }
+  | { role: "invited"; owner: string; expiresAt: number }
+
+export interface SecretHash { hash: string; salt: string }
+
+export interface Auth {
+  otp: (SecretHash & { expiresAt: number }) | null
+  password: SecretHash | null
+  lkFailures: number
+  lkLocked: boolean
+  /** Instants of recent code requests (OTP, kiosk, link codes) within the last hour, oldest first. */
+  codeRequests: number[]
+  kiosk: SecretHash | null
+  kioskFailures: number
+  kioskLockedUntil: number
+}
+
+export type Autopay =
+  | { mode: "date"; day: number; amount: number; nextAt: number }
+  | { mode: "threshold"; threshold: number; amount: number }
+
+export interface PromisedPayment { amount: number; fee: number; openedAt: number; dueAt: number }
+
+export interface LinkRequest { target: string; hash: string; salt: string; expiresAt: number }
+
+export interface Sms {
+  seq: number
+  at: number
+  from: string
+  text: string
+  segments: number
+  encoding: "GSM-7" | "UCS-2"
+}
+
+export interface Subscriber {
+  msisdn: string
+  name: string
+  passport: string
+  birthDate: string
+  region: string
+  tariff: string
+  payment: PaymentMethod
+  /** Credit limit for the credit payment method, kopecks (0 for prepaid). */
+  creditLimit: number
+  initialBalance: number
+  balance: number
+  bonus: number
+  /** Spend in kopecks not yet turned into bonus points. */
+  bonusCarry: number
+  /** Spend of the current Moscow month (key yyyymm) and the last closed months (newest last, ≤ 3). */
+  spendMonth: number
+  spendCurrent: number
+  spendHistory: number[]
+  services: string[]
+  packages: Pkg[]
+  constructorChoice: { minutes: number; dataGb: number } | null
+  voluntaryBlock: boolean
+  location: Location
+  mobileData: boolean
+  renewAt: number
+  /** A monthly renewal was skipped while voluntarily blocked (R19); unblocking renews at once. */
+  renewalSkipped: boolean
+  /** Moscow day index on which «Забугорище» was last charged (-1 never). */
+  zabugorDay: number
+  family: Family | null
+  linked: string[]
+  linkRequests: LinkRequest[]
+  notifyCharges: boolean
+  notifyLogins: boolean
+  promised: PromisedPayment | null
+  autopay: Autopay | null
+  auth: Auth
+  /** The handset's SMS inbox, newest last, bounded (the full history is in the event log). */
+  inbox: Sms[]
+  createdAt: number
+}
+
+export interface Session { tokenHash: string; msisdn: string; channel: string; createdAt: number; lastSeen: number; method: string }
+
+export interface PaymentCard { hash: string; amount: number; usedBy: string | null }
+
+export interface State {
+  seed: string
+  /** Twin time, epoch ms. */
+  now: number
+  /** Number of events applied; the next event gets seq + 1. */
+  seq: number
+  /** Random draws used so far (the seeded generator is a counter-based hash). */
+  rng: number
+  subscribers: Map<string, Subscriber>
+  sessions: Map<string, Session>
+  paymentCards: Map<string, PaymentCard>
+  /** Next 00:00 MSK at which the daily job runs. */
+  nextDaily: number
+}
+
+export const INBOX_LIMIT = 200
+
+export const emptyState = (seed: string, start: number, nextDaily: number): State => ({
+  seed, now: start, seq: 0, rng: 0,
+  subscribers: new Map(), sessions: new Map(), paymentCards: new Map(), nextDaily,
+})
+
+export const newAuth = (): Auth => ({
+  otp: null, password: null, lkFailures: 0, lkLocked: false, codeRequests: [],
+  kiosk: null, kioskFailures: 0, kioskLockedUntil: 0,
+})
+
+export const isFinanciallyBlocked = (s: Subscriber): boolean =>
+  s.payment === "prepaid" ? s.balance < 0 : s.balance < -s.creditLimit
+
+export type Status = "active" | "blocked-voluntary" | "blocked-financial"
+
+export const statusOf = (s: Subscriber): Status =>
+  s.voluntaryBlock ? "blocked-voluntary" : isFinanciallyBlocked(s) ? "blocked-financial" : "active"
+
+export const hasService = (s: Subscriber, id: string): boolean => s.services.includes(id)

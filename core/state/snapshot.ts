@@ -1,0 +1,47 @@
+// Canonical encoding of the state: used for snapshots and for the state hash (I7).
+import { createHash } from "node:crypto"
+import type { State, Subscriber } from "./model.ts"
+
+interface Encoded {
+  seed: string
+  now: number
+  seq: number
+  rng: number
+  nextDaily: number
+  subscribers: Subscriber[]
+  sessions: Array<State["sessions"] extends Map<string, infer V> ? V : never>
+  paymentCards: Array<State["paymentCards"] extends Map<string, infer V> ? V : never>
+}
+
+const sortedValues = <V>(m: Map<string, V>): V[] => [...m.keys()].sort().map((k) => m.get(k) as V)
+
+export const encodeState = (s: State): string => {
+  const e: Encoded = {
+    seed: s.seed, now: s.now, seq: s.seq, rng: s.rng, nextDaily: s.nextDaily,
+    subscribers: sortedValues(s.subscribers), sessions: sortedValues(s.sessions), paymentCards: sortedValues(s.paymentCards),
+  }
+  return JSON.stringify(e)
+}
+
+export const decodeState = (text: string): State => {
+  const e = JSON.parse(text) as Encoded
+  return {
+    seed: e.seed, now: e.now, seq: e.seq, rng: e.rng, nextDaily: e.nextDaily,
+    subscribers: new Map(e.subscribers.map((x) => [x.msisdn, x])),
+    sessions: new Map(e.sessions.map((x) => [x.tokenHash, x])),
+    paymentCards: new Map(e.paymentCards.map((x) => [x.hash, x])),
+  }
+}
+
+/**
+ * SHA-256 of the canonical state. Subscribers are hashed one by one in number order, so the
+ * hash of a large population is computed without one huge string.
+ */
+export const stateHash = (s: State): string => {
+  const h = createHash("sha256")
+  h.update(JSON.stringify({ seed: s.seed, now: s.now, seq: s.seq, rng: s.rng, nextDaily: s.nextDaily }))
+  for (const k of [...s.subscribers.keys()].sort()) h.update(JSON.stringify(s.subscribers.get(k)))
+  for (const v of sortedValues(s.sessions)) h.update(JSON.stringify(v))
+  for (const v of sortedValues(s.paymentCards)) h.update(JSON.stringify(v))
+  return h.digest("hex")
+}

@@ -1,0 +1,61 @@
+// Test helpers: a fresh twin on an in-memory SQLite store, and unwrapping of results.
+import { Result } from "effect"
+import { defaultCatalog } from "../../core/catalog/default.ts"
+import { indexCatalog, type CatalogIndex } from "../../core/catalog/load.ts"
+import type { Command } from "../../core/domain/commands.ts"
+import type { DomainError } from "../../core/domain/errors.ts"
+import { parseInstant } from "../../core/domain/time.ts"
+import { Registry } from "../../core/engine/registry.ts"
+import type { Outcome, TwinCore } from "../../core/engine/twin-core.ts"
+
+/** The default catalog with a cheap scrypt cost, so auth-heavy tests and properties run fast. */
+export const fastCatalog = (): CatalogIndex =>
+  indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 16 } })
+
+export const T0 = parseInstant("2026-06-01T09:00:00+03:00") as number
+
+export interface TestTwin { twin: TwinCore; registry: Registry }
+
+export const newTwin = (o: { seed?: string; demo?: boolean; start?: number; catalog?: CatalogIndex } = {}): TwinCore => {
+  const registry = Registry.open(":memory:", { createDefault: false, catalog: o.catalog ?? fastCatalog() })
+  return registry.create({ id: "t", seed: o.seed ?? "1", demo: o.demo ?? false, start: o.start ?? T0 })
+}
+
+export const run = <V = unknown>(twin: TwinCore, c: Command): Outcome<V> => {
+  const r = twin.execute<V>(c)
+  if (Result.isFailure(r)) throw new Error(`${c._tag} failed: ${r.failure.code} ${r.failure.message}`)
+  return r.success
+}
+
+export const fails = (twin: TwinCore, c: Command): DomainError => {
+  const r = twin.execute(c)
+  if (Result.isSuccess(r)) throw new Error(`${c._tag} was expected to fail but succeeded`)
+  return r.failure
+}
+
+export const rub = (r: number): number => r * 100
+
+export const addSub = (twin: TwinCore, msisdn: string, tariff = "my-mts", balance = rub(2000), extra: Partial<Extract<Command, { _tag: "CreateSubscriber" }>> = {}): void => {
+  run(twin, { _tag: "CreateSubscriber", msisdn, name: `Абонент ${msisdn.slice(-4)}`, tariff, balance, ...extra })
+}
+
+export const sub = (twin: TwinCore, msisdn: string) => {
+  const s = twin.state.subscribers.get(msisdn)
+  if (s === undefined) throw new Error(`no subscriber ${msisdn}`)
+  return s
+}
+
+/** The last SMS a handset received (optionally from a sender). */
+export const lastSms = (twin: TwinCore, msisdn: string, from?: string): string => {
+  const inbox = sub(twin, msisdn).inbox.filter((m) => from === undefined || m.from === from)
+  const m = inbox[inbox.length - 1]
+  if (m === undefined) throw new Error(`no SMS for ${msisdn}${from ? ` from ${from}` : ""}`)
+  return m.text
+}
+
+/** A code in the last SMS from `from` (digits of 4 to 6). */
+export const codeFrom = (twin: TwinCore, msisdn: string, from: string): string => {
+  const m = /(\d{4,6})/.exec(lastSms(twin, msisdn, from))
+  if (m === null) throw new Error(`no code in the last SMS from ${from}`)
+  return m[1] as string
+}
