@@ -38,13 +38,13 @@ export const texts = {
   blocked: () => "Добровольная блокировка номера установлена. Абонентская плата не списывается.",
   unblocked: () => "Добровольная блокировка номера снята.",
   promised: (amount: number, fee: number, due: number) =>
-    `Обещанный платеж ${formatRub(amount)} зачислен на счет до ${dateRu(due)}. Плата за услугу ${formatRub(fee)}.`,
+    `Обещанный платеж ${formatRub(amount)} зачислен на счет до ${dateRu(due)}. Плата за услугу ${formatRub(fee)}`,
   promisedRepaid: (amount: number) => `Обещанный платеж ${formatRub(amount)} погашен.`,
-  topUp: (amount: number, balance: number) => `Баланс пополнен на ${formatRub(amount)}. Баланс: ${formatRub(balance)}.`,
-  autopay: (amount: number) => `Автоплатеж: счет пополнен на ${formatRub(amount)}.`,
+  topUp: (amount: number, balance: number) => `Баланс пополнен на ${formatRub(amount)} Баланс: ${formatRub(balance)}`,
+  autopay: (amount: number) => `Автоплатеж: счет пополнен на ${formatRub(amount)}`,
   transferOut: (amount: number, to: string) => `Перевод ${formatRub(amount)} на номер ${to} выполнен.`,
   transferIn: (amount: number, from: string) => `Вам поступил перевод ${formatRub(amount)} с номера ${from}.`,
-  charge: (amount: number, what: string, balance: number) => `Списание ${formatRub(amount)}: ${what}. Баланс: ${formatRub(balance)}.`,
+  charge: (amount: number, what: string, balance: number) => `Списание ${formatRub(amount)}: ${what}. Баланс: ${formatRub(balance)}`,
   familyInvite: (owner: string, m: number, gb: number, sms: number) =>
     `Абонент ${owner} приглашает вас в «МЫ МТС» и делится пакетами: ${m} мин, ${gb} ГБ, ${sms} SMS. Ваш тариф сменится на «МЫ МТС (участник)» без абонентской платы. Ответьте «Да», чтобы согласиться, или «Нет».`,
   familyJoinedOwner: (member: string, fee: number) => `Абонент ${member} подтвердил участие в «МЫ МТС». Вы делитесь пакетами, плата ${formatRub(fee)} в месяц.`,

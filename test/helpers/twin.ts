@@ -55,7 +55,7 @@ export const lastSms = (twin: TwinCore, msisdn: string, from?: string): string =
 
 /** A code in the last SMS from `from` (digits of 4 to 6). */
 export const codeFrom = (twin: TwinCore, msisdn: string, from: string): string => {
-  const m = /(\d{4,6})/.exec(lastSms(twin, msisdn, from))
+  const m = /(?<!\d)(\d{4,6})(?!\d)/.exec(lastSms(twin, msisdn, from))
   if (m === null) throw new Error(`no code in the last SMS from ${from}`)
   return m[1] as string
 }
