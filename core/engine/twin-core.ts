@@ -40,6 +40,9 @@ const TIMER_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   "SubscriberCreated", "PeriodRenewed", "TariffChanged", "PackageAdded", "PromisedOpened", "AutopaySet", "FamilyJoined", "FamilyRemoved",
 ])
 
+/** A server twin writes a snapshot every this many events, so a restart replays only the tail. */
+export const SNAPSHOT_EVERY = 50_000
+
 /** Upper bound on jobs one advance may run (a runaway schedule is a bug, not a workload). */
 const MAX_JOBS_PER_ADVANCE = 50_000_000
 
@@ -57,6 +60,7 @@ export class TwinCore {
   private readonly listeners = new Set<Listener>()
   /** Events committed during the current call (returned in its Outcome). */
   private batch: Event[] = []
+  private lastSnapshotSeq: number
 
   private constructor(init: TwinInit, state: State) {
     this.id = init.id
@@ -67,6 +71,7 @@ export class TwinCore {
     this.state = state
     this.rng = new Rng(state.seed, state.rng)
     this.heap = rebuildHeap(state)
+    this.lastSnapshotSeq = state.seq
   }
 
   /** A new, empty twin. */
@@ -137,7 +142,10 @@ export class TwinCore {
   private finish<V>(value: V): Outcome<V> {
     const events = this.batch
     this.batch = []
-    if (this.durability === "command") this.log.flush()
+    if (this.durability === "command") {
+      this.log.flush()
+      if (this.state.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) this.snapshot()
+    }
     if (events.length > 0) for (const l of this.listeners) l(events)
     return { events, value }
   }
@@ -204,6 +212,7 @@ export class TwinCore {
 
   /** Write a snapshot of the current state to the log's store. */
   snapshot(): void {
+    this.lastSnapshotSeq = this.state.seq
     this.log.saveSnapshot({ seq: this.state.seq, at: this.state.now, hash: this.hash(), state: encodeState(this.state) })
   }
 
