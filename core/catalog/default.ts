@@ -1,4 +1,6 @@
 // The default catalog. Values marked (default) in SPEC.md are choices of ours, kept here as data.
+// R1 «МЫ МТС» packages and fee; R7 the other tariffs (pay-per-use, «Смарт», corporate, VIP, constructor);
+// R3 countries and «Забугорище» prices; R10 promised-payment tiers; R13 bonus rate; R17 services.
 import type { Catalog } from "./schema.ts"
 
 const rub = (r: number): number => r * 100

@@ -86,6 +86,7 @@ export const accountView = (twin: TwinCore, msisdn: string, by?: string): Result
     return {
       msisdn: s.msisdn,
       asOf: now,
+      // R21: the owner sees his personal data (ФИО, passport) in LK and the app.
       personal: { name: s.name, passport: s.passport, birthDate: s.birthDate, region: s.region },
       tariff: {
         id: s.tariff, name: t?.name ?? s.tariff, description: t?.description ?? "", kind: t?.kind ?? "packaged",
