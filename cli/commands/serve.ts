@@ -2,6 +2,7 @@
 import { serve } from "@hono/node-server"
 import { defineCommand } from "citty"
 import { Registry } from "../../core/engine/registry.ts"
+import { loadCatalogFile } from "../../core/catalog/load.ts"
 import { makeApp } from "../../channels/http.ts"
 
 export default defineCommand({
@@ -10,6 +11,7 @@ export default defineCommand({
     port: { type: "string", description: "TCP port (default: $PORT or 3000)" },
     host: { type: "string", description: "Address to listen on", default: "127.0.0.1" },
     db: { type: "string", description: "SQLite file, or :memory: for a throwaway twin", default: "./twin.db" },
+    catalog: { type: "string", description: "Catalog file (JSON or YAML) for new twins; default: the built-in catalog" },
   },
   run({ args }) {
     const port = Number(args.port ?? process.env.PORT ?? "3000")
@@ -17,7 +19,14 @@ export default defineCommand({
       console.error(`--port: expected 0..65535, got ${args.port}`)
       process.exit(2)
     }
-    const registry = Registry.open(args.db)
+    let catalog
+    try {
+      catalog = args.catalog === undefined ? undefined : loadCatalogFile(args.catalog)
+    } catch (e) {
+      console.error(`--catalog: ${e instanceof Error ? e.message : String(e)}`)
+      process.exit(2)
+    }
+    const registry = Registry.open(args.db, catalog === undefined ? {} : { catalog })
     const app = makeApp({ registry })
     const server = serve({ fetch: app.fetch, port, hostname: args.host }, (info) => {
       const t = registry.default
