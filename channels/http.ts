@@ -4,6 +4,9 @@ import { bodyLimit } from "hono/body-limit"
 import { secureHeaders } from "hono/secure-headers"
 import type { ChannelDeps } from "./context.ts"
 import { controlRouter } from "./control/router.ts"
+import { lkRouter } from "./lk/router.tsx"
+import { appRouter } from "./app/router.ts"
+import { kioskRouter } from "./kiosk/router.tsx"
 
 /** Request bodies above this are refused with 413 before any handler runs. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -14,6 +17,9 @@ export const makeApp = (deps: ChannelDeps): Hono => {
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413) }))
   app.get("/healthz", (c) => c.json({ ok: true }))
   app.route("/api", controlRouter(deps))
+  app.route("/lk", lkRouter(deps))
+  app.route("/app", appRouter(deps))
+  app.route("/kiosk", kioskRouter(deps))
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", field: "path", message: `path: no route ${c.req.method} ${c.req.path}`, ru: "Страница не найдена" } }, 404))
   app.onError((e, c) => {
     console.error(`[twin] unhandled error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)

@@ -1,0 +1,67 @@
+// JSON API of the «Мой МТС» app at /app/api: the self-service routes shared with the LK (auto
+// login on MTS mobile data, else LK credentials; top-up by card / Apple Pay / Google Pay;
+// autopay; charge notifications) plus profiles (own and linked numbers) and the app's tabs.
+import { Hono } from "hono"
+import { Result } from "effect"
+import { err } from "../../core/domain/errors.ts"
+import { accountView } from "../../core/engine/views.ts"
+import type { ChannelDeps } from "../context.ts"
+import { selfcareApi, send, sendError, session, targetOf } from "../lk/api.ts"
+import { msisdnRu, rub } from "../lk/format.ts"
+import * as op from "../lk/selfcare.ts"
+import { roaming, support } from "./tabs.ts"
+
+export const APP_TABS = ["account", "tariffs", "internet", "services", "bonuses", "roaming", "support"] as const
+export type AppTab = (typeof APP_TABS)[number]
+
+/** Tab titles as the app shows them. */
+export const TAB_RU: Record<AppTab, string> = {
+  account: "Счет", tariffs: "Тарифы", internet: "Интернет", services: "Услуги", bonuses: "Бонусы", roaming: "Роуминг", support: "Поддержка",
+}
+
+const tab = (name: AppTab, a: op.Actor, target: string): op.Res => {
+  switch (name) {
+    case "account": return Result.flatMap(op.balance(a, target), (b) =>
+      Result.flatMap(op.expenses(a, target, { period: "month" }), (e) => Result.succeed({
+        text: `${TAB_RU.account}\n${b.text}\n${e.text.split("\n")[0] ?? ""}`,
+        data: { ...b.data, month: (e.data.detail as { totals: unknown }).totals },
+      })))
+    case "tariffs": return op.tariffs(a, target)
+    case "internet": return Result.flatMap(op.packages(a, target), (p) => {
+      const offers = a.twin.cat.data.oneOffPackages.filter((o) => o.kind === "data")
+      return Result.succeed({
+        text: `${TAB_RU.internet}\n${p.text}\n${offers.map((o) => `«${o.name}» — ${rub(o.price)} · Подключить`).join("\n")}`,
+        data: { ...p.data, packages: (p.data.packages as Array<{ kind: string }>).filter((x) => x.kind === "data"), offers },
+      })
+    })
+    case "services": return op.services(a, target)
+    case "bonuses": return op.bonuses(a, target)
+    case "roaming": return roaming(a, target)
+    case "support": return support(a, target)
+  }
+}
+
+export const appRouter = (deps: ChannelDeps): Hono => {
+  const r = new Hono()
+  r.get("/api/profiles", (c) => {
+    const s = session(deps, c, "app")
+    if (s instanceof Response) return s
+    const a = s.actor
+    const own = a.twin.state.subscribers.get(a.me)
+    const numbers = [a.me, ...(own?.linked ?? [])]
+    const profiles = numbers.flatMap((m) => {
+      const v = accountView(a.twin, m, a.me)
+      return Result.isSuccess(v) ? [{ msisdn: m, own: m === a.me, name: v.success.personal.name, tariff: v.success.tariff.name, balance: v.success.balance }] : []
+    })
+    return c.json({ text: ["Профили", ...profiles.map((p) => `${msisdnRu(p.msisdn)}${p.own ? " (мой)" : ""} — ${rub(p.balance)}`)].join("\n"), profiles })
+  })
+  r.get("/api/tabs/:tab", (c) => {
+    const name = c.req.param("tab")
+    if (!(APP_TABS as readonly string[]).includes(name)) return sendError(c, err("INVALID_FIELD", `tab: expected one of ${APP_TABS.join(", ")}`, "Раздел не найден", "tab"))
+    const s = session(deps, c, "app")
+    if (s instanceof Response) return s
+    return send(c, Result.flatMap(targetOf(s.actor, c.req.query("msisdn")), (t) => tab(name as AppTab, s.actor, t)))
+  })
+  r.route("/api", selfcareApi(deps, "app"))
+  return r
+}

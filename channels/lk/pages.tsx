@@ -1,0 +1,4 @@
+// Placeholder replaced below.
+import { Hono } from "hono"
+import type { ChannelDeps } from "../context.ts"
+export const lkPages = (_deps: ChannelDeps): Hono => new Hono()

@@ -1,0 +1,47 @@
+// Request bodies of the LK and app JSON APIs, as Effect Schemas: decoded at the edge and
+// published in /openapi.json. Money is integer kopecks; `msisdn` (optional) picks a linked number.
+import { Schema } from "effect"
+
+const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
+const Kopecks = Schema.Int
+const Target = { msisdn: Schema.optional(Msisdn) }
+const Short = Schema.String.pipe(Schema.check(Schema.isMaxLength(64)))
+
+export const OtpBody = Schema.Struct({ msisdn: Msisdn }).annotate({ identifier: "OtpRequest", description: "Ask for an SMS password from 3339 (R22)." })
+export const LoginBody = Schema.Struct({ msisdn: Msisdn, secret: Schema.String.pipe(Schema.check(Schema.isMaxLength(128))) })
+  .annotate({ identifier: "LoginRequest", description: "SMS password or permanent password (R22, R23)." })
+export const NetworkLoginBody = Schema.Struct({ msisdn: Msisdn })
+  .annotate({ identifier: "NetworkLoginRequest", description: "Identification on the operator's mobile data (R26); the twin knows whether the number is on MTS data." })
+export const TopUpBody = Schema.Struct({ amount: Kopecks, method: Schema.optional(Schema.Literals(["card", "apple-pay", "google-pay"])), ...Target })
+  .annotate({ identifier: "TopUpRequest", description: "Top-up in kopecks (R9)." })
+export const PromisedBody = Schema.Struct({ amount: Schema.optional(Kopecks), ...Target }).annotate({ identifier: "PromisedPaymentRequest" })
+export const AutopayBody = Schema.Struct({
+  mode: Schema.Literals(["date", "threshold", "off"]),
+  amount: Schema.optional(Kopecks),
+  day: Schema.optional(Schema.Int),
+  threshold: Schema.optional(Kopecks),
+  ...Target,
+}).annotate({ identifier: "AutopayRequest", description: "R11: by date (day 1..28) or under a threshold; mode off cancels." })
+export const ServiceBody = Schema.Struct({ service: Short, ...Target }).annotate({ identifier: "ServiceRequest" })
+export const TariffBody = Schema.Struct({ tariff: Short, confirmed: Schema.optional(Schema.Boolean), ...Target })
+  .annotate({ identifier: "TariffChangeRequest", description: "R6: without confirmed the answer is the confirmation screen." })
+export const TargetBody = Schema.Struct({ ...Target }).annotate({ identifier: "TargetRequest" })
+export const LinkRequestBody = Schema.Struct({ target: Msisdn }).annotate({ identifier: "LinkRequest", description: "R20: a code goes by SMS to the target." })
+export const LinkConfirmBody = Schema.Struct({ target: Msisdn, code: Schema.String.pipe(Schema.check(Schema.isMaxLength(16))) }).annotate({ identifier: "LinkConfirm" })
+export const FamilyInviteBody = Schema.Struct({ member: Msisdn, minutes: Schema.Int, sms: Schema.Int, dataMb: Schema.Int })
+  .annotate({ identifier: "FamilyInvite", description: "R2: «Пригласить участника» → «Начать делиться»." })
+export const FamilyRemoveBody = Schema.Struct({ member: Msisdn }).annotate({ identifier: "FamilyRemove" })
+export const PasswordBody = Schema.Struct({ password: Schema.String.pipe(Schema.check(Schema.isMaxLength(128))) }).annotate({ identifier: "SetPassword" })
+export const BonusBody = Schema.Struct({ offer: Short, ...Target }).annotate({ identifier: "BonusExchange" })
+export const NotificationsBody = Schema.Struct({ charges: Schema.optional(Schema.Boolean), logins: Schema.optional(Schema.Boolean) }).annotate({ identifier: "Notifications" })
+export const TransferBody = Schema.Struct({ to: Msisdn, amount: Kopecks, ...Target }).annotate({ identifier: "Transfer" })
+export const BuyPackageBody = Schema.Struct({ offer: Short, ...Target }).annotate({ identifier: "BuyPackage" })
+
+/** Bodies by name, for the OpenAPI document. */
+export const BODY_SCHEMAS = {
+  OtpRequest: OtpBody, LoginRequest: LoginBody, NetworkLoginRequest: NetworkLoginBody, TopUpRequest: TopUpBody,
+  PromisedPaymentRequest: PromisedBody, AutopayRequest: AutopayBody, ServiceRequest: ServiceBody, TariffChangeRequest: TariffBody,
+  TargetRequest: TargetBody, LinkRequest: LinkRequestBody, LinkConfirm: LinkConfirmBody, FamilyInvite: FamilyInviteBody,
+  FamilyRemove: FamilyRemoveBody, SetPassword: PasswordBody, BonusExchange: BonusBody, Notifications: NotificationsBody,
+  Transfer: TransferBody, BuyPackage: BuyPackageBody,
+} as const

@@ -1,0 +1,94 @@
+// Edge security shared by the web channels (LK, app, kiosk): bearer tokens for JSON, HTTP-only
+// cookies for HTML, double-submit CSRF tokens on HTML forms, and JSON bodies decoded with an
+// Effect Schema into a clear 4xx naming the field. Tokens are never logged.
+import type { Context } from "hono"
+import { deleteCookie, getCookie, setCookie } from "hono/cookie"
+import { Result, Schema } from "effect"
+import { err, type DomainError } from "../core/domain/errors.ts"
+
+/** A random URL-safe token for channel-held state (CSRF, kiosk terminal sessions). Not twin state. */
+export const randomToken = (bytes = 16): string => {
+  const b = new Uint8Array(bytes)
+  crypto.getRandomValues(b)
+  return [...b].map((x) => x.toString(16).padStart(2, "0")).join("")
+}
+
+/** Constant-time comparison of two strings. */
+export const sameSecret = (a: string, b: string): boolean => {
+  if (a.length !== b.length || a.length === 0) return false
+  let d = 0
+  for (let i = 0; i < a.length; i++) d |= a.charCodeAt(i) ^ b.charCodeAt(i)
+  return d === 0
+}
+
+/** The bearer token of a JSON request, or null. */
+export const bearerToken = (c: Context): string | null => {
+  const h = c.req.header("authorization")
+  if (h === undefined) return null
+  const m = /^Bearer\s+([A-Za-z0-9._~+/=-]{8,256})$/.exec(h.trim())
+  return m?.[1] ?? null
+}
+
+const isHttps = (c: Context): boolean => c.req.url.startsWith("https:")
+
+/** Set an HTTP-only, same-site-strict session cookie carrying the core's session token. */
+export const setSessionCookie = (c: Context, name: string, token: string, path: string): void => {
+  setCookie(c, name, token, { httpOnly: true, sameSite: "Strict", path, secure: isHttps(c) })
+}
+
+export const readSessionCookie = (c: Context, name: string): string | null => {
+  const v = getCookie(c, name)
+  return v !== undefined && /^[A-Za-z0-9_-]{8,256}$/.test(v) ? v : null
+}
+
+export const clearSessionCookie = (c: Context, name: string, path: string): void => {
+  deleteCookie(c, name, { path })
+}
+
+export const CSRF_COOKIE = "twin_csrf"
+export const CSRF_FIELD = "_csrf"
+
+/** The CSRF token of this browser (double-submit): read the cookie, or mint and set one. */
+export const csrfToken = (c: Context): string => {
+  const cur = getCookie(c, CSRF_COOKIE)
+  if (cur !== undefined && /^[a-f0-9]{32}$/.test(cur)) return cur
+  const t = randomToken()
+  setCookie(c, CSRF_COOKIE, t, { httpOnly: true, sameSite: "Strict", path: "/", secure: isHttps(c) })
+  return t
+}
+
+/** A form post is genuine when its hidden `_csrf` field equals the browser's CSRF cookie. */
+export const csrfValid = (c: Context, form: Record<string, unknown>): boolean => {
+  const cookie = getCookie(c, CSRF_COOKIE)
+  const field = form[CSRF_FIELD]
+  return cookie !== undefined && typeof field === "string" && sameSecret(cookie, field)
+}
+
+export const csrfError = (): DomainError =>
+  err("NOT_AUTHORIZED", "_csrf: missing or wrong form token; reload the page and try again", "Страница устарела. Обновите ее и повторите действие", "_csrf")
+
+/** Parse a JSON body: an object, or a DomainError naming `body`. An empty body is `{}`. */
+export const readJsonObject = async (c: Context): Promise<Result.Result<Record<string, unknown>, DomainError>> => {
+  const text = await c.req.text()
+  if (text.trim() === "") return Result.succeed({})
+  let v: unknown
+  try {
+    v = JSON.parse(text)
+  } catch {
+    return Result.fail(err("INVALID_FIELD", "body: malformed JSON", "Неверный запрос", "body"))
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return Result.fail(err("INVALID_FIELD", "body: expected a JSON object", "Неверный запрос", "body"))
+  return Result.succeed(v as Record<string, unknown>)
+}
+
+/** Decode input with a Schema; the error names the first offending field. */
+export const decodeWith = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) => {
+  const dec = Schema.decodeUnknownResult(schema)
+  return (input: unknown): Result.Result<S["Type"], DomainError> => {
+    const r = dec(input)
+    if (r._tag === "Success") return Result.succeed(r.success)
+    const text = String(r.failure.message ?? r.failure)
+    const field = /at \["?([^"\]]*)"?\]/.exec(text)?.[1] ?? "body"
+    return Result.fail(err("INVALID_FIELD", `${field}: ${text.split("\n")[0] ?? "invalid"}`, "Неверный запрос", field))
+  }
+}

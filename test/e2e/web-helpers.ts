@@ -1,0 +1,65 @@
+// Shared setup for the web channel e2e tests: one app over an in-memory registry, a twin with
+// known subscribers, the drivers, and a tiny cookie jar for the HTML pages.
+import { Registry } from "../../core/engine/registry.ts"
+import type { TwinCore } from "../../core/engine/twin-core.ts"
+import { makeApp } from "../../channels/http.ts"
+import { makeWebDrivers } from "../../channels/web-driver.ts"
+import { addSub, codeFrom, fastCatalog, rub, T0 } from "../helpers/twin.ts"
+
+export const A = "79161110001"
+export const B = "79161110002"
+export const C = "79161110003"
+
+export const setup = (o: { demo?: boolean } = {}) => {
+  const registry = Registry.open(":memory:", { createDefault: false, catalog: fastCatalog() })
+  const twin = registry.create({ id: "w", seed: "7", demo: o.demo ?? false, start: T0 })
+  const http = makeApp({ registry })
+  const fetcher = (req: Request): Promise<Response> => Promise.resolve(http.fetch(req))
+  const drivers = makeWebDrivers(fetcher, "w")
+  /** `http` is the hono app; `lk`, `app`, `kiosk` are the web drivers. */
+  return { registry, twin, http, fetcher, lk: drivers.lk, app: drivers.app, kiosk: drivers.kiosk }
+}
+
+export const withSubs = (twin: TwinCore): void => {
+  addSub(twin, A, "my-mts", rub(2000), { name: "Иванова Мария Петровна", passport: "4510 123456" })
+  addSub(twin, B, "smart", rub(500))
+  addSub(twin, C, "super", rub(100))
+}
+
+/** JSON request helper for app.request. */
+export const json = (method: string, body?: unknown, token?: string, extra: Record<string, string> = {}): RequestInit => ({
+  method,
+  headers: { "x-twin": "w", "content-type": "application/json", ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}), ...extra },
+  ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+})
+
+export const otpOf = (twin: TwinCore, msisdn: string): string => codeFrom(twin, msisdn, "3339")
+
+/** A minimal cookie jar for HTML flows through app.request. */
+export class Jar {
+  private readonly cookies = new Map<string, string>()
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ")
+  }
+  take(res: Response): void {
+    for (const sc of res.headers.getSetCookie()) {
+      const [pair] = sc.split(";")
+      const i = (pair ?? "").indexOf("=")
+      if (i <= 0 || pair === undefined) continue
+      const k = pair.slice(0, i).trim()
+      const v = pair.slice(i + 1).trim()
+      if (v === "" || /Max-Age=0/i.test(sc)) this.cookies.delete(k)
+      else this.cookies.set(k, v)
+    }
+  }
+  get(name: string): string | undefined {
+    return this.cookies.get(name)
+  }
+}
+
+/** The hidden CSRF field value of a rendered form. */
+export const csrfIn = (html: string): string => {
+  const m = /name="_csrf" value="([a-f0-9]{32})"/.exec(html)
+  if (m === null) throw new Error("no _csrf field in the page")
+  return m[1] as string
+}
