@@ -4,6 +4,8 @@ import { bodyLimit } from "hono/body-limit"
 import { secureHeaders } from "hono/secure-headers"
 import type { ChannelDeps } from "./context.ts"
 import { controlRouter } from "./control/router.ts"
+import { ussdRouter } from "./ussd/router.ts"
+import { webRouter } from "../web/router.tsx"
 import { lkRouter } from "./lk/router.tsx"
 import { appRouter } from "./app/router.ts"
 import { kioskRouter } from "./kiosk/router.tsx"
@@ -17,9 +19,11 @@ export const makeApp = (deps: ChannelDeps): Hono => {
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413) }))
   app.get("/healthz", (c) => c.json({ ok: true }))
   app.route("/api", controlRouter(deps))
+  app.route("/ussd", ussdRouter(deps))
   app.route("/lk", lkRouter(deps))
   app.route("/app", appRouter(deps))
   app.route("/kiosk", kioskRouter(deps))
+  app.route("/", webRouter(deps, async (req) => app.fetch(req)))
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", field: "path", message: `path: no route ${c.req.method} ${c.req.path}`, ru: "Страница не найдена" } }, 404))
   app.onError((e, c) => {
     console.error(`[twin] unhandled error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)

@@ -1,0 +1,83 @@
+// Russian one-line descriptions of committed events for the console timeline. Money and dates are
+// formatted by the shared channel text helpers, so the timeline reads like every channel does.
+import type { Event } from "../core/domain/events.ts"
+import { eventMsisdn } from "../core/domain/events.ts"
+import type { TwinCore } from "../core/engine/twin-core.ts"
+import { REASON_RU } from "../core/rules/texts.ts"
+import { formatRub } from "../channels/text/money.ts"
+import { dateTimeRu } from "../channels/text/dates.ts"
+
+export interface TimelineItem {
+  seq: number
+  at: number
+  /** Twin time, Moscow: 01.06.2026 09:05 */
+  atText: string
+  type: string
+  /** The subscriber the event is filed under ("" for twin-wide events). */
+  msisdn: string
+  text: string
+  /** A coarse class for colouring: money, usage, sms, auth, clock, other. */
+  kind: "money" | "usage" | "sms" | "auth" | "clock" | "other"
+}
+
+const USAGE_RU = { call: "звонок", sms: "SMS", data: "интернет" } as const
+
+const volumeRu = (kind: "call" | "sms" | "data", volume: number): string =>
+  kind === "call" ? `${Math.ceil(volume / 60)} мин` : kind === "sms" ? `${volume} шт.` : volume >= 1024 ? `${Math.round(volume / 1024)} МБ` : `${volume} КБ`
+
+const whereRu = (twin: TwinCore, where: string): string =>
+  where === "home" ? "домашний регион" : where === "russia" ? "поездка по России" : (twin.cat.countries.get(where)?.name ?? where)
+
+const serviceRu = (twin: TwinCore, id: string): string => twin.cat.data.services.find((s) => s.id === id)?.name ?? id
+const tariffRu = (twin: TwinCore, id: string): string => twin.cat.tariffs.get(id)?.name ?? id
+
+const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["kind"] } => {
+  switch (e.type) {
+    case "SubscriberCreated": return { text: `Абонент ${e.name}, тариф «${tariffRu(twin, e.tariff)}», баланс ${formatRub(e.balance)}`, kind: "other" }
+    case "UsageRated": return {
+      text: `${USAGE_RU[e.kind]} ${e.direction === "in" ? "входящий" : "исходящий"}${e.peer !== "" ? ` ${e.peer}` : ""}, ${volumeRu(e.kind, e.volume)}, ${whereRu(twin, e.where)}: ${e.cost > 0 ? formatRub(-e.cost) : "из пакета / бесплатно"}`,
+      kind: "usage",
+    }
+    case "Money": return { text: `${formatRub(e.amount)} — ${REASON_RU[e.reason]}${e.ref !== "" ? ` (${e.ref})` : ""}`, kind: "money" }
+    case "Travelled": return { text: `Местоположение: ${whereRu(twin, e.to)}`, kind: "other" }
+    case "NetworkSet": return { text: e.mobileData ? "Мобильный интернет МТС включен" : "Мобильный интернет МТС выключен", kind: "other" }
+    case "PeriodRenewed": return { text: e.charged ? "Новый расчетный период: пакеты обновлены" : "Новый период пропущен (блокировка)", kind: "other" }
+    case "TariffChanged": return { text: `Тариф изменен: «${tariffRu(twin, e.from)}» → «${tariffRu(twin, e.to)}»`, kind: "other" }
+    case "ConstructorSet": return { text: `Конструктор: ${e.minutes} мин, ${e.dataGb} ГБ`, kind: "other" }
+    case "ServiceConnected": return { text: `Подключена услуга «${serviceRu(twin, e.service)}»`, kind: "other" }
+    case "ServiceDisconnected": return { text: `Отключена услуга «${serviceRu(twin, e.service)}»`, kind: "other" }
+    case "PackageAdded": return { text: `Добавлен пакет «${e.pkg.name}»`, kind: "other" }
+    case "PackageExpired": return { text: "Пакет истек", kind: "other" }
+    case "BlockSet": return { text: e.blocked ? "Добровольная блокировка установлена" : "Добровольная блокировка снята", kind: "other" }
+    case "PromisedOpened": return { text: `Обещанный платеж ${formatRub(e.amount)} до ${dateTimeRu(e.dueAt)}`, kind: "money" }
+    case "PromisedClosed": return { text: "Обещанный платеж закрыт", kind: "money" }
+    case "AutopaySet": return { text: e.autopay === null ? "Автоплатеж отключен" : `Автоплатеж настроен: ${formatRub(e.autopay.amount)}`, kind: "money" }
+    case "NotificationsSet": return { text: "Настройки уведомлений изменены", kind: "other" }
+    case "BonusSpent": return { text: `Списано ${e.points} бонусных баллов`, kind: "other" }
+    case "FamilyInvited": return { text: `Приглашение в «МЫ МТС» для ${e.member}`, kind: "other" }
+    case "FamilyJoined": return { text: `${e.member} присоединился к группе «МЫ МТС»`, kind: "other" }
+    case "FamilyDeclined": return { text: `${e.member} не присоединился к группе`, kind: "other" }
+    case "FamilyRemoved": return { text: `${e.member} исключен из группы «МЫ МТС»`, kind: "other" }
+    case "LinkRequested": return { text: `Запрошена привязка номера ${e.target}`, kind: "auth" }
+    case "LinkConfirmed": return { text: `Номер ${e.target} привязан`, kind: "auth" }
+    case "LinkFailed": return { text: `Неверный код привязки ${e.target}`, kind: "auth" }
+    case "Unlinked": return { text: `Номер ${e.target} отвязан`, kind: "auth" }
+    case "OtpIssued": return { text: "Выдан SMS-пароль для входа", kind: "auth" }
+    case "LoginSucceeded": return { text: `Вход в ${e.channel === "app" ? "«Мой МТС»" : e.channel === "lk" ? "Личный кабинет" : e.channel}`, kind: "auth" }
+    case "LoginFailed": return { text: e.locked ? "Неверный пароль: вход заблокирован" : `Неверный пароль (${e.failures})`, kind: "auth" }
+    case "PasswordSet": return { text: "Установлен постоянный пароль", kind: "auth" }
+    case "SessionTouched": return { text: "Сессия продлена", kind: "auth" }
+    case "SessionEnded": return { text: e.reason === "logout" ? "Выход из сессии" : "Сессия завершена по бездействию", kind: "auth" }
+    case "KioskCodeIssued": return { text: "Выдан код «Электронного Помощника»", kind: "auth" }
+    case "KioskLogin": return { text: e.ok ? "Вход в «Электронный Помощник»" : `Неверный код терминала (${e.failures})`, kind: "auth" }
+    case "SmsDelivered": return { text: `SMS от ${e.from}: ${e.text}`, kind: "sms" }
+    case "PaymentCardIssued": return { text: `Выпущена карта оплаты на ${formatRub(e.amount)}`, kind: "money" }
+    case "PaymentCardUsed": return { text: "Карта оплаты активирована", kind: "money" }
+    case "ClockSet": return { text: `Время двойника: ${dateTimeRu(e.to)}`, kind: "clock" }
+  }
+}
+
+export const describe = (twin: TwinCore, e: Event): TimelineItem => {
+  const d = textOf(twin, e)
+  return { seq: e.seq, at: e.at, atText: dateTimeRu(e.at), type: e.type, msisdn: eventMsisdn(e), text: d.text, kind: d.kind }
+}

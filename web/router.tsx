@@ -1,0 +1,96 @@
+// The trainer console's routes: the page at GET /, its two static assets, a read model of the
+// selected subscriber, the twin's timeline and a Server-Sent Events stream of committed events.
+// Channel actions go through the channels' own HTTP APIs (driven in-process via `fetcher`).
+import { readFileSync } from "node:fs"
+import { Hono } from "hono"
+import { streamSSE } from "hono/streaming"
+import { Result } from "effect"
+import type { Event } from "../core/domain/events.ts"
+import { eventsOf } from "../core/engine/views.ts"
+import { errorBody, statusFor, type ChannelDeps } from "../channels/context.ts"
+import type { Fetcher } from "../channels/driver.ts"
+import { board } from "./board.ts"
+import { describe, type TimelineItem } from "./describe.ts"
+import { ConsolePage } from "./page.tsx"
+
+const asset = (name: string): string => readFileSync(new URL(`./${name}`, import.meta.url), "utf8")
+
+/** At most this many timeline items go out in one message (a month of advance can commit thousands). */
+const MAX_ITEMS = 300
+/** Keep-alive comment interval for idle SSE connections (transport only; not twin time). */
+const KEEPALIVE_MS = 15_000
+
+const notFound = (id: string) => ({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${id.slice(0, 64)}"`, ru: "Двойник не найден" } })
+
+export const webRouter = (deps: ChannelDeps, _fetcher: Fetcher): Hono => {
+  const r = new Hono()
+  const clientJs = asset("client.js")
+  const css = asset("console.css")
+  const reg = deps.registry
+
+  r.get("/", (c) => {
+    const countries = [...reg.defaultCatalog.data.countries].map((x) => ({ code: x.code, name: x.name })).sort((a, b) => a.name.localeCompare(b.name, "ru"))
+    return c.html(`<!doctype html>${String(<ConsolePage countries={countries} />)}`)
+  })
+  r.get("/console/client.js", (c) => c.body(clientJs, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }))
+  r.get("/console/console.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }))
+
+  r.get("/console/api/twins/:id/board/:msisdn", (c) => {
+    const t = reg.get(c.req.param("id"))
+    if (t === undefined) return c.json(notFound(c.req.param("id")), 404)
+    const b = board(t, c.req.param("msisdn"))
+    return Result.isFailure(b) ? c.json(errorBody(b.failure), statusFor(b.failure)) : c.json(b.success)
+  })
+
+  r.get("/console/api/twins/:id/timeline", (c) => {
+    const t = reg.get(c.req.param("id"))
+    if (t === undefined) return c.json(notFound(c.req.param("id")), 404)
+    const after = Math.max(0, Math.floor(Number(c.req.query("after") ?? "0")) || 0)
+    const start = Math.max(after, t.state.seq - MAX_ITEMS)
+    return c.json({ seq: t.state.seq, items: eventsOf(t, start, MAX_ITEMS).map((e) => describe(t, e)) })
+  })
+
+  // Live updates: one message per committed batch of the twin, with its events described.
+  r.get("/console/twins/:id/stream", (c) => {
+    const t = reg.get(c.req.param("id"))
+    if (t === undefined) return c.json(notFound(c.req.param("id")), 404)
+    return streamSSE(c, async (stream) => {
+      const pending: Event[] = []
+      let wake: (() => void) | null = null
+      let closed = false
+      const off = t.subscribe((evs) => {
+        for (const e of evs) pending.push(e)
+        wake?.()
+      })
+      stream.onAbort(() => {
+        closed = true
+        off()
+        wake?.()
+      })
+      let last = t.state.seq
+      await stream.writeSSE({ event: "hello", data: JSON.stringify({ seq: last, now: t.now }) })
+      while (!closed) {
+        if (pending.length === 0) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, KEEPALIVE_MS)
+            wake = () => {
+              clearTimeout(timer)
+              resolve()
+            }
+          })
+          wake = null
+          if (pending.length === 0 && !closed) await stream.write(": keep-alive\n\n")
+          continue
+        }
+        const batch = pending.splice(0, pending.length).filter((e) => e.seq > last)
+        if (batch.length === 0) continue
+        last = batch[batch.length - 1]?.seq ?? last
+        const items: TimelineItem[] = batch.slice(-MAX_ITEMS).map((e) => describe(t, e))
+        const msisdns = [...new Set(batch.map((e) => ("msisdn" in e ? e.msisdn : "owner" in e ? e.owner : "")).filter((m) => m !== ""))]
+        await stream.writeSSE({ event: "events", id: String(last), data: JSON.stringify({ seq: last, now: t.now, count: batch.length, msisdns, items }) })
+      }
+      off()
+    })
+  })
+  return r
+}
