@@ -5,6 +5,8 @@ const main = defineCommand({
   meta: { name: "twin", description: "Цифровой двойник сервисов самообслуживания оператора связи" },
   subCommands: {
     serve: () => import("./commands/serve.ts").then((m) => m.default),
+    run: () => import("./commands/run.ts").then((m) => m.default),
+    coverage: () => import("./commands/coverage.ts").then((m) => m.default),
   },
 })
 

@@ -1,0 +1,50 @@
+// `twin run <files, folders or globs> [--url URL] [--junit FILE] [--html FILE] [--concurrency N] [--quiet]`
+// Runs scenario scripts (SPEC §4): in-process on a fresh twin each, or against `twin serve` with --url.
+import { writeFile } from "node:fs/promises"
+import { defineCommand } from "citty"
+import { discover } from "../../scenarios/discover.ts"
+import { formatLoadErrors, formatResult, formatSummary } from "../../scenarios/report/human.ts"
+import { htmlReport } from "../../scenarios/report/html.ts"
+import { junitXml } from "../../scenarios/report/junit.ts"
+import { loadAll, runAll } from "../../scenarios/run-many.ts"
+
+export default defineCommand({
+  meta: { name: "run", description: "Run scenario scripts (YAML files, folders or globs) against the twin" },
+  args: {
+    url: { type: "string", description: "Run against a running `twin serve` (e.g. http://127.0.0.1:3000) instead of in-process" },
+    junit: { type: "string", description: "Write a JUnit XML report to this file" },
+    html: { type: "string", description: "Write a self-contained HTML report (timeline per subscriber) to this file" },
+    concurrency: { type: "string", description: "Scenarios run at once (default 4)" },
+    quiet: { type: "boolean", description: "Print only failures and the summary" },
+  },
+  async run({ args }) {
+    const paths = (args._ as string[]).filter((a) => a !== "")
+    if (paths.length === 0) {
+      console.error("twin run: give scenario files, folders or globs, e.g. twin run scenarios/library")
+      process.exit(2)
+    }
+    const { files, unmatched } = await discover(paths)
+    for (const u of unmatched) console.error(`twin run: ${u}: no such file, or no YAML files in it`)
+    if (files.length === 0 || unmatched.length > 0) process.exit(2)
+    const loaded = await loadAll(files)
+    if (!loaded.ok) {
+      console.error(formatLoadErrors(loaded.errors))
+      process.exit(2)
+    }
+    const concurrency = args.concurrency === undefined ? 4 : Number(args.concurrency)
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      console.error(`--concurrency: expected a whole number ≥ 1, got ${args.concurrency}`)
+      process.exit(2)
+    }
+    const color = process.stdout.isTTY === true
+    const results = await runAll(loaded.scenarios, {
+      concurrency,
+      ...(args.url !== undefined ? { url: args.url } : {}),
+      onResult: (r) => console.log(`${formatResult(r, { color, verbose: args.quiet !== true })}\n`),
+    })
+    console.log(formatSummary(results, { color }))
+    if (args.junit !== undefined) await writeFile(args.junit, junitXml(results), "utf8")
+    if (args.html !== undefined) await writeFile(args.html, htmlReport(results), "utf8")
+    process.exit(results.every((r) => r.passed) ? 0 : 1)
+  },
+})

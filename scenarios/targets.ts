@@ -1,0 +1,32 @@
+// Where a scenario runs: a fresh in-process twin (app.fetch, no network), or its own twin on a
+// running `twin serve` (global fetch, a unique twin id so runs stay isolated).
+import { randomUUID } from "node:crypto"
+import type { Fetcher } from "../channels/driver.ts"
+import { makeApp } from "../channels/http.ts"
+import type { CatalogIndex } from "../core/catalog/load.ts"
+import { Registry } from "../core/engine/registry.ts"
+import type { RunTarget } from "./runner.ts"
+
+/** A fresh registry on an in-memory store per scenario: nothing is shared between runs. */
+export const inProcessTarget = (catalog?: CatalogIndex): RunTarget => {
+  const registry = Registry.open(":memory:", { createDefault: false, ...(catalog !== undefined ? { catalog } : {}) })
+  const app = makeApp({ registry })
+  const fetcher: Fetcher = (req) => Promise.resolve(app.fetch(req))
+  return { fetcher, twinId: "scenario", dispose: () => registry.close() }
+}
+
+/** Requests built for any origin go to `url` (drivers address "http://twin.local"). */
+export const urlFetcher = (url: string): Fetcher => {
+  const base = new URL(url)
+  return async (req) => {
+    const u = new URL(req.url)
+    const to = new URL(`${u.pathname}${u.search}`, base)
+    const body = req.method === "GET" || req.method === "HEAD" ? undefined : await req.arrayBuffer()
+    return fetch(to, { method: req.method, headers: req.headers, ...(body !== undefined ? { body } : {}) })
+  }
+}
+
+export const urlTarget = (url: string, scenarioFile: string): RunTarget => {
+  const slug = scenarioFile.replace(/^.*\//, "").replace(/\.ya?ml$/i, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30) || "scenario"
+  return { fetcher: urlFetcher(url), twinId: `scn-${slug}-${randomUUID().slice(0, 8)}` }
+}
