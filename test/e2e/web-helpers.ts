@@ -63,3 +63,35 @@ export const csrfIn = (html: string): string => {
   if (m === null) throw new Error("no _csrf field in the page")
   return m[1] as string
 }
+
+type Http = { request: (path: string, init?: RequestInit) => Response | Promise<Response> }
+
+/** A browser over app.request: keeps cookies, posts forms with the page's CSRF token. */
+export class Browser {
+  readonly jar = new Jar()
+  last = ""
+  constructor(private readonly http: Http, private readonly twin = "w") {}
+  async get(path: string): Promise<Response> {
+    const res = await this.http.request(path, { headers: { "x-twin": this.twin, cookie: this.jar.header() } })
+    this.jar.take(res)
+    this.last = await res.clone().text()
+    return res
+  }
+  async post(path: string, fields: Record<string, string>, opts: { csrf?: string | null } = {}): Promise<Response> {
+    if (this.jar.get("twin_csrf") === undefined) await this.get("/lk/login")
+    const csrf = opts.csrf === undefined ? this.jar.get("twin_csrf") : opts.csrf
+    const body = new URLSearchParams({ ...(csrf !== null && csrf !== undefined ? { _csrf: csrf } : {}), ...fields })
+    const res = await this.http.request(path, {
+      method: "POST",
+      headers: { "x-twin": this.twin, cookie: this.jar.header(), "content-type": "application/x-www-form-urlencoded" },
+      body: body.toString(),
+    })
+    this.jar.take(res)
+    this.last = await res.clone().text()
+    return res
+  }
+}
+
+/** Visible text of an HTML page (tags dropped, entities for quotes/ampersands decoded). */
+export const textOf = (html: string): string =>
+  html.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\s+/g, " ")
