@@ -4,6 +4,9 @@ import { bodyLimit } from "hono/body-limit"
 import { secureHeaders } from "hono/secure-headers"
 import type { ChannelDeps } from "./context.ts"
 import { controlRouter } from "./control/router.ts"
+import { ussdRouter } from "./ussd/router.ts"
+import { ivrRouter } from "./ivr/router.ts"
+import { smsRouter } from "./sms/router.ts"
 import { webRouter } from "../web/router.tsx"
 import { lkRouter } from "./lk/router.tsx"
 import { appRouter } from "./app/router.ts"
@@ -18,6 +21,9 @@ export const makeApp = (deps: ChannelDeps): Hono => {
   app.use("*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413) }))
   app.get("/healthz", (c) => c.json({ ok: true }))
   app.route("/api", controlRouter(deps))
+  app.route("/ussd", ussdRouter(deps))
+  app.route("/ivr", ivrRouter(deps))
+  app.route("/sms", smsRouter(deps))
   app.route("/lk", lkRouter(deps))
   app.route("/app", appRouter(deps))
   app.route("/kiosk", kioskRouter(deps))

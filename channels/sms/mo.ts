@@ -1,0 +1,87 @@
+// Mobile-originated SMS to short numbers: «2163» to 111 connects «Электронный Помощник», an
+// empty SMS to 6262 orders a kiosk code, «Да»/«Нет» answer a «МЫ МТС» invitation, and a few
+// words to 111 ask for the balance, tariff or packages. The replies the handset receives are
+// the SMS the core delivered for this action, or the channel's own answer.
+import { Result } from "effect"
+import type { Command } from "../../core/domain/commands.ts"
+import type { DomainError } from "../../core/domain/errors.ts"
+import type { Event } from "../../core/domain/events.ts"
+import { accountView, type AccountView } from "../../core/engine/views.ts"
+import type { TwinCore } from "../../core/engine/twin-core.ts"
+import { isMsisdn } from "../../core/domain/ids.ts"
+import { smsSegments } from "../../core/domain/sms.ts"
+import { isPeriodic, oneOffLine, packageLine } from "../text/amounts.ts"
+import { formatRub } from "../text/money.ts"
+
+export interface SmsOut { from: string; text: string; segments: number; encoding: string; /** Stored in the core's inbox (true) or only shown as the gateway's answer. */ stored: boolean }
+
+export interface MoResult { replies: SmsOut[]; error: DomainError | null; command: Command["_tag"] | null }
+
+export const SHORT_111 = "111"
+export const SHORT_KIOSK = "6262"
+/** Longest MO text accepted: a long SMS of 10 UCS-2 parts. */
+export const MAX_SMS_TEXT = 670
+
+export const HELP_111 = "Отправьте на номер 111: 2163 — подключить «Электронный Помощник», БАЛАНС — баланс, ТАРИФ — тариф, ПАКЕТЫ — остатки пакетов."
+export const HELP_6262 = "Чтобы получить код доступа к «Электронному Помощнику», отправьте пустое SMS на номер 6262."
+export const HELP_OTHER = "Номер не обслуживается. Справка о сервисах: SMS на номер 111."
+
+/** «Да», «да!», « ДА. », "da" → true; «Нет», «нет!!» → false; anything else → null. */
+export const consent = (text: string): boolean | null => {
+  const w = text.toLowerCase().replace(/ё/g, "е").replace(/[\s\p{P}\p{S}]/gu, "")
+  if (w === "да" || w === "da" || w === "yes") return true
+  if (w === "нет" || w === "net" || w === "no") return false
+  return null
+}
+
+const word = (text: string): string => text.trim().toLowerCase().replace(/[\p{P}\s]+$/u, "").replace(/^[\p{P}\s]+/u, "")
+
+const answer = (from: string, text: string): SmsOut => ({ from, text, ...smsSegments(text), stored: false })
+
+const delivered = (events: readonly Event[], msisdn: string): SmsOut[] =>
+  events.flatMap((e) => e.type === "SmsDelivered" && e.msisdn === msisdn ? [{ from: e.from, text: e.text, segments: e.segments, encoding: e.encoding, stored: true }] : [])
+
+const act = (twin: TwinCore, from: string, replyFrom: string, cmd: Command): MoResult => {
+  const r = twin.execute(cmd)
+  if (Result.isFailure(r)) return { replies: [answer(replyFrom, r.failure.ru)], error: r.failure, command: cmd._tag }
+  return { replies: delivered(r.success.events, from), error: null, command: cmd._tag }
+}
+
+/** The balance, tariff and package texts (I8: the same lines USSD shows). */
+export const balanceSms = (v: AccountView): string => `Баланс: ${formatRub(v.balance)}`
+export const tariffSms = (v: AccountView): string => `Ваш тариф: «${v.tariff.name}». Абонентская плата: ${formatRub(v.tariff.monthlyFee)} в месяц`
+export const packagesSms = (v: AccountView): string => {
+  const lines = [...v.packages.filter(isPeriodic).map(packageLine), ...v.packages.filter((p) => !isPeriodic(p)).map(oneOffLine)]
+  return lines.length === 0 ? "Пакетов нет" : lines.join("\n")
+}
+
+const info = (twin: TwinCore, from: string, render: (v: AccountView) => string): MoResult => {
+  const v = accountView(twin, from, from)
+  return Result.isFailure(v)
+    ? { replies: [answer(SHORT_111, v.failure.ru)], error: v.failure, command: null }
+    : { replies: [answer(SHORT_111, render(v.success))], error: null, command: null }
+}
+
+/** Handle one MO SMS from a subscriber (`from` exists in the twin; R28: the number identifies him). */
+export const handleMo = (twin: TwinCore, from: string, to: string, text: string): MoResult => {
+  const yes = consent(text)
+  if (yes !== null && !isMsisdn(to)) return act(twin, from, to, { _tag: "FamilyReply", msisdn: from, accept: yes, by: from, via: "sms" })
+  if (to === SHORT_KIOSK) {
+    return text.trim() === "" ? act(twin, from, SHORT_KIOSK, { _tag: "RequestKioskCode", msisdn: from, by: from, via: "sms" })
+      : { replies: [answer(SHORT_KIOSK, HELP_6262)], error: null, command: null }
+  }
+  if (to === SHORT_111) {
+    const w = word(text)
+    if (w === "2163") return act(twin, from, SHORT_111, { _tag: "ConnectService", msisdn: from, service: "e-assistant", by: from, via: "sms" })
+    if (w === "баланс") return info(twin, from, balanceSms)
+    if (w === "тариф") return info(twin, from, tariffSms)
+    if (w === "пакеты" || w === "остаток" || w === "остатки") return info(twin, from, packagesSms)
+    return { replies: [answer(SHORT_111, HELP_111)], error: null, command: null }
+  }
+  if (isMsisdn(to)) {
+    // Person to person: the network rates it (the recipient's handset is outside the core's model).
+    const r = twin.execute({ _tag: "Usage", msisdn: from, usage: { _tag: "sms", to, count: Math.max(1, smsSegments(text).segments) }, by: from, via: "sms" })
+    return Result.isFailure(r) ? { replies: [answer("MTS", r.failure.ru)], error: r.failure, command: "Usage" } : { replies: delivered(r.success.events, from), error: null, command: "Usage" }
+  }
+  return { replies: [answer(to.length <= 11 ? to : SHORT_111, HELP_OTHER)], error: null, command: null }
+}

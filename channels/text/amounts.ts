@@ -1,0 +1,30 @@
+// Package amounts: minutes, SMS and data («22,27 ГБ») rendered the same in every channel (I8).
+import type { PackageView } from "../../core/engine/views.ts"
+import { dateRu } from "./dates.ts"
+
+const MB_PER_GB = 1024
+
+/** Megabytes as gigabytes with two decimals, truncated (never shows more than is left): 22804 → "22,26 ГБ". */
+export const gbText = (mb: number): string => {
+  const hundredths = Math.floor((Math.max(0, mb) * 100) / MB_PER_GB)
+  const whole = Math.floor(hundredths / 100)
+  const frac = hundredths % 100
+  return frac === 0 ? `${whole} ГБ` : `${whole},${String(frac).padStart(2, "0")} ГБ`
+}
+
+/** An amount in a package's unit: "1500 мин", "500 SMS", "22,27 ГБ". */
+export const amountText = (p: Pick<PackageView, "unit">, value: number): string =>
+  p.unit === "МБ" ? gbText(value) : `${value} ${p.unit}`
+
+const KIND_RU: Record<PackageView["kind"], string> = { minutes: "Минуты", sms: "SMS", data: "Интернет" }
+
+/** "Интернет: 22,27 ГБ из 30 ГБ", "Минуты: 1200 из 1500 мин" — what is left of a package out of its total. */
+export const packageLine = (p: PackageView): string =>
+  p.unit === "МБ" ? `${KIND_RU[p.kind]}: ${gbText(p.left)} из ${gbText(p.total)}` : `${KIND_RU[p.kind]}: ${p.left} из ${p.total} ${p.unit}`
+
+/** Periodic packages (tariff and family shares) vs one-off ones (bought or for bonus points), R4/R8. */
+export const isPeriodic = (p: PackageView): boolean => p.source === "tariff" || p.source === "share"
+
+/** "Интернет-VIP: 22,27 ГБ из 30 ГБ до 11.06.2026" */
+export const oneOffLine = (p: PackageView): string =>
+  `${p.name}: ${amountText(p, p.left)} из ${amountText(p, p.total)}${p.expiresAt === null ? "" : ` до ${dateRu(p.expiresAt)}`}`

@@ -1,0 +1,54 @@
+// Reading channel requests: JSON or form bodies, string fields with limits, errors that name
+// the field (shared by the USSD, IVR and SMS routers).
+import type { Context } from "hono"
+import type { TwinCore } from "../../core/engine/twin-core.ts"
+import { twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
+import { normalizeMsisdn } from "../text/phone.ts"
+
+export interface FieldError { readonly status: 400 | 404; readonly body: { error: { code: string; field: string; message: string; ru: string } } }
+
+export const fieldError = (field: string, message: string, ru = "Неверный запрос", status: 400 | 404 = 400, code = "INVALID_FIELD"): FieldError =>
+  ({ status, body: { error: { code, field, message: `${field}: ${message}`, ru } } })
+
+export const isFieldError = (x: unknown): x is FieldError => typeof x === "object" && x !== null && "status" in x && "body" in x
+
+/** The request body as a flat record of strings: JSON object or form (urlencoded/multipart). */
+export const readBody = async (c: Context): Promise<Record<string, unknown> | FieldError> => {
+  const type = c.req.header("content-type") ?? ""
+  try {
+    if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
+      return { ...(await c.req.parseBody()) }
+    }
+    const raw = await c.req.text()
+    if (raw.trim() === "") return {}
+    const v: unknown = JSON.parse(raw)
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return fieldError("body", "expected a JSON object or a form")
+    return v as Record<string, unknown>
+  } catch {
+    return fieldError("body", "expected a JSON object or a form")
+  }
+}
+
+/** A required (or optional, with a default) string field of at most `max` characters. */
+export const str = (b: Record<string, unknown>, field: string, max: number, dflt?: string): string | FieldError => {
+  const v = b[field]
+  if (v === undefined || v === null) return dflt ?? fieldError(field, "is required")
+  if (typeof v !== "string" && typeof v !== "number") return fieldError(field, "expected a string")
+  const s = String(v)
+  if (s.length > max) return fieldError(field, `longer than ${max} characters`)
+  return s
+}
+
+/** The request's twin, or a 404 naming the `twin` field. */
+export const twinFor = (deps: ChannelDeps, c: Context): TwinCore | FieldError =>
+  twinOf(deps, c) ?? fieldError("twin", `no twin "${twinIdOf(c).slice(0, 64)}"`, "Двойник не найден", 404, "TWIN_NOT_FOUND")
+
+/** A subscriber number field of this twin: 400 when malformed, 404 when the twin has no such number. */
+export const subscriberField = (twin: TwinCore, b: Record<string, unknown>, field: string): string | FieldError => {
+  const raw = str(b, field, 32)
+  if (isFieldError(raw)) return raw
+  const m = normalizeMsisdn(raw)
+  if (m === null) return fieldError(field, "expected a mobile number like 79161234567", "Неверный номер")
+  if (!twin.state.subscribers.has(m)) return fieldError(field, `no subscriber ${m} in this twin`, "Абонент не найден", 404, "UNKNOWN_SUBSCRIBER")
+  return m
+}
