@@ -1,0 +1,185 @@
+// fast-check arbitraries for QA: catalogs (variations of the default one that still validate),
+// subscribers, families and journeys of steps across the channels' operations, the network
+// (usage, travel, mobile data) and the clock. Numbers come from a fixed pool so that generated
+// steps hit existing subscribers most of the time (and unknown ones sometimes).
+import fc from "fast-check"
+import { defaultCatalog } from "../core/catalog/default.ts"
+import { indexCatalog, type CatalogIndex } from "../core/catalog/load.ts"
+import type { Catalog } from "../core/catalog/schema.ts"
+import type { Command } from "../core/domain/commands.ts"
+import { DAY, HOUR, MINUTE } from "../core/domain/time.ts"
+import type { Step } from "./steps.ts"
+
+/** The subscriber numbers journeys use; the last one is never created (an unknown number). */
+export const POOL = ["79990000001", "79990000002", "79990000003", "79990000004", "79990000005", "79990000006", "79990000007", "79990000099"] as const
+export const KNOWN = POOL.slice(0, 7)
+/** Peers outside the twin: a Russian mobile, a foreign number, a short number. */
+export const PEERS = ["79031112233", "441632960001", "0890"] as const
+
+const scale = (v: number, f: number): number => Math.max(0, Math.round((v * f) / 100))
+
+/**
+ * Variations of the default catalog that still validate: prices, fees, limits and counts are
+ * perturbed; ids, kinds and structure stay. Cheap scrypt so auth-heavy journeys stay fast.
+ */
+export const catalogArb = (): fc.Arbitrary<CatalogIndex> =>
+  fc.record({
+    price: fc.integer({ min: 0, max: 300 }),
+    fee: fc.integer({ min: 0, max: 300 }),
+    zabPopular: fc.integer({ min: 0, max: 100_000 }),
+    zabOther: fc.integer({ min: 0, max: 100_000 }),
+    maxMembers: fc.integer({ min: 1, max: 6 }),
+    memberFee: fc.integer({ min: 0, max: 20_000 }),
+    lkMax: fc.integer({ min: 1, max: 5 }),
+    kioskMax: fc.integer({ min: 1, max: 5 }),
+    kioskLockHours: fc.integer({ min: 1, max: 48 }),
+    kpp: fc.integer({ min: 0, max: 5_000 }),
+    pkg: fc.integer({ min: 1, max: 200 }),
+    flip: fc.subarray(defaultCatalog.countries.map((c) => c.code), { maxLength: 4 }),
+  }).map((v) => {
+    const c: Catalog = {
+      ...defaultCatalog,
+      tariffs: defaultCatalog.tariffs.map((t) => ({
+        ...t,
+        monthlyFee: scale(t.monthlyFee, v.fee),
+        packages: { minutes: scale(t.packages.minutes, v.pkg), sms: scale(t.packages.sms, v.pkg), dataMb: scale(t.packages.dataMb, v.pkg) },
+        payg: {
+          callMinute: scale(t.payg.callMinute, v.price), intlCallMinute: scale(t.payg.intlCallMinute, v.price),
+          sms: scale(t.payg.sms, v.price), intlSms: scale(t.payg.intlSms, v.price), dataMb: scale(t.payg.dataMb, v.price),
+        },
+      })),
+      services: defaultCatalog.services.map((s) => ({ ...s, dailyFee: scale(s.dailyFee, v.fee), monthlyFee: scale(s.monthlyFee, v.fee) })),
+      countries: defaultCatalog.countries.map((c) => (v.flip.includes(c.code) ? { ...c, popular: !c.popular } : c)),
+      roaming: { ...defaultCatalog.roaming, zabugorishchePopular: v.zabPopular, zabugorishcheOther: v.zabOther },
+      family: { ...defaultCatalog.family, maxMembers: v.maxMembers, memberFee: v.memberFee },
+      bonus: { kopecksPerPoint: v.kpp },
+      auth: { ...defaultCatalog.auth, lkMaxFailures: v.lkMax, kioskMaxFailures: v.kioskMax, kioskLockHours: v.kioskLockHours, scryptN: 16 },
+    }
+    return named(indexCatalog(c), `catalog variation ${JSON.stringify(v)}`)
+  })
+
+/** Print a catalog in counterexamples by what was varied, not by its whole content. */
+const named = (idx: CatalogIndex, text: string): CatalogIndex => Object.assign(Object.create(null) as object, idx, { [fc.toStringMethod]: () => text }) as CatalogIndex
+
+/** The default catalog with a cheap scrypt (what CI journeys use unless a property varies it). */
+export const defaultQaCatalog = (): CatalogIndex => named(indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 16 } }), "default catalog (scryptN 16)")
+
+const TARIFFS = ["my-mts", "my-mts", "my-mts", "smart", "super", "constructor", "corporate", "vip"] as const
+
+/** One subscriber as a CreateSubscriber command. */
+export const subscriberArb = (msisdn: string): fc.Arbitrary<Extract<Command, { _tag: "CreateSubscriber" }>> =>
+  fc.record({
+    tariff: fc.constantFrom(...TARIFFS),
+    balance: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 500_000 }) }, { weight: 1, arbitrary: fc.integer({ min: -50_000, max: 500 }) }),
+    payment: fc.constantFrom("prepaid", "prepaid", "prepaid", "credit") as fc.Arbitrary<"prepaid" | "credit">,
+    creditLimit: fc.integer({ min: 0, max: 200_000 }),
+    kiosk: fc.boolean(),
+  }).map((v) => ({
+    _tag: "CreateSubscriber" as const,
+    msisdn,
+    name: `Абонент ${msisdn.slice(-4)}`,
+    tariff: v.tariff,
+    balance: v.balance,
+    payment: v.payment,
+    ...(v.payment === "credit" ? { creditLimit: v.creditLimit } : {}),
+    services: v.kiosk && v.tariff !== "corporate" && v.tariff !== "vip" ? ["e-assistant"] : [],
+  }))
+
+/** A population: the first `min`..7 pool numbers, each a generated subscriber. */
+export const populationArb = (min = 3): fc.Arbitrary<Array<Extract<Command, { _tag: "CreateSubscriber" }>>> =>
+  fc.integer({ min, max: KNOWN.length }).chain((n) => fc.tuple(...KNOWN.slice(0, n).map((m) => subscriberArb(m))))
+
+/** A family: an owner on «МЫ МТС» and up to 6 candidate members (one more than the default limit). */
+export const familyArb = (): fc.Arbitrary<{ owner: Extract<Command, { _tag: "CreateSubscriber" }>; members: Array<Extract<Command, { _tag: "CreateSubscriber" }>> }> =>
+  fc.tuple(subscriberArb(KNOWN[0] as string), fc.tuple(...KNOWN.slice(1).map((m) => subscriberArb(m)))).map(([o, ms]) => ({
+    owner: { ...o, tariff: "my-mts", balance: Math.max(o.balance ?? 0, 100_000), payment: "prepaid" },
+    members: ms.map((m) => ({ ...m, tariff: m.tariff === "corporate" ? "smart" : m.tariff })),
+  }))
+
+const known = fc.constantFrom(...KNOWN)
+const any = fc.constantFrom(...POOL)
+/** Who acts: mostly the number itself, sometimes the operator (no `by`), sometimes another number (I9). */
+const actor = (msisdn: string): fc.Arbitrary<{ by?: string }> =>
+  fc.oneof({ weight: 6, arbitrary: fc.constant({ by: msisdn }) }, { weight: 2, arbitrary: fc.constant({}) }, { weight: 2, arbitrary: known.map((b) => ({ by: b })) })
+const cmd = (c: Command): Step => ({ t: "command", command: c })
+const withActor = <C extends Command & { msisdn: string }>(a: fc.Arbitrary<C>): fc.Arbitrary<Step> =>
+  a.chain((c) => actor(c.msisdn).map((by) => cmd({ ...c, ...by })))
+
+const peer = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PEERS) }, { weight: 2, arbitrary: known })
+const countries = fc.constantFrom("home", "russia", "TR", "AE", "BR", "US", "TH", "ZZ")
+
+export const usageStep: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ m: any, to: peer, seconds: fc.oneof(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 200 }).map((x) => x * 60)), dir: fc.constantFrom("out", "out", "in") as fc.Arbitrary<"out" | "in"> })
+    .map((v) => cmd({ _tag: "Usage", msisdn: v.m, usage: { _tag: "call", to: v.to, seconds: v.seconds, direction: v.dir } })),
+  fc.record({ m: any, to: peer, count: fc.integer({ min: 1, max: 20 }), dir: fc.constantFrom("out", "out", "in") as fc.Arbitrary<"out" | "in"> })
+    .map((v) => cmd({ _tag: "Usage", msisdn: v.m, usage: { _tag: "sms", to: v.to, count: v.count, direction: v.dir } })),
+  fc.record({ m: any, kb: fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 3000 }).map((x) => x * 1024)) })
+    .map((v) => cmd({ _tag: "Usage", msisdn: v.m, usage: { _tag: "data", kb: v.kb } })),
+)
+export const travelStep: fc.Arbitrary<Step> = fc.record({ m: any, to: countries }).map((v) => cmd({ _tag: "Travel", msisdn: v.m, to: v.to }))
+export const networkStep: fc.Arbitrary<Step> = fc.record({ m: known, on: fc.boolean() }).map((v) => cmd({ _tag: "SetNetwork", msisdn: v.m, mobileData: v.on }))
+export const advanceStep: fc.Arbitrary<Step> = fc.oneof(
+  fc.integer({ min: 1, max: 12 * 60 }).map((m) => ({ t: "advance" as const, ms: m * MINUTE })),
+  fc.integer({ min: 1, max: 48 }).map((h) => ({ t: "advance" as const, ms: h * HOUR })),
+  fc.integer({ min: 1, max: 35 }).map((d) => ({ t: "advance" as const, ms: d * DAY })),
+)
+
+export const moneySteps: fc.Arbitrary<Step> = fc.oneof(
+  withActor(fc.record({ msisdn: any, amount: fc.oneof(fc.integer({ min: 100, max: 300_000 }), fc.integer({ min: -100, max: 2_000_000 })), method: fc.constantFrom("card", "cash", "bank") as fc.Arbitrary<"card" | "cash" | "bank"> }).map((v) => ({ _tag: "TopUp" as const, ...v }))),
+  withActor(fc.record({ msisdn: known, amount: fc.option(fc.integer({ min: 100, max: 100_000 }), { nil: undefined }) }).map((v) => ({ _tag: "PromisedPayment" as const, msisdn: v.msisdn, ...(v.amount !== undefined ? { amount: v.amount } : {}) }))),
+  withActor(fc.record({ msisdn: known, to: any, amount: fc.integer({ min: 1, max: 100_000 }) }).map((v) => ({ _tag: "Transfer" as const, ...v }))),
+  withActor(fc.record({ msisdn: known, offer: fc.constantFrom("internet-vip", "internet-mini", "minutes-100", "sms-50", "nope") }).map((v) => ({ _tag: "BuyPackage" as const, ...v }))),
+  withActor(fc.record({ msisdn: known, offer: fc.constantFrom("bonus-1gb", "bonus-100min", "bonus-50sms") }).map((v) => ({ _tag: "ExchangeBonus" as const, ...v }))),
+  withActor(fc.record({ msisdn: known, amount: fc.integer({ min: 100, max: 100_000 }), threshold: fc.integer({ min: 0, max: 50_000 }), day: fc.integer({ min: 1, max: 28 }), mode: fc.constantFrom("date", "threshold") as fc.Arbitrary<"date" | "threshold"> })
+    .map((v) => ({ _tag: "SetAutopay" as const, msisdn: v.msisdn, mode: v.mode, amount: v.amount, ...(v.mode === "date" ? { day: v.day } : { threshold: v.threshold }) }))),
+  withActor(fc.record({ msisdn: known, charges: fc.boolean() }).map((v) => ({ _tag: "SetNotifications" as const, ...v }))),
+)
+
+export const accountSteps: fc.Arbitrary<Step> = fc.oneof(
+  withActor(fc.record({ msisdn: known, tariff: fc.constantFrom("my-mts", "smart", "super", "constructor", "vip", "corporate", "my-mts-member"), confirmed: fc.boolean() }).map((v) => ({ _tag: "ChangeTariff" as const, ...v }))),
+  withActor(fc.record({ msisdn: known, minutes: fc.constantFrom(100, 300, 600, 1000, 7), dataGb: fc.constantFrom(5, 10, 20, 40) }).map((v) => ({ _tag: "ConfigureConstructor" as const, ...v }))),
+  withActor(fc.record({ msisdn: known, service: fc.constantFrom("goodok", "blacklist", "zabugorishche", "mobile-assistant", "e-assistant", "shared-package", "own-circle") }).map((v) => ({ _tag: "ConnectService" as const, ...v }))),
+  withActor(fc.record({ msisdn: known, service: fc.constantFrom("goodok", "zabugorishche", "mobile-assistant", "e-assistant") }).map((v) => ({ _tag: "DisconnectService" as const, ...v }))),
+  known.chain((m) => fc.tuple(actor(m), fc.constantFrom("ivr", "lk", "app") as fc.Arbitrary<"ivr" | "lk" | "app">, fc.boolean()).map(([by, via, on]) => cmd({ _tag: on ? "Block" : "Unblock", msisdn: m, via, ...by }))),
+)
+
+export const familySteps: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 3, arbitrary: withActor(fc.record({ msisdn: known, member: any, minutes: fc.integer({ min: 0, max: 600 }), sms: fc.integer({ min: 0, max: 200 }), dataMb: fc.integer({ min: 0, max: 20_000 }) }).map((v) => ({ _tag: "FamilyInvite" as const, ...v }))) },
+  { weight: 3, arbitrary: fc.record({ m: known, accept: fc.constantFrom(true, true, false) }).map((v) => cmd({ _tag: "FamilyReply", msisdn: v.m, accept: v.accept, by: v.m, via: "sms" })) },
+  { weight: 1, arbitrary: withActor(fc.record({ msisdn: known, member: known }).map((v) => ({ _tag: "FamilyRemove" as const, ...v }))) },
+)
+
+export const authSteps: fc.Arbitrary<Step> = fc.oneof(
+  known.map((m) => cmd({ _tag: "RequestOtp", msisdn: m, by: m, via: "sms" })),
+  fc.record({ m: known, secret: fc.constantFrom("12345", "wrong", "000000x", " "), ch: fc.constantFrom("lk", "app") as fc.Arbitrary<"lk" | "app"> })
+    .map((v) => cmd({ _tag: "Login", msisdn: v.m, secret: v.secret, channel: v.ch, by: v.m, via: v.ch })),
+  fc.record({ m: known, ch: fc.constantFrom("lk", "app") as fc.Arbitrary<"lk" | "app"> }).map((v): Step => ({ t: "login-inbox", msisdn: v.m, channel: v.ch })),
+  fc.record({ m: known, ch: fc.constantFrom("lk", "app") as fc.Arbitrary<"lk" | "app"> }).map((v) => cmd({ _tag: "LoginByNetwork", msisdn: v.m, channel: v.ch, by: v.m, via: v.ch })),
+  fc.record({ m: known, p: fc.constantFrom("Passw0rd12", "short1", "onlyletters") }).map((v) => cmd({ _tag: "SetPassword", msisdn: v.m, password: v.p, by: v.m, via: "lk" })),
+  known.map((m) => cmd({ _tag: "RequestKioskCode", msisdn: m, by: m, via: "sms" })),
+  fc.record({ m: known, code: fc.constantFrom("12345", "wrong", "0000000") }).map((v) => cmd({ _tag: "KioskLogin", msisdn: v.m, code: v.code, by: v.m, via: "kiosk" })),
+  known.map((m): Step => ({ t: "kiosk-inbox", msisdn: m })),
+)
+
+export const linkSteps: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ m: known, t: any }).map((v) => cmd({ _tag: "LinkRequest", msisdn: v.m, target: v.t, by: v.m, via: "lk" })),
+  fc.record({ m: known, t: known }).map((v): Step => ({ t: "link-inbox", msisdn: v.m, target: v.t })),
+  fc.record({ m: known, t: known }).map((v) => cmd({ _tag: "Unlink", msisdn: v.m, target: v.t, by: v.m, via: "lk" })),
+  fc.record({ by: known, m: any }).map((v): Step => ({ t: "read", by: v.by, msisdn: v.m })),
+  // A subscriber channel trying network / operator operations (I9).
+  fc.record({ by: known, m: known }).map((v) => cmd({ _tag: "Travel", msisdn: v.m, to: "TR", by: v.by })),
+)
+
+/** How often each family of steps appears in a journey; a property biases it toward its invariant. */
+export interface Mix { usage: number; travel: number; network: number; advance: number; money: number; account: number; family: number; auth: number; link: number }
+
+export const BALANCED: Mix = { usage: 6, travel: 2, network: 1, advance: 3, money: 3, account: 3, family: 2, auth: 2, link: 2 }
+
+export const stepArb = (mix: Partial<Mix> = {}): fc.Arbitrary<Step> => {
+  const m = { ...BALANCED, ...mix }
+  const parts: Array<[number, fc.Arbitrary<Step>]> = [
+    [m.usage, usageStep], [m.travel, travelStep], [m.network, networkStep], [m.advance, advanceStep], [m.money, moneySteps],
+    [m.account, accountSteps], [m.family, familySteps], [m.auth, authSteps], [m.link, linkSteps],
+  ]
+  return fc.oneof(...parts.filter(([w]) => w > 0).map(([weight, arbitrary]) => ({ weight, arbitrary })))
+}

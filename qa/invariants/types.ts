@@ -1,0 +1,43 @@
+// What every invariant checker sees after a step, and the shape of a checker.
+// Checkers are separate, one per invariant (I1..I9), and run after every step.
+import type { Event } from "../../core/domain/events.ts"
+import type { TwinCore } from "../../core/engine/twin-core.ts"
+import type { Step, StepOutcome } from "../steps.ts"
+import { Shadow, type ShadowSub } from "./shadow.ts"
+
+export type InvariantId = "I1" | "I2" | "I3" | "I4" | "I5" | "I6" | "I7" | "I8" | "I9"
+
+export interface StepCheck {
+  readonly twin: TwinCore
+  /** The twin's start instant (replay starts from it). */
+  readonly start: number
+  readonly step: Step
+  readonly outcome: StepOutcome
+  /** The checkers' own fold of the log before this step's events … */
+  readonly before: Shadow
+  /** … and after them. */
+  readonly after: Shadow
+  /** The events this step appended, read back from the persisted log. */
+  readonly events: readonly Event[]
+}
+
+export interface Invariant {
+  readonly id: InvariantId
+  readonly title: string
+  /** null when the invariant holds, else a message naming the subscriber, event and values. */
+  check(c: StepCheck): string | null
+}
+
+/** Visit the step's events in order with the shadow as it was just before each one. */
+export const walk = (c: StepCheck, f: (e: Event, at: ShadowSub | undefined, shadow: Shadow) => string | null): string | null => {
+  const sh = c.before.clone()
+  for (const e of c.events) {
+    const m = "msisdn" in e ? e.msisdn : "owner" in e ? e.owner : ""
+    const r = f(e, sh.get(m), sh)
+    if (r !== null) return r
+    sh.observe(e)
+  }
+  return null
+}
+
+export const isAbroad = (where: string): boolean => where !== "home" && where !== "russia"
