@@ -30,6 +30,8 @@ const st = {
   again: false,
   /** Panels a refresh should leave alone because the trainer is typing in them. */
   channelRefreshers: [],
+  /** Called when the subscriber changes: panels drop per-number screens. */
+  channelResets: [],
 }
 
 // ---- HTTP ------------------------------------------------------------------------------------
@@ -302,12 +304,394 @@ const bindControls = () => {
   $("#timeline-mine").addEventListener("change", filterTimeline)
 }
 
-st.channelResets = []
+// ---- channels: shared ------------------------------------------------------------------------
+
+/** Sessions the console holds per twin, channel and number: bearer token, idle limit, last use (twin time). */
+const tokens = new Map()
+const keepToken = (ch, data) => tokens.set(tokKey(ch), { token: data.token, idleMs: Number(data.idleMinutes ?? 0) * 60_000, lastAt: st.board?.twin.now ?? 0 })
+const tokKey = (ch) => `${st.twin}/${ch}/${st.msisdn}`
+
+/** Call a channel's own HTTP API for the selected twin, as that channel's client would. */
+const chan = async (method, path, body, ch) => {
+  const headers = { "x-twin": st.twin, accept: "application/json" }
+  const t = ch === undefined ? undefined : tokens.get(tokKey(ch))
+  const now = st.board?.twin.now ?? 0
+  if (t !== undefined && t.idleMs > 0 && now - t.lastAt >= t.idleMs) {
+    // R25: the channel ends a session after its idle time (given at login) of twin time.
+    tokens.delete(tokKey(ch))
+    return { ok: false, status: 401, data: {}, error: null, text: `Сеанс завершен: ${Math.round(t.idleMs / 60000)} минут без активности. Войдите снова.` }
+  }
+  if (t !== undefined) {
+    headers.authorization = `Bearer ${t.token}`
+    t.lastAt = now
+  }
+  if (body !== undefined) headers["content-type"] = "application/json"
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const raw = await res.text()
+  let data = {}
+  try {
+    data = raw === "" ? {} : JSON.parse(raw)
+  } catch {
+    data = { text: raw }
+  }
+  const error = data?.error ?? null
+  if (ch !== undefined && (res.status === 401 || error?.code === "SESSION_INVALID")) tokens.delete(tokKey(ch))
+  return { ok: res.ok && error === null, status: res.status, data, error, text: typeof data?.text === "string" ? data.text : (error?.ru ?? "") }
+}
+
+const rubles = (input) => {
+  const v = Number(String(input).replace(/\s/g, "").replace(",", "."))
+  return Number.isFinite(v) && v > 0 ? Math.round(v * 100) : null
+}
+
+/** Multi-line channel text as paragraphs. */
+const textBlock = (text, cls = "text") => h("div", { class: cls }, ...String(text).split("\n").map((line) => h("p", { text: line })))
+
+const msg = (r) => h("p", { class: r.ok ? "note" : "note error-text", role: r.ok ? "status" : "alert", text: r.text })
+
+/** Replace a panel body unless the trainer is typing in it (then it refreshes on the next change). */
+const paint = (body, ...kids) => {
+  if (body.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement) return false
+  body.replaceChildren(...kids)
+  return true
+}
+
+const flash = (channel) => {
+  const el = document.querySelector(`[data-channel="${channel}"]`)
+  const keep = new Set([el, el?.closest(".panel")].filter((x) => x !== null && x !== undefined))
+  for (const other of document.querySelectorAll(".active")) if (!keep.has(other)) other.classList.remove("active")
+  for (const k of keep) k.classList.add("active")
+}
+
+// ---- phone: USSD, SMS, IVR -------------------------------------------------------------------
+
+const bindPhone = () => {
+  const screen = $("#ussd-screen")
+  const ussd = async (path, body) => {
+    flash("ussd")
+    const r = await chan("POST", path, { msisdn: st.msisdn, ...body })
+    screen.textContent = r.text
+    screen.classList.toggle("ended", r.data?.end === true)
+    const answer = $("#ussd-answer")
+    answer.value = ""
+    if (r.data?.end === false) answer.focus()
+    return r
+  }
+  $("#ussd-dial").addEventListener("submit", (e) => {
+    e.preventDefault()
+    act("USSD-запрос отправлен", () => ussd("/ussd/dial", { code: $("#ussd-code").value.trim() }))
+  })
+  $("#ussd-reply").addEventListener("submit", (e) => {
+    e.preventDefault()
+    act("Ответ отправлен", () => ussd("/ussd/reply", { text: $("#ussd-answer").value.trim() }))
+  })
+  $("#sms-send").addEventListener("submit", (e) => {
+    e.preventDefault()
+    flash("sms")
+    act("SMS отправлено", async () => {
+      const r = await chan("POST", "/sms/send", { from: st.msisdn, to: $("#sms-to").value.trim(), text: $("#sms-text").value })
+      if (!r.ok) throw new Error(r.text)
+      $("#sms-text").value = ""
+    })
+  })
+
+  // IVR: a live call; the keypad sends DTMF while connected, otherwise it types the number.
+  const transcript = $("#ivr-transcript")
+  let call = null
+  const heard = (r) => {
+    const lines = Array.isArray(r.data?.transcript) ? r.data.transcript : r.text !== "" ? [r.text] : []
+    for (const line of lines) transcript.append(h("span", { class: "prompt", text: `🔊 ${line}\n` }))
+    transcript.scrollTop = transcript.scrollHeight
+    if (r.data?.end === true || !r.ok) hang(false)
+  }
+  const setCall = (id) => {
+    call = id
+    $("#ivr-hangup").disabled = id === null
+    $("#ivr-dial").disabled = id !== null
+  }
+  const hang = async (tell) => {
+    const id = call
+    setCall(null)
+    if (id !== null && tell) await chan("DELETE", `/ivr/calls/${encodeURIComponent(id)}`)
+    transcript.append(h("span", { class: "note", text: "— звонок завершен —\n" }))
+  }
+  $("#ivr-call").addEventListener("submit", (e) => {
+    e.preventDefault()
+    flash("ivr")
+    act("Звонок", async () => {
+      if (call !== null) await hang(true)
+      transcript.replaceChildren(h("span", { class: "note", text: `📞 ${$("#ivr-number").value}\n` }))
+      const r = await chan("POST", "/ivr/calls", { msisdn: st.msisdn, number: $("#ivr-number").value.trim() })
+      if (typeof r.data?.callId === "string") setCall(r.data.callId)
+      heard(r)
+    })
+  })
+  $("#ivr-hangup").addEventListener("click", () => act("Трубка положена", () => hang(true)))
+  for (const b of document.querySelectorAll("[data-key]")) {
+    b.addEventListener("click", () => {
+      const key = b.getAttribute("data-key")
+      if (call === null) {
+        $("#ivr-number").value += key
+        return
+      }
+      flash("ivr")
+      transcript.append(h("span", { class: "key", text: `[${key}]\n` }))
+      act(`Нажата клавиша ${key}`, async () => heard(await chan("POST", `/ivr/calls/${encodeURIComponent(call)}/dtmf`, { keys: key })))
+    })
+  }
+  st.channelResets.push(() => {
+    screen.textContent = ""
+    if (call !== null) void hang(true)
+  })
+}
+
+// ---- LK and «Мой МТС»: self-service JSON APIs ---------------------------------------------------
+
+const TABS = [["account", "Счет"], ["tariffs", "Тарифы"], ["internet", "Интернет"], ["services", "Услуги"], ["bonuses", "Бонусы"], ["roaming", "Роуминг"], ["support", "Поддержка"]]
+
+/** Login screen shared by the LK and the app: SMS password from 3339, or by number on MTS mobile data (R22, R26). */
+const loginView = (ch, rerender, note) => {
+  const base = `/${ch}/api`
+  const out = h("div", { class: "out" })
+  const code = h("input", { id: `${ch}-code`, autocomplete: "one-time-code", inputmode: "numeric", placeholder: "Пароль из SMS" })
+  const show = (r) => out.replaceChildren(msg(r))
+  const enter = async (r) => {
+    show(r)
+    if (r.ok && typeof r.data?.token === "string") {
+      keepToken(ch, r.data)
+      await rerender()
+    }
+  }
+  return h("div", { class: "login" },
+    h("p", { class: "title", text: ch === "lk" ? "Вход в Личный кабинет" : "Вход в «Мой МТС»" }),
+    h("p", { class: "note", text: `Номер ${st.msisdn}` }),
+    note === undefined ? null : h("p", { class: "note", text: note }),
+    h("div", { class: "inline wrap" },
+      h("button", { type: "button", id: `${ch}-otp`, onclick: () => { flash(ch); void act("Пароль запрошен", async () => show(await chan("POST", `${base}/otp`, { msisdn: st.msisdn }))) } }, "Получить пароль по SMS"),
+      h("button", { type: "button", id: `${ch}-network`, onclick: () => { flash(ch); void act("Вход", async () => enter(await chan("POST", `${base}/login/network`, { msisdn: st.msisdn }))) } }, "Войти по мобильному интернету МТС")),
+    h("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); flash(ch); void act("Вход", async () => enter(await chan("POST", `${base}/login`, { msisdn: st.msisdn, secret: code.value.trim() }))) } },
+      h("label", { for: `${ch}-code`, class: "sr", text: "Пароль" }), code, h("button", { type: "submit" }, "Войти")),
+    out)
+}
+
+const topUpForm = (ch, onDone, methods) => {
+  const amount = h("input", { id: `${ch}-amount`, value: "500", inputmode: "decimal", size: 6 })
+  const method = methods === undefined ? null : h("select", { id: `${ch}-method` }, ...methods.map(([v, t]) => h("option", { value: v, text: t })))
+  return h("form", { class: "inline wrap", id: `${ch}-topup`, onsubmit: (e) => {
+    e.preventDefault()
+    flash(ch)
+    void act("Пополнение", async () => {
+      const k = rubles(amount.value)
+      if (k === null) throw new Error("Введите сумму в рублях")
+      onDone(await chan("POST", `/${ch}/api/topup`, { amount: k, ...(method === null ? {} : { method: method.value }) }, ch))
+    })
+  } },
+  h("label", { for: `${ch}-amount`, text: "Пополнить, ₽" }), amount,
+  method === null ? null : h("label", { for: `${ch}-method`, class: "sr", text: "Способ оплаты" }), method,
+  h("button", { type: "submit", class: "primary" }, "Пополнить"))
+}
+
+const logoutButton = (ch, rerender) => h("button", { type: "button", onclick: () => void act("Выход", async () => {
+  await chan("POST", `/${ch}/api/logout`, {}, ch)
+  tokens.delete(tokKey(ch))
+  await rerender()
+}) }, "Выйти")
+
+const lkPanel = () => {
+  const body = $("#lk-body")
+  let last = null
+  const render = async () => {
+    if (!tokens.has(tokKey("lk"))) {
+      paint(body, loginView("lk", render))
+      return
+    }
+    const r = await chan("GET", "/lk/api/overview", undefined, "lk")
+    if (!tokens.has(tokKey("lk"))) {
+      paint(body, loginView("lk", render, r.text))
+      return
+    }
+    const lines = r.text.split("\n")
+    paint(body,
+      h("div", { class: "lk-head" }, h("span", { class: "title", text: "Мой МТС · Личный кабинет" }), logoutButton("lk", render)),
+      h("p", { class: "who", text: lines[0] ?? "" }),
+      h("div", { id: "lk-balance", class: "big-text" }, ...lines.slice(1, 3).map((l) => h("p", { text: l }))),
+      topUpForm("lk", (x) => { last = x }),
+      last === null ? null : msg(last),
+      textBlock(lines.slice(3).join("\n")))
+  }
+  st.channelRefreshers.push(render)
+}
+
+const appPanel = () => {
+  const body = $("#app-body")
+  let tab = "account"
+  let last = null
+  const render = async () => {
+    if (!tokens.has(tokKey("app"))) {
+      paint(body, loginView("app", render))
+      return
+    }
+    const r = await chan("GET", `/app/api/tabs/${tab}`, undefined, "app")
+    if (!tokens.has(tokKey("app"))) {
+      paint(body, loginView("app", render, r.text))
+      return
+    }
+    paint(body,
+      h("div", { class: "lk-head" }, h("span", { class: "title", text: "«Мой МТС»" }), logoutButton("app", render)),
+      h("div", { class: "tabs", role: "tablist", "aria-label": "Разделы приложения" }, ...TABS.map(([id, name]) => h("button", {
+        type: "button", role: "tab", "aria-selected": String(id === tab), class: id === tab ? "tab on" : "tab",
+        onclick: () => { tab = id; last = null; void render() },
+      }, name))),
+      h("div", { id: "app-screen", class: "tab-text" }, textBlock(r.text)),
+      tab === "account" ? topUpForm("app", (x) => { last = x }, [["card", "Банковская карта"], ["apple-pay", "Apple Pay"], ["google-pay", "Google Pay"]]) : null,
+      last === null ? null : msg(last))
+  }
+  st.channelRefreshers.push(render)
+}
+
+// ---- kiosk: «Электронный Помощник» terminal screen ------------------------------------------
+
+const kioskPanel = () => {
+  const body = $("#kiosk-body")
+  let screen = null
+  const show = async (r, after) => {
+    screen = r
+    if (r.ok && typeof r.data?.token === "string") keepToken("kiosk", r.data)
+    if (after !== undefined) await after()
+    await render()
+  }
+  const call = (label, method, path, bodyOf) => () => {
+    flash("kiosk")
+    void act(label, async () => show(await chan(method, `/kiosk/api${path}`, bodyOf === undefined ? undefined : bodyOf(), "kiosk")))
+  }
+  const render = async () => {
+    const inSession = tokens.has(tokKey("kiosk"))
+    if (!inSession) {
+      const code = h("input", { id: "kiosk-code", inputmode: "numeric", autocomplete: "off", placeholder: "Код доступа" })
+      paint(body,
+        h("div", { class: "terminal" }, textBlock(screen?.text ?? "«Электронный Помощник». Введите номер телефона и код доступа.")),
+        h("p", { class: "note", text: `Номер ${st.msisdn}` }),
+        h("div", { class: "inline wrap" },
+          h("button", { type: "button", id: "kiosk-start", onclick: call("Терминал", "POST", "/start", () => ({ msisdn: st.msisdn })) }, "Ввести номер"),
+          h("button", { type: "button", id: "kiosk-order", onclick: call("Пароль заказан", "POST", "/order-code", () => ({ msisdn: st.msisdn })) }, "Заказать пароль")),
+        h("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); call("Вход в терминал", "POST", "/login", () => ({ msisdn: st.msisdn, code: code.value.trim() }))() } },
+          h("label", { for: "kiosk-code", class: "sr", text: "Код доступа" }), code, h("button", { type: "submit" }, "Войти")))
+      return
+    }
+    const cash = h("input", { id: "kiosk-cash", value: "100", inputmode: "decimal", size: 6 })
+    paint(body,
+      h("div", { class: "terminal" }, textBlock(screen?.text ?? "")),
+      h("div", { class: "inline wrap" },
+        h("button", { type: "button", onclick: call("Баланс", "GET", "/balance") }, "Баланс"),
+        h("button", { type: "button", onclick: call("Услуги", "GET", "/services") }, "Услуги"),
+        h("button", { type: "button", onclick: call("Тарифы", "GET", "/tariffs") }, "Тарифы"),
+        h("button", { type: "button", onclick: () => {
+          flash("kiosk")
+          void act("Выход из терминала", async () => show(await chan("POST", "/kiosk/api/logout", {}, "kiosk"), async () => tokens.delete(tokKey("kiosk"))))
+        } }, "Выход")),
+      h("form", { class: "inline", onsubmit: (e) => {
+        e.preventDefault()
+        const k = rubles(cash.value)
+        if (k === null) return say("Введите сумму в рублях", true)
+        call("Наличные внесены", "POST", "/topup-cash", () => ({ amount: k }))()
+      } }, h("label", { for: "kiosk-cash", text: "Наличные, ₽" }), cash, h("button", { type: "submit", class: "primary" }, "Внести")))
+  }
+  st.channelRefreshers.push(render)
+  st.channelResets.push(() => { screen = null })
+}
+
+
+// ---- scenario player --------------------------------------------------------------------------
+
+const CHANNEL_PANELS = new Set(["ussd", "sms", "ivr", "lk", "app", "kiosk"])
+
+const scenarioPlayer = () => {
+  let run = null
+  let steps = []
+  const list = $("#scenario-steps")
+  const next = $("#scenario-next")
+  const all = $("#scenario-all")
+  const renderSteps = (state) => {
+    const outcome = new Map(state.outcomes.map((o) => [o.index, o]))
+    const answers = new Map()
+    for (const a of state.answers) answers.set(a.index, a.text)
+    const current = state.finished ? -1 : (steps.find((s) => s.index > state.done)?.index ?? -1)
+    list.replaceChildren(...steps.map((s) => {
+      const o = outcome.get(s.index)
+      const status = o?.status ?? (s.index <= state.done ? "passed" : "")
+      const li = h("li", { class: `${status}${s.index === current ? " current" : ""}`, "data-index": String(s.index), "data-panel": s.panel, "aria-current": s.index === current ? "step" : false },
+        h("span", { text: `${s.text}${status === "passed" ? " ✓" : status === "failed" ? " ✗" : ""}` }),
+        answers.has(s.index) || (o !== undefined && o.answer !== "" && CHANNEL_PANELS.has(s.panel))
+          ? h("span", { class: "out", text: answers.get(s.index) ?? o?.answer ?? "" }) : null,
+        o !== undefined && o.failures.length > 0 ? h("span", { class: "out error-text", text: o.failures.join("\n") }) : null)
+      return li
+    }))
+    list.querySelector("li.current")?.scrollIntoView({ block: "nearest" })
+    const fin = state.finished
+    next.disabled = fin
+    all.disabled = fin
+    const title = $("#scenario-title")
+    title.classList.toggle("error-text", state.passed === false)
+    if (fin) title.textContent = `${run?.name ?? ""} — ${state.passed ? "все проверки пройдены" : `ошибка${state.crash !== null ? `: ${state.crash}` : ""}`}`
+    document.body.setAttribute("data-scenario", fin ? (state.passed ? "passed" : "failed") : `step-${state.done}`)
+  }
+  /** Highlight the panel of the last step that acted and show its subscriber. */
+  const follow = async (state) => {
+    const last = steps.filter((s) => s.index <= state.done && s.panel !== "check").pop()
+    if (last === undefined) return
+    flash(last.panel)
+    if (last.msisdn !== null && last.msisdn !== st.msisdn) {
+      st.msisdn = last.msisdn
+      $("#msisdn").value = last.msisdn
+      saveUrl()
+      filterTimeline()
+      await refresh()
+    }
+  }
+  $("#scenario-load").addEventListener("submit", (e) => {
+    e.preventDefault()
+    const file = $("#scenario-file").files?.[0]
+    if (file === undefined) return say("Выберите файл сценария", true)
+    act("Сценарий загружен", async () => {
+      list.replaceChildren()
+      let out
+      try {
+        out = await api("POST", "/console/api/scenarios", { file: file.name, yaml: await file.text() })
+      } catch (err) {
+        const errors = err instanceof ApiError ? err.body?.errors : undefined
+        if (Array.isArray(errors)) list.replaceChildren(...errors.map((m) => h("li", { class: "failed", text: m })))
+        throw err
+      }
+      run = out
+      steps = out.steps
+      $("#scenario-title").textContent = `${out.name}${out.rules.length > 0 ? ` (${out.rules.join(", ")})` : ""}`
+      await loadTwins(out.state.twinId)
+      await selectTwin(out.state.twinId, steps.find((s) => s.msisdn !== null)?.msisdn ?? "")
+      renderSteps(out.state)
+      next.focus()
+    })
+  })
+  const step = (mode) => () => act(mode === "next" ? "Шаг выполнен" : "Сценарий выполнен", async () => {
+    if (run === null) return
+    next.disabled = true
+    all.disabled = true
+    const state = await api("POST", `/console/api/scenarios/${encodeURIComponent(run.state.id)}/${mode}`)
+    renderSteps(state)
+    await follow(state)
+  })
+  next.addEventListener("click", step("next"))
+  all.addEventListener("click", step("all"))
+}
 
 // ---- start -----------------------------------------------------------------------------------
 
 const start = async () => {
   bindControls()
+  bindPhone()
+  lkPanel()
+  appPanel()
+  kioskPanel()
+  scenarioPlayer()
   const q = new URL(location.href).searchParams
   const id = await loadTwins(q.get("twin") ?? "")
   await selectTwin(id, q.get("msisdn") ?? "")

@@ -38,7 +38,7 @@ export const ConsolePage: FC<PageProps> = ({ countries }) => (
           <label for="msisdn">Абонент</label>
           <select id="msisdn"></select>
         </div>
-        <div class="group clock" role="group" aria-label="Время двойника">
+        <div class="group clock" role="group" aria-label="Время двойника" data-channel="clock">
           <span class="label">Время (МСК)</span>
           <output id="now" aria-live="polite">—</output>
           <button type="button" data-advance-by="1h">+1 ч</button>
@@ -53,7 +53,7 @@ export const ConsolePage: FC<PageProps> = ({ countries }) => (
         <output id="status" class="status" role="status" aria-live="polite"></output>
       </header>
 
-      <section class="controls" aria-label="Абонент и сеть">
+      <section class="controls" aria-label="Абонент и сеть" data-channel="network">
         <div class="summary" id="summary" aria-live="polite">
           <div><span class="label">Баланс</span> <strong id="sum-balance">—</strong></div>
           <div><span class="label">Тариф</span> <span id="sum-tariff">—</span></div>
@@ -109,10 +109,9 @@ export const ConsolePage: FC<PageProps> = ({ countries }) => (
             <h3>Голосовое меню</h3>
             <form id="ivr-call" class="inline">
               <label for="ivr-number" class="sr">Номер</label>
-              <input id="ivr-number" value="111" size={8} autocomplete="off" />
-              <label for="ivr-keys" class="sr">Нажатые клавиши</label>
-              <input id="ivr-keys" placeholder="клавиши" size={8} autocomplete="off" />
-              <button type="submit">Позвонить</button>
+              <input id="ivr-number" value="111" size={8} autocomplete="off" inputmode="tel" />
+              <button type="submit" id="ivr-dial">Позвонить</button>
+              <button type="button" id="ivr-hangup" disabled>Положить трубку</button>
             </form>
             <div class="keypad" role="group" aria-label="Клавиатура">
               {KEYS.map((k) => <button type="button" data-key={k}>{k}</button>)}
@@ -121,13 +120,13 @@ export const ConsolePage: FC<PageProps> = ({ countries }) => (
           </div>
         </Panel>
         <Panel id="lk" title="Личный кабинет" channel="lk">
-          <div id="lk-body" class="frame-box"></div>
+          <div id="lk-body" class="web-screen" aria-live="polite"></div>
         </Panel>
         <Panel id="app" title="«Мой МТС»" channel="app">
-          <div id="app-body" class="app-screen"></div>
+          <div id="app-body" class="web-screen app-screen" aria-live="polite"></div>
         </Panel>
         <Panel id="kiosk" title="Электронный Помощник" channel="kiosk">
-          <div id="kiosk-body" class="frame-box"></div>
+          <div id="kiosk-body" class="web-screen kiosk-screen" aria-live="polite"></div>
         </Panel>
       </main>
 

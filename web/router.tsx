@@ -2,7 +2,7 @@
 // selected subscriber, the twin's timeline and a Server-Sent Events stream of committed events.
 // Channel actions go through the channels' own HTTP APIs (driven in-process via `fetcher`).
 import { readFileSync } from "node:fs"
-import { Hono } from "hono"
+import { Hono, type Context } from "hono"
 import { streamSSE } from "hono/streaming"
 import { Result } from "effect"
 import type { Event } from "../core/domain/events.ts"
@@ -12,6 +12,7 @@ import type { Fetcher } from "../channels/driver.ts"
 import { board } from "./board.ts"
 import { describe, type TimelineItem } from "./describe.ts"
 import { ConsolePage } from "./page.tsx"
+import { ScenarioPlayer } from "./scenario-player.ts"
 
 const asset = (name: string): string => readFileSync(new URL(`./${name}`, import.meta.url), "utf8")
 
@@ -20,13 +21,17 @@ const MAX_ITEMS = 300
 /** Keep-alive comment interval for idle SSE connections (transport only; not twin time). */
 const KEEPALIVE_MS = 15_000
 
+/** Bookkeeping events no panel shows (a session's idle timer moving): not streamed, not listed. */
+const QUIET: ReadonlySet<string> = new Set(["SessionTouched"])
+
 const notFound = (id: string) => ({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${id.slice(0, 64)}"`, ru: "Двойник не найден" } })
 
-export const webRouter = (deps: ChannelDeps, _fetcher: Fetcher): Hono => {
+export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
   const r = new Hono()
   const clientJs = asset("client.js")
   const css = asset("console.css")
   const reg = deps.registry
+  const player = new ScenarioPlayer(reg, fetcher)
 
   r.get("/", (c) => {
     const countries = [...reg.defaultCatalog.data.countries].map((x) => ({ code: x.code, name: x.name })).sort((a, b) => a.name.localeCompare(b.name, "ru"))
@@ -47,8 +52,28 @@ export const webRouter = (deps: ChannelDeps, _fetcher: Fetcher): Hono => {
     if (t === undefined) return c.json(notFound(c.req.param("id")), 404)
     const after = Math.max(0, Math.floor(Number(c.req.query("after") ?? "0")) || 0)
     const start = Math.max(after, t.state.seq - MAX_ITEMS)
-    return c.json({ seq: t.state.seq, items: eventsOf(t, start, MAX_ITEMS).map((e) => describe(t, e)) })
+    return c.json({ seq: t.state.seq, items: eventsOf(t, start, MAX_ITEMS).filter((e) => !QUIET.has(e.type)).map((e) => describe(t, e)) })
   })
+
+  // Scenario playback: load a YAML file onto a fresh twin, then release it step by step.
+  r.post("/console/api/scenarios", async (c) => {
+    const body: unknown = await c.req.json().catch(() => null)
+    const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>
+    if (typeof b.yaml !== "string" || b.yaml.trim() === "") return c.json({ error: { code: "INVALID_FIELD", field: "yaml", message: "yaml: expected the scenario file text", ru: "Выберите файл сценария" } }, 400)
+    const file = typeof b.file === "string" && b.file !== "" ? b.file.slice(0, 200) : "scenario.yaml"
+    const out = await player.load(file, b.yaml)
+    if (!out.ok) return c.json({ error: { code: "INVALID_FIELD", field: "yaml", message: out.errors.join("\n"), ru: "Ошибки в файле сценария" }, errors: out.errors }, 400)
+    return c.json(out)
+  })
+  const playStep = (mode: "next" | "all") => async (c: Context): Promise<Response> => {
+    const play = player.get(c.req.param("id") ?? "")
+    if (play === undefined) return c.json({ error: { code: "NOT_FOUND", field: "id", message: "id: no such scenario run", ru: "Сценарий не загружен" } }, 404)
+    if (mode === "next") await play.next()
+    else await play.all()
+    return c.json(play.state())
+  }
+  r.post("/console/api/scenarios/:id/next", playStep("next"))
+  r.post("/console/api/scenarios/:id/all", playStep("all"))
 
   // Live updates: one message per committed batch of the twin, with its events described.
   r.get("/console/twins/:id/stream", (c) => {
@@ -59,7 +84,7 @@ export const webRouter = (deps: ChannelDeps, _fetcher: Fetcher): Hono => {
       let wake: (() => void) | null = null
       let closed = false
       const off = t.subscribe((evs) => {
-        for (const e of evs) pending.push(e)
+        for (const e of evs) if (!QUIET.has(e.type)) pending.push(e)
         wake?.()
       })
       stream.onAbort(() => {
