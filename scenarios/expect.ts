@@ -29,6 +29,9 @@ const checkBound = (out: Failure[], what: string, b: Bound | undefined, v: numbe
   if (b !== undefined && !inBound(b, v)) out.push({ what, expected: showBound(b, show), actual: show(v) })
 }
 
+/** Text as compared: no-break and thin spaces (Russian money "1 500,00") read as plain spaces, case-insensitive. */
+export const norm = (s: string): string => s.replace(/[\u00a0\u202f\u2009]/g, " ").toLowerCase()
+
 const checkText = (out: Failure[], what: string, m: TextMatch | undefined, r: ReplyRecord | undefined): void => {
   if (m === undefined) return
   if (r === undefined) {
@@ -37,9 +40,9 @@ const checkText = (out: Failure[], what: string, m: TextMatch | undefined, r: Re
   }
   const text = r.reply.text
   const shown = JSON.stringify(text.length > 400 ? `${text.slice(0, 400)}…` : text)
-  for (const c of m.contains) if (!text.toLowerCase().includes(c.toLowerCase())) out.push({ what: `${what} (${r.channel})`, expected: `contains ${JSON.stringify(c)}`, actual: shown })
-  for (const c of m.lacks) if (text.toLowerCase().includes(c.toLowerCase())) out.push({ what: `${what} (${r.channel})`, expected: `does not contain ${JSON.stringify(c)}`, actual: shown })
-  if (m.matches !== undefined && !m.matches.test(text)) out.push({ what: `${what} (${r.channel})`, expected: `matches /${m.matches.source}/`, actual: shown })
+  for (const c of m.contains) if (!norm(text).includes(norm(c))) out.push({ what: `${what} (${r.channel})`, expected: `contains ${JSON.stringify(c)}`, actual: shown })
+  for (const c of m.lacks) if (norm(text).includes(norm(c))) out.push({ what: `${what} (${r.channel})`, expected: `does not contain ${JSON.stringify(c)}`, actual: shown })
+  if (m.matches !== undefined && !m.matches.test(text.replace(/[\u00a0\u202f\u2009]/g, " "))) out.push({ what: `${what} (${r.channel})`, expected: `matches /${m.matches.source}/`, actual: shown })
 }
 
 /** Ledger entries a `charges` check is about: by service (ref or fee-<id>), by reason, both. */
@@ -145,7 +148,7 @@ export const checkExpect = async (e: Expect, input: ExpectInput): Promise<Failur
   if (e.inbox !== undefined) {
     const inbox = await client.inbox(who)
     for (const q of e.inbox) {
-      const sel = inbox.filter((m) => (q.from === undefined || m.from === q.from) && (q.contains === undefined || m.text.toLowerCase().includes(q.contains.toLowerCase())))
+      const sel = inbox.filter((m) => (q.from === undefined || m.from === q.from) && (q.contains === undefined || norm(m.text).includes(norm(q.contains))))
       const label = `inbox[${[q.from !== undefined ? `from ${q.from}` : "", q.contains !== undefined ? `«${q.contains}»` : ""].filter((x) => x !== "").join(", ") || "all"}]`
       const lastTexts = inbox.slice(-3).map((m) => `${m.from}: ${m.text}`).join(" | ") || "empty inbox"
       if (q.count !== undefined) {
