@@ -11,6 +11,7 @@ import { webRouter } from "../web/router.tsx"
 import { lkRouter } from "./lk/router.tsx"
 import { appRouter } from "./app/router.ts"
 import { kioskRouter } from "./kiosk/router.tsx"
+import { docsRouter } from "./docs.tsx"
 
 /** Request bodies above this are refused with 413 before any handler runs. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -27,6 +28,7 @@ export const makeApp = (deps: ChannelDeps): Hono => {
   app.route("/lk", lkRouter(deps))
   app.route("/app", appRouter(deps))
   app.route("/kiosk", kioskRouter(deps))
+  app.route("/", docsRouter())
   app.route("/", webRouter(deps, async (req) => app.fetch(req)))
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", field: "path", message: `path: no route ${c.req.method} ${c.req.path}`, ru: "Страница не найдена" } }, 404))
   app.onError((e, c) => {

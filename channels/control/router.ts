@@ -7,6 +7,7 @@ import { accountView, detailView, eventsOf, inboxView, ledgerOf } from "../../co
 import { TwinExists } from "../../core/engine/registry.ts"
 import { errorBody, statusFor, type ChannelDeps } from "../context.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
+import { tmfRoutes } from "./tmf.ts"
 
 const twinJson = (t: TwinCore) => ({ id: t.id, name: t.name, now: t.now, nowIso: t.nowIso(), seq: t.state.seq, subscribers: t.state.subscribers.size, hash: t.hash() })
 
@@ -127,5 +128,6 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
     if (!Number.isSafeInteger(limit)) return c.json(bad("limit", "expected an integer"), 400)
     return c.json({ events: eventsOf(t, after, limit) })
   })
+  r.route("/", tmfRoutes(deps))
   return r
 }
