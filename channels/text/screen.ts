@@ -47,6 +47,8 @@ const splitLine = (line: string, room: number): string[] => {
 export const paginate = (lines: readonly string[], footer: readonly string[] = []): string[] => {
   const pages: string[] = []
   const foot = footer.join("\n")
+  const whole = [...lines, foot].filter((x) => x !== "").join("\n")
+  if (fitsScreen(whole)) return [whole]
   const tail = (more: boolean): string => [more ? nextLine : "", foot].filter((x) => x !== "").join("\n")
   // Worst case (UCS-2) room for body text when the page has a «Далее» line and the footer.
   const room = USSD_UCS2_MAX - (tail(true).length + 1)
