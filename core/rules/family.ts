@@ -139,7 +139,9 @@ export const familyRemove = (ctx: Ctx, c: CommandOf<"FamilyRemove">): RuleResult
     { type: "FamilyRemoved", owner: o.msisdn, member: m.msisdn, restoredTariff: back.id, ownerPackages, memberPackages: tariffPackages(back, renewAt, null) },
     { type: "TariffChanged", msisdn: m.msisdn, from: ctx.cat.data.family.memberTariff, to: back.id, renewAt, packages: tariffPackages(back, renewAt, null), services: m.services, constructorChoice: back.kind === "constructor" ? { minutes: back.packages.minutes, dataGb: Math.floor(back.packages.dataMb / 1024) } : null },
   ]
-  if (back.monthlyFee > 0) ev.push({ type: "Money", msisdn: m.msisdn, amount: -back.monthlyFee, reason: "fee-monthly", ref: back.id })
+  // R19: no monthly fee while voluntarily blocked; the period is marked skipped and unblocking renews it.
+  if (m.voluntaryBlock) ev.push({ type: "PeriodRenewed", msisdn: m.msisdn, renewAt, packages: [], charged: false })
+  else if (back.monthlyFee > 0) ev.push({ type: "Money", msisdn: m.msisdn, amount: -back.monthlyFee, reason: "fee-monthly", ref: back.id })
   ev.push(smsTo(m.msisdn, SENDER.mts, texts.familyRemovedMember(o.msisdn, back.name)))
   ev.push(smsTo(o.msisdn, SENDER.mts, texts.familyRemovedOwner(m.msisdn)))
   return ok(ev, { removed: true })

@@ -1,0 +1,38 @@
+// Regressions the property suite found, kept as fixed journeys run with every checker.
+import { describe, expect, it } from "vitest"
+import type { Command } from "../../core/domain/commands.ts"
+import { coreExecutor, defaultQaCatalog, openQaTwin, QaModel, QaRun, type Step } from "../../qa/index.ts"
+
+const cmd = (c: Command): Step => ({ t: "command", command: c })
+const A = "79990000001"
+const B = "79990000002"
+
+describe("regressions found by the QA properties", () => {
+  // Found by "I4 family limits" (base seed 777): a voluntarily blocked member who left the group
+  // was charged the restored tariff's monthly fee at once, breaking R19 / I2.
+  it("I2/R19: a voluntarily blocked member leaving «МЫ МТС» pays no monthly fee until unblocked", async () => {
+    const t = openQaTwin(defaultQaCatalog(), "1")
+    try {
+      const run = new QaRun(coreExecutor(t.twin), t.start)
+      const model = new QaModel(t.twin.cat)
+      for (const s of [
+        cmd({ _tag: "CreateSubscriber", msisdn: A, name: "Абонент 0001", tariff: "my-mts", balance: 0, payment: "prepaid" }),
+        cmd({ _tag: "CreateSubscriber", msisdn: B, name: "Абонент 0002", tariff: "my-mts", balance: 0, payment: "prepaid" }),
+        cmd({ _tag: "FamilyInvite", msisdn: B, member: A, minutes: 0, sms: 0, dataMb: 1, by: B }),
+        cmd({ _tag: "FamilyReply", msisdn: A, accept: true, by: A, via: "sms" }),
+        cmd({ _tag: "Block", msisdn: A, by: A }),
+      ]) await run.step(s, model)
+      const left = await run.step(cmd({ _tag: "FamilyRemove", msisdn: A, member: A, by: A }), model)
+      expect(left.ok).toBe(true)
+      const a = t.twin.state.subscribers.get(A)
+      expect(a?.tariff).toBe("my-mts")
+      expect(a?.balance).toBe(0)
+      // Unblocking renews the skipped period and charges its fee then.
+      await run.step(cmd({ _tag: "Unblock", msisdn: A, by: A }), model)
+      expect(t.twin.state.subscribers.get(A)?.balance).toBe(-110_000)
+      await run.step({ t: "advance", ms: 40 * 86_400_000 }, model)
+    } finally {
+      t.registry.store.close()
+    }
+  })
+})
