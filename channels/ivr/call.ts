@@ -7,7 +7,13 @@ import type { TwinCore } from "../../core/engine/twin-core.ts"
 export interface IvrCtx { readonly twin: TwinCore; readonly msisdn: string; readonly call: Call }
 
 /** What one input leads to: phrases said, then the next node (or hang-up), and a core refusal if any. */
-export interface Step { readonly say: readonly string[]; readonly next: IvrNode | "hangup"; readonly error?: DomainError }
+export interface Step {
+  readonly say: readonly string[]
+  readonly next: IvrNode | "hangup"
+  readonly error?: DomainError
+  /** The input was understood but wrong (e.g. a passport that does not match): counts as a failure. */
+  readonly failed?: boolean
+}
 
 export type IvrNode =
   | {
@@ -68,18 +74,19 @@ const enter = (x: IvrCtx, step: Step, out: string[]): DomainError | null => {
   return step.error ?? null
 }
 
-const fail = (x: IvrCtx, why: string, out: string[]): void => {
+/** Count a failure; `why` (if any) is said first; at the limit the call says goodbye and ends. */
+const fail = (x: IvrCtx, why: string | null, out: string[]): void => {
   const c = x.call
   c.failures++
   c.buffer = ""
   if (c.failures >= x.twin.cat.data.channels.ivrMaxFailures) {
-    out.push(why, GOODBYE)
+    out.push(...(why === null ? [] : [why]), GOODBYE)
     c.ended = true
     c.node = null
     return
   }
   const p = c.node === null ? null : promptOf(c.node)
-  out.push(why, ...(p === null ? [] : [p]))
+  out.push(...(why === null ? [] : [why]), ...(p === null ? [] : [p]))
 }
 
 /** Start a call at its first node (the greeting is part of the step). */
@@ -144,8 +151,14 @@ export const press = (x: IvrCtx, keys: string): { said: string[]; error: DomainE
       c.buffer = ""
       if (digits === "") fail(x, INVALID, heard)
       else {
-        c.failures = 0
-        error = enter(x, n.onInput(x, digits), heard) ?? error
+        const step = n.onInput(x, digits)
+        if (step.failed === true && c.failures + 1 >= x.twin.cat.data.channels.ivrMaxFailures) {
+          heard.push(...step.say)
+          fail(x, null, heard)
+        } else {
+          c.failures = step.failed === true ? c.failures + 1 : 0
+          error = enter(x, step, heard) ?? error
+        }
       }
     } else if (k === REPEAT_KEY) {
       c.buffer = ""

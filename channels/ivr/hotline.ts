@@ -41,7 +41,7 @@ const address = (fullName: string): string => fullName.trim().split(/\s+/).slice
 const passport = (): IvrNode => ({
   kind: "digits", prompt: PASSPORT_PROMPT, max: 20,
   onInput: (x, digits) => {
-    if (!passportMatches(x.twin, x.msisdn, digits)) return say(passport(), `Оператор: ${PASSPORT_MISMATCH}`)
+    if (!passportMatches(x.twin, x.msisdn, digits)) return { ...say(passport(), `Оператор: ${PASSPORT_MISMATCH}`), failed: true }
     x.call.identified = true
     const name = x.twin.state.subscribers.get(x.msisdn)?.name ?? ""
     return say(operatorMenu(), `Оператор: Спасибо, ${address(name)}, личность подтверждена.`)
