@@ -349,11 +349,25 @@ const textBlock = (text, cls = "text") => h("div", { class: cls }, ...String(tex
 
 const msg = (r) => h("p", { class: r.ok ? "note" : "note error-text", role: r.ok ? "status" : "alert", text: r.text })
 
-/** Replace a panel body unless the trainer is typing in it (then it refreshes on the next change). */
+/** Replace a panel body, unless the trainer is typing in it and this is only a live refresh. */
+let forcing = false
 const paint = (body, ...kids) => {
-  if (body.contains(document.activeElement) && document.activeElement instanceof HTMLInputElement) return false
+  const active = document.activeElement
+  const typing = body.contains(active) && active instanceof HTMLInputElement
+  if (typing && !forcing) return false
+  const id = body.contains(active) && active instanceof HTMLElement ? active.id : ""
   body.replaceChildren(...kids)
+  if (id !== "") document.getElementById(id)?.focus()
   return true
+}
+/** Re-render after the trainer's own action in a panel (it may replace the focused input). */
+const forced = async (render) => {
+  forcing = true
+  try {
+    await render()
+  } finally {
+    forcing = false
+  }
 }
 
 const flash = (channel) => {
@@ -459,7 +473,7 @@ const loginView = (ch, rerender, note) => {
     show(r)
     if (r.ok && typeof r.data?.token === "string") {
       keepToken(ch, r.data)
-      await rerender()
+      await forced(rerender)
     }
   }
   return h("div", { class: "login" },
@@ -483,7 +497,7 @@ const topUpForm = (ch, onDone, methods) => {
     void act("Пополнение", async () => {
       const k = rubles(amount.value)
       if (k === null) throw new Error("Введите сумму в рублях")
-      onDone(await chan("POST", `/${ch}/api/topup`, { amount: k, ...(method === null ? {} : { method: method.value }) }, ch))
+      await onDone(await chan("POST", `/${ch}/api/topup`, { amount: k, ...(method === null ? {} : { method: method.value }) }, ch))
     })
   } },
   h("label", { for: `${ch}-amount`, text: "Пополнить, ₽" }), amount,
@@ -494,7 +508,7 @@ const topUpForm = (ch, onDone, methods) => {
 const logoutButton = (ch, rerender) => h("button", { type: "button", onclick: () => void act("Выход", async () => {
   await chan("POST", `/${ch}/api/logout`, {}, ch)
   tokens.delete(tokKey(ch))
-  await rerender()
+  await forced(rerender)
 }) }, "Выйти")
 
 const lkPanel = () => {
@@ -515,7 +529,7 @@ const lkPanel = () => {
       h("div", { class: "lk-head" }, h("span", { class: "title", text: "Мой МТС · Личный кабинет" }), logoutButton("lk", render)),
       h("p", { class: "who", text: lines[0] ?? "" }),
       h("div", { id: "lk-balance", class: "big-text" }, ...lines.slice(1, 3).map((l) => h("p", { text: l }))),
-      topUpForm("lk", (x) => { last = x }),
+      topUpForm("lk", (x) => { last = x; return forced(render) }),
       last === null ? null : msg(last),
       textBlock(lines.slice(3).join("\n")))
   }
@@ -540,10 +554,10 @@ const appPanel = () => {
       h("div", { class: "lk-head" }, h("span", { class: "title", text: "«Мой МТС»" }), logoutButton("app", render)),
       h("div", { class: "tabs", role: "tablist", "aria-label": "Разделы приложения" }, ...TABS.map(([id, name]) => h("button", {
         type: "button", role: "tab", "aria-selected": String(id === tab), class: id === tab ? "tab on" : "tab",
-        onclick: () => { tab = id; last = null; void render() },
+        onclick: () => { tab = id; last = null; void forced(render) },
       }, name))),
       h("div", { id: "app-screen", class: "tab-text" }, textBlock(r.text)),
-      tab === "account" ? topUpForm("app", (x) => { last = x }, [["card", "Банковская карта"], ["apple-pay", "Apple Pay"], ["google-pay", "Google Pay"]]) : null,
+      tab === "account" ? topUpForm("app", (x) => { last = x; return forced(render) }, [["card", "Банковская карта"], ["apple-pay", "Apple Pay"], ["google-pay", "Google Pay"]]) : null,
       last === null ? null : msg(last))
   }
   st.channelRefreshers.push(render)
@@ -558,7 +572,7 @@ const kioskPanel = () => {
     screen = r
     if (r.ok && typeof r.data?.token === "string") keepToken("kiosk", r.data)
     if (after !== undefined) await after()
-    await render()
+    await forced(render)
   }
   const call = (label, method, path, bodyOf) => () => {
     flash("kiosk")

@@ -1,0 +1,48 @@
+// Trainer-console interactions shared by the browser tests and the screenshot script.
+import type { Page } from "playwright-core"
+
+export const WAIT = { timeout: 15_000 }
+
+/** Open the console on a fresh demo twin (isolated from other tests) for `msisdn`. */
+export const openFreshTwin = async (page: Page, base: string, msisdn: string): Promise<string> => {
+  const res = await fetch(`${base}/api/twins`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ demo: true, name: "Тест консоли" }) })
+  const twin = (await res.json()) as { id: string }
+  await page.goto(`${base}/?twin=${encodeURIComponent(twin.id)}&msisdn=${msisdn}`)
+  await page.waitForSelector("body[data-ready][data-live]", WAIT)
+  return twin.id
+}
+
+export const dialUssd = async (page: Page, code: string): Promise<string> => {
+  await page.fill("#ussd-code", code)
+  const before = await page.textContent("#ussd-screen")
+  await page.click("#ussd-dial button[type=submit]")
+  await page.waitForFunction(`(() => { const t = document.querySelector("#ussd-screen")?.textContent ?? ""; return t !== "" && t !== ${JSON.stringify(before ?? "")} })()`, undefined, WAIT)
+  return (await page.textContent("#ussd-screen")) ?? ""
+}
+
+/** LK login with the one-time password that arrives by SMS from 3339 in the phone panel (R22). */
+export const loginLkBySms = async (page: Page): Promise<void> => {
+  await page.click("#lk-otp")
+  const sms = page.locator("#sms-inbox li", { hasText: "Пароль для входа в Личный кабинет" }).first()
+  await sms.waitFor(WAIT)
+  const code = /кабинет:\s*(\d+)/.exec((await sms.textContent()) ?? "")?.[1]
+  if (code === undefined) throw new Error("no one-time password in the SMS inbox")
+  await page.fill("#lk-code", code)
+  await page.press("#lk-code", "Enter")
+  await page.locator("#lk-balance").waitFor(WAIT)
+}
+
+/** App login by number on MTS mobile data (R26): switch mobile data on, then «Войти». */
+export const loginAppByNetwork = async (page: Page): Promise<void> => {
+  if (!(await page.isChecked("#mobile-data"))) {
+    await page.check("#mobile-data")
+    await page.locator("#timeline li", { hasText: "Мобильный интернет МТС включен" }).first().waitFor(WAIT)
+  }
+  await page.click("#app-network")
+  await page.locator("#app-topup").waitFor(WAIT)
+}
+
+export const topUpInApp = async (page: Page, rubles: string): Promise<void> => {
+  await page.fill("#app-amount", rubles)
+  await page.click("#app-topup button[type=submit]")
+}
