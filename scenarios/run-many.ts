@@ -21,11 +21,11 @@ export interface RunOptions {
 export type LoadOutcome = { readonly ok: true; readonly scenarios: Scenario[] } | { readonly ok: false; readonly errors: ScenarioError[] }
 
 export const loadAll = async (files: readonly string[], catalog?: CatalogIndex): Promise<LoadOutcome> => {
-  const operations = await webOperations()
+  const operations = webOperations()
   const scenarios: Scenario[] = []
   const errors: ScenarioError[] = []
   for (const f of files) {
-    const r = await loadScenarioFile(f, { ...(catalog !== undefined ? { catalog } : {}), ...(operations !== undefined ? { operations } : {}) })
+    const r = await loadScenarioFile(f, { ...(catalog !== undefined ? { catalog } : {}), operations })
     if (r.ok) scenarios.push(r.scenario)
     else errors.push(...r.errors)
   }

@@ -138,7 +138,7 @@ export const runScenario = async (sc: Scenario, target: RunTarget): Promise<Scen
   }
 
   let drivers: Drivers | null = null
-  const needDrivers = async (): Promise<Drivers> => (drivers ??= await makeDrivers(target.fetcher, target.twinId))
+  const needDrivers = (): Drivers => (drivers ??= makeDrivers(target.fetcher, target.twinId))
 
   let stopped = crash !== null
   for (const [i, st] of sc.steps.entries()) {
@@ -191,17 +191,14 @@ export const runScenario = async (sc: Scenario, target: RunTarget): Promise<Scen
 
 interface ActOutcome { sent: string; answer: string; accepted: boolean; code: string | null; message: string; at: number | null }
 
-const act = async (st: Step, client: ControlClient, needDrivers: () => Promise<Drivers>, replies: ReplyRecord[]): Promise<ActOutcome> => {
+const act = async (st: Step, client: ControlClient, needDrivers: () => Drivers, replies: ReplyRecord[]): Promise<ActOutcome> => {
   const cmd = async (sent: string, c: { _tag: string } & Record<string, unknown>): Promise<ActOutcome> => {
     const r = await client.command(c)
     const events = r.body?.events ?? []
     return { sent, answer: events.map((e) => e.type).join(", "), accepted: r.ok, code: r.error?.code ?? null, message: r.error?.message ?? "", at: null }
   }
-  const channel = async (ch: Channel, msisdn: string, sent: string, run: (d: Drivers) => Promise<ChannelReply> | null): Promise<ActOutcome> => {
-    const d = await needDrivers()
-    const p = run(d)
-    if (p === null) throw new Error(`${ch}: ${(ch === "lk" || ch === "app" || ch === "kiosk" ? d.missing.web : d.missing.telephony) ?? "driver missing"}`)
-    const r = await p
+  const channel = async (ch: Channel, msisdn: string, sent: string, run: (d: Drivers) => Promise<ChannelReply>): Promise<ActOutcome> => {
+    const r = await run(needDrivers())
     replies.push({ msisdn, channel: ch, reply: r })
     const o = reply(r)
     return { sent, answer: o.answer, accepted: o.accepted, code: o.code, message: o.message, at: null }
@@ -223,23 +220,23 @@ const act = async (st: Step, client: ControlClient, needDrivers: () => Promise<D
     case "ussd": {
       if (st.dial !== undefined) {
         const code = st.dial
-        return channel("ussd", st.msisdn, code, (d) => d.telephony?.ussdDial(st.msisdn, code) ?? null)
+        return channel("ussd", st.msisdn, code, (d) => d.telephony.ussdDial(st.msisdn, code))
       }
       const text = await resolveTemplates(st.reply ?? "", st.msisdn, inbox)
-      return channel("ussd", st.msisdn, text, (d) => d.telephony?.ussdReply(st.msisdn, text) ?? null)
+      return channel("ussd", st.msisdn, text, (d) => d.telephony.ussdReply(st.msisdn, text))
     }
     case "sms": {
       const text = await resolveTemplates(st.text, st.from, inbox)
-      return channel("sms", st.from, `→ ${st.to}: ${text === "" ? "(пустое SMS)" : text}`, (d) => d.telephony?.smsSend(st.from, st.to, text) ?? null)
+      return channel("sms", st.from, `→ ${st.to}: ${text === "" ? "(пустое SMS)" : text}`, (d) => d.telephony.smsSend(st.from, st.to, text))
     }
     case "ivr": {
       const keys = await resolveTemplates(st.keys, st.msisdn, inbox)
-      return channel("ivr", st.msisdn, `☎ ${st.call}${keys === "" ? "" : `, клавиши ${keys}`}`, (d) => d.telephony?.ivrCall(st.msisdn, st.call, keys) ?? null)
+      return channel("ivr", st.msisdn, `☎ ${st.call}${keys === "" ? "" : `, клавиши ${keys}`}`, (d) => d.telephony.ivrCall(st.msisdn, st.call, keys))
     }
     case "web": {
       const args = await resolveArgs(st.args, st.msisdn, inbox)
       const shown = Object.keys(args).length === 0 ? "" : ` ${JSON.stringify(args)}`
-      return channel(st.channel, st.msisdn, `${st.op}${shown}`, (d) => d.web?.[st.channel].perform(st.msisdn, st.op, args) ?? null)
+      return channel(st.channel, st.msisdn, `${st.op}${shown}`, (d) => d.web[st.channel].perform(st.msisdn, st.op, args))
     }
     case "expect":
       return { sent: "", answer: "", accepted: true, code: null, message: "", at: null }

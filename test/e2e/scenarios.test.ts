@@ -21,9 +21,10 @@ const runFiles = async (paths: readonly string[]): Promise<ScenarioResult[]> => 
 }
 
 describe("scenario library", () => {
-  it("every library file names the rules it covers", async () => {
+  it("covers every rule R1–R29, and every library file names the rules it covers", async () => {
     const rows = await coverage(LIB)
     expect(rows).toHaveLength(29)
+    expect(rows.filter((r) => r.files.length === 0).map((r) => r.rule)).toEqual([])
     for (const f of files) expect(rows.some((r) => r.files.some((x) => f.endsWith(x.replace(/^.*\//, ""))))).toBe(true)
   })
 
@@ -34,6 +35,18 @@ describe("scenario library", () => {
     expect(r.passed, formatResult(r)).toBe(true)
     expect(r.rules.length).toBeGreaterThan(0)
     expect(r.steps.filter((s) => s.kind === "expect").length).toBeGreaterThan(0)
+  })
+})
+
+describe("the normative example (../shared/scenarios/zabugorishche.yaml)", () => {
+  it("runs unchanged and passes", async () => {
+    const file = fileURLToPath(new URL("../../../shared/scenarios/zabugorishche.yaml", import.meta.url))
+    const [r] = await runFiles([file])
+    expect(r, "one result").toBeDefined()
+    if (r === undefined) return
+    expect(r.passed, formatResult(r)).toBe(true)
+    expect(r.rules).toEqual(["R1", "R3", "R8", "R15"])
+    expect(r.steps.filter((s) => s.kind === "ussd" || s.kind === "ivr").map((s) => s.answer).join("\n")).toContain("руб")
   })
 })
 
