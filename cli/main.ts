@@ -5,6 +5,7 @@ const main = defineCommand({
   meta: { name: "twin", description: "Цифровой двойник сервисов самообслуживания оператора связи" },
   subCommands: {
     serve: () => import("./commands/serve.ts").then((m) => m.default),
+    bench: () => import("./commands/bench.ts").then((m) => m.default),
     ussd: () => import("./commands/ussd.ts").then((m) => m.default),
     ivr: () => import("./commands/ivr.ts").then((m) => m.default),
     sms: () => import("./commands/sms.ts").then((m) => m.default),

@@ -1,0 +1,55 @@
+// `npm run bench`: every suite, each figure next to its limit measured in the same run; results
+// to bench/results/*.json, the table to docs/benchmarks.md, charts to docs/*.svg.
+import { writeFileSync } from "node:fs"
+import os from "node:os"
+import { fileURLToPath } from "node:url"
+import { machine, markdownTable, printSuite, writeJson, type SuiteResult } from "./lib/figures.ts"
+import { runLog } from "./log.ts"
+import { runRating } from "./rating.ts"
+
+export const SUITES = ["rating", "log", "population", "http", "growth"] as const
+export type SuiteName = (typeof SUITES)[number]
+
+export interface BenchOptions {
+  readonly quick: boolean
+  readonly only: readonly SuiteName[]
+  /** Write bench/results, docs/benchmarks.md and the SVG charts. */
+  readonly write: boolean
+}
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url))
+export const RESULTS_DIR = `${ROOT}bench/results`
+export const DOCS_DIR = `${ROOT}docs`
+
+type Runner = (o: { quick: boolean }) => Promise<SuiteResult>
+
+const loadRunner = async (name: SuiteName): Promise<Runner> => {
+  switch (name) {
+    case "rating": return runRating
+    case "log": return runLog
+    case "population": return (await import("./population.ts")).runPopulation
+    case "http": return (await import("./http.ts")).runHttp
+    case "growth": return (await import("./growth.ts")).runGrowth
+  }
+}
+
+export const runBench = async (o: BenchOptions): Promise<SuiteResult[]> => {
+  const m = machine()
+  console.log(`twin bench${o.quick ? " --quick" : ""} · Node ${m.node} · ${m.cpus} × ${m.cpu} · ${m.memGb} GB · ${m.platform} · load average ${m.loadavg.join(" ")}`)
+  const results: SuiteResult[] = []
+  for (const name of o.only) {
+    const t0 = performance.now()
+    const r = await (await loadRunner(name))({ quick: o.quick })
+    printSuite(r)
+    console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(" ")})`)
+    results.push(r)
+    if (o.write) writeJson(`${RESULTS_DIR}/${name}.json`, { machine: m, quick: o.quick, ...r })
+  }
+  if (o.write) {
+    const { writeReport } = await import("./report.ts")
+    writeReport(results, m, o.quick)
+  }
+  return results
+}
+
+export { markdownTable, writeFileSync }

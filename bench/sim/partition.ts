@@ -1,0 +1,222 @@
+// One partition of the simulation: its own twin (state, clock, seed, log) holding a set of whole
+// account groups. Groups never interact across partitions, so partitions run independently.
+import type { Command } from "../../core/domain/commands.ts"
+import type { Event } from "../../core/domain/events.ts"
+import { DAY, parseInstant } from "../../core/domain/time.ts"
+import { TwinCore } from "../../core/engine/twin-core.ts"
+import { isAbroad } from "../../core/rules/rating.ts"
+import { statusOf } from "../../core/state/model.ts"
+import { memoryLog, nullLog, openStore, type Store, type TwinLog } from "../../core/store/event-log.ts"
+import { simCatalog } from "../rating.ts"
+import { Draw, dayPlan, fnv1a, msisdnOf, profileOf, SLOT_MS, SLOTS, type Action, type DayPlan, type Group } from "./population.ts"
+
+/** The simulation starts on Monday 2026-06-01 00:00 MSK. */
+export const SIM_START = parseInstant("2026-06-01T00:00:00+03:00") as number
+
+/** What a partition's run adds up to. Money in kopecks. */
+export interface PartitionSummary {
+  partition: number
+  subscribers: number
+  groups: number
+  families: number
+  corporate: number
+  events: number
+  commands: number
+  /** Charges by ledger reason (usage-call/sms/data from rated usage, the rest from Money entries). */
+  charges: Record<string, number>
+  /** Credits by ledger reason (top-ups, autopay, promised payments...). */
+  credits: Record<string, number>
+  roaming: { zabugorishche: number; payg: number }
+  /** Σ (opening balance − balance) over subscribers: with I1, charges = credits + this. */
+  balanceDrop: number
+  usageRefused: number
+  rejected: Record<string, number>
+  lockouts: number
+  logins: number
+  trips: number
+  blocked: { financial: number; voluntary: number }
+  hash: string
+}
+
+export type LogKind = "sqlite" | "memory" | "null"
+
+const NAMES = ["Иванов Иван", "Петрова Анна", "Смирнов Олег", "Кузнецова Мария", "Попов Дмитрий", "Васильева Ольга", "Соколов Артем", "Михайлова Елена"]
+
+const add = (r: Record<string, number>, k: string, v: number): void => {
+  r[k] = (r[k] ?? 0) + v
+}
+
+export class Partition {
+  readonly twin: TwinCore
+  private readonly store: Store | null
+  readonly seedHash: number
+  private readonly s: PartitionSummary
+
+  constructor(
+    readonly seed: string,
+    readonly partition: number,
+    readonly partitions: number,
+    readonly groups: readonly Group[],
+    log: { kind: LogKind; path?: string },
+  ) {
+    this.seedHash = fnv1a(seed)
+    const id = `sim-p${partition}`
+    const twinSeed = `${seed}/p${partition}of${partitions}`
+    const catalog = simCatalog()
+    let tlog: TwinLog
+    if (log.kind === "sqlite") {
+      if (log.path === undefined) throw new Error("sqlite log needs a path")
+      this.store = openStore(log.path)
+      if (this.store.getTwin(id) !== null) throw new Error(`${log.path} already holds twin ${id}; use a fresh --db`)
+      this.store.createTwin({ id, name: `simulate ${seed} partition ${partition}/${partitions}`, seed: twinSeed, startAt: SIM_START, catalog: JSON.stringify(catalog.data) })
+      tlog = this.store.log(id)
+    } else {
+      this.store = null
+      tlog = log.kind === "memory" ? memoryLog() : nullLog()
+    }
+    this.twin = TwinCore.create({ id, seed: twinSeed, start: SIM_START, catalog, log: tlog, durability: "manual" })
+    this.s = {
+      partition, subscribers: 0, groups: groups.length, families: 0, corporate: 0, events: 0, commands: 0,
+      charges: {}, credits: {}, roaming: { zabugorishche: 0, payg: 0 }, balanceDrop: 0, usageRefused: 0, rejected: {},
+      lockouts: 0, logins: 0, trips: 0, blocked: { financial: 0, voluntary: 0 }, hash: "",
+    }
+    this.twin.subscribe((evs) => this.tally(evs))
+  }
+
+  private tally(evs: readonly Event[]): void {
+    const s = this.s
+    s.events += evs.length
+    for (const e of evs) {
+      switch (e.type) {
+        case "UsageRated":
+          if (e.cost !== 0) {
+            add(s.charges, e.kind === "call" ? "usage-call" : e.kind === "sms" ? "usage-sms" : "usage-data", e.cost)
+            if (isAbroad(e.where)) s.roaming.payg += e.cost
+          }
+          break
+        case "Money":
+          if (e.amount < 0) {
+            add(s.charges, e.reason, -e.amount)
+            if (e.reason === "fee-zabugorishche") s.roaming.zabugorishche -= e.amount
+          } else if (e.amount > 0) add(s.credits, e.reason, e.amount)
+          break
+        case "LoginFailed":
+          if (e.locked) s.lockouts++
+          break
+        case "LoginSucceeded":
+          s.logins++
+          break
+        case "Travelled":
+          if (isAbroad(e.to)) s.trips++
+          break
+        default:
+          break
+      }
+    }
+  }
+
+  /** Run one command; a refusal is counted, never thrown (the population does silly things too). */
+  private exec(c: Command): { ok: boolean; value: unknown; events: readonly Event[] } {
+    this.s.commands++
+    const r = this.twin.execute(c)
+    if (r._tag === "Success") return { ok: true, value: r.success.value, events: r.success.events }
+    if (c._tag === "Usage" && r.failure.code === "BLOCKED") this.s.usageRefused++
+    else add(this.s.rejected, `${c._tag}:${r.failure.code}`, 1)
+    return { ok: false, value: undefined, events: [] }
+  }
+
+  /** Create the groups' subscribers at the start: families invited and joined, autopay set. */
+  setup(): void {
+    const d = new Draw()
+    for (const g of this.groups) {
+      if (g.kind === "family") this.s.families++
+      if (g.kind === "corporate") this.s.corporate++
+      for (let i = g.first; i < g.first + g.size; i++) {
+        const p = profileOf(this.seedHash, i, g, d)
+        const msisdn = msisdnOf(i)
+        this.s.subscribers++
+        this.exec({
+          _tag: "CreateSubscriber", msisdn, name: NAMES[i % NAMES.length] as string, tariff: p.tariff, payment: p.payment,
+          creditLimit: p.creditLimit, balance: p.balance, avgMonthlySpend: 40_000 + (i % 7) * 20_000,
+        })
+        if (p.autopay) this.exec({ _tag: "SetAutopay", msisdn, mode: "threshold", threshold: 5_000, amount: 50_000 })
+      }
+      if (g.kind === "family") {
+        const owner = msisdnOf(g.first)
+        for (let i = g.first + 1; i < g.first + g.size; i++) {
+          const member = msisdnOf(i)
+          if (this.exec({ _tag: "FamilyInvite", msisdn: owner, member, minutes: 200, sms: 50, dataMb: 5 * 1024 }).ok) {
+            this.exec({ _tag: "FamilyReply", msisdn: member, accept: true })
+          }
+        }
+      }
+    }
+    this.twin.flush()
+  }
+
+  private lkLogin(msisdn: string, wrong: number): void {
+    const otp = this.exec({ _tag: "RequestOtp", msisdn, via: "lk" })
+    if (!otp.ok) return
+    let code = ""
+    for (const e of otp.events) {
+      if (e.type === "SmsDelivered") {
+        const m = /(\d{4,6})/.exec(e.text)
+        if (m !== null) code = m[1] as string
+      }
+    }
+    if (code === "") return
+    const typo = code.replace(/\d/g, (c) => String((Number(c) + 1) % 10))
+    for (let k = 0; k < wrong; k++) this.exec({ _tag: "Login", msisdn, secret: typo, channel: "lk", via: "lk" })
+    if (wrong < 3) this.exec({ _tag: "Login", msisdn, secret: code, channel: "lk", via: "lk" })
+  }
+
+  private act(a: Action): void {
+    switch (a._tag) {
+      case "LkLogin":
+        this.lkLogin(a.msisdn, a.wrong)
+        return
+      case "TopUpCheck": {
+        const sub = this.twin.state.subscribers.get(a.msisdn)
+        if (sub !== undefined && sub.balance < a.below) this.exec({ _tag: "TopUp", msisdn: a.msisdn, amount: a.amount, method: "card" })
+        return
+      }
+      default:
+        this.exec(a)
+    }
+  }
+
+  /** Play day `day` (0-based) from a plan, slot by slot; flush the log at the end of the day. */
+  runDay(day: number, plan: DayPlan = dayPlan(this.seed, day, this.groups)): void {
+    const dayStart = SIM_START + day * DAY
+    for (let k = 0; k < SLOTS; k++) {
+      const acts = plan.slots[k] as Action[]
+      if (acts.length === 0) continue
+      const r = this.twin.advanceTo(dayStart + k * SLOT_MS)
+      if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
+      for (const a of acts) this.act(a)
+    }
+    const r = this.twin.advanceTo(dayStart + DAY)
+    if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
+    this.twin.flush()
+  }
+
+  /** Final figures: the state hash, blocked numbers and the ledger cross-check. */
+  finish(): PartitionSummary {
+    this.twin.flush()
+    const s = this.s
+    s.balanceDrop = 0
+    s.blocked = { financial: 0, voluntary: 0 }
+    for (const sub of this.twin.state.subscribers.values()) {
+      s.balanceDrop += sub.initialBalance - sub.balance
+      const st = statusOf(sub)
+      if (st === "blocked-financial") s.blocked.financial++
+      else if (st === "blocked-voluntary") s.blocked.voluntary++
+    }
+    s.hash = this.twin.hash()
+    return { ...s, charges: { ...s.charges }, credits: { ...s.credits }, rejected: { ...s.rejected } }
+  }
+
+  close(): void {
+    this.store?.close()
+  }
+}
