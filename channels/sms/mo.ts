@@ -79,8 +79,9 @@ export const handleMo = (twin: TwinCore, from: string, to: string, text: string)
     return { replies: [answer(SHORT_111, HELP_111)], error: null, command: null }
   }
   if (isMsisdn(to)) {
-    // Person to person: the network rates it (the recipient's handset is outside the core's model).
-    const r = twin.execute({ _tag: "Usage", msisdn: from, usage: { _tag: "sms", to, count: Math.max(1, smsSegments(text).segments) }, by: from, via: "sms" })
+    // Person to person: the SMS centre hands it to the network, which rates it (a network event,
+    // so no `by`); the recipient's handset inbox is outside the core's model.
+    const r = twin.execute({ _tag: "Usage", msisdn: from, usage: { _tag: "sms", to, count: Math.max(1, smsSegments(text).segments) }, via: "network" })
     return Result.isFailure(r) ? { replies: [answer("MTS", r.failure.ru)], error: r.failure, command: "Usage" } : { replies: delivered(r.success.events, from), error: null, command: "Usage" }
   }
   return { replies: [answer(to.length <= 11 ? to : SHORT_111, HELP_OTHER)], error: null, command: null }
