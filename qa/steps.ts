@@ -19,6 +19,8 @@ export type Step =
   | { readonly t: "link-inbox"; readonly msisdn: string; readonly target: string }
   /** Read `msisdn`'s account as the login `by` (I9 probe: must fail unless same or linked). */
   | { readonly t: "read"; readonly by: string; readonly msisdn: string }
+  /** A raw HTTP request to a channel entry point (fuzzing); only a channel executor runs it. */
+  | { readonly t: "http"; readonly entry: string; readonly method: string; readonly path: string }
   /** Write a snapshot of the state to the store (restart then loads it and replays the tail). */
   | { readonly t: "snapshot" }
 
@@ -81,6 +83,7 @@ export const executeOnCore = (twin: TwinCore, step: Step): StepOutcome => {
     case "link-inbox":
       return outcome(twin.execute({ _tag: "LinkConfirm", msisdn: step.msisdn, target: step.target, code: linkCode(twin, step.msisdn, step.target) ?? NO_CODE, by: step.msisdn, via: "lk" }))
     case "read": return outcome(accountView(twin, step.msisdn, step.by))
+    case "http": return { ok: false, code: "NO_CHANNEL", via: "core" }
     case "snapshot":
       twin.snapshot()
       return { ok: true, code: null, via: "core" }
@@ -102,5 +105,6 @@ export const describeStep = (s: Step): string => {
     case "link-inbox": return `link ${s.target} to ${s.msisdn} with the code sent to ${s.target}`
     case "read": return `${s.by} reads the account of ${s.msisdn}`
     case "snapshot": return "snapshot"
+    case "http": return `${s.entry}: ${s.method} ${s.path}`
   }
 }
