@@ -277,12 +277,12 @@ describe("service codes", () => {
     expect((await r.drv.ussdReply(OWNER, "12")).text).toContain("Неверный номер")
     const code = await r.drv.ussdReply(OWNER, `8${CONS.slice(1)}`)
     expect(code.text).toBe(`Введите код из SMS на номер ${CONS}`)
-    const wrong = await r.drv.ussdReply(OWNER, "0000")
-    expect(wrong.error?.code === "WRONG_CODE" || wrong.ok).toBe(true)
-    if (!wrong.ok) {
-      await r.drv.ussdDial(OWNER, "*111*828*1#")
-      await r.drv.ussdReply(OWNER, CONS)
-    }
+    const real = codeFrom(r.twin, CONS, "MTS")
+    const wrong = await r.drv.ussdReply(OWNER, real === "0000" ? "1111" : "0000")
+    expect(wrong).toMatchObject({ ok: false, end: true, text: "Неверный код" })
+    expect(sub(r.twin, OWNER).linked).not.toContain(CONS)
+    await r.drv.ussdDial(OWNER, "*111*828*1#")
+    await r.drv.ussdReply(OWNER, CONS)
     const done = await r.drv.ussdReply(OWNER, codeFrom(r.twin, CONS, "MTS"))
     expect(done.text).toBe(`Номер ${CONS} привязан`)
     expect(sub(r.twin, OWNER).linked).toContain(CONS)
