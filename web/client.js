@@ -235,7 +235,10 @@ const renderChart = (points) => {
   if (points.length === 0) return
   const t0 = points[0][0], t1 = Math.max(points[points.length - 1][0], t0 + 1)
   const vals = points.map((p) => p[1])
-  const lo = Math.min(0, ...vals), hi = Math.max(0, ...vals, 1)
+  // Scale to the data (with a margin) so small movements show; the zero line is drawn when in range.
+  const min = Math.min(...vals), max = Math.max(...vals)
+  const pad = Math.max((max - min) * 0.15, 100)
+  const lo = min - pad, hi = max + pad
   const x = (t) => P + ((t - t0) / (t1 - t0)) * (W - 2 * P)
   const y = (v) => H - P - ((v - lo) / (hi - lo || 1)) * (H - 2 * P)
   let d = `M${x(points[0][0]).toFixed(1)},${y(points[0][1]).toFixed(1)}`
@@ -243,7 +246,8 @@ const renderChart = (points) => {
     const [t, v] = points[i]
     d += ` H${x(t).toFixed(1)} V${y(v).toFixed(1)}`
   }
-  el.append(svg("line", { x1: 0, x2: W, y1: y(0), y2: y(0), stroke: "#b9c0c9", "stroke-dasharray": "4 3", "vector-effect": "non-scaling-stroke" }))
+  if (lo < 0 && hi > 0) el.append(svg("line", { x1: 0, x2: W, y1: y(0), y2: y(0), stroke: "#b9c0c9", "stroke-dasharray": "4 3", "vector-effect": "non-scaling-stroke" }))
+  for (let i = 1; i < points.length - 1; i++) el.append(svg("circle", { cx: x(points[i][0]), cy: y(points[i][1]), r: 2.5, fill: points[i][1] < points[i - 1][1] ? "#c8101a" : "#12873f" }))
   el.append(svg("path", { d, fill: "none", stroke: "#e30611", "stroke-width": 2, "vector-effect": "non-scaling-stroke" }))
   const cap = $("#chart-caption")
   const first = st.board?.ledger[0]
@@ -356,7 +360,7 @@ const paint = (body, ...kids) => {
   const typing = body.contains(active) && active instanceof HTMLInputElement
   if (typing && !forcing) return false
   const id = body.contains(active) && active instanceof HTMLElement ? active.id : ""
-  body.replaceChildren(...kids)
+  body.replaceChildren(...kids.filter((k) => k !== null && k !== undefined))
   if (id !== "") document.getElementById(id)?.focus()
   return true
 }
