@@ -2,11 +2,12 @@
 // then play the steps (network and clock through the control API, channels through the drivers)
 // and check every `expect`. Stops at the first failing step; everything is recorded for reports.
 import type { ChannelReply, Fetcher } from "../channels/driver.ts"
+import { formatRub } from "../core/domain/money.ts"
 import { formatMskIso } from "../core/domain/time.ts"
 import { ControlClient, type EventRow } from "./client.ts"
 import { makeDrivers, type Drivers } from "./drivers.ts"
 import { checkExpect, type Failure, type LastAction, type ReplyRecord } from "./expect.ts"
-import type { Channel, Pos, Scenario, Step, SubscriberSpec } from "./model.ts"
+import type { Bound, Channel, Expect, Pos, Scenario, Step, SubscriberSpec, TextMatch } from "./model.ts"
 import { resolveArgs, resolveTemplates } from "./templates.ts"
 
 export type StepStatus = "passed" | "failed" | "not-run"
@@ -265,14 +266,46 @@ export const describe = (st: Step): string => {
     case "sms": return `→ ${st.to}: ${st.text}`
     case "ivr": return `☎ ${st.call} ${st.keys}`
     case "web": return `${st.op} ${JSON.stringify(st.args)}`
-    case "expect": {
-      const e = st.expect
-      return Object.entries(e)
-        .filter(([k, v]) => k !== "msisdn" && v !== undefined)
-        .map(([k, v]) => `${k}: ${v instanceof RegExp ? String(v) : JSON.stringify(v)}`)
-        .join("; ")
-    }
+    case "expect":
+      return describeExpect(st.expect)
   }
+}
+
+const money = (k: number): string => formatRub(k).replace(/\u00a0/g, " ")
+const bound = (b: Bound, show: (n: number) => string = String): string =>
+  "eq" in b ? show(b.eq) : [b.min !== undefined ? `≥${show(b.min)}` : "", b.max !== undefined ? `≤${show(b.max)}` : ""].filter((x) => x !== "").join(" ")
+const text = (m: TextMatch): string =>
+  [...m.contains.map((c) => `∋ «${c}»`), ...m.lacks.map((c) => `∌ «${c}»`), ...(m.matches !== undefined ? [`~ /${m.matches.source}/`] : [])].join(" ")
+
+/** An expectation as one readable line, money in rubles. */
+export const describeExpect = (e: Expect): string => {
+  const parts: string[] = []
+  if (e.balance !== undefined) parts.push(`баланс ${bound(e.balance, money)}`)
+  if (e.tariff !== undefined) parts.push(`тариф ${e.tariff}`)
+  if (e.status !== undefined) parts.push(`статус ${e.status}`)
+  if (e.location !== undefined) parts.push(`где ${e.location}`)
+  if (e.services !== undefined) parts.push(`услуги ${[...e.services.has.map((x) => `+${x}`), ...e.services.lacks.map((x) => `−${x}`)].join(" ")}`)
+  if (e.linked !== undefined) parts.push(`привязаны ${[...e.linked.has.map((x) => `+${x}`), ...e.linked.lacks.map((x) => `−${x}`)].join(" ")}`)
+  for (const p of e.packages ?? []) parts.push(`пакет ${p.key} ${bound(p.left)}`)
+  for (const c of e.charges ?? []) {
+    const what = [c.service, c.reason].filter((x) => x !== undefined).join("/") || "все"
+    parts.push(`списания ${what}${c.count ? ` ×${bound(c.count)}` : ""}${c.total ? ` Σ${bound(c.total, money)}` : ""}${c.last !== undefined ? ` последнее ${money(c.last)}` : ""}`)
+  }
+  for (const q of e.inbox ?? []) parts.push(`SMS${q.from !== undefined ? ` от ${q.from}` : ""}${q.contains !== undefined ? ` ∋ «${q.contains}»` : ""}${q.count ? ` ×${bound(q.count)}` : ""}`)
+  for (const q of e.events ?? []) parts.push(`события ${q.type} ×${bound(q.count)}`)
+  if (e.screen !== undefined) parts.push(`экран ${text(e.screen)}`)
+  if (e.prompt !== undefined) parts.push(`IVR ${text(e.prompt)}`)
+  if (e.reply !== undefined) parts.push(`ответ ${text(e.reply)}`)
+  if (e.end !== undefined) parts.push(e.end ? "сессия завершена" : "сессия продолжается")
+  if (e.error !== undefined) parts.push(`отказ ${e.error}`)
+  if (e.ok !== undefined) parts.push(e.ok ? "принято" : "отказ")
+  if (e.family !== undefined) parts.push(`семья ${e.family.role ?? ""}${e.family.members ? ` участников ${bound(e.family.members)}` : ""}${e.family.active ? ` активных ${bound(e.family.active)}` : ""}`)
+  if (e.promised !== undefined) parts.push(e.promised ? "обещанный платеж открыт" : "обещанного платежа нет")
+  if (e.bonus !== undefined) parts.push(`баллы ${bound(e.bonus)}`)
+  if (e.lkLocked !== undefined) parts.push(`вход в ЛК ${e.lkLocked ? "заблокирован" : "открыт"}`)
+  if (e.kioskLocked !== undefined) parts.push(`терминал ${e.kioskLocked ? "заблокирован" : "открыт"}`)
+  if (e.autopay !== undefined) parts.push(`автоплатеж ${e.autopay}`)
+  return parts.join("; ")
 }
 
 export const twinTime = (at: number): string => formatMskIso(at).replace("T", " ").replace(/:\d\d\+03:00$/, "")
