@@ -62,6 +62,7 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Y
     case "kiosk-inbox": return [{ kiosk: { msisdn: s.msisdn, do: "login", with: { code: "${sms.6262}" } } }]
     case "link-inbox": return lk(s.msisdn, "link-confirm", { target: s.target, code: `\${sms.MTS@${s.target}}` })
     case "read": return known.has(s.by) ? lk(s.by, "overview", s.by === s.msisdn ? {} : { number: s.msisdn }) : "reader is not a subscriber"
+    case "parity": return [{ ussd: { msisdn: s.msisdn, dial: "*100#" } }, { ivr: { msisdn: s.msisdn, call: "111", keys: "11" } }]
     case "http": return "a raw HTTP request (fuzzing)"
     case "snapshot": return "a store snapshot (no scenario form; does not change the state)"
     case "command": break

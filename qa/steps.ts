@@ -21,6 +21,8 @@ export type Step =
   | { readonly t: "read"; readonly by: string; readonly msisdn: string }
   /** A raw HTTP request to a channel entry point (fuzzing); only a channel executor runs it. */
   | { readonly t: "http"; readonly entry: string; readonly method: string; readonly path: string }
+  /** Read the balance through every channel that shows it (I8 parity); only a channel executor runs it. */
+  | { readonly t: "parity"; readonly msisdn: string }
   /** Write a snapshot of the state to the store (restart then loads it and replays the tail). */
   | { readonly t: "snapshot" }
 
@@ -31,6 +33,8 @@ export interface StepOutcome {
   readonly code: string | null
   /** Where the step went: "core" or the channel that carried it. */
   readonly via: string
+  /** What a channel executor saw, when it matters for a checker (I8). */
+  readonly detail?: string
 }
 
 /** Runs steps against one twin. The core executor is below; channel executors live in qa/channels.ts. */
@@ -83,7 +87,7 @@ export const executeOnCore = (twin: TwinCore, step: Step): StepOutcome => {
     case "link-inbox":
       return outcome(twin.execute({ _tag: "LinkConfirm", msisdn: step.msisdn, target: step.target, code: linkCode(twin, step.msisdn, step.target) ?? NO_CODE, by: step.msisdn, via: "lk" }))
     case "read": return outcome(accountView(twin, step.msisdn, step.by))
-    case "http": return { ok: false, code: "NO_CHANNEL", via: "core" }
+    case "http": case "parity": return { ok: false, code: "NO_CHANNEL", via: "core" }
     case "snapshot":
       twin.snapshot()
       return { ok: true, code: null, via: "core" }
@@ -105,6 +109,7 @@ export const describeStep = (s: Step): string => {
     case "link-inbox": return `link ${s.target} to ${s.msisdn} with the code sent to ${s.target}`
     case "read": return `${s.by} reads the account of ${s.msisdn}`
     case "snapshot": return "snapshot"
+    case "parity": return `read the balance of ${s.msisdn} through every channel (I8)`
     case "http": return `${s.entry}: ${s.method} ${s.path}`
   }
 }

@@ -6,12 +6,15 @@ import { i4Family } from "./i4-family.ts"
 import { i5Packages } from "./i5-packages.ts"
 import { i6Lockouts } from "./i6-lockouts.ts"
 import { i7Replay } from "./i7-replay.ts"
+import { i8Parity } from "./i8-parity.ts"
 import { i9Access } from "./i9-access.ts"
 import type { Invariant } from "./types.ts"
 
-export { i1Money, i2Blocked, i3Zabugorishche, i4Family, i5Packages, i6Lockouts, i7Replay, i9Access }
+export { i1Money, i2Blocked, i3Zabugorishche, i4Family, i5Packages, i6Lockouts, i7Replay, i8Parity, i9Access }
 export { Shadow, type ShadowSub } from "./shadow.ts"
 export type { Invariant, InvariantId, StepCheck } from "./types.ts"
 
 /** The core invariants (I8, channel parity, is added by the channel runner when channels exist). */
 export const CORE_INVARIANTS: readonly Invariant[] = [i1Money, i2Blocked, i3Zabugorishche, i4Family, i5Packages, i6Lockouts, i7Replay, i9Access]
+/** Every invariant, I8 included: for journeys on the channel executor (qa/channels.ts). */
+export const ALL_INVARIANTS: readonly Invariant[] = [...CORE_INVARIANTS, i8Parity]
