@@ -2,7 +2,7 @@
 // requests/s and p50/p99 against a bare hono route in the same server setup (another port of
 // the same worker thread), loopback only, with autocannon; then p99 at a fixed 5,000 req/s.
 import autocannon from "autocannon"
-import { Worker } from "node:worker_threads"
+import { tsWorker } from "./lib/worker.ts"
 import type { Figure, SuiteResult } from "./lib/figures.ts"
 
 const LK_MSISDN = "79160000001"
@@ -20,7 +20,7 @@ const load = async (o: { url: string; method: "GET" | "POST"; body?: string; hea
 
 export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> => {
   const seconds = opts.quick ? 3 : 8
-  const w = new Worker(new URL("./http-server.ts", import.meta.url), { execArgv: ["--import", "tsx"] })
+  const w = tsWorker(new URL("./http-server.ts", import.meta.url))
   const ready = await new Promise<{ twinPort: number; barePort: number }>((ok, fail) => {
     w.once("message", (m: { type: string; twinPort: number; barePort: number }) => (m.type === "ready" ? ok(m) : fail(new Error("http server: unexpected message"))))
     w.once("error", fail)

@@ -6,6 +6,7 @@ const main = defineCommand({
   subCommands: {
     serve: () => import("./commands/serve.ts").then((m) => m.default),
     bench: () => import("./commands/bench.ts").then((m) => m.default),
+    simulate: () => import("./commands/simulate.ts").then((m) => m.default),
     ussd: () => import("./commands/ussd.ts").then((m) => m.default),
     ivr: () => import("./commands/ivr.ts").then((m) => m.default),
     sms: () => import("./commands/sms.ts").then((m) => m.default),

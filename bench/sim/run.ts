@@ -8,7 +8,7 @@ import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { runInNewContext } from "node:vm"
 import v8 from "node:v8"
-import { Worker } from "node:worker_threads"
+import { tsWorker } from "../lib/worker.ts"
 import { Partition, type LogKind, type PartitionSummary } from "./partition.ts"
 import { generateGroups, partitionGroups } from "./population.ts"
 
@@ -178,7 +178,7 @@ const WORKER_URL = new URL("./worker.ts", import.meta.url)
 
 const runInWorker = (input: WorkerInput, onProgress: (p: Progress) => void): Promise<{ summaries: PartitionSummary[]; heapBytes: number | null; setupMs: number }> =>
   new Promise((resolvePromise, reject) => {
-    const w = new Worker(WORKER_URL, { workerData: input, execArgv: ["--import", "tsx"], resourceLimits: { maxOldGenerationSizeMb: 12_288 } })
+    const w = tsWorker(WORKER_URL, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 12_288 } })
     let settled = false
     w.on("message", (m: WorkerMessage) => {
       if (m.type === "progress") onProgress({ subscriberDays: m.subscriberDays, events: m.events })
