@@ -117,7 +117,7 @@ export class TwinCore {
     const start = this.batch.length
     for (const d of drafts) this.commitOne(d, at)
     if (this.batch.length > start) {
-      const more = reactions(this.state, this.batch.slice(start))
+      const more = reactions(this.state, start === 0 ? this.batch : this.batch.slice(start))
       for (const d of more) this.commitOne(d, at)
     }
   }

@@ -94,7 +94,7 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
   const direction = u._tag === "data" ? "out" : (u.direction ?? "out")
   const where = s.location
   const abroad = isAbroad(where)
-  const peer = u._tag === "data" ? "" : u.to.replace(/^\+/, "")
+  const peer = u._tag === "data" ? "" : u.to.charCodeAt(0) === 43 /* "+" */ ? u.to.slice(1) : u.to
 
   // I2 / R19: nothing is rated while voluntarily blocked.
   if (s.voluntaryBlock) return err("BLOCKED", `msisdn: ${s.msisdn} is voluntarily blocked; usage refused`, "Номер заблокирован", "msisdn")

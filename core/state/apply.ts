@@ -11,9 +11,17 @@ export const SPEND_REASONS: ReadonlySet<LedgerReason> = new Set<LedgerReason>([
   "fee-service-connect", "fee-tariff-change", "fee-promised-payment", "fee-transfer", "package-purchase",
 ])
 
+// Memo of the last Moscow day's month key: `spend` runs on every charged usage event, and
+// mskParts allocates a Date (performance only; same result for every t).
+let memoDay = Number.NaN
+let memoMonth = 0
 const monthKey = (t: number): number => {
+  const day = mskDay(t)
+  if (day === memoDay) return memoMonth
   const p = mskParts(t)
-  return p.year * 12 + (p.month - 1)
+  memoDay = day
+  memoMonth = p.year * 12 + (p.month - 1)
+  return memoMonth
 }
 
 const sub = (state: State, msisdn: string): Subscriber => {
