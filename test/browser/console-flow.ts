@@ -16,8 +16,14 @@ export const dialUssd = async (page: Page, code: string): Promise<string> => {
   await page.fill("#ussd-code", code)
   const before = await page.textContent("#ussd-screen")
   await page.click("#ussd-dial button[type=submit]")
-  await page.waitForFunction(`(() => { const t = document.querySelector("#ussd-screen")?.textContent ?? ""; return t !== "" && t !== ${JSON.stringify(before ?? "")} })()`, undefined, WAIT)
-  return (await page.textContent("#ussd-screen")) ?? ""
+  // Poll from Node: a string predicate in the page would be an eval, which the console's CSP forbids.
+  const deadline = Date.now() + WAIT.timeout
+  for (;;) {
+    const t = (await page.textContent("#ussd-screen")) ?? ""
+    if (t !== "" && t !== before) return t
+    if (Date.now() > deadline) throw new Error(`USSD screen did not change after dialling ${code} (still ${JSON.stringify(t)})`)
+    await page.waitForTimeout(50)
+  }
 }
 
 /** LK login with the one-time password that arrives by SMS from 3339 in the phone panel (R22). */
