@@ -1,6 +1,8 @@
 // Running one scenario against a twin over HTTP: set up the subscribers through the control API,
 // then play the steps (network and clock through the control API, channels through the drivers)
 // and check every `expect`. Stops at the first failing step; everything is recorded for reports.
+// One execution path: `openScenario` plays a scenario step by step (the trainer console's player),
+// and `runScenario` is `openScenario(...).runAll()`.
 import type { ChannelReply, Fetcher } from "../channels/driver.ts"
 import { formatRub } from "../core/domain/money.ts"
 import { formatMskIso } from "../core/domain/time.ts"
@@ -83,32 +85,54 @@ const setupCommands = (s: SubscriberSpec): Array<{ _tag: string } & Record<strin
   return cmds
 }
 
-export const runScenario = async (sc: Scenario, target: RunTarget): Promise<ScenarioResult> => {
-  const wall0 = performance.now()
-  const client = new ControlClient(target.fetcher, "http://twin.local", target.twinId)
-  const steps: StepRecord[] = []
-  const balances: BalanceSample[] = []
-  const replies: ReplyRecord[] = []
-  let lastAction: LastAction | null = null
-  let crash: string | null = null
-  let now = sc.startAt
-  let finalHash: string | null = null
-  let events: EventRow[] = []
+/** One step of a scenario as written, before it runs (for a step list). Index 1-based; 0 is setup. */
+export interface StepInfo {
+  readonly index: number
+  readonly pos: Pos
+  readonly kind: StepRecord["kind"]
+  readonly msisdn: string | null
+  /** One readable line: what the step does or checks. */
+  readonly text: string
+  readonly step: Step
+}
 
-  const sample = async (step: number): Promise<void> => {
-    const rows = await client.subscribers()
-    balances.push({ at: now, step, balances: Object.fromEntries(rows.map((r) => [r.msisdn, r.balance])) })
-  }
+/**
+ * A scenario opened on its twin (setup done), played one step at a time. `next()` runs exactly
+ * one step — an acting step or an `expect` with its own pass mark — and returns its record, or
+ * null once nothing is left to run (all steps ran, a step failed, or setup crashed). `runAll()`
+ * plays whatever is left, marks the steps after a failure as not run, reads the final state and
+ * returns the whole result (the same object on every later call). Calls are serialized, so
+ * overlapping `next()`/`runAll()` calls run one after another in call order.
+ */
+export interface ScenarioStepper {
+  readonly scenario: Scenario
+  readonly twinId: string
+  readonly steps: readonly StepInfo[]
+  /** Every record so far: setup (index 0) when it succeeded, then each step that ran, in order. */
+  readonly records: readonly StepRecord[]
+  /** Index of the last step that ran (0: none yet). */
+  readonly position: number
+  /** No step will run any more (all ran, one failed, or setup crashed). */
+  readonly stopped: boolean
+  /** Setup or transport failure outside the expectations, if any. */
+  readonly crash: string | null
+  /** The result, once `runAll()` finished. */
+  readonly result: ScenarioResult | null
+  next(): Promise<StepRecord | null>
+  runAll(): Promise<ScenarioResult>
+}
 
+export const stepInfo = (st: Step, index: number): StepInfo => ({ index, pos: st.pos, kind: kindOf(st), msisdn: msisdnOf(st), text: describe(st), step: st })
+
+/** Create the scenario's twin through the control API and set up its subscribers; the record of setup, or the reason it failed. */
+const setUp = async (sc: Scenario, client: ControlClient): Promise<{ record: StepRecord; now: number } | { crash: string }> => {
   const mustCommand = async (cmd: { _tag: string } & Record<string, unknown>): Promise<unknown> => {
     const r = await client.command(cmd)
     if (!r.ok) throw new Refused(`${cmd._tag}${typeof cmd.msisdn === "string" ? ` ${cmd.msisdn}` : ""}: ${r.error?.code ?? r.status} ${r.error?.message ?? ""}`)
     return r.body?.value
   }
-
   try {
     const info = await client.create(sc.seed, sc.start)
-    now = info.now
     // Setup: payment cards, subscribers, then links and family groups (they need every number).
     const log: string[] = []
     for (const c of sc.paymentCards) {
@@ -132,31 +156,59 @@ export const runScenario = async (sc: Scenario, target: RunTarget): Promise<Scen
         log.push(`${f.msisdn} в группе «МЫ МТС» ${s.msisdn}`)
       }
     }
-    steps.push({ index: 0, pos: null, at: now, kind: "setup", msisdn: null, sent: log.join("; "), answer: "", accepted: true, errorCode: null, status: "passed", failures: [] })
-    await sample(0)
+    return { now: info.now, record: { index: 0, pos: null, at: info.now, kind: "setup", msisdn: null, sent: log.join("; "), answer: "", accepted: true, errorCode: null, status: "passed", failures: [] } }
   } catch (e) {
-    crash = `setup failed: ${e instanceof Error ? e.message : String(e)}`
+    return { crash: `setup failed: ${e instanceof Error ? e.message : String(e)}` }
+  }
+}
+
+/** Open a scenario on `target`: create its twin and set up its subscribers, ready to play step by step. */
+export const openScenario = async (sc: Scenario, target: RunTarget): Promise<ScenarioStepper> => {
+  const wall0 = performance.now()
+  const client = new ControlClient(target.fetcher, "http://twin.local", target.twinId)
+  const records: StepRecord[] = []
+  const balances: BalanceSample[] = []
+  const replies: ReplyRecord[] = []
+  const infos = sc.steps.map((st, i) => stepInfo(st, i + 1))
+  let lastAction: LastAction | null = null
+  let crash: string | null = null
+  let now = sc.startAt
+  let position = 0
+  let stopped = false
+  let result: ScenarioResult | null = null
+
+  const sample = async (step: number): Promise<void> => {
+    const rows = await client.subscribers()
+    balances.push({ at: now, step, balances: Object.fromEntries(rows.map((r) => [r.msisdn, r.balance])) })
+  }
+
+  const setup = await setUp(sc, client)
+  if ("crash" in setup) {
+    crash = setup.crash
+    stopped = true
+  } else {
+    now = setup.now
+    records.push(setup.record)
+    try {
+      await sample(0)
+    } catch (e) {
+      crash = `setup failed: ${e instanceof Error ? e.message : String(e)}`
+      stopped = true
+    }
   }
 
   let drivers: Drivers | null = null
   const needDrivers = (): Drivers => (drivers ??= makeDrivers(target.fetcher, target.twinId))
 
-  let stopped = crash !== null
-  for (const [i, st] of sc.steps.entries()) {
-    const index = i + 1
+  /** Run step `index` (1-based); its record. */
+  const runStep = async (index: number, st: Step): Promise<StepRecord> => {
     const base = { index, pos: st.pos, ...(st.comment !== undefined ? { note: st.comment } : {}) }
-    if (stopped) {
-      steps.push({ ...base, at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: describe(st), answer: "", accepted: false, errorCode: null, status: "not-run", failures: [] })
-      continue
-    }
-    const next = sc.steps[i + 1]
-    const refusalExpected = next !== undefined && next._tag === "expect" && (next.expect.error !== undefined || next.expect.ok === false)
+    const after = sc.steps[index]
+    const refusalExpected = after !== undefined && after._tag === "expect" && (after.expect.error !== undefined || after.expect.ok === false)
     try {
       if (st._tag === "expect") {
         const failures = await checkExpect(st.expect, { client, replies, lastAction })
-        steps.push({ ...base, at: now, kind: "expect", msisdn: st.expect.msisdn ?? null, sent: describe(st), answer: "", accepted: true, errorCode: null, status: failures.length === 0 ? "passed" : "failed", failures })
-        if (failures.length > 0) stopped = true
-        continue
+        return { ...base, at: now, kind: "expect", msisdn: st.expect.msisdn ?? null, sent: describe(st), answer: "", accepted: true, errorCode: null, status: failures.length === 0 ? "passed" : "failed", failures }
       }
       const out = await act(st, client, needDrivers, replies)
       if (out.at !== null) now = out.at
@@ -165,30 +217,77 @@ export const runScenario = async (sc: Scenario, target: RunTarget): Promise<Scen
       if (!out.accepted && !refusalExpected) {
         failures.push({ what: `${kindOf(st)} refused`, expected: "accepted (or add `- expect: { error: CODE }` right after a step that must be refused)", actual: `${out.code ?? "error"}: ${out.message || out.answer}` })
       }
-      steps.push({ ...base, at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: out.sent, answer: out.answer, accepted: out.accepted, errorCode: out.code, status: failures.length === 0 ? "passed" : "failed", failures })
-      if (failures.length > 0) stopped = true
       await sample(index)
+      return { ...base, at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: out.sent, answer: out.answer, accepted: out.accepted, errorCode: out.code, status: failures.length === 0 ? "passed" : "failed", failures }
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e)
-      steps.push({ ...base, at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: describe(st), answer: "", accepted: false, errorCode: null, status: "failed", failures: [{ what: kindOf(st), expected: "the step runs", actual: msg }] })
-      stopped = true
+      return { ...base, at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: describe(st), answer: "", accepted: false, errorCode: null, status: "failed", failures: [{ what: kindOf(st), expected: "the step runs", actual: msg }] }
     }
   }
-  try {
-    const info = await client.info()
-    finalHash = info.hash
-    now = info.now
-    events = await client.events()
-  } catch (e) {
-    crash ??= `reading the final state failed: ${e instanceof Error ? e.message : String(e)}`
+
+  const step = async (): Promise<StepRecord | null> => {
+    const st = sc.steps[position]
+    if (stopped || st === undefined) {
+      stopped = true
+      return null
+    }
+    const rec = await runStep(++position, st)
+    records.push(rec)
+    if (rec.status === "failed" || position >= sc.steps.length) stopped = true
+    return rec
   }
-  target.dispose?.()
-  const passed = crash === null && steps.every((s) => s.status === "passed")
+
+  const finish = async (): Promise<ScenarioResult> => {
+    if (result !== null) return result
+    while ((await step()) !== null) { /* play the rest */ }
+    const steps = [...records]
+    for (const [i, st] of sc.steps.entries()) {
+      if (i < position) continue
+      steps.push({ index: i + 1, pos: st.pos, ...(st.comment !== undefined ? { note: st.comment } : {}), at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: describe(st), answer: "", accepted: false, errorCode: null, status: "not-run", failures: [] })
+    }
+    let finalHash: string | null = null
+    let events: EventRow[] = []
+    try {
+      const info = await client.info()
+      finalHash = info.hash
+      now = info.now
+      events = await client.events()
+    } catch (e) {
+      crash ??= `reading the final state failed: ${e instanceof Error ? e.message : String(e)}`
+    }
+    target.dispose?.()
+    const passed = crash === null && steps.every((s) => s.status === "passed")
+    result = {
+      file: sc.file, name: sc.name, rules: sc.rules, seed: sc.seed, start: sc.start, twinId: target.twinId, passed, steps, crash, finalHash,
+      subscribers: sc.subscribers.map((s) => ({ msisdn: s.msisdn, name: s.name })), balances, events, wallMs: Math.round(performance.now() - wall0),
+    }
+    return result
+  }
+
+  // One call at a time: each waits for the calls before it.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <T>(f: () => Promise<T>): Promise<T> => {
+    const p = queue.then(f, f)
+    queue = p.catch(() => undefined)
+    return p
+  }
+
   return {
-    file: sc.file, name: sc.name, rules: sc.rules, seed: sc.seed, start: sc.start, twinId: target.twinId, passed, steps, crash, finalHash,
-    subscribers: sc.subscribers.map((s) => ({ msisdn: s.msisdn, name: s.name })), balances, events, wallMs: Math.round(performance.now() - wall0),
+    scenario: sc,
+    twinId: target.twinId,
+    steps: infos,
+    get records() { return records },
+    get position() { return position },
+    get stopped() { return stopped || position >= sc.steps.length },
+    get crash() { return crash },
+    get result() { return result },
+    next: () => serial(() => (result !== null ? Promise.resolve(null) : step())),
+    runAll: () => serial(finish),
   }
 }
+
+/** Play a whole scenario: open it, run every step, stop at the first failure. */
+export const runScenario = async (sc: Scenario, target: RunTarget): Promise<ScenarioResult> => (await openScenario(sc, target)).runAll()
 
 interface ActOutcome { sent: string; answer: string; accepted: boolean; code: string | null; message: string; at: number | null }
 

@@ -630,17 +630,16 @@ const scenarioPlayer = () => {
   const next = $("#scenario-next")
   const all = $("#scenario-all")
   const renderSteps = (state) => {
+    // One outcome per step that ran (a check has its own pass mark), with what the channel answered.
     const outcome = new Map(state.outcomes.map((o) => [o.index, o]))
-    const answers = new Map()
-    for (const a of state.answers) answers.set(a.index, a.text)
     const current = state.finished ? -1 : (steps.find((s) => s.index > state.done)?.index ?? -1)
     list.replaceChildren(...steps.map((s) => {
       const o = outcome.get(s.index)
       const status = o?.status ?? (s.index <= state.done ? "passed" : "")
       const li = h("li", { class: `${status}${s.index === current ? " current" : ""}`, "data-index": String(s.index), "data-panel": s.panel, "aria-current": s.index === current ? "step" : false },
         h("span", { text: `${s.text}${status === "passed" ? " ✓" : status === "failed" ? " ✗" : ""}` }),
-        answers.has(s.index) || (o !== undefined && o.answer !== "" && CHANNEL_PANELS.has(s.panel))
-          ? h("span", { class: "out", text: answers.get(s.index) ?? o?.answer ?? "" }) : null,
+        o !== undefined && o.status !== "not-run" && o.answer !== "" && CHANNEL_PANELS.has(s.panel)
+          ? h("span", { class: "out", text: o.answer }) : null,
         o !== undefined && o.failures.length > 0 ? h("span", { class: "out error-text", text: o.failures.join("\n") }) : null)
       return li
     }))

@@ -78,7 +78,14 @@ describe("trainer console (browser)", () => {
     expect(await page.locator("#scenario-steps li").count()).toBe(19)
     expect(await page.inputValue("#twin")).toMatch(/^scenario-/)
 
-    // Step 1 is a check; «next» runs it and the travel step after it: the network controls light up.
+    // «next» runs exactly one step. Step 1 is a check: it gets its own pass mark, nothing else runs.
+    await page.click("#scenario-next")
+    await page.waitForSelector("body[data-scenario='step-1']", WAIT)
+    await page.waitForSelector("#scenario-steps li[data-index='1'].passed", WAIT)
+    expect(await page.locator("#scenario-steps li.passed").count()).toBe(1)
+    expect(await page.getAttribute("#scenario-steps li.current", "data-index")).toBe("2")
+
+    // Step 2 travels: the network controls light up.
     await page.click("#scenario-next")
     await page.waitForSelector("body[data-scenario='step-2']", WAIT)
     await page.waitForSelector("section.controls.active", WAIT)
