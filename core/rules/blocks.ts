@@ -4,15 +4,13 @@
 import type { CommandOf } from "../domain/commands.ts"
 import type { Draft } from "../domain/events.ts"
 import { err } from "../domain/errors.ts"
-import { authorize, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
+import { actingOn, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { renewalEvents } from "./jobs.ts"
 import { SENDER, texts } from "./texts.ts"
 
 export const block = (ctx: Ctx, c: CommandOf<"Block">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   const t = tariffOf(ctx, s)
   if (t.corporate && c.via === "ivr") {
     return err("BLOCK_NOT_ALLOWED", `via: voluntary block of corporate tariff ${t.id} is not available through the IVR`, "Добровольная блокировка для корпоративных тарифов через Мобильный помощник недоступна. Обратитесь к менеджеру вашей компании", "via")
@@ -22,10 +20,8 @@ export const block = (ctx: Ctx, c: CommandOf<"Block">): RuleResult => {
 }
 
 export const unblock = (ctx: Ctx, c: CommandOf<"Unblock">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   if (!s.voluntaryBlock) return err("NOT_BLOCKED", `msisdn: ${c.msisdn} is not blocked`, "Номер не заблокирован", "msisdn")
   const ev: Draft[] = [{ type: "BlockSet", msisdn: s.msisdn, blocked: false, via: c.via ?? "control" }]
   if (s.renewalSkipped && s.family?.role !== "member") ev.push(...renewalEvents(ctx, s, ctx.now, true))

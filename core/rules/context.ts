@@ -51,6 +51,15 @@ export const authorize = (ctx: Ctx, by: string | undefined, msisdn: string, poli
   return err("NOT_AUTHORIZED", `by: ${by} may not act on ${msisdn} (not the same number${policy === "linked" ? " and not linked" : ""})`, "Нет доступа к этому номеру", "msisdn")
 }
 
+/**
+ * The subscriber a command acts on, once `by` may act on it (I9): the preamble of most rules.
+ */
+export const actingOn = (ctx: Ctx, c: { msisdn: string; by?: string | undefined }, policy: "self" | "linked"): Subscriber | DomainError => {
+  const s = getSub(ctx, c.msisdn)
+  if (isErr(s)) return s
+  return authorize(ctx, c.by, c.msisdn, policy) ?? s
+}
+
 /** Commands only the network or the control API may send (never a subscriber channel). */
 export const systemOnly = (by: string | undefined, what: string): DomainError | null =>
   by === undefined ? null : err("NOT_AUTHORIZED", `by: ${what} is a network/control operation, not a subscriber's`, "Операция недоступна", "by")
@@ -59,12 +68,6 @@ export const systemOnly = (by: string | undefined, what: string): DomainError | 
 export const smsTo = (msisdn: string, from: string, text: string): Draft => {
   const seg = smsSegments(text)
   return { type: "SmsDelivered", msisdn, from, text, segments: seg.segments, encoding: seg.encoding }
-}
-
-export const positiveInt = (v: number, field: string, max?: number): DomainError | null => {
-  if (!Number.isSafeInteger(v) || v <= 0) return err("INVALID_FIELD", `${field}: must be a positive integer, got ${v}`, "Неверная сумма или количество", field)
-  if (max !== undefined && v > max) return err("INVALID_FIELD", `${field}: must be at most ${max}, got ${v}`, "Слишком большое значение", field)
-  return null
 }
 
 export const isErr = (x: unknown): x is DomainError =>

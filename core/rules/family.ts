@@ -7,7 +7,7 @@ import type { Draft } from "../domain/events.ts"
 import { err } from "../domain/errors.ts"
 import { addMonths, HOUR } from "../domain/time.ts"
 import type { Pkg, Shares, Subscriber } from "../state/model.ts"
-import { authorize, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
+import { actingOn, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { KB_PER_MB, sharePackages, tariffPackages } from "./packages.ts"
 import { SENDER, texts } from "./texts.ts"
 
@@ -40,10 +40,8 @@ const exceeds = (o: Subscriber, want: Shares, includeReserved: boolean): string 
 }
 
 export const familyInvite = (ctx: Ctx, c: CommandOf<"FamilyInvite">): RuleResult => {
-  const o = getSub(ctx, c.msisdn)
+  const o = actingOn(ctx, c, "self")
   if (isErr(o)) return o
-  const denied = authorize(ctx, c.by, c.msisdn, "self")
-  if (denied) return denied
   const t = tariffOf(ctx, o)
   if (!t.familyOwner || o.family?.role === "member" || o.family?.role === "invited") {
     return err("FAMILY_NOT_OWNER", `msisdn: ${c.msisdn} on ${t.id} cannot share packages (needs «МЫ МТС» and not be a member)`, "Делиться пакетами можно только на тарифе «МЫ МТС»", "msisdn")
@@ -73,10 +71,8 @@ export const familyInvite = (ctx: Ctx, c: CommandOf<"FamilyInvite">): RuleResult
 }
 
 export const familyReply = (ctx: Ctx, c: CommandOf<"FamilyReply">): RuleResult => {
-  const m = getSub(ctx, c.msisdn)
+  const m = actingOn(ctx, c, "self")
   if (isErr(m)) return m
-  const denied = authorize(ctx, c.by, c.msisdn, "self")
-  if (denied) return denied
   if (m.family?.role !== "invited") return err("FAMILY_NO_INVITE", `msisdn: ${c.msisdn} has no pending «МЫ МТС» invitation`, "У вас нет приглашений в «МЫ МТС»", "msisdn")
   const o = ctx.state.subscribers.get(m.family.owner)
   const entry = o?.family?.role === "owner" ? o.family.members.find((x) => x.msisdn === m.msisdn) : undefined
@@ -112,10 +108,8 @@ export const familyReply = (ctx: Ctx, c: CommandOf<"FamilyReply">): RuleResult =
 }
 
 export const familyRemove = (ctx: Ctx, c: CommandOf<"FamilyRemove">): RuleResult => {
-  const actor = getSub(ctx, c.msisdn)
+  const actor = actingOn(ctx, c, "self")
   if (isErr(actor)) return actor
-  const denied = authorize(ctx, c.by, c.msisdn, "self")
-  if (denied) return denied
   const m = getSub(ctx, c.member, "member")
   if (isErr(m)) return m
   // The owner removes a member, or a member leaves (msisdn === member).

@@ -3,16 +3,14 @@
 import type { CommandOf } from "../domain/commands.ts"
 import { err } from "../domain/errors.ts"
 import { HOUR } from "../domain/time.ts"
-import { authorize, getSub, isErr, ok, smsTo, type Ctx, type RuleResult } from "./context.ts"
+import { actingOn, getSub, isErr, ok, smsTo, type Ctx, type RuleResult } from "./context.ts"
 import { hashSecret, verifySecret } from "./secrets.ts"
 import { codeRateLimit } from "./auth.ts"
 import { SENDER, texts } from "./texts.ts"
 
 export const linkRequest = (ctx: Ctx, c: CommandOf<"LinkRequest">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "self")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "self")
-  if (denied) return denied
   const t = getSub(ctx, c.target, "target")
   if (isErr(t)) return t
   if (t.msisdn === s.msisdn || s.linked.includes(t.msisdn)) return err("LINK_INVALID", `target: ${c.target} is this number or already linked`, "Этот номер уже привязан", "target")
@@ -28,10 +26,8 @@ export const linkRequest = (ctx: Ctx, c: CommandOf<"LinkRequest">): RuleResult =
 }
 
 export const linkConfirm = (ctx: Ctx, c: CommandOf<"LinkConfirm">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "self")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "self")
-  if (denied) return denied
   const r = s.linkRequests.find((x) => x.target === c.target)
   if (r === undefined) return err("LINK_NO_REQUEST", `target: no pending link request for ${c.target}`, "Сначала запросите код привязки", "target")
   if (r.expiresAt <= ctx.now) return err("CODE_EXPIRED", "code: the link code has expired; request a new one", "Срок действия кода истек. Запросите новый код", "code")
@@ -42,10 +38,8 @@ export const linkConfirm = (ctx: Ctx, c: CommandOf<"LinkConfirm">): RuleResult =
 }
 
 export const unlink = (ctx: Ctx, c: CommandOf<"Unlink">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "self")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "self")
-  if (denied) return denied
   if (!s.linked.includes(c.target)) return err("NOT_LINKED", `target: ${c.target} is not linked to ${c.msisdn}`, "Номер не привязан", "target")
   return ok([{ type: "Unlinked", msisdn: s.msisdn, target: c.target }])
 }

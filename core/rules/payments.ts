@@ -7,8 +7,7 @@ import { err } from "../domain/errors.ts"
 import { formatRub } from "../domain/money.ts"
 import { DAY, fromMsk, mskParts } from "../domain/time.ts"
 import type { Subscriber } from "../state/model.ts"
-import { authorize, getSub, isErr, ok, positiveInt, smsTo, systemOnly, type Ctx, type RuleResult } from "./context.ts"
-import { available } from "./funds.ts"
+import { actingOn, getSub, isErr, ok, smsTo, systemOnly, type Ctx, type RuleResult } from "./context.ts"
 import { KB_PER_MB } from "./packages.ts"
 import { sha256 } from "./secrets.ts"
 import { SENDER, texts } from "./texts.ts"
@@ -22,10 +21,8 @@ const topUpAmount = (ctx: Ctx, amount: number, field = "amount") => {
 }
 
 export const topUp = (ctx: Ctx, c: CommandOf<"TopUp">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   const bad = topUpAmount(ctx, c.amount)
   if (bad) return bad
   return ok([
@@ -46,10 +43,8 @@ export const issuePaymentCard = (ctx: Ctx, c: CommandOf<"IssuePaymentCard">): Ru
 }
 
 export const activatePaymentCard = (ctx: Ctx, c: CommandOf<"ActivatePaymentCard">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   const code = c.code.replace(/\D/g, "")
   const card = ctx.state.paymentCards.get(sha256(code))
   if (card === undefined || card.usedBy !== null) {
@@ -82,10 +77,8 @@ export const promisedFee = (cat: CatalogIndex, amount: number): number => {
 }
 
 export const promisedPayment = (ctx: Ctx, c: CommandOf<"PromisedPayment">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   if (s.promised !== null) {
     return err("PROMISED_PAYMENT_OPEN", `msisdn: ${c.msisdn} already has a promised payment until ${new Date(s.promised.dueAt).toISOString()}`, "У вас уже есть обещанный платеж. Новый можно взять после его погашения", "msisdn")
   }
@@ -117,10 +110,8 @@ export const nextMonthlyDay = (t: number, day: number): number => {
 }
 
 export const setAutopay = (ctx: Ctx, c: CommandOf<"SetAutopay">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   const bad = topUpAmount(ctx, c.amount)
   if (bad) return bad
   if (c.mode === "date") {
@@ -134,18 +125,14 @@ export const setAutopay = (ctx: Ctx, c: CommandOf<"SetAutopay">): RuleResult => 
 }
 
 export const cancelAutopay = (ctx: Ctx, c: CommandOf<"CancelAutopay">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   return ok(s.autopay === null ? [] : [{ type: "AutopaySet", msisdn: s.msisdn, autopay: null }])
 }
 
 export const transfer = (ctx: Ctx, c: CommandOf<"Transfer">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "self")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "self")
-  if (denied) return denied
   const to = getSub(ctx, c.to, "to")
   if (isErr(to)) return to
   if (to.msisdn === s.msisdn) return err("INVALID_FIELD", "to: cannot transfer to the same number", "Нельзя перевести на свой номер", "to")
@@ -169,10 +156,8 @@ export const transfer = (ctx: Ctx, c: CommandOf<"Transfer">): RuleResult => {
 }
 
 export const exchangeBonus = (ctx: Ctx, c: CommandOf<"ExchangeBonus">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   const o = ctx.cat.bonusOffers.get(c.offer)
   if (o === undefined) return err("UNKNOWN_OFFER", `offer: no bonus offer "${c.offer}" in the catalog`, "Предложение не найдено", "offer")
   if (s.bonus < o.points) return err("BONUS_INSUFFICIENT", `offer: ${o.id} needs ${o.points} points, ${c.msisdn} has ${s.bonus}`, `Недостаточно баллов: нужно ${o.points}, у вас ${s.bonus}`, "offer")
@@ -186,14 +171,11 @@ export const exchangeBonus = (ctx: Ctx, c: CommandOf<"ExchangeBonus">): RuleResu
 }
 
 export const setNotifications = (ctx: Ctx, c: CommandOf<"SetNotifications">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "self")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "self")
-  if (denied) return denied
   const charges = c.charges ?? s.notifyCharges
   const logins = c.logins ?? s.notifyLogins
   if (charges === s.notifyCharges && logins === s.notifyLogins) return ok([])
   return ok([{ type: "NotificationsSet", msisdn: s.msisdn, charges, logins }])
 }
 
-export { available, positiveInt }

@@ -6,7 +6,7 @@ import { err } from "../domain/errors.ts"
 import { formatRub } from "../domain/money.ts"
 import { addMonths, DAY } from "../domain/time.ts"
 import { hasService } from "../state/model.ts"
-import { authorize, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
+import { actingOn, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { requireFunds } from "./funds.ts"
 import { KB_PER_MB, tariffPackages } from "./packages.ts"
 import { SENDER, texts } from "./texts.ts"
@@ -31,10 +31,8 @@ export const tariffQuote = (t: Tariff): TariffQuote => {
 }
 
 export const changeTariff = (ctx: Ctx, c: CommandOf<"ChangeTariff">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   const t = ctx.cat.tariffs.get(c.tariff)
   if (t === undefined) return err("UNKNOWN_TARIFF", `tariff: no tariff "${c.tariff}" in the catalog`, "Тариф не найден", "tariff")
   if (t.id === s.tariff) return err("SAME_TARIFF", `tariff: ${c.msisdn} is already on ${t.id}`, "Этот тариф уже подключен", "tariff")
@@ -67,10 +65,8 @@ export const changeTariff = (ctx: Ctx, c: CommandOf<"ChangeTariff">): RuleResult
 }
 
 export const configureConstructor = (ctx: Ctx, c: CommandOf<"ConfigureConstructor">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   const t = tariffOf(ctx, s)
   if (t.kind !== "constructor" || t.adjustable === undefined) return err("NOT_CONSTRUCTOR", `msisdn: ${c.msisdn} is on ${t.id}, not a constructor tariff`, "Изменять пакеты можно только на тарифе-конструкторе", "msisdn")
   // R5: packages on constructor tariffs change only with «Мобильный помощник» connected.
@@ -92,10 +88,8 @@ export const configureConstructor = (ctx: Ctx, c: CommandOf<"ConfigureConstructo
 }
 
 export const connectService = (ctx: Ctx, c: CommandOf<"ConnectService">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   const sv = ctx.cat.services.get(c.service)
   if (sv === undefined) return err("UNKNOWN_SERVICE", `service: no service "${c.service}" in the catalog`, "Услуга не найдена", "service")
   if (hasService(s, sv.id)) return err("SERVICE_ALREADY_CONNECTED", `service: ${sv.id} is already connected on ${c.msisdn}`, `Услуга «${sv.name}» уже подключена`, "service")
@@ -112,10 +106,8 @@ export const connectService = (ctx: Ctx, c: CommandOf<"ConnectService">): RuleRe
 }
 
 export const disconnectService = (ctx: Ctx, c: CommandOf<"DisconnectService">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   const sv = ctx.cat.services.get(c.service)
   if (sv === undefined) return err("UNKNOWN_SERVICE", `service: no service "${c.service}" in the catalog`, "Услуга не найдена", "service")
   if (!hasService(s, sv.id)) return err("SERVICE_NOT_CONNECTED", `service: ${sv.id} is not connected on ${c.msisdn}`, `Услуга «${sv.name}» не подключена`, "service")
@@ -124,10 +116,8 @@ export const disconnectService = (ctx: Ctx, c: CommandOf<"DisconnectService">): 
 }
 
 export const buyPackage = (ctx: Ctx, c: CommandOf<"BuyPackage">): RuleResult => {
-  const s = getSub(ctx, c.msisdn)
+  const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
-  const denied = authorize(ctx, c.by, c.msisdn, "linked")
-  if (denied) return denied
   const o = ctx.cat.oneOff.get(c.offer)
   if (o === undefined) return err("UNKNOWN_OFFER", `offer: no one-off package "${c.offer}" in the catalog`, "Пакет не найден", "offer")
   if (s.voluntaryBlock) return err("BLOCKED", `msisdn: ${c.msisdn} is voluntarily blocked`, "Номер заблокирован", "msisdn")
