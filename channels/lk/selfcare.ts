@@ -41,13 +41,9 @@ export const login = (twin: TwinCore, via: WebChannel, msisdn: string, secret: s
 export const loginByNetwork = (twin: TwinCore, via: WebChannel, msisdn: string): Result.Result<{ token: string; msisdn: string }, DomainError> =>
   Result.map(twin.execute<{ token: string; msisdn: string }>({ _tag: "LoginByNetwork", msisdn, channel: via, by: msisdn, via }), (o) => o.value)
 
-/** R25: validate and touch the 20-minute idle session; the logged-in number. */
+/** R25: the core validates and touches the idle session, on this channel only; the logged-in number. */
 export const resume = (twin: TwinCore, via: WebChannel, token: string): Result.Result<string, DomainError> =>
-  Result.flatMap(twin.execute<{ msisdn: string; channel: string }>({ _tag: "ResumeSession", token, via }), (o) =>
-    // A session belongs to the channel that opened it: an LK token does not open the app.
-    o.value.channel === via
-      ? Result.succeed(o.value.msisdn)
-      : Result.fail(err("SESSION_INVALID", `token: this session was opened in ${o.value.channel}, not ${via}`, "Сеанс завершен. Войдите снова", "token")))
+  Result.map(twin.execute<{ msisdn: string; channel: string }>({ _tag: "ResumeSession", token, channel: via, via }), (o) => o.value.msisdn)
 
 export const logout = (twin: TwinCore, via: WebChannel, token: string): Res =>
   Result.flatMap(exec({ twin, me: "", via }, { _tag: "Logout", token, via }), () => reply("Вы вышли из Личного кабинета."))

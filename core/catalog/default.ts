@@ -1,6 +1,7 @@
 // The default catalog. Values marked (default) in SPEC.md are choices of ours, kept here as data.
 // R1 «МЫ МТС» packages and fee; R7 the other tariffs (pay-per-use, «Смарт», corporate, VIP, constructor);
 // R3 countries and «Забугорище» prices; R10 promised-payment tiers; R13 bonus rate; R17 services.
+import { ADDED_DEFAULTS } from "./added.ts"
 import type { Catalog } from "./schema.ts"
 
 const rub = (r: number): number => r * 100
@@ -179,7 +180,7 @@ export const defaultCatalog: Catalog = {
   bonus: { kopecksPerPoint: rub(10) },
   auth: {
     otpValidHours: 48, otpDigits: 4, lkMaxFailures: 3, kioskMaxFailures: 3, kioskLockHours: 24, kioskCodeDigits: 6,
-    sessionIdleMinutes: 20, codeRequestsPerHour: 5, passwordMinLength: 8, scryptN: 1 << 14,
+    sessionIdleMinutes: 20, kioskSessionIdleMinutes: ADDED_DEFAULTS.kioskSessionIdleMinutes, codeRequestsPerHour: 5, passwordMinLength: 8, scryptN: 1 << 14,
   },
   channels: { ussdIdleSeconds: 180, ivrDigitTimeoutSeconds: 5, ivrMaxFailures: 3 },
 }

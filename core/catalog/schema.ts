@@ -1,9 +1,16 @@
 // The catalog is data: tariffs, services, packages, countries and every price or limit the
 // rules use. It is validated by this Schema when loaded (the default one and user files alike).
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
+import { ADDED_DEFAULTS } from "./added.ts"
 
 const Kop = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
 const Count = Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(0)))
+/**
+ * A count added after catalogs were first stored with twins: a stored catalog without the key
+ * decodes with the default catalog's value, so old twin databases still open.
+ */
+const AddedCount = (fallback: number) => Count.pipe(Schema.withDecodingDefaultKey(Effect.succeed(fallback)))
+
 const Id = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]*$/)))
 
 export const PackageAmounts = Schema.Struct({
@@ -137,7 +144,10 @@ export const Catalog = Schema.Struct({
     kioskMaxFailures: Count,
     kioskLockHours: Count,
     kioskCodeDigits: Count,
+    /** LK and app sessions end after this many minutes without activity (R25). */
     sessionIdleMinutes: Count,
+    /** A kiosk terminal session ends after this many minutes without activity (R27, default). */
+    kioskSessionIdleMinutes: AddedCount(ADDED_DEFAULTS.kioskSessionIdleMinutes),
     codeRequestsPerHour: Count,
     passwordMinLength: Count,
     /** scrypt cost (N, a power of two). Lower it for large simulations. */

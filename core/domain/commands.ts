@@ -89,7 +89,15 @@ export const Unlink = Schema.TaggedStruct("Unlink", { msisdn: Msisdn, target: Ms
 export const RequestOtp = Schema.TaggedStruct("RequestOtp", { msisdn: Msisdn, ...actor })
 export const Login = Schema.TaggedStruct("Login", { msisdn: Msisdn, secret: Str, channel: Schema.Literals(["lk", "app"]), ...actor })
 export const LoginByNetwork = Schema.TaggedStruct("LoginByNetwork", { msisdn: Msisdn, channel: Schema.Literals(["lk", "app"]), ...actor })
-export const ResumeSession = Schema.TaggedStruct("ResumeSession", { token: Str, ...actor })
+/** The channels that hold a core session (a token): LK and app after Login, the kiosk after KioskLogin. */
+export const SessionChannel = Schema.Literals(["lk", "app", "kiosk"])
+export type SessionChannel = typeof SessionChannel.Type
+export const ResumeSession = Schema.TaggedStruct("ResumeSession", {
+  token: Str,
+  /** The channel presenting the token (R25, R27): a session works only on the channel that opened it. */
+  channel: Schema.optional(SessionChannel),
+  ...actor,
+})
 export const Logout = Schema.TaggedStruct("Logout", { token: Str, ...actor })
 export const SetPassword = Schema.TaggedStruct("SetPassword", { msisdn: Msisdn, password: Str, ...actor })
 export const RequestKioskCode = Schema.TaggedStruct("RequestKioskCode", { msisdn: Msisdn, ...actor })

@@ -5,10 +5,11 @@
 import type { CommandOf } from "../domain/commands.ts"
 import type { Draft } from "../domain/events.ts"
 import { err, type DomainError } from "../domain/errors.ts"
-import { HOUR, MINUTE } from "../domain/time.ts"
+import { HOUR } from "../domain/time.ts"
 import type { Subscriber } from "../state/model.ts"
 import { authorize, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { hashSecret, sha256, verifySecret } from "./secrets.ts"
+import { sessionIdleMinutes, sessionLapsed } from "./sessions.ts"
 import { SENDER, texts } from "./texts.ts"
 
 /** Per-number limit on code requests (OTP, kiosk and link codes) within an hour. */
@@ -91,9 +92,15 @@ export const resumeSession = (ctx: Ctx, c: CommandOf<"ResumeSession">): RuleResu
   const h = sha256(c.token)
   const x = ctx.state.sessions.get(h)
   if (x === undefined) return err("SESSION_INVALID", "token: no such session (logged out or never existed)", "Сеанс завершен. Войдите снова", "token")
-  // R25: 20 minutes without activity end the session.
-  if (x.lastSeen + ctx.cat.data.auth.sessionIdleMinutes * MINUTE <= ctx.now) {
-    return { events: [{ type: "SessionEnded", tokenHash: h, reason: "idle" }], error: err("SESSION_INVALID", "token: the session ended after 20 minutes without activity", "Сеанс завершен из-за бездействия. Войдите снова", "token") }
+  // R25, R27: a session belongs to the channel that opened it (an LK token does not open the app
+  // or the kiosk). Checked first, so a token shown on the wrong channel changes nothing.
+  if (c.channel !== undefined && c.channel !== x.channel) {
+    return err("SESSION_INVALID", `channel: this session was opened in ${x.channel}, not ${c.channel}`, "Сеанс завершен. Войдите снова", "channel")
+  }
+  // R25: 20 minutes without activity end an LK/app session; R27: the kiosk's own limit.
+  if (sessionLapsed(ctx.cat, x.channel, x.lastSeen, ctx.now)) {
+    const mins = sessionIdleMinutes(ctx.cat, x.channel)
+    return { events: [{ type: "SessionEnded", tokenHash: h, reason: "idle" }], error: err("SESSION_INVALID", `token: the session ended after ${mins} minutes without activity`, "Сеанс завершен из-за бездействия. Войдите снова", "token") }
   }
   const events: Draft[] = x.lastSeen === ctx.now ? [] : [{ type: "SessionTouched", tokenHash: h }]
   return ok(events, { msisdn: x.msisdn, channel: x.channel })

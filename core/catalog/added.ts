@@ -1,0 +1,6 @@
+// Catalog values added after catalogs were first stored with twins. The default catalog uses
+// them, and a stored catalog that lacks a key decodes with the same value (old databases open).
+export const ADDED_DEFAULTS = {
+  /** R27 (default): a kiosk terminal session ends after 5 minutes without activity. */
+  kioskSessionIdleMinutes: 5,
+} as const
