@@ -174,7 +174,7 @@ const lkRequests = (bad: Bad): Req[] => {
 }
 
 const cannon = (origin: string, rate: number, seconds: number, requests: Req[]): Promise<autocannon.Result> =>
-  autocannon({ url: origin, connections: 4, pipelining: 1, duration: seconds, overallRate: rate, timeout: 10, requests })
+  autocannon({ url: origin, connections: 8, pipelining: 1, duration: seconds, overallRate: rate, timeout: 10, requests })
 
 interface Figures { requests: number; errors: number; timeouts: number; non2xx: number; p50: number; p99: number }
 
@@ -218,8 +218,9 @@ describe("bounded load over USSD, SMS and LK (loopback)", () => {
     }
     expect(bad.samples).toEqual([])
     expect(bad.count).toBe(0)
-    // At least half of the offered requests were served (the rate is a ceiling, not a latency target).
-    expect(total).toBeGreaterThan(((RATE.ussd + RATE.sms + RATE.lk) * LOAD_SECONDS) / 2)
+    // The load was real: at least a quarter of the offered requests were served (the rate is a
+    // ceiling; how close the server gets to it depends on the machine, so it is only reported).
+    expect(total).toBeGreaterThan(((RATE.ussd + RATE.sms + RATE.lk) * LOAD_SECONDS) / 4)
     expect(rssAfter - rssBefore).toBeLessThan(LOAD_RSS_GROWTH_MB)
 
     // The load changed the twin (SMS rated, logins logged); a graceful restart comes back to the same state.
