@@ -6,7 +6,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import { Result, Schema } from "effect"
 import { err, type DomainError } from "../core/domain/errors.ts"
 
-/** A random URL-safe token for channel-held state (CSRF, kiosk terminal sessions). Not twin state. */
+/** A random URL-safe token for channel-held state (CSRF). Not twin state; sessions are the core's. */
 export const randomToken = (bytes = 16): string => {
   const b = new Uint8Array(bytes)
   crypto.getRandomValues(b)

@@ -1,14 +1,13 @@
-// JSON API of the kiosk screen model at /kiosk/api. The terminal session token (bearer) is
-// issued after the core accepted the access code.
+// JSON API of the kiosk screen model at /kiosk/api. The terminal session token (bearer) is the
+// core's: KioskLogin opens the session, every call resumes it on the kiosk channel (R27).
 import { Hono, type Context } from "hono"
 import { Result, Schema } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
-import { twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
+import { twinOf, type ChannelDeps } from "../context.ts"
 import { send, sendError, twinNotFound } from "../lk/api.ts"
 import type { Res } from "../lk/selfcare.ts"
 import { bearerToken, decodeWith, readJsonObject } from "../security.ts"
 import * as K from "./screens.ts"
-import type { KioskSessions } from "./sessions.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
 const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
@@ -20,7 +19,7 @@ export const KioskCashBody = Schema.Struct({ amount: Schema.Int }).annotate({ id
 
 const noSession = (): DomainError => err("SESSION_INVALID", "token: no kiosk session; enter the number and the access code", "Введите номер и код доступа", "token")
 
-export const kioskApi = (deps: ChannelDeps, sessions: KioskSessions): Hono => {
+export const kioskApi = (deps: ChannelDeps): Hono => {
   const r = new Hono()
 
   const body = async <T>(c: Context, schema: (u: unknown) => Result.Result<T, DomainError>): Promise<Result.Result<T, DomainError>> =>
@@ -30,9 +29,10 @@ export const kioskApi = (deps: ChannelDeps, sessions: KioskSessions): Hono => {
     const twin = twinOf(deps, c)
     if (twin === null) return twinNotFound(c)
     const token = bearerToken(c)
-    const msisdn = token === null ? null : sessions.get(twinIdOf(c), token)
-    if (msisdn === null) return sendError(c, noSession())
-    return send(c, await f(twin, msisdn, c))
+    if (token === null) return sendError(c, noSession())
+    const me = K.resume(twin, token)
+    if (Result.isFailure(me)) return sendError(c, me.failure)
+    return send(c, await f(twin, me.success, c))
   }
 
   const open = (f: (twin: TwinCore, c: Context) => Promise<Res>) => async (c: Context): Promise<Response> => {
@@ -45,10 +45,8 @@ export const kioskApi = (deps: ChannelDeps, sessions: KioskSessions): Hono => {
   r.post("/start", open(async (_t, c) => Result.flatMap(await body(c, decodeWith(KioskNumberBody)), (b) => K.enterNumber(b.msisdn))))
   r.post("/order-code", open(async (t, c) => Result.flatMap(await body(c, decodeWith(KioskNumberBody)), (b) => K.orderCode(t, b.msisdn))))
   r.post("/login", open(async (t, c) => Result.flatMap(await body(c, decodeWith(KioskLoginBody)), (b) =>
-    Result.flatMap(K.login(t, b.msisdn, b.code), (m) => {
-      const token = sessions.open(twinIdOf(c), m)
-      return Result.map(K.menu(m), (x) => ({ text: x.text, data: { ...x.data, token } }))
-    }))))
+    Result.flatMap(K.login(t, b.msisdn, b.code), (v) =>
+      Result.map(K.menu(v.msisdn), (x) => ({ text: x.text, data: { ...x.data, token: v.token, idleMinutes: t.cat.data.auth.kioskSessionIdleMinutes } }))))))
   r.get("/menu", authed((_t, m) => K.menu(m)))
   r.get("/balance", authed((t, m) => K.balance(t, m)))
   r.get("/services", authed((t, m) => K.services(t, m)))
@@ -57,10 +55,11 @@ export const kioskApi = (deps: ChannelDeps, sessions: KioskSessions): Hono => {
   r.get("/tariffs", authed((t, m) => K.tariffs(t, m)))
   r.post("/tariff", authed(async (t, m, c) => Result.flatMap(await body(c, decodeWith(KioskTariffBody)), (b) => K.changeTariff(t, m, b.tariff, b.confirmed === true))))
   r.post("/topup-cash", authed(async (t, m, c) => Result.flatMap(await body(c, decodeWith(KioskCashBody)), (b) => K.topUpCash(t, m, b.amount))))
-  r.post("/logout", async (c) => {
+  r.post("/logout", (c) => {
+    const twin = twinOf(deps, c)
+    if (twin === null) return twinNotFound(c)
     const token = bearerToken(c)
-    if (token !== null) sessions.close(token)
-    return send(c, K.bye())
+    return send(c, token === null ? K.bye() : K.logout(twin, token))
   })
   return r
 }

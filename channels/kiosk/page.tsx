@@ -1,5 +1,5 @@
 // The terminal page of «Электронный Помощник» at /kiosk: one screen at a time, big buttons,
-// plain forms (CSRF token, HTTP-only terminal-session cookie), no scripts.
+// plain forms (CSRF token, HTTP-only cookie with the core's kiosk session token), no scripts.
 import { Hono, type Context } from "hono"
 import type { Child } from "hono/jsx"
 import { Result } from "effect"
@@ -9,7 +9,6 @@ import { statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import type { Res } from "../lk/selfcare.ts"
 import { clearSessionCookie, csrfError, csrfToken, csrfValid, CSRF_FIELD, readSessionCookie, setSessionCookie } from "../security.ts"
 import * as K from "./screens.ts"
-import type { KioskSessions } from "./sessions.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
 export const KIOSK_COOKIE = "kiosk_session"
@@ -22,7 +21,7 @@ label{display:block;font-size:18px}input{font-size:22px;padding:8px}.error{backg
 
 interface Screen { text: string; data: Record<string, unknown>; error?: boolean }
 
-export const kioskPage = (deps: ChannelDeps, sessions: KioskSessions): Hono => {
+export const kioskPage = (deps: ChannelDeps): Hono => {
   const r = new Hono()
   const q = (c: Context): string => (c.req.query("twin") !== undefined ? `?twin=${encodeURIComponent(twinIdOf(c))}` : "")
 
@@ -92,21 +91,28 @@ export const kioskPage = (deps: ChannelDeps, sessions: KioskSessions): Hono => {
     return out
   }
 
-  const at = (c: Context): { twin: TwinCore; msisdn: string | null } | null => {
+  /** The twin and the number of the terminal's core session (null: none, ended or idle too long). */
+  const at = (c: Context): { twin: TwinCore; msisdn: string | null; ended: DomainError | null } | null => {
     const twin = twinOf(deps, c)
     if (twin === null) return null
     const token = readSessionCookie(c, KIOSK_COOKIE)
-    return { twin, msisdn: token === null ? null : sessions.get(twinIdOf(c), token) }
+    if (token === null) return { twin, msisdn: null, ended: null }
+    const me = K.resume(twin, token)
+    return Result.isSuccess(me) ? { twin, msisdn: me.success, ended: null } : { twin, msisdn: null, ended: me.failure }
   }
 
-  const welcome = (c: Context, status: 200 | 401 = 200) => (Result.isSuccess(K.welcome()) ? render(c, { text: "«Электронный Помощник»\nВведите номер телефона", data: { screen: "number" } }, status) : c.text("", 500))
+  const welcome = (c: Context, status: 200 | 401 = 200, ended: DomainError | null = null) => {
+    const w = K.welcome()
+    if (Result.isFailure(w)) return c.text("", 500)
+    return render(c, { text: ended === null ? w.success.text : `${ended.ru}\n${w.success.text}`, data: w.success.data, error: ended !== null }, status)
+  }
 
   const needSession = (f: (twin: TwinCore, msisdn: string, c: Context, fields: Record<string, string>) => Res, post: boolean) => async (c: Context) => {
     const fields = post ? await form(c) : {}
     if (post && !csrfValid(c, fields)) return show(c, Result.fail(csrfError()))
     const s = at(c)
     if (s === null) return c.html(<p>Двойник не найден</p>, 404)
-    if (s.msisdn === null) return welcome(c, 401)
+    if (s.msisdn === null) return welcome(c, 401, s.ended)
     const msisdn = s.msisdn
     return show(c, f(s.twin, msisdn, c, fields), { text: "", data: { screen: "done", msisdn } })
   }
@@ -120,7 +126,7 @@ export const kioskPage = (deps: ChannelDeps, sessions: KioskSessions): Hono => {
   r.get("/", (c) => {
     const s = at(c)
     if (s === null) return c.html(<p>Двойник не найден</p>, 404)
-    return s.msisdn === null ? welcome(c) : show(c, K.menu(s.msisdn))
+    return s.msisdn === null ? welcome(c, 200, s.ended) : show(c, K.menu(s.msisdn))
   })
   r.post("/number", async (c) => {
     const f = await form(c)
@@ -143,8 +149,8 @@ export const kioskPage = (deps: ChannelDeps, sessions: KioskSessions): Hono => {
     const m = f.msisdn ?? ""
     const res = Result.flatMap(K.enterNumber(m), () => K.login(s.twin, m, f.code ?? ""))
     if (Result.isFailure(res)) return show(c, Result.fail(res.failure), { text: "", data: { screen: "code", msisdn: m } })
-    setSessionCookie(c, KIOSK_COOKIE, sessions.open(twinIdOf(c), res.success), "/kiosk")
-    return show(c, K.menu(res.success))
+    setSessionCookie(c, KIOSK_COOKIE, res.success.token, "/kiosk")
+    return show(c, K.menu(res.success.msisdn))
   })
   r.get("/balance", needSession((t, m) => K.balance(t, m), false))
   r.get("/services", needSession((t, m) => K.services(t, m), false))
@@ -156,10 +162,11 @@ export const kioskPage = (deps: ChannelDeps, sessions: KioskSessions): Hono => {
   r.post("/logout", async (c) => {
     const f = await form(c)
     if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
+    const twin = twinOf(deps, c)
+    if (twin === null) return c.html(<p>Двойник не найден</p>, 404)
     const token = readSessionCookie(c, KIOSK_COOKIE)
-    if (token !== null) sessions.close(token)
     clearSessionCookie(c, KIOSK_COOKIE, "/kiosk")
-    return show(c, K.bye())
+    return show(c, token === null ? K.bye() : K.logout(twin, token))
   })
   return r
 }

@@ -2,13 +2,11 @@
 import { Hono } from "hono"
 import type { ChannelDeps } from "../context.ts"
 import { kioskApi } from "./api.ts"
-import { KioskSessions } from "./sessions.ts"
 import { kioskPage } from "./page.tsx"
 
 export const kioskRouter = (deps: ChannelDeps): Hono => {
   const r = new Hono()
-  const sessions = new KioskSessions()
-  r.route("/api", kioskApi(deps, sessions))
-  r.route("/", kioskPage(deps, sessions))
+  r.route("/api", kioskApi(deps))
+  r.route("/", kioskPage(deps))
   return r
 }

@@ -32,9 +32,20 @@ export const orderCode = (twin: TwinCore, msisdn: string): Res =>
   Result.flatMap(exec(twin, { _tag: "RequestKioskCode", msisdn, ...who(msisdn) }), () =>
     screen("code", "Код доступа отправлен в SMS с номера 6262. Введите код", { msisdn }))
 
-/** R27, I6: the core checks the code, refuses corporate/VIP and unconnected numbers, and blocks after >3 wrong codes. */
-export const login = (twin: TwinCore, msisdn: string, code: string): Result.Result<string, DomainError> =>
-  Result.map(exec<{ msisdn: string }>(twin, { _tag: "KioskLogin", msisdn, code, ...who(msisdn) }), (v) => v.msisdn)
+/**
+ * R27, I6: the core checks the code, refuses corporate/VIP and unconnected numbers, blocks after
+ * >3 wrong codes, and opens the terminal's session: the token the terminal keeps.
+ */
+export const login = (twin: TwinCore, msisdn: string, code: string): Result.Result<{ msisdn: string; token: string }, DomainError> =>
+  exec<{ msisdn: string; token: string }>(twin, { _tag: "KioskLogin", msisdn, code, ...who(msisdn) })
+
+/** R27: the core decides whether the terminal's token is still valid (kiosk channel, idle limit); the number at the screen. */
+export const resume = (twin: TwinCore, token: string): Result.Result<string, DomainError> =>
+  Result.map(exec<{ msisdn: string }>(twin, { _tag: "ResumeSession", token, channel: "kiosk", via: "kiosk" }), (v) => v.msisdn)
+
+/** «Выход»: the core ends the terminal's session. */
+export const logout = (twin: TwinCore, token: string): Res =>
+  Result.flatMap(exec(twin, { _tag: "Logout", token, via: "kiosk" }), () => bye())
 
 export const menu = (msisdn: string): Res => screen("menu", ["Сервис МТС", `Номер ${msisdnRu(msisdn)}`, ...MENU].join("\n"), { msisdn, menu: MENU })
 

@@ -71,10 +71,10 @@ const publicPost = <T>(deps: ChannelDeps, decode: (u: unknown) => Result.Result<
   return send(c, Result.flatMap(raw, (o) => Result.flatMap(decode(o), (b) => f(twin, b))))
 }
 
-const sessionReply = (r: Result.Result<{ token: string; msisdn: string }, DomainError>, via: op.WebChannel): op.Res =>
+const sessionReply = (twin: TwinCore, r: Result.Result<{ token: string; msisdn: string }, DomainError>, via: op.WebChannel): op.Res =>
   Result.map(r, (v) => ({
     text: via === "lk" ? "Вы вошли в Личный кабинет" : "Вы вошли в «Мой МТС»",
-    data: { token: v.token, msisdn: v.msisdn, tokenType: "Bearer", idleMinutes: 20 },
+    data: { token: v.token, msisdn: v.msisdn, tokenType: "Bearer", idleMinutes: twin.cat.data.auth.sessionIdleMinutes },
   }))
 
 const periodOf = (c: Context): op.Period => {
@@ -100,8 +100,8 @@ export const selfcareApi = (deps: ChannelDeps, via: op.WebChannel): Hono => {
 
   // R22–R26: authentication.
   r.post("/otp", publicPost(deps, decodeWith(S.OtpBody), (twin, b) => op.requestOtp(twin, via, b.msisdn)))
-  r.post("/login", publicPost(deps, decodeWith(S.LoginBody), (twin, b) => sessionReply(op.login(twin, via, b.msisdn, b.secret), via)))
-  r.post("/login/network", publicPost(deps, decodeWith(S.NetworkLoginBody), (twin, b) => sessionReply(op.loginByNetwork(twin, via, b.msisdn), via)))
+  r.post("/login", publicPost(deps, decodeWith(S.LoginBody), (twin, b) => sessionReply(twin, op.login(twin, via, b.msisdn, b.secret), via)))
+  r.post("/login/network", publicPost(deps, decodeWith(S.NetworkLoginBody), (twin, b) => sessionReply(twin, op.loginByNetwork(twin, via, b.msisdn), via)))
   r.post("/logout", async (c) => {
     const twin = twinOf(deps, c)
     if (twin === null) return twinNotFound(c)

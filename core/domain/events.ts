@@ -86,7 +86,11 @@ export interface PasswordSet extends Base { type: "PasswordSet"; msisdn: string;
 export interface SessionTouched extends Base { type: "SessionTouched"; tokenHash: string }
 export interface SessionEnded extends Base { type: "SessionEnded"; tokenHash: string; reason: "logout" | "idle" }
 export interface KioskCodeIssued extends Base { type: "KioskCodeIssued"; msisdn: string; hash: string; salt: string; rng: number }
-export interface KioskLogin extends Base { type: "KioskLogin"; msisdn: string; ok: boolean; failures: number; lockedUntil: number }
+export interface KioskLogin extends Base {
+  type: "KioskLogin"; msisdn: string; ok: boolean; failures: number; lockedUntil: number
+  /** On success: the terminal session opened (R27), its token only as a hash. Absent in logs written before. */
+  session?: { tokenHash: string; rng: number }
+}
 export interface SmsDelivered extends Base { type: "SmsDelivered"; msisdn: string; from: string; text: string; segments: number; encoding: "GSM-7" | "UCS-2" }
 export interface PaymentCardIssued extends Base { type: "PaymentCardIssued"; hash: string; amount: number }
 export interface PaymentCardUsed extends Base { type: "PaymentCardUsed"; hash: string; msisdn: string }

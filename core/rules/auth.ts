@@ -158,7 +158,7 @@ export const requestKioskCode = (ctx: Ctx, c: CommandOf<"RequestKioskCode">): Ru
   ])
 }
 
-export const kioskLogin = (ctx: Ctx, c: CommandOf<"KioskLogin">): RuleResult<{ msisdn: string }> => {
+export const kioskLogin = (ctx: Ctx, c: CommandOf<"KioskLogin">): RuleResult<{ msisdn: string; token: string }> => {
   const s = getSub(ctx, c.msisdn)
   if (isErr(s)) return s
   const refused = kioskRefusal(ctx, s)
@@ -170,7 +170,9 @@ export const kioskLogin = (ctx: Ctx, c: CommandOf<"KioskLogin">): RuleResult<{ m
   // After the block lapses the count starts again; the old code still works (R27).
   const prior = a.kioskLockedUntil !== 0 ? 0 : a.kioskFailures
   if (verifySecret(c.code.trim(), a.kiosk, n(ctx))) {
-    return ok([{ type: "KioskLogin", msisdn: s.msisdn, ok: true, failures: 0, lockedUntil: 0 }], { msisdn: s.msisdn })
+    // R27: the terminal gets a core session (channel "kiosk", its own idle limit); the token is kept only hashed.
+    const token = ctx.rng.hex(16)
+    return ok([{ type: "KioskLogin", msisdn: s.msisdn, ok: true, failures: 0, lockedUntil: 0, session: { tokenHash: sha256(token), rng: ctx.rng.counter } }], { msisdn: s.msisdn, token })
   }
   const failures = prior + 1
   const lock = failures > ctx.cat.data.auth.kioskMaxFailures

@@ -2,11 +2,12 @@
 // fees, one-off package expiry (R4), promised-payment repayment (R10), autopay by date (R11),
 // lapsed family invitations and idle sessions.
 import type { Draft } from "../domain/events.ts"
-import { addMonths, DAY, MINUTE } from "../domain/time.ts"
+import { addMonths, DAY } from "../domain/time.ts"
 import { statusOf, type Subscriber } from "../state/model.ts"
 import { smsTo, tariffOf, type Ctx } from "./context.ts"
 import { sharedTotal, sharePackages, tariffPackages } from "./packages.ts"
 import { monthlyFeeOf } from "./services.ts"
+import { sessionLapsed } from "./sessions.ts"
 import { SENDER, texts } from "./texts.ts"
 import { nextMonthlyDay } from "./payments.ts"
 
@@ -57,7 +58,6 @@ export const renewalJob = (ctx: Ctx, s: Subscriber, at: number): Draft[] => {
 /** The daily job at 00:00 MSK: daily service fees, lapsed invitations, idle sessions. */
 export const dailyJob = (ctx: Ctx, at: number): Draft[] => {
   const ev: Draft[] = []
-  const idle = ctx.cat.data.auth.sessionIdleMinutes * MINUTE
   for (const s of ctx.state.subscribers.values()) {
     if (statusOf(s) === "active") {
       for (const id of s.services) {
@@ -75,7 +75,7 @@ export const dailyJob = (ctx: Ctx, at: number): Draft[] => {
     }
   }
   for (const x of ctx.state.sessions.values()) {
-    if (x.lastSeen + idle <= at) ev.push({ type: "SessionEnded", tokenHash: x.tokenHash, reason: "idle" })
+    if (sessionLapsed(ctx.cat, x.channel, x.lastSeen, at)) ev.push({ type: "SessionEnded", tokenHash: x.tokenHash, reason: "idle" })
   }
   ev.push({ type: "ClockSet", to: at, nextDaily: at + DAY })
   return ev

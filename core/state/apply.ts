@@ -265,6 +265,11 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       const s = sub(state, e.msisdn)
       s.auth.kioskFailures = e.failures
       s.auth.kioskLockedUntil = e.lockedUntil
+      // R27: a successful kiosk login opens the terminal's core session.
+      if (e.session !== undefined) {
+        state.rng = e.session.rng
+        state.sessions.set(e.session.tokenHash, { tokenHash: e.session.tokenHash, msisdn: e.msisdn, channel: "kiosk", createdAt: e.at, lastSeen: e.at, method: "kiosk-code" })
+      }
       return
     }
     case "SmsDelivered": {

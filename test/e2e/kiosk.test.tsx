@@ -1,6 +1,7 @@
 // «Электронный Помощник» (R27): number, code or «Заказать пароль», menu «Сервис МТС», lockout, refusals.
 import { describe, expect, it } from "vitest"
-import { HOUR } from "../../core/domain/time.ts"
+import { HOUR, MINUTE } from "../../core/domain/time.ts"
+import { sha256 } from "../../core/rules/secrets.ts"
 import { addSub, codeFrom, rub, sub } from "../helpers/twin.ts"
 import { A, B, Browser, setup, textOf } from "./web-helpers.ts"
 
@@ -97,5 +98,53 @@ describe("kiosk «Электронный Помощник»", () => {
     expect(sub(w.twin, A).balance).toBe(rub(1100) - rub(650))
     await b.post("/kiosk/logout", {})
     expect((await b.get("/kiosk/balance")).status).toBe(401)
+  })
+
+  it("R27: the terminal keeps the core's token; 5 minutes without activity (twin time) end the session, activity keeps it", async () => {
+    const w = kioskTwin()
+    await w.kiosk.perform(A, "order-code", {})
+    const login = await w.kiosk.perform(A, "login", { code: codeFrom(w.twin, A, "6262") })
+    expect(login.ok).toBe(true)
+    const token = (login.data as { token: string }).token
+    const core = w.twin.state.sessions.get(sha256(token))
+    expect([core?.msisdn, core?.channel]).toEqual([A, "kiosk"])
+    w.twin.advanceBy(4 * MINUTE)
+    expect((await w.kiosk.perform(A, "balance", {})).ok).toBe(true)
+    w.twin.advanceBy(4 * MINUTE)
+    expect((await w.kiosk.perform(A, "menu", {})).ok).toBe(true)
+    w.twin.advanceBy(5 * MINUTE)
+    const idle = await w.kiosk.perform(A, "balance", {})
+    expect(idle.status).toBe(401)
+    expect(idle.text).toContain("Сеанс завершен из-за бездействия")
+    expect(w.twin.state.sessions.has(sha256(token))).toBe(false)
+  })
+
+  it("R27 R25: a kiosk token opens neither the LK nor the app; «Выход» ends the core session", async () => {
+    const w = kioskTwin()
+    await w.kiosk.perform(A, "order-code", {})
+    const token = ((await w.kiosk.perform(A, "login", { code: codeFrom(w.twin, A, "6262") })).data as { token: string }).token
+    const before = { hash: w.twin.hash(), seq: w.twin.state.seq }
+    for (const ch of ["lk", "app"]) {
+      const r = await w.http.request(`/${ch}/api/balance`, { headers: { "x-twin": "w", authorization: `Bearer ${token}` } })
+      expect(r.status).toBe(401)
+      expect(((await r.json()) as { error: { field: string } }).error.field).toBe("channel")
+    }
+    expect({ hash: w.twin.hash(), seq: w.twin.state.seq }).toEqual(before)
+    await w.kiosk.perform(A, "logout", {})
+    expect(w.twin.state.sessions.has(sha256(token))).toBe(false)
+  })
+
+  it("R27: the HTML terminal page also ends the session after 5 idle minutes", async () => {
+    const w = kioskTwin()
+    const b = new Browser(w.http)
+    await b.get("/kiosk")
+    await b.post("/kiosk/order-code", { msisdn: A })
+    await b.post("/kiosk/login", { msisdn: A, code: codeFrom(w.twin, A, "6262") })
+    expect((await b.get("/kiosk/balance")).status).toBe(200)
+    w.twin.advanceBy(5 * MINUTE)
+    const r = await b.get("/kiosk/balance")
+    expect(r.status).toBe(401)
+    expect(textOf(b.last)).toContain("Сеанс завершен из-за бездействия")
+    expect(textOf(b.last)).toContain("Введите номер телефона")
   })
 })
