@@ -3,8 +3,7 @@
 // 111_7 promotions), constructor packages (R5) and 111 2163 «Электронный Помощник» (R27).
 import { Result } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
-import { DAY } from "../../core/domain/time.ts"
-import { accountView, detailView, promisedQuote, type AccountView } from "../../core/engine/views.ts"
+import { accountView, promisedQuote, recentPaymentsView, RECENT_PAYMENT_DAYS, type AccountView } from "../../core/engine/views.ts"
 import { isPeriodic, oneOffLine, packageLine, gbText } from "../text/amounts.ts"
 import { dateRu } from "../text/dates.ts"
 import { parseKeypadRubles, rubSpoken } from "../text/money.ts"
@@ -78,12 +77,12 @@ const paymentCard = (): IvrNode => ({
 })
 
 const credited = (x: IvrCtx): Step => {
-  const r = detailView(x.twin, x.msisdn, x.twin.now - 30 * DAY, x.twin.now + 1, x.msisdn)
+  const r = recentPaymentsView(x.twin, x.msisdn, x.msisdn)
   if (Result.isFailure(r)) return { say: [r.failure.ru], next: back(), error: r.failure }
-  const credits = r.success.ledger.filter((e) => e.amount > 0).reverse()
+  const credits = r.success
   return credits.length === 0
-    ? say(back(), "За последние 30 дней платежей не было.")
-    : say(back(), `Зачисленные платежи за 30 дней: ${credits.map((e) => `${dateRu(e.at)} — ${rubSpoken(e.amount)}, ${e.label}`).join("; ")}.`)
+    ? say(back(), `За последние ${RECENT_PAYMENT_DAYS} дней платежей не было.`)
+    : say(back(), `Зачисленные платежи за ${RECENT_PAYMENT_DAYS} дней: ${credits.map((e) => `${dateRu(e.at)} — ${rubSpoken(e.amount)}, ${e.label}`).join("; ")}.`)
 }
 
 const paymentsMenu = (): IvrNode => ({

@@ -4,8 +4,7 @@
 import { Result } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
 import { err, type DomainError } from "../../core/domain/errors.ts"
-import { DAY, fromMsk, mskDay, mskDayStart, mskParts, parseInstant } from "../../core/domain/time.ts"
-import { accountView, detailView, promisedQuote, readable, tariffsView, type AccountView, type Detail } from "../../core/engine/views.ts"
+import { accountView, dateRangeBounds, detailView, periodBounds, promisedQuote, readable, tariffsView, type AccountView, type Detail, type ExpensePeriod } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { asOfRu, dateRu, dateTimeRu, gbRu, msisdnRu, NEGATIVE_WARNING, packageLineRu, rub, STATUS_RU } from "./format.ts"
 
@@ -128,26 +127,11 @@ export const transfer = (a: Actor, target: string, to: string, amount: number): 
 
 // ---- «Расходы» (R14) ----------------------------------------------------------------------
 
-export type Period = { period: "today" | "week" | "month" } | { from: string; to: string }
+export type Period = { period: ExpensePeriod } | { from: string; to: string }
 
-/** The [from, to) instants of a period in twin time; custom dates are inclusive Moscow days. */
-export const periodBounds = (now: number, p: Period): Result.Result<{ from: number; to: number }, DomainError> => {
-  const endOfToday = mskDayStart(mskDay(now) + 1)
-  if ("period" in p) {
-    if (p.period === "today") return Result.succeed({ from: mskDayStart(mskDay(now)), to: endOfToday })
-    if (p.period === "week") return Result.succeed({ from: mskDayStart(mskDay(now) - 6), to: endOfToday })
-    const m = mskParts(now)
-    return Result.succeed({ from: fromMsk(m.year, m.month, 1), to: endOfToday })
-  }
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/
-  const from = dateOnly.test(p.from) ? parseInstant(p.from) : null
-  if (from === null) return Result.fail(err("INVALID_FIELD", "from: expected a date like 2026-06-01", "Неверная дата начала периода", "from"))
-  const to = dateOnly.test(p.to) ? parseInstant(p.to) : null
-  if (to === null) return Result.fail(err("INVALID_FIELD", "to: expected a date like 2026-06-30", "Неверная дата конца периода", "to"))
-  if (to < from) return Result.fail(err("INVALID_FIELD", "to: the period must end after it starts", "Неверный период", "to"))
-  if (to - from > 400 * DAY) return Result.fail(err("INVALID_FIELD", "to: a period is at most 400 days", "Слишком длинный период", "to"))
-  return Result.succeed({ from, to: to + DAY })
-}
+/** R14, I8: the period's bounds come from the core (views.periodBounds), custom dates too. */
+const boundsOf = (now: number, p: Period): Result.Result<{ from: number; to: number }, DomainError> =>
+  "period" in p ? Result.succeed(periodBounds(now, p.period)) : dateRangeBounds(p.from, p.to)
 
 const USAGE_RU = { call: "звонок", sms: "SMS", data: "интернет" } as const
 
@@ -155,7 +139,7 @@ const usageVolumeRu = (u: Detail["usage"][number]): string =>
   u.kind === "call" ? `${Math.floor(u.volume / 60)} мин ${u.volume % 60} с` : u.kind === "sms" ? `${u.volume} шт.` : `${gbRu(Math.ceil(u.volume / 1024))} Гб`
 
 export const expenses = (a: Actor, target: string, p: Period): Res =>
-  Result.flatMap(periodBounds(a.twin.now, p), ({ from, to }) =>
+  Result.flatMap(boundsOf(a.twin.now, p), ({ from, to }) =>
     Result.flatMap(detailView(a.twin, target, from, to, a.me), (d) => {
       const t = d.totals
       const lines = [

@@ -1,7 +1,6 @@
 // Account screens: balance (*100#), packages (*100*1#, *100*2#), debt (*100*3#, *132#), tariff
 // (*111*59#), expense control (*111*23#), promised payment (*111*123#), SMS password (*111*25#).
-import { accountView, detailView, promisedQuote, type AccountView } from "../../core/engine/views.ts"
-import { DAY, fromMsk, mskDay, mskDayStart, mskParts } from "../../core/domain/time.ts"
+import { accountView, expensesView, promisedQuote, recentPaymentsView, RECENT_PAYMENT_DAYS, type AccountView, type ExpensePeriod } from "../../core/engine/views.ts"
 import { isPeriodic, oneOffLine, packageLine } from "../text/amounts.ts"
 import { dateRu, dayMonthRu } from "../text/dates.ts"
 import { formatRub, parseKeypadRubles, rubShort } from "../text/money.ts"
@@ -42,13 +41,9 @@ export const tariff = (x: UssdCtx): Node =>
 
 // --- expense control (R14) ---------------------------------------------------------------
 
-const monthStart = (t: number): number => {
-  const p = mskParts(t)
-  return fromMsk(p.year, p.month, 1)
-}
-
-const expenses = (x: UssdCtx, label: string, from: number): Node =>
-  read(detailView(x.twin, x.msisdn, from, x.twin.now + 1, x.msisdn), (d) => {
+/** R14, I8: the period comes from the core (views.periodBounds), the same as in the LK and the app. */
+const expenses = (x: UssdCtx, label: string, period: ExpensePeriod): Node =>
+  read(expensesView(x.twin, x.msisdn, period, x.msisdn), (d) => {
     const t = d.totals
     const lines = [`Расходы ${label}: ${formatRub(t.spent)}`]
     if (t.calls > 0) lines.push(`Звонки: ${formatRub(t.calls)}`)
@@ -60,20 +55,18 @@ const expenses = (x: UssdCtx, label: string, from: number): Node =>
     return text(...lines)
   })
 
-/** Credited payments of the last 30 days, newest first (shared by *111*23# and IVR 111→2→2). */
+/** Credited payments of the last 30 days, newest first (the core's list, shared with IVR 111→2→2). */
 export const recentPayments = (x: UssdCtx): Node =>
-  read(detailView(x.twin, x.msisdn, x.twin.now - 30 * DAY, x.twin.now + 1, x.msisdn), (d) => {
-    const credits = d.ledger.filter((e) => e.amount > 0).reverse()
-    return credits.length === 0
-      ? text("Платежей за 30 дней нет")
-      : text("Платежи за 30 дней:", ...credits.map((e) => `${dayMonthRu(e.at)} ${formatRub(e.amount)} ${e.label}`))
-  })
+  read(recentPaymentsView(x.twin, x.msisdn, x.msisdn), (credits) =>
+    credits.length === 0
+      ? text(`Платежей за ${RECENT_PAYMENT_DAYS} дней нет`)
+      : text(`Платежи за ${RECENT_PAYMENT_DAYS} дней:`, ...credits.map((e) => `${dayMonthRu(e.at)} ${formatRub(e.amount)} ${e.label}`)))
 
 export const expenseControl = (): Node =>
   menu(["Контроль расходов"], [
-    { key: "1", label: "За сегодня", go: (x) => expenses(x, "за сегодня", mskDayStart(mskDay(x.twin.now))) },
-    { key: "2", label: "За неделю", go: (x) => expenses(x, "за неделю", x.twin.now - 7 * DAY) },
-    { key: "3", label: "За месяц", go: (x) => expenses(x, "за месяц", monthStart(x.twin.now)) },
+    { key: "1", label: "За сегодня", go: (x) => expenses(x, "за сегодня", "today") },
+    { key: "2", label: "За неделю", go: (x) => expenses(x, "за неделю", "week") },
+    { key: "3", label: "За месяц", go: (x) => expenses(x, "за месяц", "month") },
     { key: "4", label: "Платежи", go: recentPayments },
   ])
 

@@ -3,6 +3,7 @@
 import { Result } from "effect"
 import type { Event, LedgerReason, UsageKind } from "../domain/events.ts"
 import { err, unknownSubscriber, type DomainError } from "../domain/errors.ts"
+import { DAY, fromMsk, mskDay, mskDayStart, mskParts, parseInstant } from "../domain/time.ts"
 import { SPEND_REASONS } from "../state/apply.ts"
 import { statusOf, type Pkg, type Sms, type Status, type Subscriber } from "../state/model.ts"
 import { KB_PER_MB } from "../rules/packages.ts"
@@ -146,6 +147,50 @@ export interface Detail {
   ledger: ChargeRecord[]
   totals: { calls: number; sms: number; data: number; fees: number; roaming: number; other: number; spent: number; credited: number }
 }
+
+export type ExpensePeriod = "today" | "week" | "month"
+
+/**
+ * R14, I8: the [from, to) instants of an expense period in the Moscow calendar, the same for every
+ * channel: "today" from 00:00 MSK, "week" the last 7 Moscow days including today, "month" from
+ * the 1st 00:00 MSK; every period ends at the end of today.
+ */
+export const periodBounds = (now: number, period: ExpensePeriod): { from: number; to: number } => {
+  const today = mskDay(now)
+  const to = mskDayStart(today + 1)
+  if (period === "today") return { from: mskDayStart(today), to }
+  if (period === "week") return { from: mskDayStart(today - 6), to }
+  const m = mskParts(now)
+  return { from: fromMsk(m.year, m.month, 1), to }
+}
+
+/** Longest custom detail period (R14), in days. */
+export const MAX_PERIOD_DAYS = 400
+
+/** R14: custom dates "YYYY-MM-DD" .. "YYYY-MM-DD", both Moscow days inclusive, as [from, to). */
+export const dateRangeBounds = (fromDate: string, toDate: string): Result.Result<{ from: number; to: number }, DomainError> => {
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/
+  const from = dateOnly.test(fromDate) ? parseInstant(fromDate) : null
+  if (from === null) return Result.fail(err("INVALID_FIELD", "from: expected a date like 2026-06-01", "Неверная дата начала периода", "from"))
+  const to = dateOnly.test(toDate) ? parseInstant(toDate) : null
+  if (to === null) return Result.fail(err("INVALID_FIELD", "to: expected a date like 2026-06-30", "Неверная дата конца периода", "to"))
+  if (to < from) return Result.fail(err("INVALID_FIELD", "to: the period must end after it starts", "Неверный период", "to"))
+  if (to - from > MAX_PERIOD_DAYS * DAY) return Result.fail(err("INVALID_FIELD", `to: a period is at most ${MAX_PERIOD_DAYS} days`, "Слишком длинный период", "to"))
+  return Result.succeed({ from, to: to + DAY })
+}
+
+/** Expense totals of a named period (R14): the detail over periodBounds, so every channel reads the same sums (I8). */
+export const expensesView = (twin: TwinCore, msisdn: string, period: ExpensePeriod, by?: string): Result.Result<Detail, DomainError> => {
+  const b = periodBounds(twin.now, period)
+  return detailView(twin, msisdn, b.from, b.to, by)
+}
+
+/** How far back «Платежи» / «Зачисленные платежи» look (USSD *111*23# 4, IVR 111→2→2), days. */
+export const RECENT_PAYMENT_DAYS = 30
+
+/** Credited payments of the last RECENT_PAYMENT_DAYS days, newest first (R9, R14; I8: USSD and IVR read the same list). */
+export const recentPaymentsView = (twin: TwinCore, msisdn: string, by?: string): Result.Result<ChargeRecord[], DomainError> =>
+  Result.map(detailView(twin, msisdn, twin.now - RECENT_PAYMENT_DAYS * DAY, twin.now + 1, by), (d) => d.ledger.filter((e) => e.amount > 0).reverse())
 
 /** Expense control and detail (R14): every call/SMS/data session and every money movement in [from, to). */
 export const detailView = (twin: TwinCore, msisdn: string, from: number, to: number, by?: string): Result.Result<Detail, DomainError> => {
