@@ -29,8 +29,8 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
     const twin = `http://127.0.0.1:${ready.twinPort}`
     const bareUrl = `http://127.0.0.1:${ready.barePort}/bare`
     const login = await fetch(`${twin}/lk/api/login/network`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ msisdn: LK_MSISDN }) })
-    const lj = (await login.json()) as { data?: { token?: string } }
-    const token = lj.data?.token
+    const lj = (await login.json()) as { token?: string; data?: { token?: string } }
+    const token = lj.token ?? lj.data?.token
     if (login.status !== 200 || token === undefined) throw new Error(`http bench: LK login failed (${login.status} ${JSON.stringify(lj).slice(0, 200)})`)
     const ussdBody = JSON.stringify({ msisdn: LK_MSISDN, code: "*100#" })
     const probe = await fetch(`${twin}/ussd/dial`, { method: "POST", headers: { "content-type": "application/json" }, body: ussdBody })
@@ -44,6 +44,8 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
     const ussd = await load({ url: `${twin}/ussd/dial`, method: "POST", body: ussdBody, seconds, connections: conns })
     const bareGet = await load({ url: bareUrl, method: "GET", seconds, connections: conns })
     const lk = await load({ url: `${twin}/lk/api/balance`, method: "GET", headers: lkHeaders, seconds, connections: conns })
+    // Diagnostic: the twin app's own middleware stack (security headers, body limit) with no channel work.
+    const health = await load({ url: `${twin}/healthz`, method: "GET", seconds, connections: conns })
     // Fixed rate: 5,000 req/s offered (autocannon paces the requests).
     const RATE = 5000
     const ussdAt = await load({ url: `${twin}/ussd/dial`, method: "POST", body: ussdBody, seconds, connections: 64, rate: RATE })
@@ -65,8 +67,11 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
     return {
       suite: "http",
       title: `4. HTTP on loopback (autocannon, ${conns} connections, ${seconds} s per run; server in its own thread)`,
-      figures: [fig("USSD POST /ussd/dial *100#", ussd, barePost, "bare hono POST"), fig("LK GET /lk/api/balance", lk, bareGet, "bare hono GET"), at("USSD", ussdAt), at("LK", lkAt)],
-      data: { seconds, connections: conns, barePost, bareGet, ussd, lk, rate: RATE, ussdAt, lkAt, bareAt },
+      figures: [
+        fig("USSD POST /ussd/dial *100#", ussd, barePost, "bare hono POST"), fig("LK GET /lk/api/balance", lk, bareGet, "bare hono GET"), at("USSD", ussdAt), at("LK", lkAt),
+        { ...fig("twin app GET /healthz (middleware only, diagnostic)", health, bareGet, "bare hono GET"), target: "—", pass: null },
+      ],
+      data: { seconds, connections: conns, barePost, bareGet, ussd, lk, health, rate: RATE, ussdAt, lkAt, bareAt },
       notes: [
         "Both servers run in one worker thread (the same @hono/node-server setup, two loopback ports); autocannon runs in the main thread, so the two cores are split between load generator and server.",
         "The twin app is the full `makeApp` of `twin serve` (security headers, body limit, channel routers) on a durable SQLite registry: every USSD dial and LK request that changes state is logged and flushed before the answer.",

@@ -12,6 +12,8 @@ export type SuiteName = (typeof SUITES)[number]
 
 export interface BenchOptions {
   readonly quick: boolean
+  /** Population at the full 100,000 × 30 days and growth to 1,000,000 × 3 days (long). */
+  readonly full: boolean
   readonly only: readonly SuiteName[]
   /** Write bench/results, docs/benchmarks.md and the SVG charts. */
   readonly write: boolean
@@ -21,7 +23,8 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url))
 export const RESULTS_DIR = `${ROOT}bench/results`
 export const DOCS_DIR = `${ROOT}docs`
 
-type Runner = (o: { quick: boolean }) => Promise<SuiteResult>
+export interface SuiteOptions { readonly quick: boolean; readonly full: boolean }
+type Runner = (o: SuiteOptions) => Promise<SuiteResult>
 
 const loadRunner = async (name: SuiteName): Promise<Runner> => {
   switch (name) {
@@ -35,19 +38,19 @@ const loadRunner = async (name: SuiteName): Promise<Runner> => {
 
 export const runBench = async (o: BenchOptions): Promise<SuiteResult[]> => {
   const m = machine()
-  console.log(`twin bench${o.quick ? " --quick" : ""} · Node ${m.node} · ${m.cpus} × ${m.cpu} · ${m.memGb} GB · ${m.platform} · load average ${m.loadavg.join(" ")}`)
+  console.log(`twin bench${o.quick ? " --quick" : o.full ? " --full" : ""} · Node ${m.node} · ${m.cpus} × ${m.cpu} · ${m.memGb} GB · ${m.platform} · load average ${m.loadavg.join(" ")}`)
   const results: SuiteResult[] = []
   for (const name of o.only) {
     const t0 = performance.now()
-    const r = await (await loadRunner(name))({ quick: o.quick })
+    const r = await (await loadRunner(name))({ quick: o.quick, full: o.full && !o.quick })
     printSuite(r)
     console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(" ")})`)
     results.push(r)
-    if (o.write) writeJson(`${RESULTS_DIR}/${name}.json`, { machine: m, quick: o.quick, ...r })
+    if (o.write) writeJson(`${RESULTS_DIR}/${name}.json`, { machine: m, quick: o.quick, full: o.full, ...r })
   }
   if (o.write) {
     const { writeReport } = await import("./report.ts")
-    writeReport(results, m, o.quick)
+    writeReport(results, m, o.quick ? "--quick" : o.full ? "--full" : "")
   }
   return results
 }

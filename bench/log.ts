@@ -77,6 +77,7 @@ export const runLog = async (opts: { quick: boolean }): Promise<SuiteResult> => 
         raw = new Database(path)
         raw.pragma("journal_mode = WAL")
         raw.pragma("synchronous = NORMAL")
+        raw.pragma("wal_autocheckpoint = 16384") // the same settings as openStore
       },
       afterAll: () => {
         raw?.close()

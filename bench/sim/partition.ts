@@ -10,8 +10,16 @@ import { memoryLog, nullLog, openStore, type Store, type TwinLog } from "../../c
 import { simCatalog } from "../rating.ts"
 import { Draw, dayPlan, fnv1a, msisdnOf, profileOf, SLOT_MS, SLOTS, type Action, type DayPlan, type Group } from "./population.ts"
 
+
 /** The simulation starts on Monday 2026-06-01 00:00 MSK. */
 export const SIM_START = parseInstant("2026-06-01T00:00:00+03:00") as number
+
+/**
+ * Subscribers join during the 30 days before the start (group id mod 30 picks the day), so their
+ * billing dates, and the monthly fees, spread over the simulated month as at a real operator.
+ */
+export const JOIN_DAYS = 30
+export const TWIN_START = SIM_START - JOIN_DAYS * DAY
 
 /** What a partition's run adds up to. Money in kopecks. */
 export interface PartitionSummary {
@@ -68,13 +76,13 @@ export class Partition {
       if (log.path === undefined) throw new Error("sqlite log needs a path")
       this.store = openStore(log.path)
       if (this.store.getTwin(id) !== null) throw new Error(`${log.path} already holds twin ${id}; use a fresh --db`)
-      this.store.createTwin({ id, name: `simulate ${seed} partition ${partition}/${partitions}`, seed: twinSeed, startAt: SIM_START, catalog: JSON.stringify(catalog.data) })
+      this.store.createTwin({ id, name: `simulate ${seed} partition ${partition}/${partitions}`, seed: twinSeed, startAt: TWIN_START, catalog: JSON.stringify(catalog.data) })
       tlog = this.store.log(id)
     } else {
       this.store = null
       tlog = log.kind === "memory" ? memoryLog() : nullLog()
     }
-    this.twin = TwinCore.create({ id, seed: twinSeed, start: SIM_START, catalog, log: tlog, durability: "manual" })
+    this.twin = TwinCore.create({ id, seed: twinSeed, start: TWIN_START, catalog, log: tlog, durability: "manual" })
     this.s = {
       partition, subscribers: 0, groups: groups.length, families: 0, corporate: 0, events: 0, commands: 0,
       charges: {}, credits: {}, roaming: { zabugorishche: 0, payg: 0 }, balanceDrop: 0, usageRefused: 0, rejected: {},
@@ -125,33 +133,43 @@ export class Partition {
     return { ok: false, value: undefined, events: [] }
   }
 
-  /** Create the groups' subscribers at the start: families invited and joined, autopay set. */
+  /** Create the groups' subscribers before the start: families invited and joined, autopay set. */
   setup(): void {
     const d = new Draw()
-    for (const g of this.groups) {
-      if (g.kind === "family") this.s.families++
-      if (g.kind === "corporate") this.s.corporate++
-      for (let i = g.first; i < g.first + g.size; i++) {
-        const p = profileOf(this.seedHash, i, g, d)
-        const msisdn = msisdnOf(i)
-        this.s.subscribers++
-        this.exec({
-          _tag: "CreateSubscriber", msisdn, name: NAMES[i % NAMES.length] as string, tariff: p.tariff, payment: p.payment,
-          creditLimit: p.creditLimit, balance: p.balance, avgMonthlySpend: 40_000 + (i % 7) * 20_000,
-        })
-        if (p.autopay) this.exec({ _tag: "SetAutopay", msisdn, mode: "threshold", threshold: 5_000, amount: 50_000 })
-      }
-      if (g.kind === "family") {
-        const owner = msisdnOf(g.first)
-        for (let i = g.first + 1; i < g.first + g.size; i++) {
-          const member = msisdnOf(i)
-          if (this.exec({ _tag: "FamilyInvite", msisdn: owner, member, minutes: 200, sms: 50, dataMb: 5 * 1024 }).ok) {
-            this.exec({ _tag: "FamilyReply", msisdn: member, accept: true })
-          }
+    const byDay: Group[][] = Array.from({ length: JOIN_DAYS }, () => [])
+    for (const g of this.groups) (byDay[g.id % JOIN_DAYS] as Group[]).push(g)
+    byDay.forEach((groups, k) => {
+      const r = this.twin.advanceTo(TWIN_START + k * DAY + 10 * 3_600_000)
+      if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
+      for (const g of groups) this.join(g, d)
+    })
+    const r = this.twin.advanceTo(SIM_START)
+    if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
+    this.twin.flush()
+  }
+
+  private join(g: Group, d: Draw): void {
+    if (g.kind === "family") this.s.families++
+    if (g.kind === "corporate") this.s.corporate++
+    for (let i = g.first; i < g.first + g.size; i++) {
+      const p = profileOf(this.seedHash, i, g, d)
+      const msisdn = msisdnOf(i)
+      this.s.subscribers++
+      this.exec({
+        _tag: "CreateSubscriber", msisdn, name: NAMES[i % NAMES.length] as string, tariff: p.tariff, payment: p.payment,
+        creditLimit: p.creditLimit, balance: p.balance, avgMonthlySpend: 40_000 + (i % 7) * 20_000,
+      })
+      if (p.autopay) this.exec({ _tag: "SetAutopay", msisdn, mode: "threshold", threshold: 5_000, amount: 50_000 })
+    }
+    if (g.kind === "family") {
+      const owner = msisdnOf(g.first)
+      for (let i = g.first + 1; i < g.first + g.size; i++) {
+        const member = msisdnOf(i)
+        if (this.exec({ _tag: "FamilyInvite", msisdn: owner, member, minutes: 200, sms: 50, dataMb: 8 * 1024 }).ok) {
+          this.exec({ _tag: "FamilyReply", msisdn: member, accept: true })
         }
       }
     }
-    this.twin.flush()
   }
 
   private lkLogin(msisdn: string, wrong: number): void {

@@ -153,9 +153,11 @@ export const profileOf = (seedHash: number, i: number, group: Group, d: Draw): P
   const heavy = d.unit()
   const calls = 0.5 + 3.5 * heavy * heavy + d.unit()
   const sessions = d.unit() < 0.9 ? 1 + d.below(3) : 0
-  // Pay-per-use and constructor subscribers are careful with data; packaged ones use 80 MB..1.5 GB a day.
+  // Pay-per-use and constructor subscribers are careful with data; packaged ones use 50 MB..1 GB a day
+  // (about 8 GB a month on average, a heavy tail above their packages).
   const careful = tariff === "super" ? 0.005 : tariff === "constructor" ? 0.3 : 1
-  const dataKb = sessions === 0 ? 0 : Math.floor((80 + 1400 * d.unit() * d.unit()) * 1024 * careful)
+  const u = d.unit()
+  const dataKb = sessions === 0 ? 0 : Math.floor((50 + 900 * u * u * u) * 1024 * careful)
   const topper = payment === "prepaid" && d.unit() < 0.85
   return {
     tariff, payment, creditLimit,

@@ -9,7 +9,6 @@ import { TwinCore } from "../../core/engine/twin-core.ts"
 import { stateHash } from "../../core/state/snapshot.ts"
 import { openStore } from "../../core/store/event-log.ts"
 import { simCatalog } from "../../bench/rating.ts"
-import { SIM_START } from "../../bench/sim/partition.ts"
 import { simulate, type SimResult } from "../../bench/sim/run.ts"
 
 const dirs: string[] = []
@@ -93,7 +92,7 @@ describe("twin simulate: population through the core with the durable log", () =
           if (e.type === "Money" && e.amount < 0) charges -= e.amount
           if (e.type === "UsageRated") charges += e.cost
         }
-        const state = TwinCore.replay({ id, seed: meta?.seed ?? "", start: SIM_START, catalog: simCatalog(), log })
+        const state = TwinCore.replay({ id, seed: meta?.seed ?? "", start: meta?.startAt ?? 0, catalog: simCatalog(), log })
         expect(stateHash(state)).toBe(first.partitionHashes[p])
       } finally {
         store.close()
