@@ -3,7 +3,7 @@
 // 111_7 promotions), constructor packages (R5) and 111 2163 «Электронный Помощник» (R27).
 import { Result } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
-import { accountView, promisedQuote, recentPaymentsView, RECENT_PAYMENT_DAYS, type AccountView } from "../../core/engine/views.ts"
+import { accountView, constructorOptions, promisedQuote, recentPaymentsView, RECENT_PAYMENT_DAYS, type AccountView } from "../../core/engine/views.ts"
 import { isPeriodic, oneOffLine, packageLine, gbText } from "../text/amounts.ts"
 import { dateRu } from "../text/dates.ts"
 import { parseKeypadRubles, rubSpoken } from "../text/money.ts"
@@ -125,18 +125,17 @@ const constructorData = (minutes: number, opts: ReadonlyArray<{ amount: number; 
       (v) => [`Пакеты изменены: ${count(minutes, MINUTES)}, ${gbText(o.amount * 1024)}. Абонентская плата ${rubSpoken(v.monthlyFee)} в месяц.`])])),
 })
 
+/** R5: the options come from the core's read-only view; the core decides the change itself. */
 const constructorMenu = (x: IvrCtx): Step => {
-  const v = accountView(x.twin, x.msisdn, x.msisdn)
-  const t = Result.isSuccess(v) ? x.twin.cat.tariffs.get(v.success.tariff.id) : undefined
-  const adj = t?.adjustable
-  if (adj === undefined) {
-    // Not a constructor tariff: the core gives the refusal in its own words.
-    return run(x, { _tag: "ConfigureConstructor", msisdn: x.msisdn, minutes: 0, dataGb: 0, by: x.msisdn, via: "ivr" }, () => [])
-  }
+  const r = constructorOptions(x.twin, x.msisdn, x.msisdn)
+  if (Result.isFailure(r)) return { say: [r.failure.ru], next: back(), error: r.failure }
+  const o = r.success
+  if (o === null) return say(back(), "Ваш тариф не является тарифом-конструктором. Изменять пакеты можно только на тарифе-конструкторе.")
+  const now = o.current === null ? [] : [`Сейчас подключено: ${count(o.current.minutes, MINUTES)}, ${gbText(o.current.dataGb * 1024)}, абонентская плата ${rubSpoken(o.monthlyFee)} в месяц.`]
   return say({
     kind: "menu",
-    prompt: `Выберите пакет минут. ${adj.minutes.map((o, i) => `${count(o.amount, MINUTES)} за ${rubSpoken(o.fee)} — нажмите ${i + 1}`).join(". ")}.`,
-    options: Object.fromEntries(adj.minutes.map((o, i) => [String(i + 1), () => say(constructorData(o.amount, adj.dataGb))])),
+    prompt: [...now, `Выберите пакет минут. ${o.minutes.map((m, i) => `${count(m.amount, MINUTES)} за ${rubSpoken(m.fee)} — нажмите ${i + 1}`).join(". ")}.`].join(" "),
+    options: Object.fromEntries(o.minutes.map((m, i) => [String(i + 1), () => say(constructorData(m.amount, o.dataGb))])),
   })
 }
 

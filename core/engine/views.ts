@@ -5,7 +5,7 @@ import type { Event, LedgerReason, UsageKind } from "../domain/events.ts"
 import { err, unknownSubscriber, type DomainError } from "../domain/errors.ts"
 import { DAY, fromMsk, mskDay, mskDayStart, mskParts, parseInstant } from "../domain/time.ts"
 import { SPEND_REASONS } from "../state/apply.ts"
-import { statusOf, type Pkg, type Sms, type Status, type Subscriber } from "../state/model.ts"
+import { hasService, statusOf, type Pkg, type Sms, type Status, type Subscriber } from "../state/model.ts"
 import { KB_PER_MB } from "../rules/packages.ts"
 import { available } from "../rules/funds.ts"
 import { avgMonthlySpend, promisedFee, promisedLimit } from "../rules/payments.ts"
@@ -136,6 +136,46 @@ export const tariffsView = (twin: TwinCore, msisdn?: string): TariffOffer[] => {
     .filter((t) => t.kind !== "member")
     .map((t) => ({ ...tariffQuote(t), description: t.description, current: t.id === cur, selectable: t.selectable, popular: t.popular, kind: t.kind }))
 }
+
+export interface ConstructorOption { amount: number; fee: number; current: boolean }
+
+export interface ConstructorOptionsView {
+  msisdn: string
+  tariff: string
+  name: string
+  /** The tariff's own monthly fee, before the chosen packages. */
+  baseFee: number
+  minutes: ConstructorOption[]
+  dataGb: ConstructorOption[]
+  /** SMS included whatever the choice. */
+  sms: number
+  current: { minutes: number; dataGb: number } | null
+  /** Monthly fee for the current choice. */
+  monthlyFee: number
+  /** «Мобильный помощник» connected: the core changes packages only with it (R5). */
+  mobileAssistant: boolean
+}
+
+/**
+ * R5: a constructor tariff's package options, the current choice and the fees, read-only.
+ * Null when the number is not on a constructor tariff.
+ */
+export const constructorOptions = (twin: TwinCore, msisdn: string, by?: string): Result.Result<ConstructorOptionsView | null, DomainError> =>
+  Result.map(readable(twin, msisdn, by), (s) => {
+    const t = twin.cat.tariffs.get(s.tariff)
+    if (t === undefined || t.kind !== "constructor" || t.adjustable === undefined) return null
+    const cur = s.constructorChoice
+    const opt = (o: { amount: number; fee: number }, chosen: number | undefined): ConstructorOption => ({ amount: o.amount, fee: o.fee, current: o.amount === chosen })
+    return {
+      msisdn: s.msisdn, tariff: t.id, name: t.name, baseFee: t.monthlyFee,
+      minutes: t.adjustable.minutes.map((o) => opt(o, cur?.minutes)),
+      dataGb: t.adjustable.dataGb.map((o) => opt(o, cur?.dataGb)),
+      sms: t.adjustable.sms,
+      current: cur === null ? null : { ...cur },
+      monthlyFee: monthlyFeeOf(t, cur),
+      mobileAssistant: hasService(s, "mobile-assistant"),
+    }
+  })
 
 export interface UsageRecord { seq: number; at: number; kind: UsageKind; direction: "out" | "in"; peer: string; where: string; volume: number; units: number; fromPackages: number; cost: number }
 export interface ChargeRecord { seq: number; at: number; amount: number; reason: LedgerReason; label: string; ref: string }
