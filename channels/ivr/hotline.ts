@@ -1,5 +1,6 @@
 // Hotline 0890 (R29): a queue, then a scripted operator who acts only after the caller is
-// identified by passport (views.passportMatches). One operator per twin (default).
+// identified by passport (views.passportMatches). The number of operators is catalog data
+// (channels.hotlineOperators, default one per twin).
 import { Result } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
 import { accountView, passportMatches } from "../../core/engine/views.ts"
@@ -11,8 +12,8 @@ export const OPERATOR_HELLO = "Оператор: Здравствуйте! Ме�
 export const PASSPORT_PROMPT = "Для идентификации введите серию и номер паспорта и нажмите решетку."
 export const PASSPORT_MISMATCH = "Данные паспорта не совпадают с данными владельца номера. Без идентификации я не могу выполнить операцию."
 
-/** Simultaneous calls the operators can take (default: one scripted operator). */
-export const OPERATORS = 1
+/** Simultaneous calls the operators can take: the twin's catalog (R29). */
+export const operatorsOf = (x: IvrCtx): number => x.twin.cat.data.channels.hotlineOperators
 
 const opRun = (x: IvrCtx, cmd: Command, done: string): Step => {
   const r = x.twin.execute(cmd)
@@ -54,7 +55,7 @@ export type QueueAhead = (x: IvrCtx) => number
 export const startHotline = (ahead: QueueAhead): Step => {
   const queue: IvrNode = {
     kind: "queue",
-    ready: (x) => (ahead(x) < OPERATORS ? say(passport(), OPERATOR_HELLO) : null),
+    ready: (x) => (ahead(x) < operatorsOf(x) ? say(passport(), OPERATOR_HELLO) : null),
   }
   return {
     say: [HOTLINE_GREETING],
@@ -62,8 +63,9 @@ export const startHotline = (ahead: QueueAhead): Step => {
       kind: "queue",
       ready: (x) => {
         const n = ahead(x)
-        if (n < OPERATORS) return say(passport(), OPERATOR_HELLO)
-        return say(queue, `Все операторы заняты. Ваш звонок очень важен для нас, оставайтесь на линии. Ваш номер в очереди: ${n - OPERATORS + 1}.`)
+        const operators = operatorsOf(x)
+        if (n < operators) return say(passport(), OPERATOR_HELLO)
+        return say(queue, `Все операторы заняты. Ваш звонок очень важен для нас, оставайтесь на линии. Ваш номер в очереди: ${n - operators + 1}.`)
       },
     },
   }

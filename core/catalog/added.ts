@@ -3,4 +3,6 @@
 export const ADDED_DEFAULTS = {
   /** R27 (default): a kiosk terminal session ends after 5 minutes without activity. */
   kioskSessionIdleMinutes: 5,
+  /** R29 (default): one scripted hotline operator per twin takes 0890 calls; the rest queue. */
+  hotlineOperators: 1,
 } as const

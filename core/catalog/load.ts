@@ -46,6 +46,7 @@ export const indexCatalog = (input: unknown): CatalogIndex => {
     if (t.kind === "constructor" && !t.adjustable) throw new CatalogError(`catalog: constructor tariff ${t.id} needs "constructor" options`)
   }
   if (!tariffs.has(data.family.memberTariff)) throw new CatalogError(`catalog: family.memberTariff "${data.family.memberTariff}" is not a tariff`)
+  if (data.channels.hotlineOperators < 1) throw new CatalogError("catalog: channels.hotlineOperators must be at least 1")
   if (data.auth.scryptN < 2 || (data.auth.scryptN & (data.auth.scryptN - 1)) !== 0) throw new CatalogError("catalog: auth.scryptN must be a power of two ≥ 2")
   return { data, tariffs, services, oneOff, bonusOffers, countries }
 }

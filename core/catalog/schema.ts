@@ -153,6 +153,12 @@ export const Catalog = Schema.Struct({
     /** scrypt cost (N, a power of two). Lower it for large simulations. */
     scryptN: Count,
   }),
-  channels: Schema.Struct({ ussdIdleSeconds: Count, ivrDigitTimeoutSeconds: Count, ivrMaxFailures: Count }),
+  channels: Schema.Struct({
+    ussdIdleSeconds: Count,
+    ivrDigitTimeoutSeconds: Count,
+    ivrMaxFailures: Count,
+    /** Scripted hotline 0890 operators taking calls at once; further calls wait in the queue (R29). At least 1. */
+    hotlineOperators: AddedCount(ADDED_DEFAULTS.hotlineOperators),
+  }),
 })
 export type Catalog = typeof Catalog.Type
