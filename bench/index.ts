@@ -1,6 +1,6 @@
 // `npm run bench`: every suite, each figure next to its limit measured in the same run; results
 // to bench/results/*.json, the table to docs/benchmarks.md, charts to docs/*.svg.
-import { writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
 import { fileURLToPath } from "node:url"
 import { machine, markdownTable, printSuite, writeJson, type SuiteResult } from "./lib/figures.ts"
@@ -49,8 +49,21 @@ export const runBench = async (o: BenchOptions): Promise<SuiteResult[]> => {
     if (o.write) writeJson(`${RESULTS_DIR}/${name}.json`, { machine: m, quick: o.quick, full: o.full, ...r })
   }
   if (o.write) {
+    // The report covers every suite: this run's results, and the last saved ones for suites not run.
+    const all: SuiteResult[] = []
+    for (const name of SUITES) {
+      const now = results.find((r) => r.suite === name || (name === "log" && r.suite === "event-log"))
+      if (now !== undefined) {
+        all.push(now)
+        continue
+      }
+      const path = `${RESULTS_DIR}/${name}.json`
+      if (!existsSync(path)) continue
+      const saved = JSON.parse(readFileSync(path, "utf8")) as SuiteResult & { machine: { date: string }; quick?: boolean; full?: boolean }
+      all.push({ ...saved, notes: [...(saved.notes ?? []), `From an earlier run (${saved.machine.date.slice(0, 16)}${saved.quick === true ? ", --quick" : saved.full === true ? ", --full" : ""}).`] })
+    }
     const { writeReport } = await import("./report.ts")
-    writeReport(results, m, o.quick ? "--quick" : o.full ? "--full" : "")
+    writeReport(all, m, o.quick ? "--quick" : o.full ? "--full" : "")
   }
   return results
 }

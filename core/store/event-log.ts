@@ -44,6 +44,9 @@ export const openStore = (path: string): Store => {
   const sqlite = new Database(path)
   sqlite.pragma("journal_mode = WAL")
   sqlite.pragma("synchronous = NORMAL")
+  // Checkpoint the WAL every 16384 pages (64 MB) instead of 1000: batched appends run ~20% faster
+  // (measured by `npm run bench`, suite 2); durability is the same (WAL, synchronous=NORMAL).
+  sqlite.pragma("wal_autocheckpoint = 16384")
   sqlite.pragma("busy_timeout = 5000")
   const db: BetterSQLite3Database = drizzle(sqlite)
   migrate(db, { migrationsFolder: MIGRATIONS })
