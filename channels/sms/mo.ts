@@ -1,7 +1,8 @@
 // Mobile-originated SMS to short numbers: «2163» to 111 connects «Электронный Помощник», an
 // empty SMS to 6262 orders a kiosk code, «Да»/«Нет» answer a «МЫ МТС» invitation, and a few
 // words to 111 ask for the balance, tariff or packages. The replies the handset receives are
-// the SMS the core delivered for this action, or the channel's own answer.
+// the SMS the core delivered for this action, or the channel's own answer, which the core also
+// delivers to the handset's inbox (ServiceSms), so every reply is in the inbox.
 import { Result } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
 import type { DomainError } from "../../core/domain/errors.ts"
@@ -10,10 +11,11 @@ import { accountView, type AccountView } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { isMsisdn } from "../../core/domain/ids.ts"
 import { smsSegments } from "../../core/domain/sms.ts"
+import { OPERATOR_SENDERS } from "../../core/rules/service-sms.ts"
 import { isPeriodic, oneOffLine, packageLine } from "../text/amounts.ts"
 import { formatRub } from "../text/money.ts"
 
-export interface SmsOut { from: string; text: string; segments: number; encoding: string; /** Stored in the core's inbox (true) or only shown as the gateway's answer. */ stored: boolean }
+export interface SmsOut { from: string; text: string; segments: number; encoding: string; /** Stored in the core's inbox (true; false only if the core refused the reply). */ stored: boolean }
 
 export interface MoResult { replies: SmsOut[]; error: DomainError | null; command: Command["_tag"] | null }
 
@@ -36,14 +38,23 @@ export const consent = (text: string): boolean | null => {
 
 const word = (text: string): string => text.trim().toLowerCase().replace(/[\p{P}\s]+$/u, "").replace(/^[\p{P}\s]+/u, "")
 
-const answer = (from: string, text: string): SmsOut => ({ from, text, ...smsSegments(text), stored: false })
-
 const delivered = (events: readonly Event[], msisdn: string): SmsOut[] =>
   events.flatMap((e) => e.type === "SmsDelivered" && e.msisdn === msisdn ? [{ from: e.from, text: e.text, segments: e.segments, encoding: e.encoding, stored: true }] : [])
 
+/** A reply comes from the short number written to when it is the operator's, else from «MTS». */
+export const replySender = (to: string): string => (OPERATOR_SENDERS.includes(to) ? to : "MTS")
+
+/** The channel's own reply to the handset `msisdn` that wrote to `to`: the core delivers it to the inbox. */
+const answer = (twin: TwinCore, msisdn: string, to: string, text: string): SmsOut => {
+  const sender = replySender(to)
+  const r = twin.execute({ _tag: "ServiceSms", msisdn, from: sender, text, by: msisdn, via: "sms" })
+  const sms = Result.isSuccess(r) ? delivered(r.success.events, msisdn)[0] : undefined
+  return sms ?? { from: sender, text, ...smsSegments(text), stored: false }
+}
+
 const act = (twin: TwinCore, from: string, replyFrom: string, cmd: Command): MoResult => {
   const r = twin.execute(cmd)
-  if (Result.isFailure(r)) return { replies: [answer(replyFrom, r.failure.ru)], error: r.failure, command: cmd._tag }
+  if (Result.isFailure(r)) return { replies: [answer(twin, from, replyFrom, r.failure.ru)], error: r.failure, command: cmd._tag }
   return { replies: delivered(r.success.events, from), error: null, command: cmd._tag }
 }
 
@@ -58,8 +69,8 @@ export const packagesSms = (v: AccountView): string => {
 const info = (twin: TwinCore, from: string, render: (v: AccountView) => string): MoResult => {
   const v = accountView(twin, from, from)
   return Result.isFailure(v)
-    ? { replies: [answer(SHORT_111, v.failure.ru)], error: v.failure, command: null }
-    : { replies: [answer(SHORT_111, render(v.success))], error: null, command: null }
+    ? { replies: [answer(twin, from, SHORT_111, v.failure.ru)], error: v.failure, command: null }
+    : { replies: [answer(twin, from, SHORT_111, render(v.success))], error: null, command: null }
 }
 
 /** Handle one MO SMS from a subscriber (`from` exists in the twin; R28: the number identifies him). */
@@ -68,7 +79,7 @@ export const handleMo = (twin: TwinCore, from: string, to: string, text: string)
   if (yes !== null && !isMsisdn(to)) return act(twin, from, to, { _tag: "FamilyReply", msisdn: from, accept: yes, by: from, via: "sms" })
   if (to === SHORT_KIOSK) {
     return text.trim() === "" ? act(twin, from, SHORT_KIOSK, { _tag: "RequestKioskCode", msisdn: from, by: from, via: "sms" })
-      : { replies: [answer(SHORT_KIOSK, HELP_6262)], error: null, command: null }
+      : { replies: [answer(twin, from, SHORT_KIOSK, HELP_6262)], error: null, command: null }
   }
   if (to === SHORT_111) {
     const w = word(text)
@@ -76,13 +87,13 @@ export const handleMo = (twin: TwinCore, from: string, to: string, text: string)
     if (w === "баланс") return info(twin, from, balanceSms)
     if (w === "тариф") return info(twin, from, tariffSms)
     if (w === "пакеты" || w === "остаток" || w === "остатки") return info(twin, from, packagesSms)
-    return { replies: [answer(SHORT_111, HELP_111)], error: null, command: null }
+    return { replies: [answer(twin, from, SHORT_111, HELP_111)], error: null, command: null }
   }
   if (isMsisdn(to)) {
     // Person to person: the SMS centre hands it to the network, which rates it (a network event,
     // so no `by`); the recipient's handset inbox is outside the core's model.
     const r = twin.execute({ _tag: "Usage", msisdn: from, usage: { _tag: "sms", to, count: Math.max(1, smsSegments(text).segments) }, via: "network" })
-    return Result.isFailure(r) ? { replies: [answer("MTS", r.failure.ru)], error: r.failure, command: "Usage" } : { replies: delivered(r.success.events, from), error: null, command: "Usage" }
+    return Result.isFailure(r) ? { replies: [answer(twin, from, "MTS", r.failure.ru)], error: r.failure, command: "Usage" } : { replies: delivered(r.success.events, from), error: null, command: "Usage" }
   }
-  return { replies: [answer(to.length <= 11 ? to : SHORT_111, HELP_OTHER)], error: null, command: null }
+  return { replies: [answer(twin, from, to, HELP_OTHER)], error: null, command: null }
 }

@@ -102,13 +102,15 @@ export const Logout = Schema.TaggedStruct("Logout", { token: Str, ...actor })
 export const SetPassword = Schema.TaggedStruct("SetPassword", { msisdn: Msisdn, password: Str, ...actor })
 export const RequestKioskCode = Schema.TaggedStruct("RequestKioskCode", { msisdn: Msisdn, ...actor })
 export const KioskLogin = Schema.TaggedStruct("KioskLogin", { msisdn: Msisdn, code: Str, ...actor })
+/** An operator SMS to the subscriber's own handset (a channel's reply); `by` must be `msisdn`. */
+export const ServiceSms = Schema.TaggedStruct("ServiceSms", { msisdn: Msisdn, from: Str, text: Str, ...actor })
 
 export const Command = Schema.Union([
   CreateSubscriber, Usage, Travel, SetNetwork, TopUp, IssuePaymentCard, ActivatePaymentCard, PromisedPayment,
   SetAutopay, CancelAutopay, Transfer, ExchangeBonus, SetNotifications, ChangeTariff, ConfigureConstructor,
   ConnectService, DisconnectService, BuyPackage, Block, Unblock, FamilyInvite, FamilyReply, FamilyRemove,
   LinkRequest, LinkConfirm, Unlink, RequestOtp, Login, LoginByNetwork, ResumeSession, Logout, SetPassword,
-  RequestKioskCode, KioskLogin,
+  RequestKioskCode, KioskLogin, ServiceSms,
 ])
 export type Command = typeof Command.Type
 export type CommandTag = Command["_tag"]

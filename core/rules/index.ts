@@ -8,6 +8,7 @@ import { familyInvite, familyRemove, familyReply } from "./family.ts"
 import { linkConfirm, linkRequest, unlink } from "./linked.ts"
 import { kioskLogin, login, loginByNetwork, logout, requestKioskCode, requestOtp, resumeSession, setPassword } from "./auth.ts"
 import { rateUsage } from "./rating.ts"
+import { serviceSms } from "./service-sms.ts"
 import { createSubscriber, setNetwork, travel } from "./subscribers.ts"
 
 type Rules = { [T in CommandTag]: (ctx: Ctx, c: CommandOf<T>) => RuleResult<unknown> }
@@ -47,6 +48,7 @@ export const RULES: Rules = {
   SetPassword: setPassword,
   RequestKioskCode: requestKioskCode,
   KioskLogin: kioskLogin,
+  ServiceSms: serviceSms,
 }
 
 export const decide = (ctx: Ctx, c: Command): RuleResult<unknown> =>

@@ -3,10 +3,16 @@
 import { describe, expect, test } from "vitest"
 import { HELP_111, HELP_6262 } from "../../channels/sms/mo.ts"
 import { smsSegments } from "../../core/domain/sms.ts"
-import { run, rub, sub, addSub } from "../helpers/twin.ts"
+import { addSub, lastSms, run, rub, sub } from "../helpers/twin.ts"
 import { CORP, fingerprint, OWNER, postJson, rig, VIP } from "./ussd-setup.ts"
 
 const MEMBER = "79161110020"
+
+/** After a refused or informational MO SMS, the only change is the reply in the writer's own inbox. */
+const onlyReplies = (r: ReturnType<typeof rig>, msisdn: string, beforeSeq: number, replies: number): void => {
+  const evs = [...r.twin.log.read(beforeSeq)]
+  expect(evs.map((e) => (e.type === "SmsDelivered" ? `${e.type} ${e.msisdn}` : e.type))).toEqual(Array.from({ length: replies }, () => `SmsDelivered ${msisdn}`))
+}
 
 const invite = (r: ReturnType<typeof rig>): void => {
   addSub(r.twin, MEMBER, "smart", rub(100))
@@ -29,7 +35,9 @@ describe("MO commands", () => {
       const s = await r.drv.smsSend(m, "111", "2163")
       expect(s.ok).toBe(false)
       expect(s.text).toBe("Услуга «Электронный Помощник» недоступна на вашем тарифе")
-      expect(fingerprint(r.twin)).toEqual(before)
+      expect(sub(r.twin, m).services).not.toContain("e-assistant")
+      onlyReplies(r, m, before.seq, 1)
+      expect(lastSms(r.twin, m, "111")).toBe("Услуга «Электронный Помощник» недоступна на вашем тарифе")
     }
   })
 
@@ -79,14 +87,32 @@ describe("MO commands", () => {
     const before = fingerprint(r.twin)
     const s = await r.drv.smsSend(OWNER, "111", "Да")
     expect(s.text).toBe("У вас нет приглашений в «МЫ МТС»")
-    expect(fingerprint(r.twin)).toEqual(before)
+    onlyReplies(r, OWNER, before.seq, 1)
+    expect(lastSms(r.twin, OWNER, "111")).toBe("У вас нет приглашений в «МЫ МТС»")
   })
 
-  test("anything else to 111 gets a helpful reply and changes nothing", async () => {
+  test("anything else to 111 gets a helpful reply, delivered to the inbox, and changes nothing else", async () => {
     const r = rig()
     const before = fingerprint(r.twin)
+    const balance = sub(r.twin, OWNER).balance
     for (const t of ["привет", "", "2164", "да нет"]) expect((await r.drv.smsSend(OWNER, "111", t)).text).toBe(HELP_111)
-    expect(fingerprint(r.twin)).toEqual(before)
+    onlyReplies(r, OWNER, before.seq, 4)
+    expect(sub(r.twin, OWNER).inbox.slice(-4).map((m) => [m.from, m.text])).toEqual(Array.from({ length: 4 }, () => ["111", HELP_111]))
+    expect(sub(r.twin, OWNER).balance).toBe(balance)
+  })
+
+  test("replies land in the inbox with their segments: help from 6262, balance from 111, unknown numbers answered from MTS", async () => {
+    const r = rig()
+    const help = await r.drv.smsSend(OWNER, "6262", "код")
+    const bal = await r.drv.smsSend(OWNER, "111", "баланс")
+    const other = await r.drv.smsSend(OWNER, "0500", "привет")
+    const inbox = await r.drv.inbox(OWNER)
+    const last3 = inbox.slice(-3)
+    expect(last3.map((m) => [m.from, m.text])).toEqual([["6262", HELP_6262], ["111", bal.text], ["MTS", other.text]])
+    for (const m of last3) expect(m.segments).toBe(smsSegments(m.text).segments)
+    expect(help.text).toBe(HELP_6262)
+    const res = (await (await postJson(r.app, "/sms/send", { from: OWNER, to: "111", text: "тариф" })).json()) as { replies: Array<{ stored: boolean; from: string }> }
+    expect(res.replies).toEqual([expect.objectContaining({ stored: true, from: "111" })])
   })
 
   test("R8 БАЛАНС / ТАРИФ / ПАКЕТЫ to 111 answer from the account view", async () => {
