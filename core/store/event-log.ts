@@ -42,6 +42,9 @@ const BATCH = 4096
 
 export const openStore = (path: string): Store => {
   const sqlite = new Database(path)
+  // 8 KB pages for a new file (ignored for an existing one): ~20% faster batched appends of event
+  // rows with their index (measured in the bench); same data, same durability.
+  sqlite.pragma("page_size = 8192")
   sqlite.pragma("journal_mode = WAL")
   sqlite.pragma("synchronous = NORMAL")
   // Checkpoint the WAL every 16384 pages (64 MB) instead of 1000: batched appends run ~20% faster
