@@ -3,68 +3,26 @@
 // once after a graceful stop that left a snapshot (so a restart is snapshot + tail). After every
 // restart: every command acknowledged before the kill is in the log with the same events, and
 // the restarted state hash equals a fresh replay of the log (I7).
-import { spawn, type ChildProcess } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
-import { createServer } from "node:net"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import type { Command } from "../../core/domain/commands.ts"
 import type { Event } from "../../core/domain/events.ts"
 import { Registry } from "../../core/engine/registry.ts"
 import { TwinCore } from "../../core/engine/twin-core.ts"
 import { stateHash } from "../../core/state/snapshot.ts"
+import { serverFixture, type ServerProcess } from "../helpers/server-process.ts"
 
-const ROOT = new URL("../../", import.meta.url).pathname
-const dir = mkdtempSync(join(tmpdir(), "qa-crash-"))
-const DB = join(dir, "twin.db")
-const children = new Set<ChildProcess>()
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL")
-  rmSync(dir, { recursive: true, force: true })
-})
+const fx = serverFixture("qa-crash-")
+const DB = fx.db
+afterAll(fx.cleanup)
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once("error", reject)
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address()
-      const port = typeof a === "object" && a !== null ? a.port : 0
-      s.close(() => resolve(port))
-    })
-  })
-
-interface Server { child: ChildProcess; base: string }
+interface Server { child: ServerProcess["child"]; base: string }
 
 const start = async (): Promise<Server> => {
-  const port = await freePort()
-  const child = spawn(process.execPath, ["bin/twin.mjs", "serve", "--db", DB, "--port", String(port), "--host", "127.0.0.1"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] })
-  children.add(child)
-  let err = ""
-  child.stderr?.on("data", (d: Buffer) => { err += d.toString() })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s: ${err}`)), 30_000)
-    child.stdout?.on("data", (d: Buffer) => {
-      if (d.toString().includes("http://")) {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-    child.once("exit", (code) => {
-      clearTimeout(timer)
-      reject(new Error(`server exited with ${code}: ${err}`))
-    })
-  })
-  return { child, base: `http://127.0.0.1:${port}/api/twins/default` }
+  const s = await fx.start()
+  return { child: s.child, base: `${s.origin}/api/twins/default` }
 }
 
-const stop = (s: Server, signal: "SIGKILL" | "SIGTERM"): Promise<void> =>
-  new Promise((resolve) => {
-    if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve()
-    s.child.once("exit", () => resolve())
-    s.child.kill(signal)
-  })
+const stop = (s: Server, signal: "SIGKILL" | "SIGTERM"): Promise<void> => fx.stop({ child: s.child, port: 0, origin: "" }, signal)
 
 const DEMO = ["79160000001", "79160000002", "79160000003", "79160000004", "79160000006", "79160000007", "79160000008"]
 

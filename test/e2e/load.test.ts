@@ -6,24 +6,16 @@
 // under LOAD_RSS_GROWTH_MB, and afterwards the state hash survives a graceful restart and equals
 // a fresh replay of the file's log (I7). p50/p99 and RSS are printed; latency is not asserted.
 import autocannon from "autocannon"
-import { spawn, type ChildProcess } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { createServer } from "node:net"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { readFileSync } from "node:fs"
 import { afterAll, describe, expect, it } from "vitest"
 import { Registry } from "../../core/engine/registry.ts"
 import { TwinCore } from "../../core/engine/twin-core.ts"
 import { stateHash } from "../../core/state/snapshot.ts"
+import { serverFixture, type ServerProcess } from "../helpers/server-process.ts"
 
-const ROOT = new URL("../../", import.meta.url).pathname
-const dir = mkdtempSync(join(tmpdir(), "qa-load-"))
-const DB = join(dir, "twin.db")
-const children = new Set<ChildProcess>()
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL")
-  rmSync(dir, { recursive: true, force: true })
-})
+const fx = serverFixture("qa-load-")
+const DB = fx.db
+afterAll(fx.cleanup)
 
 /** Offered load: requests per second per channel (200 in all) for LOAD_SECONDS. */
 const RATE = { ussd: 90, sms: 70, lk: 40 } as const
@@ -31,47 +23,12 @@ const LOAD_SECONDS = 8
 /** Stated bound on the server's resident memory growth over the load (after a warm-up). */
 const LOAD_RSS_GROWTH_MB = 64
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once("error", reject)
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address()
-      const port = typeof a === "object" && a !== null ? a.port : 0
-      s.close(() => resolve(port))
-    })
-  })
+type Server = ServerProcess
 
-interface Server { child: ChildProcess; origin: string }
+const start = (): Promise<Server> => fx.start()
 
-const start = async (): Promise<Server> => {
-  const port = await freePort()
-  const child = spawn(process.execPath, ["bin/twin.mjs", "serve", "--db", DB, "--port", String(port), "--host", "127.0.0.1"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] })
-  children.add(child)
-  let err = ""
-  child.stderr?.on("data", (d: Buffer) => { err += d.toString() })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s: ${err}`)), 30_000)
-    child.stdout?.on("data", (d: Buffer) => {
-      if (d.toString().includes("http://")) {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-    child.once("exit", (code) => {
-      clearTimeout(timer)
-      reject(new Error(`server exited with ${code}: ${err}`))
-    })
-  })
-  return { child, origin: `http://127.0.0.1:${port}` }
-}
+const stop = (s: Server): Promise<void> => fx.stop(s, "SIGTERM")
 
-const stop = (s: Server): Promise<void> =>
-  new Promise((resolve) => {
-    if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve()
-    s.child.once("exit", () => resolve())
-    s.child.kill("SIGTERM")
-  })
 
 /** Resident set size of a process in MB (Linux /proc). */
 const rssMb = (pid: number): number => {

@@ -1,5 +1,6 @@
 // Test helpers: a fresh twin on an in-memory SQLite store, and unwrapping of results.
 import { Result } from "effect"
+import { expect } from "vitest"
 import { defaultCatalog } from "../../core/catalog/default.ts"
 import { indexCatalog, type CatalogIndex } from "../../core/catalog/load.ts"
 import type { Command } from "../../core/domain/commands.ts"
@@ -58,4 +59,13 @@ export const codeFrom = (twin: TwinCore, msisdn: string, from: string): string =
   const m = /(?<!\d)(\d{4,6})(?!\d)/.exec(lastSms(twin, msisdn, from))
   if (m === null) throw new Error(`no code in the last SMS from ${from}`)
   return m[1] as string
+}
+
+/** Run `f` and check it left the twin's state hash and event log as they were. */
+export const unchanged = (twin: TwinCore, f: () => void): void => {
+  const h = twin.hash()
+  const n = twin.log.count()
+  f()
+  expect(twin.hash()).toBe(h)
+  expect(twin.log.count()).toBe(n)
 }

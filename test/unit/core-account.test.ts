@@ -4,20 +4,13 @@ import { Result } from "effect"
 import { DAY, HOUR, MINUTE } from "../../core/domain/time.ts"
 import { accountView, ledgerOf, passportMatches } from "../../core/engine/views.ts"
 import { encodeState } from "../../core/state/snapshot.ts"
-import { addSub, codeFrom, fails, lastSms, newTwin, rub, run, sub } from "../helpers/twin.ts"
+import { addSub, codeFrom, fails, lastSms, newTwin, rub, run, sub, unchanged } from "../helpers/twin.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
 const O = "79160000001" // owner
 const A = "79160000002"
 const B = "79160000003"
 
-const unchanged = (t: TwinCore, f: () => void): void => {
-  const h = t.hash()
-  const n = t.log.count()
-  f()
-  expect(t.hash()).toBe(h)
-  expect(t.log.count()).toBe(n)
-}
 
 describe("R9 top-up and payment cards", () => {
   it("R9: top-up by card and cash credits the balance with a ledger entry and an SMS", () => {

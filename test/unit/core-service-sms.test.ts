@@ -3,19 +3,11 @@
 import { describe, expect, it } from "vitest"
 import { MAX_SERVICE_SMS_TEXT, OPERATOR_SENDERS } from "../../core/rules/service-sms.ts"
 import { smsSegments } from "../../core/domain/sms.ts"
-import type { TwinCore } from "../../core/engine/twin-core.ts"
-import { addSub, fails, newTwin, run, sub } from "../helpers/twin.ts"
+import { addSub, fails, newTwin, run, sub, unchanged } from "../helpers/twin.ts"
 
 const A = "79160000021"
 const B = "79160000022"
 
-const unchanged = (t: TwinCore, f: () => void): void => {
-  const h = t.hash()
-  const n = t.log.count()
-  f()
-  expect(t.hash()).toBe(h)
-  expect(t.log.count()).toBe(n)
-}
 
 describe("R28 I9 ServiceSms", () => {
   it("R28: delivers an operator SMS to the writer's own inbox as SmsDelivered with segments", () => {

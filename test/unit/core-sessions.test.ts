@@ -7,17 +7,10 @@ import { MINUTE } from "../../core/domain/time.ts"
 import { TwinCore } from "../../core/engine/twin-core.ts"
 import { sha256 } from "../../core/rules/secrets.ts"
 import { encodeState, stateHash } from "../../core/state/snapshot.ts"
-import { addSub, codeFrom, fails, newTwin, rub, run, T0 } from "../helpers/twin.ts"
+import { addSub, codeFrom, fails, newTwin, rub, run, T0, unchanged } from "../helpers/twin.ts"
 
 const A = "79160000002"
 
-const unchanged = (t: TwinCore, f: () => void): void => {
-  const h = t.hash()
-  const n = t.log.count()
-  f()
-  expect(t.hash()).toBe(h)
-  expect(t.log.count()).toBe(n)
-}
 
 const lkLogin = (t: TwinCore, channel: "lk" | "app"): string => {
   run(t, { _tag: "SetPassword", msisdn: A, password: "Moscow2026" })

@@ -1,0 +1,66 @@
+// `twin serve` as a child process on a loopback port and a SQLite file, for the crash-recovery
+// and load tests. Every child is killed and the temp folder removed by `cleanup()`.
+import { spawn, type ChildProcess } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+const ROOT = new URL("../../", import.meta.url).pathname
+
+export interface ServerProcess { child: ChildProcess; port: number; origin: string }
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const s = createServer()
+    s.once("error", reject)
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address()
+      const port = typeof a === "object" && a !== null ? a.port : 0
+      s.close(() => resolve(port))
+    })
+  })
+
+/** A temp folder with one database file, and the servers started on it. */
+export const serverFixture = (prefix: string) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const db = join(dir, "twin.db")
+  const children = new Set<ChildProcess>()
+
+  /** Start `twin serve --db <db>` on a free loopback port; resolves once it prints its URL. */
+  const start = async (): Promise<ServerProcess> => {
+    const port = await freePort()
+    const child = spawn(process.execPath, ["bin/twin.mjs", "serve", "--db", db, "--port", String(port), "--host", "127.0.0.1"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] })
+    children.add(child)
+    let err = ""
+    child.stderr?.on("data", (d: Buffer) => { err += d.toString() })
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start in 30 s: ${err}`)), 30_000)
+      child.stdout?.on("data", (d: Buffer) => {
+        if (d.toString().includes("http://")) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      child.once("exit", (code) => {
+        clearTimeout(timer)
+        reject(new Error(`server exited with ${code}: ${err}`))
+      })
+    })
+    return { child, port, origin: `http://127.0.0.1:${port}` }
+  }
+
+  const stop = (s: ServerProcess, signal: "SIGKILL" | "SIGTERM"): Promise<void> =>
+    new Promise((resolve) => {
+      if (s.child.exitCode !== null || s.child.signalCode !== null) return resolve()
+      s.child.once("exit", () => resolve())
+      s.child.kill(signal)
+    })
+
+  const cleanup = (): void => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL")
+    rmSync(dir, { recursive: true, force: true })
+  }
+
+  return { dir, db, start, stop, cleanup }
+}
