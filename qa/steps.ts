@@ -4,7 +4,7 @@
 import { Result } from "effect"
 import type { Command } from "../core/domain/commands.ts"
 import type { TwinCore } from "../core/engine/twin-core.ts"
-import { accountView } from "../core/engine/views.ts"
+import { accountView, inboxOf } from "../core/engine/views.ts"
 
 export type Step =
   /** A core command (network usage, travel, account operations) sent to the twin. */
@@ -48,10 +48,9 @@ const outcome = (r: Result.Result<unknown, { code: string }>, via = "core"): Ste
 
 /** The last code of `digits` length in an SMS from `from` in the handset's inbox, or null. */
 export const inboxCode = (twin: TwinCore, msisdn: string, from: string, pattern = /(\d{4,6})/): string | null => {
-  const s = twin.state.subscribers.get(msisdn)
-  if (s === undefined) return null
-  for (let i = s.inbox.length - 1; i >= 0; i--) {
-    const m = s.inbox[i]
+  const inbox = inboxOf(twin, msisdn)
+  for (let i = inbox.length - 1; i >= 0; i--) {
+    const m = inbox[i]
     if (m === undefined || m.from !== from) continue
     const code = pattern.exec(m.text)?.[1]
     if (code !== undefined) return code
@@ -61,10 +60,9 @@ export const inboxCode = (twin: TwinCore, msisdn: string, from: string, pattern 
 
 /** Find the link code the target received for `msisdn` (the SMS names the requesting number). */
 export const linkCode = (twin: TwinCore, msisdn: string, target: string): string | null => {
-  const s = twin.state.subscribers.get(target)
-  if (s === undefined) return null
-  for (let i = s.inbox.length - 1; i >= 0; i--) {
-    const m = s.inbox[i]
+  const inbox = inboxOf(twin, target)
+  for (let i = inbox.length - 1; i >= 0; i--) {
+    const m = inbox[i]
     if (m === undefined || !m.text.includes(msisdn)) continue
     const code = /(?:^|\D)(\d{4})(?:\D|$)/.exec(m.text.replace(msisdn, ""))?.[1]
     if (code !== undefined) return code

@@ -5,7 +5,7 @@ import type { Event, LedgerReason, UsageKind } from "../domain/events.ts"
 import { err, unknownSubscriber, type DomainError } from "../domain/errors.ts"
 import { DAY, fromMsk, mskDay, mskDayStart, mskParts, parseInstant } from "../domain/time.ts"
 import { SPEND_REASONS } from "../state/apply.ts"
-import { hasService, statusOf, type Pkg, type Sms, type Status, type Subscriber } from "../state/model.ts"
+import { hasService, INBOX_LIMIT, statusOf, type Pkg, type Sms, type Status, type Subscriber } from "../state/model.ts"
 import { KB_PER_MB } from "../rules/packages.ts"
 import { available } from "../rules/funds.ts"
 import { avgMonthlySpend, promisedFee, promisedLimit } from "../rules/payments.ts"
@@ -285,7 +285,16 @@ export const ledgerOf = (twin: TwinCore, msisdn: string): ChargeRecord[] => {
 
 /** The handset inbox, newest last (R22, R27 codes arrive here and only here). */
 export const inboxView = (twin: TwinCore, msisdn: string, by?: string): Result.Result<Sms[], DomainError> =>
-  Result.map(readable(twin, msisdn, by), (s) => s.inbox.map((m) => ({ ...m })))
+  Result.map(readable(twin, msisdn, by), () => inboxOf(twin, msisdn))
+
+/** The newest INBOX_LIMIT SMS delivered to `msisdn`, oldest first, read from the event log. */
+export const inboxOf = (twin: TwinCore, msisdn: string): Sms[] => {
+  const out: Sms[] = []
+  for (const e of twin.log.query(msisdn, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ["SmsDelivered"])) {
+    if (e.type === "SmsDelivered") out.push({ seq: e.seq, at: e.at, from: e.from, text: e.text, segments: e.segments, encoding: e.encoding })
+  }
+  return out.length > INBOX_LIMIT ? out.slice(out.length - INBOX_LIMIT) : out
+}
 
 /** Hotline identification (R29): does the passport match the number's owner? Spaces and case do not matter. */
 export const passportMatches = (twin: TwinCore, msisdn: string, passport: string): boolean => {

@@ -3,7 +3,7 @@
 import type { CatalogIndex } from "../catalog/load.ts"
 import type { Event, LedgerReason } from "../domain/events.ts"
 import { mskDay, mskParts } from "../domain/time.ts"
-import { INBOX_LIMIT, newAuth, type Pkg, type State, type Subscriber } from "./model.ts"
+import { newAuth, type Pkg, type State, type Subscriber } from "./model.ts"
 
 /** Ledger reasons that count as spending (for bonus points R13 and the average spend of R10). */
 export const SPEND_REASONS: ReadonlySet<LedgerReason> = new Set<LedgerReason>([
@@ -81,7 +81,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
         services: [...e.services], packages: clonePkgs(e.packages), constructorChoice: e.constructorChoice,
         voluntaryBlock: false, location: "home", mobileData: false, renewAt: e.renewAt, renewalSkipped: false, zabugorDay: -1,
         family: null, linked: [], linkRequests: [], notifyCharges: false, notifyLogins: true,
-        promised: null, autopay: null, auth: newAuth(), inbox: [], createdAt: e.at,
+        promised: null, autopay: null, auth: newAuth(), createdAt: e.at,
       }
       state.subscribers.set(e.msisdn, s)
       return
@@ -272,12 +272,9 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       }
       return
     }
-    case "SmsDelivered": {
-      const s = sub(state, e.msisdn)
-      s.inbox.push({ seq: e.seq, at: e.at, from: e.from, text: e.text, segments: e.segments, encoding: e.encoding })
-      if (s.inbox.length > INBOX_LIMIT) s.inbox.splice(0, s.inbox.length - INBOX_LIMIT)
-      return
-    }
+    // The handset inbox is a view over these events in the log (core/engine/views.ts inboxOf):
+    // message history is not kept in memory, so a subscriber's state stays the same size.
+    case "SmsDelivered": return
     case "PaymentCardIssued": state.paymentCards.set(e.hash, { hash: e.hash, amount: e.amount, usedBy: null }); return
     case "PaymentCardUsed": {
       const c = state.paymentCards.get(e.hash)

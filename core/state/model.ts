@@ -107,8 +107,6 @@ export interface Subscriber {
   promised: PromisedPayment | null
   autopay: Autopay | null
   auth: Auth
-  /** The handset's SMS inbox, newest last, bounded (the full history is in the event log). */
-  inbox: Sms[]
   createdAt: number
 }
 
@@ -131,6 +129,7 @@ export interface State {
   nextDaily: number
 }
 
+/** The inbox view shows at most this many newest SMS (the log keeps them all). */
 export const INBOX_LIMIT = 200
 
 export const emptyState = (seed: string, start: number, nextDaily: number): State => ({

@@ -27,7 +27,11 @@ export const decodeState = (text: string): State => {
   const e = JSON.parse(text) as Encoded
   return {
     seed: e.seed, now: e.now, seq: e.seq, rng: e.rng, nextDaily: e.nextDaily,
-    subscribers: new Map(e.subscribers.map((x) => [x.msisdn, x])),
+    subscribers: new Map(e.subscribers.map((x) => {
+      // Snapshots written before the inbox moved to the log carried it in the state.
+      delete (x as Subscriber & { inbox?: unknown }).inbox
+      return [x.msisdn, x]
+    })),
     sessions: new Map(e.sessions.map((x) => [x.tokenHash, x])),
     paymentCards: new Map(e.paymentCards.map((x) => [x.hash, x])),
   }

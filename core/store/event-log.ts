@@ -57,7 +57,7 @@ export const openStore = (path: string): Store => {
   // Hot path: raw prepared statements (drizzle owns the schema and migrations).
   const insert = sqlite.prepare("INSERT INTO events (twin_id, seq, at, msisdn, type, data) VALUES (?, ?, ?, ?, ?, ?)")
   const readStmt = sqlite.prepare("SELECT data FROM events WHERE twin_id = ? AND seq > ? ORDER BY seq")
-  const queryStmt = sqlite.prepare("SELECT data FROM events WHERE twin_id = ? AND msisdn = ? AND at >= ? AND at < ? ORDER BY seq")
+  const queryStmt = sqlite.prepare("SELECT type, data FROM events WHERE twin_id = ? AND msisdn = ? AND at >= ? AND at < ? ORDER BY seq")
   const countStmt = sqlite.prepare("SELECT count(*) AS n FROM events WHERE twin_id = ?")
   const snapIns = sqlite.prepare("INSERT OR REPLACE INTO snapshots (twin_id, seq, at, hash, state) VALUES (?, ?, ?, ?, ?)")
   const snapGet = sqlite.prepare("SELECT seq, at, hash, state FROM snapshots WHERE twin_id = ? ORDER BY seq DESC LIMIT 1")
@@ -86,9 +86,10 @@ export const openStore = (path: string): Store => {
     },
     query(msisdn, from, to, types) {
       flushAll()
-      const rows = queryStmt.all(twinId, msisdn, from, to) as Array<{ data: string }>
-      const out = rows.map((r) => JSON.parse(r.data) as Event)
-      return types === undefined ? out : out.filter((e) => types.includes(e.type))
+      const rows = queryStmt.all(twinId, msisdn, from, to) as Array<{ type: string; data: string }>
+      const out: Event[] = []
+      for (const r of rows) if (types === undefined || types.includes(r.type)) out.push(JSON.parse(r.data) as Event)
+      return out
     },
     count() {
       flushAll()

@@ -6,6 +6,7 @@ import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp } from "../../channels/http.ts"
 import type { EventType } from "../../core/domain/events.ts"
+import { inboxOf } from "../../core/engine/views.ts"
 import { CORE_INVARIANTS, defaultQaCatalog, openQaTwin, QaRun, seedFor, propsConfig, type Executor, type QaTwin, type Step } from "../../qa/index.ts"
 
 const A = "79990000001"
@@ -112,12 +113,12 @@ describe("fuzzing every channel entry point", () => {
     // Sessions for the authenticated entry points (codes read from A's inbox, as a handset would).
     for (const ch of ["lk", "app"] as const) {
       await app.fetch(new Request(`http://twin.local/${ch}/api/otp`, { method: "POST", headers: { "x-twin": "qa", "content-type": "application/json" }, body: JSON.stringify({ msisdn: A }) }))
-      const code = /(\d{4})/.exec(t.twin.state.subscribers.get(A)?.inbox.at(-1)?.text ?? "")?.[1] ?? ""
+      const code = /(\d{4})/.exec(inboxOf(t.twin, A).at(-1)?.text ?? "")?.[1] ?? ""
       const r = await app.fetch(new Request(`http://twin.local/${ch}/api/login`, { method: "POST", headers: { "x-twin": "qa", "content-type": "application/json" }, body: JSON.stringify({ msisdn: A, secret: code }) }))
       tokens[ch] = ((await r.json()) as { token?: string }).token
     }
     t.twin.execute({ _tag: "RequestKioskCode", msisdn: A })
-    const kcode = /(\d{6})/.exec(t.twin.state.subscribers.get(A)?.inbox.at(-1)?.text ?? "")?.[1] ?? ""
+    const kcode = /(\d{6})/.exec(inboxOf(t.twin, A).at(-1)?.text ?? "")?.[1] ?? ""
     const k = await app.fetch(new Request("http://twin.local/kiosk/api/login", { method: "POST", headers: { "x-twin": "qa", "content-type": "application/json" }, body: JSON.stringify({ msisdn: A, code: kcode }) }))
     tokens.kiosk = ((await k.json()) as { token?: string }).token
     expect(tokens.lk && tokens.app && tokens.kiosk).toBeTruthy()

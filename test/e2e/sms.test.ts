@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest"
 import { HELP_111, HELP_6262 } from "../../channels/sms/mo.ts"
 import { smsSegments } from "../../core/domain/sms.ts"
-import { addSub, lastSms, run, rub, sub } from "../helpers/twin.ts"
+import { addSub, inbox, lastSms, run, rub, sub } from "../helpers/twin.ts"
 import { CORP, fingerprint, OWNER, postJson, rig, VIP } from "./ussd-setup.ts"
 
 const MEMBER = "79161110020"
@@ -79,7 +79,7 @@ describe("MO commands", () => {
     const s = await r.drv.smsSend(MEMBER, "111", word)
     expect(s.ok).toBe(true)
     expect(sub(r.twin, MEMBER).family).toBeNull()
-    expect(sub(r.twin, OWNER).inbox.some((m) => m.text.includes(`Абонент ${MEMBER} отказался`))).toBe(true)
+    expect(inbox(r.twin, OWNER).some((m) => m.text.includes(`Абонент ${MEMBER} отказался`))).toBe(true)
   })
 
   test("R2 «Да» without an invitation is answered with the core's refusal", async () => {
@@ -97,7 +97,7 @@ describe("MO commands", () => {
     const balance = sub(r.twin, OWNER).balance
     for (const t of ["привет", "", "2164", "да нет"]) expect((await r.drv.smsSend(OWNER, "111", t)).text).toBe(HELP_111)
     onlyReplies(r, OWNER, before.seq, 4)
-    expect(sub(r.twin, OWNER).inbox.slice(-4).map((m) => [m.from, m.text])).toEqual(Array.from({ length: 4 }, () => ["111", HELP_111]))
+    expect(inbox(r.twin, OWNER).slice(-4).map((m) => [m.from, m.text])).toEqual(Array.from({ length: 4 }, () => ["111", HELP_111]))
     expect(sub(r.twin, OWNER).balance).toBe(balance)
   })
 

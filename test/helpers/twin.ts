@@ -8,6 +8,7 @@ import type { DomainError } from "../../core/domain/errors.ts"
 import { parseInstant } from "../../core/domain/time.ts"
 import { Registry } from "../../core/engine/registry.ts"
 import type { Outcome, TwinCore } from "../../core/engine/twin-core.ts"
+import { inboxOf } from "../../core/engine/views.ts"
 
 /** The default catalog with a cheap scrypt cost, so auth-heavy tests and properties run fast. */
 export const fastCatalog = (): CatalogIndex =>
@@ -48,7 +49,8 @@ export const sub = (twin: TwinCore, msisdn: string) => {
 
 /** The last SMS a handset received (optionally from a sender). */
 export const lastSms = (twin: TwinCore, msisdn: string, from?: string): string => {
-  const inbox = sub(twin, msisdn).inbox.filter((m) => from === undefined || m.from === from)
+  sub(twin, msisdn)
+  const inbox = inboxOf(twin, msisdn).filter((m) => from === undefined || m.from === from)
   const m = inbox[inbox.length - 1]
   if (m === undefined) throw new Error(`no SMS for ${msisdn}${from ? ` from ${from}` : ""}`)
   return m.text
@@ -68,4 +70,10 @@ export const unchanged = (twin: TwinCore, f: () => void): void => {
   f()
   expect(twin.hash()).toBe(h)
   expect(twin.log.count()).toBe(n)
+}
+
+/** The handset inbox (SMS delivered to `msisdn`), oldest first. */
+export const inbox = (twin: TwinCore, msisdn: string) => {
+  sub(twin, msisdn)
+  return inboxOf(twin, msisdn)
 }

@@ -4,7 +4,7 @@ import { Result } from "effect"
 import { DAY, HOUR, MINUTE } from "../../core/domain/time.ts"
 import { accountView, ledgerOf, passportMatches } from "../../core/engine/views.ts"
 import { encodeState } from "../../core/state/snapshot.ts"
-import { addSub, codeFrom, fails, lastSms, newTwin, rub, run, sub, unchanged } from "../helpers/twin.ts"
+import { addSub, codeFrom, fails, inbox, lastSms, newTwin, rub, run, sub, unchanged } from "../helpers/twin.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
 const O = "79160000001" // owner
@@ -230,7 +230,7 @@ describe("R20 linked numbers, R21 personal data, R29 passport", () => {
     addSub(t, B, "smart", rub(100))
     run(t, { _tag: "LinkRequest", msisdn: A, target: B, by: A, via: "lk" })
     const code = codeFrom(t, B, "MTS")
-    expect(sub(t, A).inbox.some((m) => m.text.includes(code))).toBe(false)
+    expect(inbox(t, A).some((m) => m.text.includes(code))).toBe(false)
     expect(fails(t, { _tag: "TopUp", msisdn: B, amount: rub(10), method: "card", by: A }).code).toBe("NOT_AUTHORIZED")
     expect(fails(t, { _tag: "LinkConfirm", msisdn: A, target: B, code: code === "0000" ? "1111" : "0000", by: A }).code).toBe("WRONG_CODE")
     run(t, { _tag: "LinkConfirm", msisdn: A, target: B, code, by: A })

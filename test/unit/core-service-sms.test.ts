@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest"
 import { MAX_SERVICE_SMS_TEXT, OPERATOR_SENDERS } from "../../core/rules/service-sms.ts"
 import { smsSegments } from "../../core/domain/sms.ts"
-import { addSub, fails, newTwin, run, sub, unchanged } from "../helpers/twin.ts"
+import { addSub, fails, inbox, newTwin, run, sub, unchanged } from "../helpers/twin.ts"
 
 const A = "79160000021"
 const B = "79160000022"
@@ -19,14 +19,14 @@ describe("R28 I9 ServiceSms", () => {
     const e = o.events[0]
     expect(e?.type === "SmsDelivered" ? [e.msisdn, e.from, e.text, e.segments, e.encoding] : null).toEqual([A, "111", text, smsSegments(text).segments, "UCS-2"])
     expect(o.value.segments).toBe(2)
-    expect(sub(t, A).inbox.at(-1)?.text).toBe(text)
+    expect(inbox(t, A).at(-1)?.text).toBe(text)
   })
   it("R28: every operator sender is accepted: 111, 6262, 3339, MTS", () => {
     const t = newTwin()
     addSub(t, A, "smart")
     expect([...OPERATOR_SENDERS].sort()).toEqual(["111", "3339", "6262", "MTS"])
     for (const from of OPERATOR_SENDERS) run(t, { _tag: "ServiceSms", msisdn: A, from, text: "ok", by: A })
-    expect(sub(t, A).inbox.map((m) => m.from)).toEqual([...OPERATOR_SENDERS])
+    expect(inbox(t, A).map((m) => m.from)).toEqual([...OPERATOR_SENDERS])
   })
   it("I9: a channel may write only to the handset that wrote to it (by = msisdn); no by is refused too", () => {
     const t = newTwin()
