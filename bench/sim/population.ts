@@ -6,24 +6,11 @@
 // except the twin's own, so a partition plays the same whether it runs alone, in a worker thread
 // or next to other partitions.
 import type { Command } from "../../core/domain/commands.ts"
+import { fnv1a, mix32 } from "../../core/rules/random.ts"
+
+export { fnv1a }
 
 // ---- seeded hashing -------------------------------------------------------------------------
-
-export const fnv1a = (s: string): number => {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
-
-const mix32 = (x: number): number => {
-  let z = (x + 0x9e3779b9) | 0
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
-  return (z ^ (z >>> 16)) >>> 0
-}
 
 /** A small counter-based generator, re-seedable without allocation. */
 export class Draw {

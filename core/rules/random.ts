@@ -1,7 +1,8 @@
 // Seeded, counter-based randomness: draw i of a twin is a hash of (seed, i), so the state only
 // needs the counter, and a replay that restores the counter continues the same sequence.
 
-const fnv1a = (s: string): number => {
+/** FNV-1a hash of a string (seeds are strings). */
+export const fnv1a = (s: string): number => {
   let h = 0x811c9dc5
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i)
@@ -10,7 +11,8 @@ const fnv1a = (s: string): number => {
   return h >>> 0
 }
 
-const mix32 = (x: number): number => {
+/** A 32-bit integer mixer (murmur3 finalizer). */
+export const mix32 = (x: number): number => {
   let z = (x + 0x9e3779b9) | 0
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
