@@ -109,6 +109,27 @@ const Home = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => {
           </Form>
         )}
       </section>
+      <section aria-labelledby="tr">
+        <h2 id="tr">Перевод на другой номер</h2>
+        <Form p={props.p} action="/lk/transfer" label="Перевод на другой номер">
+          <Field id="tr-to" label="Номер получателя" name="to" value="" inputmode="tel" required />
+          <Field id="tr-amount" label={`Сумма, от ${rub(props.twin.cat.data.transfer.min)} до ${rub(props.twin.cat.data.transfer.max)}`} name="amount" value="" inputmode="decimal" required />
+          <p class="muted">Комиссия {rub(props.twin.cat.data.transfer.fee)}</p>
+          <button type="submit">Перевести</button>
+        </Form>
+      </section>
+      <section aria-labelledby="bonus">
+        <h2 id="bonus">Бонусы</h2>
+        <p>Накоплено {v.bonus} баллов</p>
+        <ul class="grid">
+          {props.twin.cat.data.bonusOffers.map((o) => (
+            <li class="card">
+              <strong>{o.name}</strong><p class="muted">{o.points} баллов, действует {o.validDays} дней</p>
+              <Form p={props.p} action="/lk/bonuses/exchange" label={`Обменять баллы на ${o.name}`}><input type="hidden" name="offer" value={o.id} /><button type="submit" class="secondary" disabled={v.bonus < o.points}>Обменять</button></Form>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="svc">
         <h2 id="svc">Сервисы МТС</h2>
         <ul class="grid">
@@ -169,7 +190,7 @@ const Expenses = (props: { p: PageCtx; text: string; period: string; from: strin
 const price = (s: AccountView["services"][number]): string =>
   s.dailyFee > 0 ? `${rub(s.dailyFee)} в сутки` : s.monthlyFee > 0 ? `${rub(s.monthlyFee)} в месяц` : s.connectFee > 0 ? `подключение ${rub(s.connectFee)}` : "бесплатно"
 
-const Services = (props: { p: PageCtx; v: AccountView }) => (
+const Services = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => (
   <>
     <h2>Подключенные</h2>
     <ul class="grid">
@@ -189,8 +210,21 @@ const Services = (props: { p: PageCtx; v: AccountView }) => (
         </li>
       ))}
     </ul>
+    <h2>Пакеты</h2>
+    <ul class="grid">
+      {props.twin.cat.data.oneOffPackages.map((o) => (
+        <li class="card">
+          <strong>{o.name}</strong><p class="muted">{amountRu(o.kind, o.amount)}, {o.validDays} дней</p><p>{rub(o.price)}</p>
+          <Form p={props.p} action="/lk/packages/buy" label={`Купить ${o.name}`}><input type="hidden" name="offer" value={o.id} /><button type="submit">Купить</button></Form>
+        </li>
+      ))}
+    </ul>
   </>
 )
+
+/** A one-off package's amount in words: «30 ГБ», «100 мин», «50 SMS». */
+const amountRu = (kind: "minutes" | "sms" | "data", amount: number): string =>
+  kind === "data" ? (amount % 1024 === 0 ? `${amount / 1024} ГБ` : `${amount} МБ`) : kind === "minutes" ? `${amount} мин` : `${amount} SMS`
 
 const Tariffs = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => (
   <>
@@ -389,7 +423,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     const n = <Notice text={notice?.text} error={notice?.error} />
     switch (sec) {
       case "home": return html(c, p, sec, <>{n}<Home p={p} v={v.success} twin={s.twin} /></>, status)
-      case "services": return html(c, p, sec, <>{n}<Services p={p} v={v.success} /></>, status)
+      case "services": return html(c, p, sec, <>{n}<Services p={p} v={v.success} twin={s.twin} /></>, status)
       case "tariff": return html(c, p, sec, <>{n}<Tariffs p={p} v={v.success} twin={s.twin} /></>, status)
       case "support": return html(c, p, sec, <>{n}<Support p={p} v={v.success} /></>, status)
       case "settings": return html(c, p, sec, <>{n}<Settings p={p} v={v.success} /></>, status)
@@ -530,6 +564,9 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     }
     return section(c, s, target, "tariff", noticeOf(res), statusOf(res))
   })
+  r.post("/transfer", action("home", (a, f, t) => Result.flatMap(numberField(f.to, "to"), (to) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.transfer(a, t, to, k)))))
+  r.post("/bonuses/exchange", action("home", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите предложение"), (o) => op.exchangeBonus(a, t, o))))
+  r.post("/packages/buy", action("services", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите пакет"), (o) => op.buyPackage(a, t, o))))
   r.post("/block", action("support", (a, _f, t) => op.block(a, t)))
   r.post("/unblock", action("support", (a, _f, t) => op.unblock(a, t)))
   r.post("/linked/request", action("linked", (a, f) => Result.flatMap(numberField(f.target, "target"), (m) => op.linkRequest(a, m)),
