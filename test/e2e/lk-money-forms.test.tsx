@@ -3,18 +3,7 @@
 import { describe, expect, it } from "vitest"
 import { ledgerOf } from "../../core/engine/views.ts"
 import { rub, run, sub } from "../helpers/twin.ts"
-import { A, B, Browser, otpOf, setup, textOf, withSubs } from "./web-helpers.ts"
-
-const loggedIn = async () => {
-  const w = setup()
-  withSubs(w.twin)
-  const b = new Browser(w.http)
-  await b.get("/lk/login")
-  await b.post("/lk/login/code", { msisdn: A })
-  const res = await b.post("/lk/login", { msisdn: A, secret: otpOf(w.twin, A) })
-  expect(res.status).toBe(303)
-  return { w, b }
-}
+import { A, B, lkPagesLogin as loggedIn, otpOf, textOf } from "./web-helpers.ts"
 
 describe("LK money forms", () => {
   it("R12: «Перевод на другой номер» sends money with the fee; a transfer above the balance is refused and changes nothing", async () => {

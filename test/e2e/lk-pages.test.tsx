@@ -1,24 +1,7 @@
 // LK HTML pages: the real LK's sections and flows through app.request with cookies and CSRF.
 import { describe, expect, it } from "vitest"
 import { lastSms, rub, run, sub } from "../helpers/twin.ts"
-import { A, B, Browser, C, otpOf, setup, textOf, withSubs } from "./web-helpers.ts"
-
-const loggedIn = async () => {
-  const w = setup()
-  withSubs(w.twin)
-  const b = new Browser(w.http)
-  await b.get("/lk/login")
-  const code = await b.post("/lk/login/code", { msisdn: A })
-  expect(code.status).toBe(200)
-  expect(textOf(b.last)).toContain("Пароль отправлен в SMS с номера 3339")
-  const res = await b.post("/lk/login", { msisdn: A, secret: otpOf(w.twin, A) })
-  expect(res.status).toBe(303)
-  expect(res.headers.get("location")).toBe("/lk")
-  const cookie = res.headers.getSetCookie().find((x) => x.startsWith("lk_session="))
-  expect(cookie).toMatch(/HttpOnly/i)
-  expect(cookie).toMatch(/SameSite=Strict/i)
-  return { w, b }
-}
+import { A, B, Browser, C, lkPagesLogin as loggedIn, otpOf, setup, textOf, withSubs } from "./web-helpers.ts"
 
 describe("LK pages", () => {
   it("R22: unauthenticated pages redirect to the login form; phone → SMS code → «Мой МТС»", async () => {

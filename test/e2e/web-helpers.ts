@@ -1,5 +1,6 @@
 // Shared setup for the web channel e2e tests: one app over an in-memory registry, a twin with
 // known subscribers, the drivers, and a tiny cookie jar for the HTML pages.
+import { expect } from "vitest"
 import { Registry } from "../../core/engine/registry.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { makeApp } from "../../channels/http.ts"
@@ -95,3 +96,21 @@ export class Browser {
 /** Visible text of an HTML page (tags dropped, entities for quotes/ampersands decoded). */
 export const textOf = (html: string): string =>
   html.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\s+/g, " ")
+
+/** A logged-in LK browser session on a twin with A, B and C: phone → SMS code from 3339 → «Мой МТС» (R22). */
+export const lkPagesLogin = async () => {
+  const w = setup()
+  withSubs(w.twin)
+  const b = new Browser(w.http)
+  await b.get("/lk/login")
+  const code = await b.post("/lk/login/code", { msisdn: A })
+  expect(code.status).toBe(200)
+  expect(textOf(b.last)).toContain("Пароль отправлен в SMS с номера 3339")
+  const res = await b.post("/lk/login", { msisdn: A, secret: otpOf(w.twin, A) })
+  expect(res.status).toBe(303)
+  expect(res.headers.get("location")).toBe("/lk")
+  const cookie = res.headers.getSetCookie().find((x) => x.startsWith("lk_session="))
+  expect(cookie).toMatch(/HttpOnly/i)
+  expect(cookie).toMatch(/SameSite=Strict/i)
+  return { w, b }
+}
