@@ -2,25 +2,20 @@
 // {keys} presses keys; GET /ivr/calls/:id reads the transcript; DELETE hangs up.
 import { Hono, type Context } from "hono"
 import type { ChannelDeps } from "../context.ts"
-import { fieldError, isFieldError, readBody, str, subscriberField, twinFor, type FieldError } from "../ussd/http-input.ts"
+import { fail, fieldError, isFieldError, readBody, str, subscriberRequest, twinFor } from "../ussd/http-input.ts"
 import { CallCenter, NUMBERS } from "./calls.ts"
 
 /** DTMF keys a handset can send. */
 const DTMF = /^[0-9*#]*$/
 const MAX_KEYS = 64
 
-const fail = (c: Context, e: FieldError) => c.json(e.body, e.status)
-
 export const ivrRouter = (deps: ChannelDeps, center = new CallCenter()): Hono => {
   const r = new Hono()
 
   r.post("/calls", async (c) => {
-    const twin = twinFor(deps, c)
-    if (isFieldError(twin)) return fail(c, twin)
-    const b = await readBody(c)
-    if (isFieldError(b)) return fail(c, b)
-    const msisdn = subscriberField(twin, b, "msisdn")
-    if (isFieldError(msisdn)) return fail(c, msisdn)
+    const req = await subscriberRequest(deps, c, "msisdn")
+    if (isFieldError(req)) return fail(c, req)
+    const { twin, body: b, msisdn } = req
     const number = str(b, "number", 16)
     if (isFieldError(number)) return fail(c, number)
     const v = center.dial(twin, msisdn, number.replace(/[\s-]/g, ""))

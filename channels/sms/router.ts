@@ -1,15 +1,13 @@
 // SMS over HTTP: POST /sms/send {from, to, text} sends an MO message and answers with the SMS
 // the handset receives back; GET /sms/inbox/:msisdn reads the handset's inbox (the core's MT
 // messages with segment counts).
-import { Hono, type Context } from "hono"
+import { Hono } from "hono"
 import { Result } from "effect"
 import { inboxView } from "../../core/engine/views.ts"
 import type { ChannelDeps } from "../context.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
-import { fieldError, isFieldError, readBody, str, subscriberField, twinFor, type FieldError } from "../ussd/http-input.ts"
+import { fail, fieldError, isFieldError, str, subscriberField, subscriberRequest, twinFor } from "../ussd/http-input.ts"
 import { handleMo, MAX_SMS_TEXT } from "./mo.ts"
-
-const fail = (c: Context, e: FieldError) => c.json(e.body, e.status)
 
 /** A short number (3–6 digits), a sender name, or a mobile number. */
 const destination = (raw: string): string | null => {
@@ -22,12 +20,9 @@ export const smsRouter = (deps: ChannelDeps): Hono => {
   const r = new Hono()
 
   r.post("/send", async (c) => {
-    const twin = twinFor(deps, c)
-    if (isFieldError(twin)) return fail(c, twin)
-    const b = await readBody(c)
-    if (isFieldError(b)) return fail(c, b)
-    const from = subscriberField(twin, b, "from")
-    if (isFieldError(from)) return fail(c, from)
+    const req = await subscriberRequest(deps, c, "from")
+    if (isFieldError(req)) return fail(c, req)
+    const { twin, body: b, msisdn: from } = req
     const toRaw = str(b, "to", 32)
     if (isFieldError(toRaw)) return fail(c, toRaw)
     const to = destination(toRaw)

@@ -52,3 +52,17 @@ export const subscriberField = (twin: TwinCore, b: Record<string, unknown>, fiel
   if (!twin.state.subscribers.has(m)) return fieldError(field, `no subscriber ${m} in this twin`, "Абонент не найден", 404, "UNKNOWN_SUBSCRIBER")
   return m
 }
+
+/** Answer a field error as its JSON body and status. */
+export const fail = (c: Context, e: FieldError) => c.json(e.body, e.status)
+
+/** The twin, the body and the calling subscriber (`field` names the number) of a channel request. */
+export const subscriberRequest = async (deps: ChannelDeps, c: Context, field: string): Promise<{ twin: TwinCore; body: Record<string, unknown>; msisdn: string } | FieldError> => {
+  const twin = twinFor(deps, c)
+  if (isFieldError(twin)) return twin
+  const body = await readBody(c)
+  if (isFieldError(body)) return body
+  const msisdn = subscriberField(twin, body, field)
+  if (isFieldError(msisdn)) return msisdn
+  return { twin, body, msisdn }
+}

@@ -1,16 +1,14 @@
 // USSD over HTTP. POST /ussd is the Africa's Talking callback (form or JSON: sessionId,
 // serviceCode, phoneNumber, text → "CON …"/"END …"); POST /ussd/dial and /ussd/reply are the
 // JSON API the telephony driver uses.
-import { Hono, type Context } from "hono"
+import { Hono } from "hono"
 import type { ChannelDeps } from "../context.ts"
 import { screenSize } from "../text/screen.ts"
 import { MAX_INPUT, UssdGateway, type Screen } from "./gateway.ts"
-import { isFieldError, readBody, str, subscriberField, twinFor, type FieldError } from "./http-input.ts"
+import { fail, isFieldError, readBody, str, subscriberField, subscriberRequest, twinFor } from "./http-input.ts"
 
 /** Africa's Talking sends every reply of the session in `text`; bounded so a session stays small. */
 const MAX_GATEWAY_TEXT = 2000
-
-const fail = (c: Context, e: FieldError) => c.json(e.body, e.status)
 
 const screenJson = (s: Screen) => ({
   text: s.text, end: s.end, ...screenSize(s.text),
@@ -41,24 +39,18 @@ export const ussdRouter = (deps: ChannelDeps, gateway = new UssdGateway()): Hono
   })
 
   r.post("/dial", async (c) => {
-    const twin = twinFor(deps, c)
-    if (isFieldError(twin)) return fail(c, twin)
-    const b = await readBody(c)
-    if (isFieldError(b)) return fail(c, b)
-    const msisdn = subscriberField(twin, b, "msisdn")
-    if (isFieldError(msisdn)) return fail(c, msisdn)
+    const req = await subscriberRequest(deps, c, "msisdn")
+    if (isFieldError(req)) return fail(c, req)
+    const { twin, body: b, msisdn } = req
     const code = str(b, "code", MAX_INPUT)
     if (isFieldError(code)) return fail(c, code)
     return c.json(screenJson(gateway.dial(twin, msisdn, code)))
   })
 
   r.post("/reply", async (c) => {
-    const twin = twinFor(deps, c)
-    if (isFieldError(twin)) return fail(c, twin)
-    const b = await readBody(c)
-    if (isFieldError(b)) return fail(c, b)
-    const msisdn = subscriberField(twin, b, "msisdn")
-    if (isFieldError(msisdn)) return fail(c, msisdn)
+    const req = await subscriberRequest(deps, c, "msisdn")
+    if (isFieldError(req)) return fail(c, req)
+    const { twin, body: b, msisdn } = req
     const text = str(b, "text", MAX_INPUT)
     if (isFieldError(text)) return fail(c, text)
     return c.json(screenJson(gateway.reply(twin, msisdn, text)))
