@@ -42,8 +42,6 @@ export const targetOf = (a: op.Actor, given: unknown): Result.Result<string, Dom
   return Result.succeed(given)
 }
 
-type Handler = (s: Session, c: Context) => op.Res | Promise<op.Res>
-
 /** A GET that needs a session and acts on `?msisdn=` (default: own number). */
 const getRoute = (deps: ChannelDeps, via: op.WebChannel, f: (a: op.Actor, target: string, c: Context) => op.Res): ((c: Context) => Response) => (c) => {
   const s = session(deps, c, via)

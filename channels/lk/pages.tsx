@@ -458,16 +458,22 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   // ---- login (R22–R26)
   r.get("/login", (c) => loginPage(c))
   const twinOr404 = (c: Context): TwinCore | null => twinOf(deps, c)
-  r.post("/login/code", async (c) => {
+  /** A login form post: CSRF first, then the twin, then the phone number; else the answer to send. */
+  const loginForm = async (c: Context): Promise<{ form: Form; twin: TwinCore; msisdn: string } | { response: Response | Promise<Response> }> => {
     const form = await formOf(c)
-    if (!csrfValid(c, form)) return loginPage(c, { text: csrfError().ru, error: true }, 403)
+    if (!csrfValid(c, form)) return { response: loginPage(c, { text: csrfError().ru, error: true }, 403) }
     const twin = twinOr404(c)
-    if (twin === null) return c.html(<p>Двойник не найден</p>, 404)
+    if (twin === null) return { response: c.html(<p>Двойник не найден</p>, 404) }
     const m = numberField(form.msisdn, "msisdn")
-    if (Result.isFailure(m)) return loginPage(c, { text: m.failure.ru, error: true }, 400)
-    const res = op.requestOtp(twin, "lk", m.success)
-    if (Result.isFailure(res)) return loginPage(c, noticeOf(res), statusOf(res), "phone", m.success)
-    return loginPage(c, noticeOf(res), 200, "code", m.success)
+    if (Result.isFailure(m)) return { response: loginPage(c, { text: m.failure.ru, error: true }, 400) }
+    return { form, twin, msisdn: m.success }
+  }
+  r.post("/login/code", async (c) => {
+    const l = await loginForm(c)
+    if ("response" in l) return l.response
+    const res = op.requestOtp(l.twin, "lk", l.msisdn)
+    if (Result.isFailure(res)) return loginPage(c, noticeOf(res), statusOf(res), "phone", l.msisdn)
+    return loginPage(c, noticeOf(res), 200, "code", l.msisdn)
   })
   const finishLogin = (c: Context, r2: Result.Result<{ token: string; msisdn: string }, DomainError>, msisdn: string, step: "phone" | "code") => {
     if (Result.isFailure(r2)) return loginPage(c, { text: r2.failure.ru, error: true }, statusFor(r2.failure), step, msisdn)
@@ -475,24 +481,16 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     return c.redirect(href(pageCtx(c), "/lk"), 303)
   }
   r.post("/login", async (c) => {
-    const form = await formOf(c)
-    if (!csrfValid(c, form)) return loginPage(c, { text: csrfError().ru, error: true }, 403)
-    const twin = twinOr404(c)
-    if (twin === null) return c.html(<p>Двойник не найден</p>, 404)
-    const m = numberField(form.msisdn, "msisdn")
-    if (Result.isFailure(m)) return loginPage(c, { text: m.failure.ru, error: true }, 400)
-    const secret = textField(form.secret, "secret", "Введите пароль")
-    if (Result.isFailure(secret)) return loginPage(c, { text: secret.failure.ru, error: true }, 400, "code", m.success)
-    return finishLogin(c, op.login(twin, "lk", m.success, secret.success), m.success, "code")
+    const l = await loginForm(c)
+    if ("response" in l) return l.response
+    const secret = textField(l.form.secret, "secret", "Введите пароль")
+    if (Result.isFailure(secret)) return loginPage(c, { text: secret.failure.ru, error: true }, 400, "code", l.msisdn)
+    return finishLogin(c, op.login(l.twin, "lk", l.msisdn, secret.success), l.msisdn, "code")
   })
   r.post("/login/network", async (c) => {
-    const form = await formOf(c)
-    if (!csrfValid(c, form)) return loginPage(c, { text: csrfError().ru, error: true }, 403)
-    const twin = twinOr404(c)
-    if (twin === null) return c.html(<p>Двойник не найден</p>, 404)
-    const m = numberField(form.msisdn, "msisdn")
-    if (Result.isFailure(m)) return loginPage(c, { text: m.failure.ru, error: true }, 400)
-    return finishLogin(c, op.loginByNetwork(twin, "lk", m.success), m.success, "phone")
+    const l = await loginForm(c)
+    if ("response" in l) return l.response
+    return finishLogin(c, op.loginByNetwork(l.twin, "lk", l.msisdn), l.msisdn, "phone")
   })
   r.post("/logout", async (c) => {
     const form = await formOf(c)
