@@ -7,11 +7,11 @@ import { accountView, detailView, eventsOf, inboxView, ledgerOf } from "../../co
 import { TwinExists } from "../../core/engine/registry.ts"
 import { errorBody, statusFor, type ChannelDeps } from "../context.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
+import { bad, twinOr404 } from "./common.ts"
 import { tmfRoutes } from "./tmf.ts"
 
 const twinJson = (t: TwinCore) => ({ id: t.id, name: t.name, now: t.now, nowIso: t.nowIso(), seq: t.state.seq, subscribers: t.state.subscribers.size, hash: t.hash() })
 
-const bad = (field: string, message: string) => ({ error: { code: "INVALID_FIELD", field, message: `${field}: ${message}`, ru: "Неверный запрос" } })
 
 const readJson = async (req: Request): Promise<unknown> => {
   try {
@@ -24,8 +24,6 @@ const readJson = async (req: Request): Promise<unknown> => {
 export const controlRouter = (deps: ChannelDeps): Hono => {
   const r = new Hono()
   const reg = deps.registry
-  const withTwin = (id: string): TwinCore | null => reg.get(id) ?? null
-  const notFound = (id: string) => ({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${id.slice(0, 64)}"`, ru: "Двойник не найден" } })
 
   r.get("/twins", (c) => c.json({ twins: reg.list().map(twinJson) }))
   r.post("/twins", async (c) => {
@@ -55,12 +53,12 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
     }
   })
   r.get("/twins/:id", (c) => {
-    const t = withTwin(c.req.param("id"))
-    return t === null ? c.json(notFound(c.req.param("id")), 404) : c.json(twinJson(t))
+    const t = twinOr404(deps, c)
+    return t instanceof Response ? t : c.json(twinJson(t))
   })
   r.post("/twins/:id/advance", async (c) => {
-    const t = withTwin(c.req.param("id"))
-    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const t = twinOr404(deps, c)
+    if (t instanceof Response) return t
     const body = await readJson(c.req.raw)
     const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>
     let res
@@ -78,8 +76,8 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
     return c.json({ now: t.now, nowIso: formatMskIso(t.now), jobs: res.success.value.jobs, events: res.success.events.length })
   })
   r.post("/twins/:id/commands", async (c) => {
-    const t = withTwin(c.req.param("id"))
-    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const t = twinOr404(deps, c)
+    if (t instanceof Response) return t
     const body = await readJson(c.req.raw)
     if (typeof body === "symbol") return c.json(bad("body", "malformed JSON"), 400)
     const res = t.executeUnknown(body)
@@ -87,31 +85,31 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
     return c.json({ events: res.success.events, value: res.success.value ?? null })
   })
   r.get("/twins/:id/subscribers", (c) => {
-    const t = withTwin(c.req.param("id"))
-    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const t = twinOr404(deps, c)
+    if (t instanceof Response) return t
     return c.json({ subscribers: [...t.state.subscribers.values()].map((s) => ({ msisdn: s.msisdn, name: s.name, tariff: s.tariff, balance: s.balance })) })
   })
   r.get("/twins/:id/subscribers/:msisdn", (c) => {
-    const t = withTwin(c.req.param("id"))
-    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const t = twinOr404(deps, c)
+    if (t instanceof Response) return t
     const v = accountView(t, c.req.param("msisdn"))
     return Result.isFailure(v) ? c.json(errorBody(v.failure), statusFor(v.failure)) : c.json(v.success)
   })
   r.get("/twins/:id/subscribers/:msisdn/ledger", (c) => {
-    const t = withTwin(c.req.param("id"))
-    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const t = twinOr404(deps, c)
+    if (t instanceof Response) return t
     if (!t.state.subscribers.has(c.req.param("msisdn"))) return c.json(bad("msisdn", "unknown subscriber"), 404)
     return c.json({ ledger: ledgerOf(t, c.req.param("msisdn")) })
   })
   r.get("/twins/:id/subscribers/:msisdn/inbox", (c) => {
-    const t = withTwin(c.req.param("id"))
-    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const t = twinOr404(deps, c)
+    if (t instanceof Response) return t
     const v = inboxView(t, c.req.param("msisdn"))
     return Result.isFailure(v) ? c.json(errorBody(v.failure), statusFor(v.failure)) : c.json({ inbox: v.success })
   })
   r.get("/twins/:id/subscribers/:msisdn/detail", (c) => {
-    const t = withTwin(c.req.param("id"))
-    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const t = twinOr404(deps, c)
+    if (t instanceof Response) return t
     const from = parseInstant(c.req.query("from") ?? "")
     const to = parseInstant(c.req.query("to") ?? "")
     if (from === null) return c.json(bad("from", "expected an ISO instant"), 400)
@@ -120,8 +118,8 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
     return Result.isFailure(v) ? c.json(errorBody(v.failure), statusFor(v.failure)) : c.json(v.success)
   })
   r.get("/twins/:id/events", (c) => {
-    const t = withTwin(c.req.param("id"))
-    if (t === null) return c.json(notFound(c.req.param("id")), 404)
+    const t = twinOr404(deps, c)
+    if (t instanceof Response) return t
     const after = Number(c.req.query("after") ?? "0")
     const limit = Math.min(5000, Math.max(1, Number(c.req.query("limit") ?? "1000")))
     if (!Number.isSafeInteger(after) || after < 0) return c.json(bad("after", "expected a non-negative integer"), 400)

@@ -8,6 +8,7 @@ import { formatMskIso, parseInstant } from "../../core/domain/time.ts"
 import { accountView, detailView } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { errorBody, statusFor, type ChannelDeps } from "../context.ts"
+import { bad, twinOr404 } from "./common.ts"
 import { decodeWith, readJsonObject } from "../security.ts"
 
 const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
@@ -28,14 +29,9 @@ export const UsageBody = Schema.Struct({
 
 const money = (kopecks: number) => ({ amount: kopecks, units: "kopecks", currency: "RUB" })
 
-const bad = (field: string, message: string) => ({ error: { code: "INVALID_FIELD", field, message: `${field}: ${message}`, ru: "Неверный запрос" } })
-
 export const tmfRoutes = (deps: ChannelDeps): Hono => {
   const r = new Hono()
-  const twin = (c: Context): TwinCore | Response => {
-    const t = deps.registry.get(c.req.param("id") ?? "")
-    return t ?? c.json({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${(c.req.param("id") ?? "").slice(0, 64)}"`, ru: "Двойник не найден" } }, 404)
-  }
+  const twin = (c: Context): TwinCore | Response => twinOr404(deps, c)
   const run = (c: Context, t: TwinCore, cmd: Command) => {
     const res = t.execute(cmd)
     return Result.isFailure(res) ? c.json(errorBody(res.failure), statusFor(res.failure)) : c.json({ events: res.success.events, value: res.success.value ?? null })
@@ -45,27 +41,24 @@ export const tmfRoutes = (deps: ChannelDeps): Hono => {
     return /^7\d{10}$/.test(m) ? m : c.json(bad("msisdn", "expected ?msisdn=7XXXXXXXXXX"), 400)
   }
 
+  /** A POST on a twin whose JSON body is decoded by `schema`; a bad body is a 400 naming the field. */
+  const withBody = <A,>(schema: Schema.Decoder<A>, f: (c: Context, t: TwinCore, body: A) => Response | Promise<Response>) => async (c: Context) => {
+    const t = twin(c)
+    if (t instanceof Response) return t
+    const b = Result.flatMap(await readJsonObject(c), decodeWith(schema))
+    if (Result.isFailure(b)) return c.json(errorBody(b.failure), 400)
+    return f(c, t, b.success)
+  }
+
   // ---- network simulation
-  r.post("/twins/:id/location", async (c) => {
-    const t = twin(c)
-    if (t instanceof Response) return t
-    const b = Result.flatMap(await readJsonObject(c), decodeWith(LocationBody))
-    if (Result.isFailure(b)) return c.json(errorBody(b.failure), 400)
-    return run(c, t, { _tag: "Travel", msisdn: b.success.msisdn, to: b.success.to, via: "control" })
-  })
-  r.post("/twins/:id/network", async (c) => {
-    const t = twin(c)
-    if (t instanceof Response) return t
-    const b = Result.flatMap(await readJsonObject(c), decodeWith(NetworkBody))
-    if (Result.isFailure(b)) return c.json(errorBody(b.failure), 400)
-    return run(c, t, { _tag: "SetNetwork", msisdn: b.success.msisdn, mobileData: b.success.mobileData, via: "control" })
-  })
-  r.post("/twins/:id/usage", async (c) => {
-    const t = twin(c)
-    if (t instanceof Response) return t
-    const b = Result.flatMap(await readJsonObject(c), decodeWith(UsageBody))
-    if (Result.isFailure(b)) return c.json(errorBody(b.failure), 400)
-    const u = b.success
+  r.post("/twins/:id/location", withBody(LocationBody, (c, t, body) => {
+    return run(c, t, { _tag: "Travel", msisdn: body.msisdn, to: body.to, via: "control" })
+  }))
+  r.post("/twins/:id/network", withBody(NetworkBody, (c, t, body) => {
+    return run(c, t, { _tag: "SetNetwork", msisdn: body.msisdn, mobileData: body.mobileData, via: "control" })
+  }))
+  r.post("/twins/:id/usage", withBody(UsageBody, (c, t, body) => {
+    const u = body
     const dir = u.direction !== undefined ? { direction: u.direction } : {}
     if (u.usageType === "call" && u.seconds === undefined) return c.json(bad("seconds", "a call needs seconds"), 400)
     if (u.usageType === "data" && u.kb === undefined) return c.json(bad("kb", "data usage needs kb"), 400)
@@ -73,7 +66,7 @@ export const tmfRoutes = (deps: ChannelDeps): Hono => {
       : u.usageType === "sms" ? { _tag: "sms" as const, to: u.to ?? "79000000000", ...(u.count !== undefined ? { count: u.count } : {}), ...dir }
       : { _tag: "data" as const, kb: u.kb ?? 0 }
     return run(c, t, { _tag: "Usage", msisdn: u.msisdn, usage, via: "control" })
-  })
+  }))
 
   // ---- state
   r.get("/twins/:id/state", (c) => {
