@@ -70,22 +70,11 @@ export interface SimResult {
   readonly summary: Totals
 }
 
-export interface Totals {
-  families: number
-  corporate: number
-  groups: number
-  charges: Record<string, number>
-  credits: Record<string, number>
+/** The partitions' summaries added up, plus revenue and total credits. */
+export interface Totals extends Pick<PartitionSummary,
+  "families" | "corporate" | "groups" | "charges" | "credits" | "balanceDrop" | "roaming" | "usageRefused" | "rejected" | "lockouts" | "logins" | "trips" | "blocked"> {
   revenue: number
   creditsTotal: number
-  balanceDrop: number
-  roaming: { zabugorishche: number; payg: number }
-  usageRefused: number
-  rejected: Record<string, number>
-  lockouts: number
-  logins: number
-  trips: number
-  blocked: { financial: number; voluntary: number }
 }
 
 const gcFn = (): (() => void) => {
