@@ -11,6 +11,15 @@ interface Call { method: "GET" | "POST"; path: string; body?: Record<string, unk
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined)
 
+/** R6: ask for the tariff change, then confirm it (unless `confirm: false`); the reply shows both screens. */
+const changeTariff = async (post: (path: string, body: Record<string, unknown>) => Promise<ChannelReply>, args: Record<string, unknown>): Promise<ChannelReply> => {
+  const first = await post("/tariff", { tariff: str(args.tariff) })
+  const d = first.data as { confirmationRequired?: unknown } | null
+  if (!first.ok || d === null || d.confirmationRequired !== true || args.confirm === false) return first
+  const second = await post("/tariff", { tariff: str(args.tariff), confirmed: true })
+  return { ...second, text: `${first.text}\n${second.text}` }
+}
+
 /** Rubles in the arguments → kopecks; a malformed amount is passed through so the API names the field. */
 const kop = (v: unknown): unknown => {
   if (typeof v !== "string" && typeof v !== "number") return v
@@ -122,13 +131,7 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
       case "connect-service": return post("/services/connect", { service: str(args.service) })
       case "disconnect-service": return post("/services/disconnect", { service: str(args.service) })
       case "tariffs": return get("/tariffs")
-      case "change-tariff": {
-        const first = await post("/tariff", { tariff: str(args.tariff) })
-        const d = first.data as { confirmationRequired?: unknown } | null
-        if (!first.ok || d === null || d.confirmationRequired !== true || args.confirm === false) return first
-        const second = await post("/tariff", { tariff: str(args.tariff), confirmed: true })
-        return { ...second, text: `${first.text}\n${second.text}` }
-      }
+      case "change-tariff": return changeTariff(post, args)
       case "block": return post("/block")
       case "unblock": return post("/unblock")
       case "linked": return get("/linked")
@@ -175,13 +178,7 @@ class KioskDriver extends HttpDriver implements WebDriver {
       case "tariffs": return this.call(msisdn, { method: "GET", path: "/tariffs" })
       case "connect-service": return post("/services/connect", { service: str(args.service) })
       case "disconnect-service": return post("/services/disconnect", { service: str(args.service) })
-      case "change-tariff": {
-        const first = await post("/tariff", { tariff: str(args.tariff) })
-        const d = first.data as { confirmationRequired?: unknown } | null
-        if (!first.ok || d === null || d.confirmationRequired !== true || args.confirm === false) return first
-        const second = await post("/tariff", { tariff: str(args.tariff), confirmed: true })
-        return { ...second, text: `${first.text}\n${second.text}` }
-      }
+      case "change-tariff": return changeTariff(post, args)
       case "topup-cash": return post("/topup-cash", { amount: kop(args.amount) })
       case "logout": {
         const r = await post("/logout")

@@ -5,7 +5,7 @@ import { Hono, type Context } from "hono"
 import { Result, Schema } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
 import { formatMskIso, parseInstant } from "../../core/domain/time.ts"
-import { accountView, detailView } from "../../core/engine/views.ts"
+import { accountView, detailView, type AccountView } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { errorBody, statusFor, type ChannelDeps } from "../context.ts"
 import { bad, twinOr404 } from "./common.ts"
@@ -79,28 +79,30 @@ export const tmfRoutes = (deps: ChannelDeps): Hono => {
     return c.json({ id: t.id, now: t.now, nowIso: t.nowIso(), seq: t.state.seq, hash: t.hash(), sessions: t.state.sessions.size, subscribers: subs })
   })
 
-  // ---- TMF654 prepay balance management
-  r.get("/twins/:id/tmf654/accountBalance", (c) => {
+  /** The account view of `?msisdn=` on the `:id` twin, or the error answer. */
+  const accountOf = (c: Context): AccountView | Response => {
     const t = twin(c)
     if (t instanceof Response) return t
     const m = msisdnQuery(c)
     if (m instanceof Response) return m
     const v = accountView(t, m)
-    if (Result.isFailure(v)) return c.json(errorBody(v.failure), statusFor(v.failure))
-    const a = v.success
+    return Result.isFailure(v) ? c.json(errorBody(v.failure), statusFor(v.failure)) : v.success
+  }
+
+  // ---- TMF654 prepay balance management
+  r.get("/twins/:id/tmf654/accountBalance", (c) => {
+    const v = accountOf(c)
+    if (v instanceof Response) return v
+    const a = v
     return c.json([{
       id: `${a.msisdn}-main`, "@type": "AccountBalance", balanceType: "main", amount: money(a.balance), availableAmount: money(a.available),
       creditLimit: money(a.creditLimit), status: a.status, validFor: { startDateTime: formatMskIso(a.asOf) }, partyAccount: { id: a.msisdn },
     }])
   })
   r.get("/twins/:id/tmf654/bucket", (c) => {
-    const t = twin(c)
-    if (t instanceof Response) return t
-    const m = msisdnQuery(c)
-    if (m instanceof Response) return m
-    const v = accountView(t, m)
-    if (Result.isFailure(v)) return c.json(errorBody(v.failure), statusFor(v.failure))
-    return c.json(v.success.packages.map((p) => ({
+    const v = accountOf(c)
+    if (v instanceof Response) return v
+    return c.json(v.packages.map((p) => ({
       id: p.id, "@type": "Bucket", name: p.name, usageType: p.kind === "minutes" ? "voice" : p.kind,
       isShared: p.source === "share", product: { id: p.offer },
       bucketCounter: [{ counterType: "remaining", value: { amount: p.left, units: p.unit } }, { counterType: "used", value: { amount: p.used, units: p.unit } }],
