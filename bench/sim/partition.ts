@@ -123,14 +123,20 @@ export class Partition {
     }
   }
 
+  /** Events of the last successful `exec` (read right after it). */
+  private lastEvents: readonly Event[] = []
+
   /** Run one command; a refusal is counted, never thrown (the population does silly things too). */
-  private exec(c: Command): { ok: boolean; value: unknown; events: readonly Event[] } {
+  private exec(c: Command): boolean {
     this.s.commands++
     const r = this.twin.execute(c)
-    if (r._tag === "Success") return { ok: true, value: r.success.value, events: r.success.events }
+    if (r._tag === "Success") {
+      this.lastEvents = r.success.events
+      return true
+    }
     if (c._tag === "Usage" && r.failure.code === "BLOCKED") this.s.usageRefused++
     else add(this.s.rejected, `${c._tag}:${r.failure.code}`, 1)
-    return { ok: false, value: undefined, events: [] }
+    return false
   }
 
   /** Create the groups' subscribers before the start: families invited and joined, autopay set. */
@@ -165,7 +171,7 @@ export class Partition {
       const owner = msisdnOf(g.first)
       for (let i = g.first + 1; i < g.first + g.size; i++) {
         const member = msisdnOf(i)
-        if (this.exec({ _tag: "FamilyInvite", msisdn: owner, member, minutes: 200, sms: 50, dataMb: 8 * 1024 }).ok) {
+        if (this.exec({ _tag: "FamilyInvite", msisdn: owner, member, minutes: 200, sms: 50, dataMb: 8 * 1024 })) {
           this.exec({ _tag: "FamilyReply", msisdn: member, accept: true })
         }
       }
@@ -173,10 +179,9 @@ export class Partition {
   }
 
   private lkLogin(msisdn: string, wrong: number): void {
-    const otp = this.exec({ _tag: "RequestOtp", msisdn, via: "lk" })
-    if (!otp.ok) return
+    if (!this.exec({ _tag: "RequestOtp", msisdn, via: "lk" })) return
     let code = ""
-    for (const e of otp.events) {
+    for (const e of this.lastEvents) {
       if (e.type === "SmsDelivered") {
         const m = /(\d{4,6})/.exec(e.text)
         if (m !== null) code = m[1] as string

@@ -6,7 +6,7 @@
 // except the twin's own, so a partition plays the same whether it runs alone, in a worker thread
 // or next to other partitions.
 import type { Command } from "../../core/domain/commands.ts"
-import { fnv1a, mix32 } from "../../core/rules/random.ts"
+import { fnv1a, mix32i } from "../../core/rules/random.ts"
 
 export { fnv1a }
 
@@ -18,19 +18,20 @@ export class Draw {
   private n = 0
   /** Start the stream for (seed hash, a, b, c). */
   reset(seed: number, a: number, b: number, c = 0): this {
-    this.key = mix32(seed ^ mix32(a ^ mix32(b ^ mix32(c))))
+    // Signed 32-bit throughout (mix32i): the same bits as the unsigned mixer, no heap numbers.
+    this.key = mix32i(seed ^ mix32i(a ^ mix32i(b ^ mix32i(c))))
     this.n = 0
     return this
   }
   u32(): number {
-    return mix32(this.key ^ mix32(this.n++))
+    return mix32i(this.key ^ mix32i(this.n++)) >>> 0
   }
   /** Uniform in [0, 1). */
   unit(): number {
-    return this.u32() / 4294967296
+    return (mix32i(this.key ^ mix32i(this.n++)) >>> 0) / 4294967296
   }
   below(n: number): number {
-    return this.u32() % n
+    return (mix32i(this.key ^ mix32i(this.n++)) >>> 0) % n
   }
   /** A count with mean `mean`: the integer part plus one with the fractional probability. */
   count(mean: number): number {
@@ -119,7 +120,17 @@ export interface Profile {
   readonly clumsy: number
 }
 
-export const profileOf = (seedHash: number, i: number, group: Group, d: Draw): Profile => {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+const newProfile = (): Mutable<Profile> => ({
+  tariff: "", payment: "prepaid", creditLimit: 0, balance: 0, calls: 0.5, sms: 0.5, sessions: 0, dataKb: 0, traveller: false,
+  topUpBelow: 0, topUpAmount: 0, autopay: false, lk: 0.5, clumsy: 0.5,
+})
+
+export const profileOf = (seedHash: number, i: number, group: Group, d: Draw): Profile => drawProfile(seedHash, i, group, d, newProfile())
+
+/** profileOf written into `p` (dayPlan reuses one object for all subscribers of a day). */
+const drawProfile = (seedHash: number, i: number, group: Group, d: Draw, p: Mutable<Profile>): Profile => {
   d.reset(seedHash, i, 0x70f11e)
   let tariff = "smart"
   let payment: "prepaid" | "credit" = "prepaid"
@@ -146,17 +157,22 @@ export const profileOf = (seedHash: number, i: number, group: Group, d: Draw): P
   const u = d.unit()
   const dataKb = sessions === 0 ? 0 : Math.floor((50 + 900 * u * u * u) * 1024 * careful)
   const topper = payment === "prepaid" && d.unit() < 0.85
-  return {
-    tariff, payment, creditLimit,
-    balance: payment === "credit" ? 0 : 5_000 + d.below(150_000),
-    calls, sms: 0.1 + 0.5 * d.unit(), sessions, dataKb,
-    traveller: d.unit() < 0.08,
-    topUpBelow: topper ? 10_000 + d.below(40_000) : 0,
-    topUpAmount: 30_000 + 10_000 * d.below(12),
-    autopay: payment === "prepaid" && d.unit() < 0.07,
-    lk: d.unit() < 0.3 ? 0.05 : 0.005,
-    clumsy: d.unit() < 0.1 ? 0.4 : 0.03,
-  }
+  // In the order of the draws.
+  p.tariff = tariff
+  p.payment = payment
+  p.creditLimit = creditLimit
+  p.balance = payment === "credit" ? 0 : 5_000 + d.below(150_000)
+  p.calls = calls
+  p.sms = 0.1 + 0.5 * d.unit()
+  p.sessions = sessions
+  p.dataKb = dataKb
+  p.traveller = d.unit() < 0.08
+  p.topUpBelow = topper ? 10_000 + d.below(40_000) : 0
+  p.topUpAmount = 30_000 + 10_000 * d.below(12)
+  p.autopay = payment === "prepaid" && d.unit() < 0.07
+  p.lk = d.unit() < 0.3 ? 0.05 : 0.005
+  p.clumsy = d.unit() < 0.1 ? 0.4 : 0.03
+  return p
 }
 
 // ---- days -----------------------------------------------------------------------------------
@@ -218,57 +234,72 @@ export interface DayPlan { readonly slots: Action[][] }
 
 /** The day plan of the given groups (one partition) for day `day` (0 = the first day). */
 export const dayPlan = (seed: string, day: number, groups: readonly Group[]): DayPlan => {
-  const seedHash = fnv1a(seed)
-  const slots: Action[][] = Array.from({ length: SLOTS }, () => [])
-  const d = new Draw()
-  const pd = new Draw()
-  const td = new Draw()
-  const weekend = (day + 0) % 7 >= 5 // the simulation starts on Monday 2026-06-01
+  const ctx: PlanCtx = {
+    seedHash: fnv1a(seed), day, slots: Array.from({ length: SLOTS }, () => []),
+    d: new Draw(), pd: new Draw(), td: new Draw(), profile: newProfile(),
+    weekend: (day + 0) % 7 >= 5, // the simulation starts on Monday 2026-06-01
+  }
   for (const g of groups) {
-    for (let i = g.first; i < g.first + g.size; i++) {
-      const p = profileOf(seedHash, i, g, pd)
-      const msisdn = msisdnOf(i)
-      d.reset(seedHash, i, day, 0xda1)
-      const trip = p.traveller ? tripOn(seedHash, i, day, td) : null
-      const abroad = trip !== null
-      if (trip !== null && (trip.from === day || day === 0)) (slots[24 + d.below(40)] as Action[]).push({ _tag: "Travel", msisdn, to: trip.country })
-      if (trip === null && p.traveller && day > 0 && tripOn(seedHash, i, day - 1, td) !== null) (slots[20 + d.below(40)] as Action[]).push({ _tag: "Travel", msisdn, to: "home" })
-      const scale = (abroad ? 0.4 : 1) * (weekend ? 0.8 : 1) * (0.6 + 0.8 * d.unit())
-      const calls = d.count(p.calls * scale)
-      for (let k = 0; k < calls; k++) {
-        const to = d.unit() < 0.03 ? (INTL_PEERS[d.below(INTL_PEERS.length)] as string) : (PEERS[d.below(PEERS.length)] as string)
-        const seconds = 5 + Math.min(3595, Math.floor(d.exp(110)))
-        ;(slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "call", to, seconds } })
-      }
-      if (abroad) {
-        const incoming = d.count(0.8)
-        for (let k = 0; k < incoming; k++) {
-          (slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "call", to: PEERS[d.below(PEERS.length)] as string, seconds: 10 + Math.floor(d.exp(90)), direction: "in" } })
-        }
-      }
-      const sms = d.count(p.sms * scale)
-      for (let k = 0; k < sms; k++) (slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "sms", to: PEERS[d.below(PEERS.length)] as string } })
-      const sessions = d.count(p.sessions * (abroad ? 0.5 : 1))
-      for (let k = 0; k < sessions; k++) {
-        const kb = 1 + Math.floor((p.dataKb / Math.max(1, p.sessions)) * scale * (0.3 + 1.4 * d.unit()))
-        ;(slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "data", kb } })
-      }
-      if (d.unit() < p.lk) (slots[32 + d.below(56)] as Action[]).push({ _tag: "LkLogin", msisdn, wrong: d.unit() < p.clumsy ? 1 + d.below(3) : 0 })
-      if (p.topUpBelow > 0) (slots[72 + d.below(16)] as Action[]).push({ _tag: "TopUpCheck", msisdn, below: p.topUpBelow, amount: p.topUpAmount })
-      if (g.kind !== "corporate" && d.unit() < 0.004) (slots[40 + d.below(40)] as Action[]).push({ _tag: "BuyPackage", msisdn, offer: d.unit() < 0.7 ? "internet-mini" : "minutes-100" })
-      // Voluntary blocks (a lost phone): rare, lifted 2..5 days later.
-      if (g.kind !== "corporate") {
-        const w0 = Math.floor(day / 7)
-        for (let w = w0; w >= w0 - 1 && w >= 0; w--) {
-          d.reset(seedHash, i, w, 0xb10c)
-          if (d.unit() >= 0.002) continue
-          const from = w * 7 + d.below(7)
-          const to = from + 2 + d.below(4)
-          if (day === from) (slots[36 + d.below(20)] as Action[]).push({ _tag: "Block", msisdn, via: "lk" })
-          if (day === to) (slots[60 + d.below(20)] as Action[]).push({ _tag: "Unblock", msisdn, via: "lk" })
-        }
-      }
+    for (let i = g.first; i < g.first + g.size; i++) planSubscriber(ctx, g, i)
+  }
+  return { slots: ctx.slots }
+}
+
+/** What planning a day shares across subscribers (scratch generators and profile included). */
+interface PlanCtx {
+  readonly seedHash: number
+  readonly day: number
+  readonly slots: Action[][]
+  readonly d: Draw
+  readonly pd: Draw
+  readonly td: Draw
+  readonly profile: Mutable<Profile>
+  readonly weekend: boolean
+}
+
+/** Subscriber `i`'s actions of the day, added to their slots. */
+const planSubscriber = (c: PlanCtx, g: Group, i: number): void => {
+  const { seedHash, day, slots, d, td, weekend } = c
+  const p = drawProfile(seedHash, i, g, c.pd, c.profile)
+  const msisdn = msisdnOf(i)
+  d.reset(seedHash, i, day, 0xda1)
+  const trip = p.traveller ? tripOn(seedHash, i, day, td) : null
+  const abroad = trip !== null
+  if (trip !== null && (trip.from === day || day === 0)) (slots[24 + d.below(40)] as Action[]).push({ _tag: "Travel", msisdn, to: trip.country })
+  if (trip === null && p.traveller && day > 0 && tripOn(seedHash, i, day - 1, td) !== null) (slots[20 + d.below(40)] as Action[]).push({ _tag: "Travel", msisdn, to: "home" })
+  const scale = (abroad ? 0.4 : 1) * (weekend ? 0.8 : 1) * (0.6 + 0.8 * d.unit())
+  const calls = d.count(p.calls * scale)
+  for (let k = 0; k < calls; k++) {
+    const to = d.unit() < 0.03 ? (INTL_PEERS[d.below(INTL_PEERS.length)] as string) : (PEERS[d.below(PEERS.length)] as string)
+    const seconds = 5 + Math.min(3595, Math.floor(d.exp(110)))
+    ;(slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "call", to, seconds } })
+  }
+  if (abroad) {
+    const incoming = d.count(0.8)
+    for (let k = 0; k < incoming; k++) {
+      (slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "call", to: PEERS[d.below(PEERS.length)] as string, seconds: 10 + Math.floor(d.exp(90)), direction: "in" } })
     }
   }
-  return { slots }
+  const sms = d.count(p.sms * scale)
+  for (let k = 0; k < sms; k++) (slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "sms", to: PEERS[d.below(PEERS.length)] as string } })
+  const sessions = d.count(p.sessions * (abroad ? 0.5 : 1))
+  for (let k = 0; k < sessions; k++) {
+    const kb = 1 + Math.floor((p.dataKb / Math.max(1, p.sessions)) * scale * (0.3 + 1.4 * d.unit()))
+    ;(slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "data", kb } })
+  }
+  if (d.unit() < p.lk) (slots[32 + d.below(56)] as Action[]).push({ _tag: "LkLogin", msisdn, wrong: d.unit() < p.clumsy ? 1 + d.below(3) : 0 })
+  if (p.topUpBelow > 0) (slots[72 + d.below(16)] as Action[]).push({ _tag: "TopUpCheck", msisdn, below: p.topUpBelow, amount: p.topUpAmount })
+  if (g.kind !== "corporate" && d.unit() < 0.004) (slots[40 + d.below(40)] as Action[]).push({ _tag: "BuyPackage", msisdn, offer: d.unit() < 0.7 ? "internet-mini" : "minutes-100" })
+  // Voluntary blocks (a lost phone): rare, lifted 2..5 days later.
+  if (g.kind !== "corporate") {
+    const w0 = Math.floor(day / 7)
+    for (let w = w0; w >= w0 - 1 && w >= 0; w--) {
+      d.reset(seedHash, i, w, 0xb10c)
+      if (d.unit() >= 0.002) continue
+      const from = w * 7 + d.below(7)
+      const to = from + 2 + d.below(4)
+      if (day === from) (slots[36 + d.below(20)] as Action[]).push({ _tag: "Block", msisdn, via: "lk" })
+      if (day === to) (slots[60 + d.below(20)] as Action[]).push({ _tag: "Unblock", msisdn, via: "lk" })
+    }
+  }
 }

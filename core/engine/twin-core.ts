@@ -46,6 +46,9 @@ export const SNAPSHOT_EVERY = 50_000
 /** Upper bound on jobs one advance may run (a runaway schedule is a bug, not a workload). */
 const MAX_JOBS_PER_ADVANCE = 50_000_000
 
+/** The batch of a call that recorded nothing: shared, frozen, replaced on the first event. */
+const NO_EVENTS = Object.freeze([]) as unknown as Event[]
+
 export type Listener = (events: readonly Event[]) => void
 
 export class TwinCore {
@@ -59,8 +62,9 @@ export class TwinCore {
   private readonly rng: Rng
   private readonly listeners = new Set<Listener>()
   /** Events committed during the current call (returned in its Outcome). */
-  private batch: Event[] = []
+  private batch: Event[] = NO_EVENTS
   private lastSnapshotSeq: number
+  private readonly scratch: { state: State; cat: CatalogIndex; now: number; rng: Rng }
 
   private constructor(init: TwinInit, state: State) {
     this.id = init.id
@@ -72,6 +76,7 @@ export class TwinCore {
     this.rng = new Rng(state.seed, state.rng)
     this.heap = rebuildHeap(state)
     this.lastSnapshotSeq = state.seq
+    this.scratch = { state, cat: this.cat, now: state.now, rng: this.rng }
   }
 
   /** A new, empty twin. */
@@ -107,19 +112,25 @@ export class TwinCore {
     return () => this.listeners.delete(l)
   }
 
+  /**
+   * The context of one decision. One object reused for every command and job (a rule never keeps
+   * its context past the call, and decisions never nest), so the hot path allocates none.
+   */
   private ctx(now: number): Ctx {
     this.rng.counter = this.state.rng
-    return { state: this.state, cat: this.cat, now, rng: this.rng }
+    const c = this.scratch
+    c.state = this.state
+    c.now = now
+    return c
   }
 
   /** Stamp, apply, log and schedule drafts at instant `at`, then run reactions. */
   private commit(drafts: readonly Draft[], at: number): void {
+    if (drafts.length === 0) return
     const start = this.batch.length
-    for (const d of drafts) this.commitOne(d, at)
-    if (this.batch.length > start) {
-      const more = reactions(this.state, start === 0 ? this.batch : this.batch.slice(start))
-      for (const d of more) this.commitOne(d, at)
-    }
+    for (let i = 0; i < drafts.length; i++) this.commitOne(drafts[i] as Draft, at)
+    const more = reactions(this.state, this.batch, start)
+    for (let i = 0; i < more.length; i++) this.commitOne(more[i] as Draft, at)
   }
 
   private commitOne(d: Draft, at: number): void {
@@ -128,7 +139,9 @@ export class TwinCore {
     e.at = at
     apply(this.state, e, this.cat)
     this.log.append(e)
-    this.batch.push(e)
+    // Most calls record one event: an exact one-element array rather than a grown one.
+    if (this.batch === NO_EVENTS) this.batch = [e]
+    else this.batch.push(e)
     if (TIMER_EVENTS.has(e.type)) {
       if (e.type === "FamilyJoined" || e.type === "FamilyRemoved") {
         scheduleSubscriber(this.heap, this.state, e.owner)
@@ -141,12 +154,12 @@ export class TwinCore {
 
   private finish<V>(value: V): Outcome<V> {
     const events = this.batch
-    this.batch = []
+    this.batch = NO_EVENTS
     if (this.durability === "command") {
       this.log.flush()
       if (this.state.seq - this.lastSnapshotSeq >= SNAPSHOT_EVERY) this.snapshot()
     }
-    if (events.length > 0) for (const l of this.listeners) l(events)
+    if (events.length > 0 && this.listeners.size > 0) for (const l of this.listeners) l(events)
     return { events, value }
   }
 

@@ -11,13 +11,19 @@ export const fnv1a = (s: string): number => {
   return h >>> 0
 }
 
-/** A 32-bit integer mixer (murmur3 finalizer). */
-export const mix32 = (x: number): number => {
+/**
+ * The mixer below with its result as a signed 32-bit integer (the same bits): a small integer
+ * to V8, so a call that is not inlined returns it without allocating a heap number.
+ */
+export const mix32i = (x: number): number => {
   let z = (x + 0x9e3779b9) | 0
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
-  return (z ^ (z >>> 16)) >>> 0
+  return z ^ (z >>> 16)
 }
+
+/** A 32-bit integer mixer (murmur3 finalizer), unsigned. */
+export const mix32 = (x: number): number => mix32i(x) >>> 0
 
 export class Rng {
   private readonly base: number

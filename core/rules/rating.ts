@@ -1,12 +1,13 @@
 // Rating network usage: R3 («Забугорище»), R4 (packages first, then pay-as-you-go), R15
 // (negative balance stops outgoing usage), R8 (credit limit). Invariants I2, I3, I5.
 // Hot path: plain synchronous code, no Effect, few allocations.
-import type { Draft, LedgerReason, UsageKind } from "../domain/events.ts"
+import type { PackageKind } from "../catalog/schema.ts"
+import type { Draft, LedgerReason, UsageKind, UsageRated } from "../domain/events.ts"
 import type { CommandOf } from "../domain/commands.ts"
 import { err, type DomainError } from "../domain/errors.ts"
 import { mskDay } from "../domain/time.ts"
 import { hasService, isFinanciallyBlocked, type Pkg, type Subscriber } from "../state/model.ts"
-import { getSub, isErr, ok, systemOnly, tariffOf, type Ctx, type RuleResult } from "./context.ts"
+import { getSub, isErr, systemOnly, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { KB_PER_MB } from "./packages.ts"
 
 const MAX_CALL_SECONDS = 24 * 3600
@@ -18,15 +19,21 @@ export const isAbroad = (location: string): boolean => location !== "home" && lo
 /** A Russian number (package minutes and SMS are for Russian numbers, R1). */
 export const isRussianNumber = (peer: string): boolean => (peer.length === 11 && (peer[0] === "7" || peer[0] === "8")) || peer.length <= 6
 
-const usableFor = (p: Pkg, kind: UsageKind, now: number): boolean =>
-  p.kind === (kind === "call" ? "minutes" : kind) && p.left > 0 && (p.expiresAt === null || p.expiresAt > now || p.source === "tariff" || p.source === "share")
+const usableFor = (p: Pkg, kind: PackageKind, now: number): boolean =>
+  p.kind === kind && p.left > 0 && (p.expiresAt === null || p.expiresAt > now || p.source === "tariff" || p.source === "share")
+
+/** Draws of a usage no package covered: shared and frozen (a recorded event is never changed). */
+const NO_DRAWS = Object.freeze([]) as unknown as Array<[string, number]>
+
+/** What the last drawPackages call left uncovered (a second return value without an allocation). */
+let uncovered = 0
 
 /**
  * Take up to `units` from packages, soonest-lapsing first (tariff packages lapse at renewal).
- * Returns the units left uncovered; fills `draws`. I5: never takes more than a package has.
+ * Returns the draws and sets `uncovered` to the units left. I5: never takes more than a package has.
  */
-const drawPackages = (s: Subscriber, kind: UsageKind, units: number, now: number, draws: Array<[string, number]>): number => {
-  let rest = units
+const drawPackages = (s: Subscriber, usage: UsageKind, units: number, now: number): Array<[string, number]> => {
+  const kind: PackageKind = usage === "call" ? "minutes" : usage
   const pk = s.packages
   // Fast path: one usable package.
   let only: Pkg | null = null
@@ -38,21 +45,27 @@ const drawPackages = (s: Subscriber, kind: UsageKind, units: number, now: number
       count++
     }
   }
-  if (count === 0) return rest
-  if (count === 1 && only !== null) {
-    const take = only.left < rest ? only.left : rest
-    draws.push([only.id, take])
-    return rest - take
+  if (only === null) {
+    uncovered = units
+    return NO_DRAWS
+  }
+  if (count === 1) {
+    const take = only.left < units ? only.left : units
+    uncovered = units - take
+    return [[only.id, take]]
   }
   const usable = pk.filter((p) => usableFor(p, kind, now))
   usable.sort((a, b) => (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity))
+  const draws: Array<[string, number]> = []
+  let rest = units
   for (const p of usable) {
     if (rest === 0) break
     const take = p.left < rest ? p.left : rest
     draws.push([p.id, take])
     rest -= take
   }
-  return rest
+  uncovered = rest
+  return draws
 }
 
 export const zabugorishcheFee = (ctx: Ctx, country: string): number => {
@@ -117,8 +130,8 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
 
   const volume = u._tag === "call" ? u.seconds : u._tag === "sms" ? (u.count ?? 1) : u.kb
   const units = u._tag === "call" ? Math.ceil(u.seconds / 60) : volume
-  const events: Draft[] = []
-  const draws: Array<[string, number]> = []
+  let fee: Draft | null = null
+  let draws = NO_DRAWS
   let cost = 0
   const t = tariffOf(ctx, s)
 
@@ -126,13 +139,13 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
     if (direction === "in") {
       // Incoming at home and across Russia is free and uses no package.
     } else if (kind === "data") {
-      const restKb = drawPackages(s, kind, units, ctx.now, draws)
-      cost = Math.ceil(restKb / KB_PER_MB) * t.payg.dataMb
+      draws = drawPackages(s, kind, units, ctx.now)
+      cost = Math.ceil(uncovered / KB_PER_MB) * t.payg.dataMb
     } else if (!isRussianNumber(peer)) {
       cost = units * (kind === "call" ? t.payg.intlCallMinute : t.payg.intlSms)
     } else {
-      const rest = drawPackages(s, kind, units, ctx.now, draws)
-      cost = rest * (kind === "call" ? t.payg.callMinute : t.payg.sms)
+      draws = drawPackages(s, kind, units, ctx.now)
+      cost = uncovered * (kind === "call" ? t.payg.callMinute : t.payg.sms)
     }
   } else if (hasService(s, "zabugorishche")) {
     // R3: abroad, minutes and internet come from the home package; the fee is charged once per
@@ -140,16 +153,16 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
     // are not a use of service.
     const uses = !(kind === "sms" && direction === "in")
     if (uses && s.zabugorDay !== mskDay(ctx.now)) {
-      events.push({ type: "Money", msisdn: s.msisdn, amount: -zabugorishcheFee(ctx, where), reason: "fee-zabugorishche", ref: where })
+      fee = { type: "Money", msisdn: s.msisdn, amount: -zabugorishcheFee(ctx, where), reason: "fee-zabugorishche", ref: where }
     }
     if (kind === "data") {
-      const restKb = drawPackages(s, kind, units, ctx.now, draws)
-      cost = Math.ceil(restKb / KB_PER_MB) * t.payg.dataMb
+      draws = drawPackages(s, kind, units, ctx.now)
+      cost = Math.ceil(uncovered / KB_PER_MB) * t.payg.dataMb
     } else if (kind === "sms" && direction === "in") {
       cost = 0
     } else {
-      const rest = drawPackages(s, kind, units, ctx.now, draws)
-      cost = rest * (kind === "call" ? t.payg.callMinute : t.payg.sms)
+      draws = drawPackages(s, kind, units, ctx.now)
+      cost = uncovered * (kind === "call" ? t.payg.callMinute : t.payg.sms)
     }
   } else {
     // Roaming without «Забугорище»: roaming prices, no packages.
@@ -159,6 +172,8 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
     else cost = direction === "in" ? 0 : units * r.sms
   }
 
-  events.push({ type: "UsageRated", msisdn: s.msisdn, kind, direction, peer, where, volume, units, draws, cost })
-  return ok(events)
+  // Built with its seq and at (the engine stamps them) so the object keeps one shape; same keys,
+  // same order as a draft stamped later.
+  const rated: UsageRated = { type: "UsageRated", msisdn: s.msisdn, kind, direction, peer, where, volume, units, draws, cost, seq: 0, at: 0 }
+  return { events: fee === null ? [rated] : [fee, rated] }
 }

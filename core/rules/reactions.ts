@@ -3,24 +3,26 @@
 import type { Draft, Event } from "../domain/events.ts"
 import type { State } from "../state/model.ts"
 import { smsTo } from "./context.ts"
+import { usageReason } from "./rating.ts"
 import { REASON_RU, SENDER, texts } from "./texts.ts"
 
-export const reactions = (state: State, committed: readonly Event[]): Draft[] => {
+/** What follows from `committed[from..]`, the events just committed. */
+export const reactions = (state: State, committed: readonly Event[], from = 0): Draft[] => {
   let out: Draft[] | null = null
   let touched: Set<string> | null = null
-  for (const e of committed) {
-    let charge = 0
-    let what = ""
-    if (e.type === "UsageRated" && e.cost > 0) {
-      charge = e.cost
-      what = REASON_RU[e.kind === "call" ? "usage-call" : e.kind === "sms" ? "usage-sms" : "usage-data"]
-    } else if (e.type === "Money" && e.amount < 0) {
-      charge = -e.amount
-      what = REASON_RU[e.reason]
-    } else continue
+  for (let i = from; i < committed.length; i++) {
+    const e = committed[i] as Event
+    let charge: number
+    if (e.type === "UsageRated") charge = e.cost
+    else if (e.type === "Money") charge = -e.amount
+    else continue
+    if (charge <= 0) continue
     const s = state.subscribers.get(e.msisdn)
     if (s === undefined) continue
-    if (s.notifyCharges) (out ??= []).push(smsTo(s.msisdn, SENDER.mts, texts.charge(charge, what, s.balance)))
+    if (s.notifyCharges) {
+      const what = REASON_RU[e.type === "UsageRated" ? usageReason(e.kind) : e.reason]
+      ;(out ??= []).push(smsTo(s.msisdn, SENDER.mts, texts.charge(charge, what, s.balance)))
+    }
     if (s.autopay?.mode === "threshold") (touched ??= new Set()).add(s.msisdn)
   }
   if (touched !== null) {

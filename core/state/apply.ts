@@ -57,7 +57,8 @@ const spend = (s: Subscriber, amount: number, at: number, cat: CatalogIndex): vo
 }
 
 const findPkg = (s: Subscriber, id: string): Pkg | undefined => {
-  for (const p of s.packages) if (p.id === id) return p
+  const pk = s.packages
+  for (let i = 0; i < pk.length; i++) if ((pk[i] as Pkg).id === id) return pk[i]
   return undefined
 }
 
@@ -88,9 +89,11 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
     }
     case "UsageRated": {
       const s = sub(state, e.msisdn)
-      for (const [id, n] of e.draws) {
-        const p = findPkg(s, id)
-        if (p !== undefined) p.left -= n
+      const draws = e.draws
+      for (let i = 0; i < draws.length; i++) {
+        const d = draws[i] as [string, number]
+        const p = findPkg(s, d[0])
+        if (p !== undefined) p.left -= d[1]
       }
       if (e.cost !== 0) {
         s.balance -= e.cost
