@@ -1,8 +1,8 @@
 // The one hono app: every channel router, the control API and the web console are mounted here.
-import { Hono, type Context } from "hono"
+import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
-import { secureHeaders } from "hono/secure-headers"
 import type { ChannelDeps } from "./context.ts"
+import { edgeMiddleware, jsonAnswer } from "./security.ts"
 import { controlRouter } from "./control/router.ts"
 import { ussdRouter } from "./ussd/router.ts"
 import { ivrRouter } from "./ivr/router.ts"
@@ -18,21 +18,10 @@ export const MAX_BODY_BYTES = 64 * 1024
 
 export const makeApp = (deps: ChannelDeps): Hono => {
   const app = new Hono()
-  app.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"] } }))
-  const tooLarge = (c: Context) => c.json({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413)
-  const streamed = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })
-  // The body limit from the headers when they tell it; hono's streaming limit only for chunked
-  // bodies. Its body check builds the full Request object (the node server's request is lazy),
-  // which was most of the cost of a GET.
-  app.use("*", (c, next) => {
-    if (c.req.method === "GET" || c.req.method === "HEAD") return next()
-    const length = c.req.header("content-length")
-    if (length !== undefined && c.req.header("transfer-encoding") === undefined) {
-      return Number(length) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next()
-    }
-    return streamed(c, next)
-  })
-  app.get("/healthz", (c) => c.json({ ok: true }))
+  const tooLarge = () => jsonAnswer({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413)
+  // Body limit and security headers (strict CSP and the rest) on every answer, in one middleware.
+  app.use("*", edgeMiddleware(MAX_BODY_BYTES, tooLarge, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })))
+  app.get("/healthz", () => jsonAnswer({ ok: true }))
   app.route("/api", controlRouter(deps))
   app.route("/ussd", ussdRouter(deps))
   app.route("/ivr", ivrRouter(deps))

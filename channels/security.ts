@@ -1,7 +1,7 @@
 // Edge security shared by the web channels (LK, app, kiosk): bearer tokens for JSON, HTTP-only
 // cookies for HTML, double-submit CSRF tokens on HTML forms, and JSON bodies decoded with an
 // Effect Schema into a clear 4xx naming the field. Tokens are never logged.
-import type { Context } from "hono"
+import type { Context, MiddlewareHandler } from "hono"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import { Result, Schema } from "effect"
 import { err, type DomainError } from "../core/domain/errors.ts"
@@ -91,4 +91,76 @@ export const decodeWith = <S extends Schema.ConstraintDecoder<unknown>>(schema: 
     const field = /at \["?([^"\]]*)"?\]/.exec(text)?.[1] ?? "body"
     return Result.fail(err("INVALID_FIELD", `${field}: ${text.split("\n")[0] ?? "invalid"}`, "Неверный запрос", field))
   }
+}
+
+// ---- security headers of every answer ----------------------------------------------------------
+
+/** Own scripts only (no inline script), own and inline styles, own and data: images. */
+export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+
+/**
+ * The headers of every answer: hono's `secureHeaders` defaults (same names, values and order) with
+ * the CSP above. Precomputed once; test/unit/security-headers.test.ts holds them equal to hono's.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Origin-Agent-Cluster": "?1",
+  "Referrer-Policy": "no-referrer",
+  "Strict-Transport-Security": "max-age=15552000; includeSubDomains",
+  "X-Content-Type-Options": "nosniff",
+  "X-DNS-Prefetch-Control": "off",
+  "X-Download-Options": "noopen",
+  "X-Frame-Options": "SAMEORIGIN",
+  "X-Permitted-Cross-Domain-Policies": "none",
+  "X-XSS-Protection": "0",
+  "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+})
+
+const SECURED = Symbol("twin.secured")
+type Marked = Response & { [SECURED]?: true }
+
+/**
+ * A JSON answer that already carries the security headers, in one plain header record: the node
+ * adapter writes it as is, with no Headers object built, filled and copied again per answer. Only
+ * for handlers that set no header or cookie through the context (`c.header`, `setCookie`): those
+ * go with `c.json`, and `edgeMiddleware` adds the headers afterwards.
+ */
+export const jsonAnswer = (body: unknown, status = 200): Response => {
+  const r: Marked = new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...SECURITY_HEADERS } })
+  r[SECURED] = true
+  return r
+}
+
+/** Put the security headers on an answer that does not carry them yet (overwriting), drop X-Powered-By. */
+const secure = (res: Response): void => {
+  if ((res as Marked)[SECURED] === true) return
+  const h = res.headers
+  for (const k in SECURITY_HEADERS) h.set(k, SECURITY_HEADERS[k]!)
+  h.delete("X-Powered-By")
+}
+
+/**
+ * The app's one edge middleware: the request body limit, then the security headers on every
+ * answer (the 413 included). The limit is read from the headers when they tell it; hono's
+ * streaming `bodyLimit` (`streamed`) counts only chunked bodies: its check builds the full
+ * Request object (the node server's request is lazy), which was most of the cost of a GET.
+ */
+export const edgeMiddleware = (maxBytes: number, tooLarge: () => Response, streamed: MiddlewareHandler): MiddlewareHandler => async (c, next) => {
+  const method = c.req.method
+  if (method !== "GET" && method !== "HEAD") {
+    const length = c.req.header("content-length")
+    if (length === undefined || c.req.header("transfer-encoding") !== undefined) {
+      const refused = await streamed(c, next)
+      if (refused instanceof Response) {
+        secure(refused)
+        return refused
+      }
+      secure(c.res)
+      return
+    }
+    if (Number(length) > maxBytes) return tooLarge()
+  }
+  await next()
+  secure(c.res)
 }

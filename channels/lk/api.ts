@@ -7,18 +7,18 @@ import { err, type DomainError } from "../../core/domain/errors.ts"
 import { isMsisdn } from "../../core/domain/ids.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { errorBody, statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
-import { bearerToken, decodeWith, readJsonObject } from "../security.ts"
+import { bearerToken, decodeWith, jsonAnswer, readJsonObject } from "../security.ts"
 import * as S from "./schemas.ts"
 import * as op from "./selfcare.ts"
 
 /** A JSON error answer: code, field, English message, Russian text. */
-export const sendError = (c: Context, e: DomainError): Response => c.json({ ...errorBody(e), text: e.ru }, statusFor(e))
+export const sendError = (_c: Context, e: DomainError): Response => jsonAnswer({ ...errorBody(e), text: e.ru }, statusFor(e))
 
 export const send = (c: Context, r: op.Res, status: 200 | 201 = 200): Response =>
-  Result.isFailure(r) ? sendError(c, r.failure) : c.json({ text: r.success.text, ...r.success.data }, status)
+  Result.isFailure(r) ? sendError(c, r.failure) : jsonAnswer({ text: r.success.text, ...r.success.data }, status)
 
 export const twinNotFound = (c: Context): Response =>
-  c.json({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${twinIdOf(c).slice(0, 64)}"`, ru: "Двойник не найден" }, text: "Двойник не найден" }, 404)
+  jsonAnswer({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${twinIdOf(c).slice(0, 64)}"`, ru: "Двойник не найден" }, text: "Двойник не найден" }, 404)
 
 const noToken = (): DomainError => err("SESSION_INVALID", "token: missing bearer token (Authorization: Bearer <token> from /login)", "Войдите в Личный кабинет", "token")
 

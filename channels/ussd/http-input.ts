@@ -4,6 +4,7 @@ import type { Context } from "hono"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
+import { jsonAnswer } from "../security.ts"
 
 export interface FieldError { readonly status: 400 | 404; readonly body: { error: { code: string; field: string; message: string; ru: string } } }
 
@@ -54,7 +55,7 @@ export const subscriberField = (twin: TwinCore, b: Record<string, unknown>, fiel
 }
 
 /** Answer a field error as its JSON body and status. */
-export const fail = (c: Context, e: FieldError) => c.json(e.body, e.status)
+export const fail = (_c: Context, e: FieldError): Response => jsonAnswer(e.body, e.status)
 
 /** The twin, the body and the calling subscriber (`field` names the number) of a channel request. */
 export const subscriberRequest = async (deps: ChannelDeps, c: Context, field: string): Promise<{ twin: TwinCore; body: Record<string, unknown>; msisdn: string } | FieldError> => {

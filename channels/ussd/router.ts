@@ -5,6 +5,7 @@ import { Hono } from "hono"
 import type { ChannelDeps } from "../context.ts"
 import { screenSize } from "../text/screen.ts"
 import { MAX_INPUT, UssdGateway, type Screen } from "./gateway.ts"
+import { jsonAnswer } from "../security.ts"
 import { fail, isFieldError, readBody, str, subscriberField, subscriberRequest, twinFor } from "./http-input.ts"
 
 /** Africa's Talking sends every reply of the session in `text`; bounded so a session stays small. */
@@ -44,7 +45,7 @@ export const ussdRouter = (deps: ChannelDeps, gateway = new UssdGateway()): Hono
     const { twin, body: b, msisdn } = req
     const code = str(b, "code", MAX_INPUT)
     if (isFieldError(code)) return fail(c, code)
-    return c.json(screenJson(gateway.dial(twin, msisdn, code)))
+    return jsonAnswer(screenJson(gateway.dial(twin, msisdn, code)))
   })
 
   r.post("/reply", async (c) => {
@@ -53,7 +54,7 @@ export const ussdRouter = (deps: ChannelDeps, gateway = new UssdGateway()): Hono
     const { twin, body: b, msisdn } = req
     const text = str(b, "text", MAX_INPUT)
     if (isFieldError(text)) return fail(c, text)
-    return c.json(screenJson(gateway.reply(twin, msisdn, text)))
+    return jsonAnswer(screenJson(gateway.reply(twin, msisdn, text)))
   })
 
   return r

@@ -56,13 +56,19 @@ const FIXED: ReadonlyArray<readonly [string, Entry]> = [
   ["111*919", content],
 ]
 
+/** Code tables by catalog: a twin's catalog never changes, so each table is built once, not per dial. */
+const codeTables = new WeakMap<TwinCore["cat"], ReadonlyMap<string, Entry>>()
+
 /** Every code the twin answers: the fixed ones plus each catalog service's own code (e.g. *111*442#). */
-export const codesOf = (twin: TwinCore): Map<string, Entry> => {
+export const codesOf = (twin: TwinCore): ReadonlyMap<string, Entry> => {
+  const known = codeTables.get(twin.cat)
+  if (known !== undefined) return known
   const m = new Map<string, Entry>(FIXED)
   for (const sv of twin.cat.data.services) {
     const code = sv.ussd === undefined ? null : /^\*([\d*]+)#$/.exec(sv.ussd)?.[1] ?? null
     if (code !== null && !m.has(code)) m.set(code, service(sv.id))
   }
+  codeTables.set(twin.cat, m)
   return m
 }
 
