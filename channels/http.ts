@@ -1,8 +1,7 @@
 // The one hono app: every channel router, the control API and the web console are mounted here.
 import { Hono } from "hono"
-import { bodyLimit } from "hono/body-limit"
 import type { ChannelDeps } from "./context.ts"
-import { edgeMiddleware, jsonAnswer } from "./security.ts"
+import { guardEdge, jsonAnswer } from "./security.ts"
 import { controlRouter } from "./control/router.ts"
 import { ussdRouter } from "./ussd/router.ts"
 import { ivrRouter } from "./ivr/router.ts"
@@ -19,8 +18,6 @@ export const MAX_BODY_BYTES = 64 * 1024
 export const makeApp = (deps: ChannelDeps): Hono => {
   const app = new Hono()
   const tooLarge = () => jsonAnswer({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413)
-  // Body limit and security headers (strict CSP and the rest) on every answer, in one middleware.
-  app.use("*", edgeMiddleware(MAX_BODY_BYTES, tooLarge, bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge })))
   app.get("/healthz", () => jsonAnswer({ ok: true }))
   app.route("/api", controlRouter(deps))
   app.route("/ussd", ussdRouter(deps))
@@ -36,5 +33,6 @@ export const makeApp = (deps: ChannelDeps): Hono => {
     console.error(`[twin] unhandled error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)
     return c.json({ error: { code: "INTERNAL", field: null, message: "internal error", ru: "Внутренняя ошибка" } }, 500)
   })
-  return app
+  // Body limit before any handler, security headers (strict CSP and the rest) on every answer.
+  return guardEdge(app, MAX_BODY_BYTES, tooLarge)
 }
