@@ -8,7 +8,7 @@ import { isAbroad } from "../../core/rules/rating.ts"
 import { statusOf } from "../../core/state/model.ts"
 import { memoryLog, nullLog, openStore, type Store, type TwinLog } from "../../core/store/event-log.ts"
 import { simCatalog } from "../rating.ts"
-import { Draw, dayPlan, fnv1a, msisdnOf, profileOf, SLOT_MS, SLOTS, type Action, type DayPlan, type Group } from "./population.ts"
+import { Draw, dayPlan, fnv1a, numbersOf, profileOf, SLOT_MS, SLOTS, type Action, type DayPlan, type Group } from "./population.ts"
 
 
 /** The simulation starts on Monday 2026-06-01 00:00 MSK. */
@@ -58,6 +58,8 @@ export class Partition {
   readonly twin: TwinCore
   private readonly store: Store | null
   readonly seedHash: number
+  /** The groups' numbers in group order: the strings the twin keys its subscribers by. */
+  private readonly numbers: string[]
   private readonly s: PartitionSummary
 
   constructor(
@@ -68,6 +70,7 @@ export class Partition {
     log: { kind: LogKind; path?: string },
   ) {
     this.seedHash = fnv1a(seed)
+    this.numbers = numbersOf(groups)
     const id = `sim-p${partition}`
     const twinSeed = `${seed}/p${partition}of${partitions}`
     const catalog = simCatalog()
@@ -142,24 +145,29 @@ export class Partition {
   /** Create the groups' subscribers before the start: families invited and joined, autopay set. */
   setup(): void {
     const d = new Draw()
-    const byDay: Group[][] = Array.from({ length: JOIN_DAYS }, () => [])
-    for (const g of this.groups) (byDay[g.id % JOIN_DAYS] as Group[]).push(g)
+    const byDay: Array<Array<{ g: Group; at: number }>> = Array.from({ length: JOIN_DAYS }, () => [])
+    let at = 0
+    for (const g of this.groups) {
+      (byDay[g.id % JOIN_DAYS] as Array<{ g: Group; at: number }>).push({ g, at })
+      at += g.size
+    }
     byDay.forEach((groups, k) => {
       const r = this.twin.advanceTo(TWIN_START + k * DAY + 10 * 3_600_000)
       if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
-      for (const g of groups) this.join(g, d)
+      for (const x of groups) this.join(x.g, this.numbers.slice(x.at, x.at + x.g.size), d)
     })
     const r = this.twin.advanceTo(SIM_START)
     if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
     this.twin.flush()
   }
 
-  private join(g: Group, d: Draw): void {
+  /** Create group `g`, whose numbers are `numbers`. */
+  private join(g: Group, numbers: readonly string[], d: Draw): void {
     if (g.kind === "family") this.s.families++
     if (g.kind === "corporate") this.s.corporate++
     for (let i = g.first; i < g.first + g.size; i++) {
       const p = profileOf(this.seedHash, i, g, d)
-      const msisdn = msisdnOf(i)
+      const msisdn = numbers[i - g.first] as string
       this.s.subscribers++
       this.exec({
         _tag: "CreateSubscriber", msisdn, name: NAMES[i % NAMES.length] as string, tariff: p.tariff, payment: p.payment,
@@ -168,9 +176,9 @@ export class Partition {
       if (p.autopay) this.exec({ _tag: "SetAutopay", msisdn, mode: "threshold", threshold: 5_000, amount: 50_000 })
     }
     if (g.kind === "family") {
-      const owner = msisdnOf(g.first)
+      const owner = numbers[0] as string
       for (let i = g.first + 1; i < g.first + g.size; i++) {
-        const member = msisdnOf(i)
+        const member = numbers[i - g.first] as string
         if (this.exec({ _tag: "FamilyInvite", msisdn: owner, member, minutes: 200, sms: 50, dataMb: 8 * 1024 })) {
           this.exec({ _tag: "FamilyReply", msisdn: member, accept: true })
         }
@@ -209,7 +217,7 @@ export class Partition {
   }
 
   /** Play day `day` (0-based) from a plan, slot by slot; flush the log at the end of the day. */
-  runDay(day: number, plan: DayPlan = dayPlan(this.seed, day, this.groups)): void {
+  runDay(day: number, plan: DayPlan = dayPlan(this.seed, day, this.groups, this.numbers)): void {
     const dayStart = SIM_START + day * DAY
     for (let k = 0; k < SLOTS; k++) {
       const acts = plan.slots[k] as Action[]

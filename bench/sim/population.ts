@@ -232,15 +232,27 @@ export type Action =
 /** One day of one partition: actions per 15-minute slot. */
 export interface DayPlan { readonly slots: Action[][] }
 
-/** The day plan of the given groups (one partition) for day `day` (0 = the first day). */
-export const dayPlan = (seed: string, day: number, groups: readonly Group[]): DayPlan => {
+/** The numbers of the groups' subscribers, in group order (what dayPlan's `numbers` holds). */
+export const numbersOf = (groups: readonly Group[]): string[] => {
+  const out: string[] = []
+  for (const g of groups) for (let i = g.first; i < g.first + g.size; i++) out.push(msisdnOf(i))
+  return out
+}
+
+/**
+ * The day plan of the given groups (one partition) for day `day` (0 = the first day).
+ * `numbers` (numbersOf(groups)) lets a partition pass the very strings its twin holds as keys,
+ * so that looking a number up compares pointers, not characters.
+ */
+export const dayPlan = (seed: string, day: number, groups: readonly Group[], numbers: readonly string[] = numbersOf(groups)): DayPlan => {
   const ctx: PlanCtx = {
     seedHash: fnv1a(seed), day, slots: Array.from({ length: SLOTS }, () => []),
     d: new Draw(), pd: new Draw(), td: new Draw(), profile: newProfile(),
     weekend: (day + 0) % 7 >= 5, // the simulation starts on Monday 2026-06-01
   }
+  let k = 0
   for (const g of groups) {
-    for (let i = g.first; i < g.first + g.size; i++) planSubscriber(ctx, g, i)
+    for (let i = g.first; i < g.first + g.size; i++) planSubscriber(ctx, g, i, numbers[k++] as string)
   }
   return { slots: ctx.slots }
 }
@@ -258,10 +270,9 @@ interface PlanCtx {
 }
 
 /** Subscriber `i`'s actions of the day, added to their slots. */
-const planSubscriber = (c: PlanCtx, g: Group, i: number): void => {
+const planSubscriber = (c: PlanCtx, g: Group, i: number, msisdn: string): void => {
   const { seedHash, day, slots, d, td, weekend } = c
   const p = drawProfile(seedHash, i, g, c.pd, c.profile)
-  const msisdn = msisdnOf(i)
   d.reset(seedHash, i, day, 0xda1)
   const trip = p.traveller ? tripOn(seedHash, i, day, td) : null
   const abroad = trip !== null

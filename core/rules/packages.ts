@@ -8,6 +8,14 @@ export const KB_PER_GB = 1024 * 1024
 
 const KIND_NAMES: Record<PackageKind, string> = { minutes: "Минуты", sms: "SMS", data: "Интернет" }
 
+/** Ids and names of tariff packages: one string each, shared by every subscriber's packages. */
+const TARIFF_PKG: Record<PackageKind, { id: string; name: string }> = {
+  minutes: { id: "tariff:minutes", name: `${KIND_NAMES.minutes} по тарифу` },
+  sms: { id: "tariff:sms", name: `${KIND_NAMES.sms} по тарифу` },
+  data: { id: "tariff:data", name: `${KIND_NAMES.data} по тарифу` },
+}
+const SHARE_ID: Record<PackageKind, string> = { minutes: "share:minutes", sms: "share:sms", data: "share:data" }
+
 /** The tariff's periodic amounts (constructor: the subscriber's choice), in package units. */
 export const tariffAmounts = (t: Tariff, choice: { minutes: number; dataGb: number } | null): Shares => {
   if (t.kind === "constructor" && t.adjustable !== undefined) {
@@ -22,7 +30,7 @@ export const tariffPackages = (t: Tariff, renewAt: number, choice: { minutes: nu
   const a = tariffAmounts(t, choice)
   const out: Pkg[] = []
   const add = (kind: PackageKind, total: number): void => {
-    if (total > 0) out.push({ id: `tariff:${kind}`, source: "tariff", offer: t.id, name: `${KIND_NAMES[kind]} по тарифу`, kind, total, left: total, expiresAt: renewAt })
+    if (total > 0) out.push({ id: TARIFF_PKG[kind].id, source: "tariff", offer: t.id, name: TARIFF_PKG[kind].name, kind, total, left: total, expiresAt: renewAt })
   }
   add("minutes", a.minutes - (shared?.minutes ?? 0))
   add("sms", a.sms - (shared?.sms ?? 0))
@@ -34,7 +42,7 @@ export const tariffPackages = (t: Tariff, renewAt: number, choice: { minutes: nu
 export const sharePackages = (owner: string, shares: Shares, renewAt: number): Pkg[] => {
   const out: Pkg[] = []
   const add = (kind: PackageKind, total: number): void => {
-    if (total > 0) out.push({ id: `share:${kind}`, source: "share", offer: owner, name: `${KIND_NAMES[kind]} от ${owner}`, kind, total, left: total, expiresAt: renewAt })
+    if (total > 0) out.push({ id: SHARE_ID[kind], source: "share", offer: owner, name: `${KIND_NAMES[kind]} от ${owner}`, kind, total, left: total, expiresAt: renewAt })
   }
   add("minutes", shares.minutes)
   add("sms", shares.sms)
