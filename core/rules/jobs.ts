@@ -1,6 +1,8 @@
 // Jobs the clock runs (Twin.advance): monthly renewal with fees (R1, R2, R19), daily service
 // fees, one-off package expiry (R4), promised-payment repayment (R10), autopay by date (R11),
 // lapsed family invitations and idle sessions.
+import type { CatalogIndex } from "../catalog/load.ts"
+import type { Service } from "../catalog/schema.ts"
 import type { Draft } from "../domain/events.ts"
 import { addMonths, DAY } from "../domain/time.ts"
 import { statusOf, type Subscriber } from "../state/model.ts"
@@ -55,15 +57,28 @@ export const renewalJob = (ctx: Ctx, s: Subscriber, at: number): Draft[] => {
   return renewalEvents(ctx, s, at)
 }
 
+/** The catalog's services with a daily fee, by id (computed once per catalog). */
+const dailyFeeServices = (cat: CatalogIndex): ReadonlyMap<string, Service> => {
+  let m = DAILY_FEES.get(cat)
+  if (m === undefined) {
+    m = new Map([...cat.services].filter(([, sv]) => sv.dailyFee > 0))
+    DAILY_FEES.set(cat, m)
+  }
+  return m
+}
+const DAILY_FEES = new WeakMap<CatalogIndex, ReadonlyMap<string, Service>>()
+
 /** The daily job at 00:00 MSK: daily service fees, lapsed invitations, idle sessions. */
 export const dailyJob = (ctx: Ctx, at: number): Draft[] => {
   const ev: Draft[] = []
+  // It visits every subscriber every day: most have no daily fee, so the status is read only
+  // for those that do.
+  const fees = dailyFeeServices(ctx.cat)
   for (const s of ctx.state.subscribers.values()) {
-    if (statusOf(s) === "active") {
-      for (const id of s.services) {
-        const sv = ctx.cat.services.get(id)
-        if (sv !== undefined && sv.dailyFee > 0) ev.push({ type: "Money", msisdn: s.msisdn, amount: -sv.dailyFee, reason: "fee-daily", ref: sv.id })
-      }
+    const services = s.services
+    for (let i = 0; i < services.length; i++) {
+      const sv = fees.get(services[i] as string)
+      if (sv !== undefined && statusOf(s) === "active") ev.push({ type: "Money", msisdn: s.msisdn, amount: -sv.dailyFee, reason: "fee-daily", ref: sv.id })
     }
     if (s.family?.role === "owner") {
       for (const m of s.family.members) {
