@@ -31,13 +31,24 @@ export const fromMsk = (year: number, month: number, day: number, hour = 0, minu
   return Date.UTC(year, month - 1, Math.min(day, last), hour, minute, second) - MSK_OFFSET
 }
 
+/** addMonths' last question and answer. */
+const memo: { t: number; n: number; anchorDay: number | undefined; result: number } = { t: Number.NaN, n: 0, anchorDay: undefined, result: 0 }
+
 /** Same Moscow wall time `n` calendar months later (day clamped to month end). */
 export const addMonths = (t: number, n: number, anchorDay?: number): number => {
+  // Renewals and new subscribers ask for the same instant in runs (a pure function: the last
+  // answer is kept).
+  if (t === memo.t && n === memo.n && anchorDay === memo.anchorDay) return memo.result
   const p = mskParts(t)
   const m0 = p.month - 1 + n
   const y = p.year + Math.floor(m0 / 12)
   const m = (((m0 % 12) + 12) % 12) + 1
-  return fromMsk(y, m, anchorDay ?? p.day, p.hour, p.minute, p.second)
+  const result = fromMsk(y, m, anchorDay ?? p.day, p.hour, p.minute, p.second)
+  memo.t = t
+  memo.n = n
+  memo.anchorDay = anchorDay
+  memo.result = result
+  return result
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, "0")
