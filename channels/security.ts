@@ -1,6 +1,7 @@
 // Edge security shared by the web channels (LK, app, kiosk): bearer tokens for JSON, HTTP-only
 // cookies for HTML, double-submit CSRF tokens on HTML forms, and JSON bodies decoded with an
-// Effect Schema into a clear 4xx naming the field. Tokens are never logged.
+// Effect Schema into a clear 4xx naming the field. Tokens are never logged. Also the app's edge
+// itself: the request body limit and the security headers of every answer.
 import type { Context, Hono } from "hono"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import { Result, Schema } from "effect"
@@ -100,7 +101,7 @@ export const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; s
 
 /**
  * The headers of every answer: hono's `secureHeaders` defaults (same names, values and order) with
- * the CSP above. Precomputed once; test/unit/security-headers.test.ts holds them equal to hono's.
+ * the CSP above. Precomputed once; test/e2e/security-headers.test.ts holds them equal to hono's.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "Cross-Origin-Resource-Policy": "same-origin",
