@@ -167,7 +167,7 @@ const WORKER_URL = new URL("./worker.ts", import.meta.url)
 
 const runInWorker = (input: WorkerInput, onProgress: (p: Progress) => void): Promise<{ summaries: PartitionSummary[]; heapBytes: number | null; setupMs: number }> =>
   new Promise((resolvePromise, reject) => {
-    const w = tsWorker(WORKER_URL, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 12_288 } })
+    const w = tsWorker(WORKER_URL, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 12_288, maxYoungGenerationSizeMb: 64 } })
     let settled = false
     w.on("message", (m: WorkerMessage) => {
       if (m.type === "progress") onProgress({ subscriberDays: m.subscriberDays, events: m.events })
