@@ -44,6 +44,12 @@ export interface Store {
 const CHUNK_EVENTS = 65_536
 const CHUNK_BYTES = 8 << 20
 const REFS_PER_INSERT = 64
+/**
+ * A chunk with this many numbers or more carries its own directory instead of event_refs rows: a
+ * simulated day would otherwise add one index row per subscriber (measured: the largest part of
+ * the durable simulation's log cost); one command's chunk (1–2 numbers) stays in event_refs.
+ */
+const DIR_NUMBERS = 32
 
 /** A subscriber's events in the chunk being built: instants, and (line, byte offset) pairs. */
 interface Ref { firstAt: number; lastAt: number; pairs: number[] }
@@ -96,6 +102,38 @@ const pairsText = (pairs: readonly number[]): string => {
   return s
 }
 
+/** A number that can stand in a directory line (no tab or newline, which delimit the line). */
+const dirSafe = (m: string): boolean => m.indexOf("\t") === -1 && m.indexOf("\n") === -1
+
+/**
+ * The directory of a chunk: "\n" then one line per number, in number order:
+ * number TAB first instant TAB last instant TAB "line:offset" pairs. Numbers that cannot stand in
+ * a line are left out (returned for event_refs).
+ */
+const directory = (c: ChunkBuilder, numbers: readonly string[]): { dir: Buffer; rest: string[] } => {
+  const parts: string[] = ["\n"]
+  const rest: string[] = []
+  for (const m of numbers) {
+    if (!dirSafe(m)) {
+      rest.push(m)
+      continue
+    }
+    const r = c.refs.get(m) as Ref
+    parts.push(`${m}\t${r.firstAt}\t${r.lastAt}\t${pairsText(r.pairs)}\n`)
+  }
+  return { dir: Buffer.from(parts.join(""), "utf8"), rest }
+}
+
+/** A number's entry in a chunk directory, if it has one: instants and "line:offset" pairs. */
+const dirEntry = (dir: Buffer, m: string): { firstAt: number; lastAt: number; pairs: string } | null => {
+  const at = dir.indexOf(`\n${m}\t`, 0, "utf8")
+  if (at === -1) return null
+  const start = at + 1 + Buffer.byteLength(m, "utf8") + 1
+  const end = dir.indexOf(10, start)
+  const [firstAt, lastAt, pairs] = dir.toString("utf8", start, end === -1 ? dir.length : end).split("\t")
+  return { firstAt: Number(firstAt), lastAt: Number(lastAt), pairs: pairs as string }
+}
+
 export const openStore = (path: string): Store => {
   const sqlite = new Database(path)
   // 8 KB pages for a new file (ignored for an existing one): faster batched appends (measured in
@@ -111,7 +149,7 @@ export const openStore = (path: string): Store => {
   migrate(db, { migrationsFolder: MIGRATIONS })
 
   // Hot path: raw prepared statements (drizzle owns the schema and migrations).
-  const insChunk = sqlite.prepare("INSERT INTO event_chunks (twin_id, first_seq, last_seq, first_at, last_at, n, data) VALUES (?, ?, ?, ?, ?, ?, ?)")
+  const insChunk = sqlite.prepare("INSERT INTO event_chunks (twin_id, first_seq, last_seq, first_at, last_at, n, data, dir) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
   const REF_COLUMNS = "INSERT INTO event_refs (twin_id, msisdn, last_at, first_seq, first_at, lines) VALUES "
   const insRef = sqlite.prepare(`${REF_COLUMNS}(?, ?, ?, ?, ?, ?)`)
   // Index rows go in REFS_PER_INSERT at a time: one call into SQLite instead of 64 (half the cost).
@@ -122,6 +160,8 @@ export const openStore = (path: string): Store => {
     "SELECT r.lines AS lines, c.first_seq AS firstSeq, c.data AS data FROM event_refs r JOIN event_chunks c ON c.twin_id = r.twin_id AND c.first_seq = r.first_seq " +
     "WHERE r.twin_id = ? AND r.msisdn = ? AND r.last_at >= ? AND r.first_at < ? ORDER BY r.first_seq",
   )
+  const dirStmt = sqlite.prepare("SELECT first_seq AS firstSeq, dir FROM event_chunks WHERE twin_id = ? AND dir IS NOT NULL AND last_at >= ? AND first_at < ? ORDER BY first_seq")
+  const dataStmt = sqlite.prepare("SELECT data FROM event_chunks WHERE twin_id = ? AND first_seq = ?").pluck()
   const countStmt = sqlite.prepare("SELECT coalesce(sum(n), 0) AS n FROM event_chunks WHERE twin_id = ?")
   const snapIns = sqlite.prepare("INSERT OR REPLACE INTO snapshots (twin_id, seq, at, hash, state) VALUES (?, ?, ?, ?, ?)")
   const snapGet = sqlite.prepare("SELECT seq, at, hash, state FROM snapshots WHERE twin_id = ? ORDER BY seq DESC LIMIT 1")
@@ -132,9 +172,11 @@ export const openStore = (path: string): Store => {
   const dirty: ChunkBuilder[] = []
   const writeChunks = sqlite.transaction((chunks: readonly ChunkBuilder[]) => {
     for (const c of chunks) {
-      insChunk.run(c.twinId, c.firstSeq, c.lastSeq, c.firstAt, c.lastAt, c.size, c.w.bytes())
-      // In number order: neighbouring keys of the index land on the same pages.
-      const numbers = [...c.refs.keys()].sort()
+      // In number order: a directory is searched, and neighbouring keys of the index land on the same pages.
+      let numbers = [...c.refs.keys()].sort()
+      let dir: Buffer | null = null
+      if (numbers.length >= DIR_NUMBERS) ({ dir, rest: numbers } = directory(c, numbers))
+      insChunk.run(c.twinId, c.firstSeq, c.lastSeq, c.firstAt, c.lastAt, c.size, c.w.bytes(), dir)
       for (let i = 0; i < numbers.length;) {
         const rows = numbers.length - i >= REFS_PER_INSERT ? REFS_PER_INSERT : 1
         refArgs.length = 0
@@ -169,13 +211,22 @@ export const openStore = (path: string): Store => {
       },
       query(msisdn, from, to, types) {
         flushAll()
-        const rows = queryStmt.all(twinId, msisdn, from, to) as Array<{ lines: string; firstSeq: number; data: Buffer }>
         const out: Event[] = []
-        for (const r of rows) {
-          for (const e of linesAt(r.data, r.firstSeq, r.lines)) {
+        const take = (data: Buffer, firstSeq: number, pairs: string): void => {
+          for (const e of linesAt(data, firstSeq, pairs)) {
             if (e.at >= from && e.at < to && (types === undefined || types.includes(e.type))) out.push(e)
           }
         }
+        for (const r of queryStmt.all(twinId, msisdn, from, to) as Array<{ lines: string; firstSeq: number; data: Buffer }>) take(r.data, r.firstSeq, r.lines)
+        let merged = false
+        for (const c of dirStmt.all(twinId, from, to) as Array<{ firstSeq: number; dir: Buffer }>) {
+          const d = dirEntry(c.dir, msisdn)
+          if (d === null || d.lastAt < from || d.firstAt >= to) continue
+          take(dataStmt.get(twinId, c.firstSeq) as Buffer, c.firstSeq, d.pairs)
+          merged = true
+        }
+        // Both kinds of chunk can hold the number: back into log order.
+        if (merged) out.sort((a, b) => a.seq - b.seq)
         return out
       },
       count() {

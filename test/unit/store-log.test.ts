@@ -124,6 +124,26 @@ describe("event log chunks (core/store)", () => {
     store.close()
   })
 
+  it("I7: a chunk of many numbers is found through its directory, numbers that cannot stand in it through the index", () => {
+    const store = openStore(fresh())
+    const log = store.log("t")
+    const odd = "79160000\t001"
+    const numbers = [...Array.from({ length: 40 }, (_, i) => `7916${String(i).padStart(7, "0")}`), odd]
+    const events: Event[] = numbers.map((msisdn, i) => ({ type: "Money", msisdn, amount: -100 - i, reason: "fee-daily", ref: "", seq: i + 1, at: 1_000 + i }) as Event)
+    for (const e of events) log.append(e)
+    log.flush()
+    for (const [i, m] of numbers.entries()) {
+      expect(log.query(m, 0, 10_000)).toEqual([events[i]])
+      expect(log.query(m, 1_000 + i + 1, 10_000)).toEqual([])
+    }
+    // A later small chunk for the same number (its index row) comes after the directory's events.
+    const more: Event = { type: "Money", msisdn: numbers[3] as string, amount: 500, reason: "topup", ref: "card", seq: events.length + 1, at: 5_000 } as Event
+    log.append(more)
+    log.flush()
+    expect(log.query(numbers[3] as string, 0, 10_000)).toEqual([events[3], more])
+    store.close()
+  })
+
   it("I7: a database written with one row per event is migrated to chunks; the twin restores to the same state", () => {
     // Build the old database: only the first migration, and rows as the old store wrote them.
     const oldMigrations = join(dir, "migrations-0000")

@@ -6,9 +6,11 @@ CREATE TABLE `event_chunks` (
 	`last_at` integer NOT NULL,
 	`n` integer NOT NULL,
 	`data` blob NOT NULL,
+	`dir` blob,
 	PRIMARY KEY(`twin_id`, `first_seq`)
 );
 --> statement-breakpoint
+CREATE INDEX `event_chunks_with_dir` ON `event_chunks` (`twin_id`,`last_at`) WHERE "event_chunks"."dir" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `event_refs` (
 	`twin_id` text NOT NULL,
 	`msisdn` text NOT NULL,
