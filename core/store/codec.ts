@@ -14,7 +14,7 @@ const TAB = 9
 const NL = 10
 
 /** Safe inside a compact field: printable ASCII without tab or newline; empty only where allowed. */
-const plain = (s: unknown, mayBeEmpty: boolean): s is string => {
+export const plain = (s: unknown, mayBeEmpty: boolean): s is string => {
   if (typeof s !== "string") return false
   if (s.length === 0) return mayBeEmpty
   for (let i = 0; i < s.length; i++) {
@@ -54,7 +54,8 @@ export class LineWriter {
     this.buf = Buffer.allocUnsafe(initial)
   }
 
-  private room(n: number): void {
+  /** Make room for n more bytes. */
+  room(n: number): void {
     if (this.pos + n <= this.buf.length) return
     let size = this.buf.length * 2
     while (size < this.pos + n) size *= 2
@@ -63,15 +64,16 @@ export class LineWriter {
     this.buf = next
   }
 
-  /** Printable ASCII only (checked by the caller). */
-  private ascii(s: string): void {
+  /** Printable ASCII only (checked by the caller); room() first. */
+  ascii(s: string): void {
     const b = this.buf
     let p = this.pos
     for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i)
     this.pos = p
   }
 
-  private int(n: number): void {
+  /** A safe integer in decimal; room() first (at most 17 bytes). */
+  int(n: number): void {
     let p = this.pos
     if (n < 0) {
       this.buf[p++] = 45
@@ -97,6 +99,11 @@ export class LineWriter {
 
   private tab(): void {
     this.buf[this.pos++] = TAB
+  }
+
+  /** One byte; room() first. */
+  byte(b: number): void {
+    this.buf[this.pos++] = b
   }
 
   /** Append one event as one line (with its newline). */

@@ -9,7 +9,7 @@ import { asc, eq } from "drizzle-orm"
 import { fileURLToPath } from "node:url"
 import type { Event } from "../domain/events.ts"
 import { eventMsisdn } from "../domain/events.ts"
-import { chunkEvents, LineWriter, linesAt } from "./codec.ts"
+import { chunkEvents, LineWriter, linesAt, plain } from "./codec.ts"
 import { twins } from "./schema.ts"
 
 export const MIGRATIONS = fileURLToPath(new URL("./migrations", import.meta.url))
@@ -51,9 +51,6 @@ const REFS_PER_INSERT = 64
  */
 const DIR_NUMBERS = 32
 
-/** A subscriber's events in the chunk being built: instants, and (line, byte offset) pairs. */
-interface Ref { firstAt: number; lastAt: number; pairs: number[] }
-
 /** The events appended to one twin's log since its last write, as one chunk in the making. */
 class ChunkBuilder {
   readonly w = new LineWriter()
@@ -62,7 +59,16 @@ class ChunkBuilder {
   lastSeq = 0
   firstAt = 0
   lastAt = 0
-  refs = new Map<string, Ref>()
+  /** Each number in the chunk has a slot: its first and last instants, its first and last lines. */
+  private slots = new Map<string, number>()
+  numbers: string[] = []
+  private firstAtOf = new Float64Array(256)
+  private lastAtOf = new Float64Array(256)
+  private headOf = new Int32Array(256)
+  private tailOf = new Int32Array(256)
+  /** Per line: its byte offset, and the next line of the same number (-1: none). */
+  private offOf = new Int32Array(1024)
+  private nextOf = new Int32Array(1024)
 
   constructor(readonly twinId: string) {}
 
@@ -73,55 +79,104 @@ class ChunkBuilder {
       this.firstSeq = e.seq
       this.firstAt = e.at
     }
-    const off = this.w.pos
+    if (k === this.offOf.length) {
+      this.offOf = grow(this.offOf)
+      this.nextOf = grow(this.nextOf)
+    }
+    this.offOf[k] = this.w.pos
+    this.nextOf[k] = -1
     this.w.event(e)
     this.lastSeq = e.seq
     this.lastAt = e.at
-    const m = eventMsisdn(e)
-    if (m !== "") {
-      const r = this.refs.get(m)
-      if (r === undefined) this.refs.set(m, { firstAt: e.at, lastAt: e.at, pairs: [k, off] })
-      else {
-        r.lastAt = e.at
-        r.pairs.push(k, off)
+    const m = e.type === "UsageRated" ? e.msisdn : eventMsisdn(e)
+    if (m === "") return
+    const s = this.slots.get(m)
+    if (s === undefined) {
+      const n = this.numbers.length
+      if (n === this.headOf.length) {
+        this.firstAtOf = grow(this.firstAtOf)
+        this.lastAtOf = grow(this.lastAtOf)
+        this.headOf = grow(this.headOf)
+        this.tailOf = grow(this.tailOf)
       }
+      this.slots.set(m, n)
+      this.numbers.push(m)
+      this.firstAtOf[n] = e.at
+      this.lastAtOf[n] = e.at
+      this.headOf[n] = k
+      this.tailOf[n] = k
+    } else {
+      this.nextOf[this.tailOf[s] as number] = k
+      this.tailOf[s] = k
+      this.lastAtOf[s] = e.at
     }
+  }
+
+  /** A number's first and last instants in the chunk. */
+  span(m: string): { firstAt: number; lastAt: number } {
+    const s = this.slots.get(m) as number
+    return { firstAt: this.firstAtOf[s] as number, lastAt: this.lastAtOf[s] as number }
+  }
+
+  /** A number's "line:offset" pairs, comma-separated (how event_refs.lines locates its events). */
+  pairsText(m: string): string {
+    let k = this.headOf[this.slots.get(m) as number] as number
+    let s = `${k}:${this.offOf[k]}`
+    for (k = this.nextOf[k] as number; k !== -1; k = this.nextOf[k] as number) s += `,${k}:${this.offOf[k]}`
+    return s
+  }
+
+  /** Write a number's directory line (printable ASCII numbers only): number TAB first TAB last TAB pairs NL. */
+  writeDirLine(d: LineWriter, m: string): void {
+    const s = this.slots.get(m) as number
+    d.room(m.length + 40)
+    d.ascii(m)
+    d.byte(9)
+    d.int(this.firstAtOf[s] as number)
+    d.byte(9)
+    d.int(this.lastAtOf[s] as number)
+    d.byte(9)
+    let sep = 9
+    for (let k = this.headOf[s] as number; k !== -1; k = this.nextOf[k] as number) {
+      d.room(24)
+      if (sep !== 9) d.byte(44 /* , */)
+      sep = 44
+      d.int(k)
+      d.byte(58 /* : */)
+      d.int(this.offOf[k] as number)
+    }
+    d.byte(10)
   }
 
   reset(): void {
     this.size = 0
     this.w.reset()
-    this.refs = new Map()
+    this.slots = new Map()
+    this.numbers = []
   }
 }
 
-/** "line:offset" pairs, comma-separated: how event_refs.lines locates a number's events in a chunk. */
-const pairsText = (pairs: readonly number[]): string => {
-  let s = `${pairs[0]}:${pairs[1]}`
-  for (let i = 2; i < pairs.length; i += 2) s += `,${pairs[i]}:${pairs[i + 1]}`
-  return s
+const grow = <A extends Int32Array | Float64Array>(a: A): A => {
+  const b = new (a.constructor as new (n: number) => A)(a.length * 2)
+  b.set(a)
+  return b
 }
-
-/** A number that can stand in a directory line (no tab or newline, which delimit the line). */
-const dirSafe = (m: string): boolean => m.indexOf("\t") === -1 && m.indexOf("\n") === -1
 
 /**
  * The directory of a chunk: "\n" then one line per number, in number order:
- * number TAB first instant TAB last instant TAB "line:offset" pairs. Numbers that cannot stand in
- * a line are left out (returned for event_refs).
+ * number TAB first instant TAB last instant TAB "line:offset" pairs. Numbers that are not printable
+ * ASCII are left out (returned for event_refs).
  */
-const directory = (c: ChunkBuilder, numbers: readonly string[]): { dir: Buffer; rest: string[] } => {
-  const parts: string[] = ["\n"]
+const directory = (c: ChunkBuilder, numbers: readonly string[], d: LineWriter): { dir: Buffer; rest: string[] } => {
   const rest: string[] = []
+  d.reset()
+  d.room(1)
+  d.byte(10)
   for (const m of numbers) {
-    if (!dirSafe(m)) {
-      rest.push(m)
-      continue
-    }
-    const r = c.refs.get(m) as Ref
-    parts.push(`${m}\t${r.firstAt}\t${r.lastAt}\t${pairsText(r.pairs)}\n`)
+    if (plain(m, false)) c.writeDirLine(d, m)
+    else rest.push(m)
   }
-  return { dir: Buffer.from(parts.join(""), "utf8"), rest }
+  return { dir: d.bytes(), rest }
 }
 
 /** A number's entry in a chunk directory, if it has one: instants and "line:offset" pairs. */
@@ -155,6 +210,7 @@ export const openStore = (path: string): Store => {
   // Index rows go in REFS_PER_INSERT at a time: one call into SQLite instead of 64 (half the cost).
   const insRefs = sqlite.prepare(REF_COLUMNS + Array.from({ length: REFS_PER_INSERT }, () => "(?, ?, ?, ?, ?, ?)").join(", "))
   const refArgs: Array<string | number> = []
+  const dirWriter = new LineWriter()
   const readStmt = sqlite.prepare("SELECT first_seq AS firstSeq, data FROM event_chunks WHERE twin_id = ? AND last_seq > ? ORDER BY first_seq")
   const queryStmt = sqlite.prepare(
     "SELECT r.lines AS lines, c.first_seq AS firstSeq, c.data AS data FROM event_refs r JOIN event_chunks c ON c.twin_id = r.twin_id AND c.first_seq = r.first_seq " +
@@ -173,16 +229,16 @@ export const openStore = (path: string): Store => {
   const writeChunks = sqlite.transaction((chunks: readonly ChunkBuilder[]) => {
     for (const c of chunks) {
       // In number order: a directory is searched, and neighbouring keys of the index land on the same pages.
-      let numbers = [...c.refs.keys()].sort()
+      let numbers = [...c.numbers].sort()
       let dir: Buffer | null = null
-      if (numbers.length >= DIR_NUMBERS) ({ dir, rest: numbers } = directory(c, numbers))
+      if (numbers.length >= DIR_NUMBERS) ({ dir, rest: numbers } = directory(c, numbers, dirWriter))
       insChunk.run(c.twinId, c.firstSeq, c.lastSeq, c.firstAt, c.lastAt, c.size, c.w.bytes(), dir)
       for (let i = 0; i < numbers.length;) {
         const rows = numbers.length - i >= REFS_PER_INSERT ? REFS_PER_INSERT : 1
         refArgs.length = 0
         for (const m of numbers.slice(i, i + rows)) {
-          const r = c.refs.get(m) as Ref
-          refArgs.push(c.twinId, m, r.lastAt, c.firstSeq, r.firstAt, pairsText(r.pairs))
+          const { firstAt, lastAt } = c.span(m)
+          refArgs.push(c.twinId, m, lastAt, c.firstSeq, firstAt, c.pairsText(m))
         }
         ;(rows === 1 ? insRef : insRefs).run(refArgs)
         i += rows
