@@ -6,7 +6,20 @@ import type { PackageView } from "../../core/engine/views.ts"
 
 const pad = (n: number): string => String(n).padStart(2, "0")
 
-export const rub = formatRub
+/** The last answer is kept: one LK request and the next ask for the same balance and instant. */
+const lastOf = (f: (n: number) => string): ((n: number) => string) => {
+  let lastIn = Number.NaN
+  let lastOut = ""
+  return (n) => {
+    if (n !== lastIn) {
+      lastOut = f(n)
+      lastIn = n
+    }
+    return lastOut
+  }
+}
+
+export const rub = lastOf(formatRub)
 
 export const timeRu = (t: number): string => {
   const p = mskParts(t)
@@ -21,7 +34,7 @@ export const dateRu = (t: number): string => {
 export const dateTimeRu = (t: number): string => `${dateRu(t)} ${timeRu(t)}`
 
 /** «данные на сегодня 15:23» in twin time. */
-export const asOfRu = (t: number): string => `данные на сегодня ${timeRu(t)}`
+export const asOfRu = lastOf((t) => `данные на сегодня ${timeRu(t)}`)
 
 /** Megabytes as gigabytes with a comma and at most two decimals: 22804 → "22,27". */
 export const gbRu = (mb: number): string => {

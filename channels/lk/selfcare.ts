@@ -6,6 +6,8 @@ import type { Command } from "../../core/domain/commands.ts"
 import { err, type DomainError } from "../../core/domain/errors.ts"
 import { accountView, dateRangeBounds, detailView, periodBounds, promisedQuote, readable, tariffsView, type AccountView, type Detail, type ExpensePeriod } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
+import { available } from "../../core/rules/funds.ts"
+import { statusOf } from "../../core/state/model.ts"
 import { asOfRu, dateRu, dateTimeRu, gbRu, msisdnRu, NEGATIVE_WARNING, packageLineRu, rub, STATUS_RU } from "./format.ts"
 
 export type WebChannel = "lk" | "app"
@@ -49,7 +51,18 @@ export const logout = (twin: TwinCore, via: WebChannel, token: string): Res =>
 
 // ---- «Мой МТС»: balance, packages -------------------------------------------------------------
 
-const balanceLines = (v: AccountView): string[] => {
+/** The part of the account view that the balance answer shows (as in accountView), without the
+ *  rest of the view (services, packages, family ...) that the LK balance request would only drop. */
+type BalanceView = Pick<AccountView, "msisdn" | "asOf" | "balance" | "available" | "negative" | "payment" | "debt" | "creditLimit" | "status" | "promised" | "autopay">
+
+const balanceView = (a: Actor, target: string): Result.Result<BalanceView, DomainError> =>
+  Result.map(readable(a.twin, target, a.me), (s) => ({
+    msisdn: s.msisdn, asOf: a.twin.now, balance: s.balance, available: available(s), negative: s.balance < 0, payment: s.payment,
+    debt: s.payment === "credit" ? Math.max(0, -s.balance) : 0, creditLimit: s.creditLimit, status: statusOf(s),
+    promised: s.promised === null ? null : { amount: s.promised.amount, fee: s.promised.fee, dueAt: s.promised.dueAt }, autopay: s.autopay,
+  }))
+
+const balanceLines = (v: BalanceView): string[] => {
   const lines = [`Мой баланс ${rub(v.balance)}`, asOfRu(v.asOf)]
   if (v.negative && v.payment === "prepaid") lines.push(NEGATIVE_WARNING)
   if (v.payment === "credit") lines.push(`Задолженность ${rub(v.debt)}, кредитный лимит ${rub(v.creditLimit)}`)
@@ -58,13 +71,13 @@ const balanceLines = (v: AccountView): string[] => {
   return lines
 }
 
-const balanceData = (v: AccountView) => ({
+const balanceData = (v: BalanceView) => ({
   msisdn: v.msisdn, asOf: v.asOf, balance: v.balance, available: v.available, negative: v.negative, payment: v.payment,
   debt: v.debt, creditLimit: v.creditLimit, status: v.status, promised: v.promised, autopay: v.autopay,
 })
 
 export const balance = (a: Actor, target: string): Res =>
-  Result.flatMap(account(a, target), (v) => reply(balanceLines(v).join("\n"), balanceData(v)))
+  Result.flatMap(balanceView(a, target), (v) => reply(balanceLines(v).join("\n"), balanceData(v)))
 
 export const overview = (a: Actor, target: string): Res =>
   Result.flatMap(account(a, target), (v) => reply([
