@@ -58,13 +58,14 @@ const interleaved = async <K extends string>(specs: Record<K, Spec>, perSide: nu
 
 export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> => {
   // Seconds per side and comparison (as one run used to be), in slices of whole seconds (autocannon
-  // stops on its 1 s sample tick, and at a fixed rate it paces each connection per second). The
-  // fixed-rate slices are 2 s in full mode: each slice cuts off the answers still in flight.
+  // stops on its 1 s sample tick). The fixed-rate runs are one continuous run per side: p99 is an
+  // absolute target there, and every slice start (new connections, a paced burst, answers cut off
+  // in flight) would put its own artefact into the tail.
   const seconds = opts.quick ? 3 : 8
   const SLICE = 1
   const perSide = seconds / SLICE
-  const RATE_SLICE = opts.quick ? 1 : 2
-  const ratePerSide = seconds / RATE_SLICE
+  const RATE_SLICE = seconds
+  const ratePerSide = 1
   const w = tsWorker(new URL("./http-server.ts", import.meta.url))
   const ready = await new Promise<{ twinPort: number; barePort: number }>((ok, fail) => {
     w.once("message", (m: { type: string; twinPort: number; barePort: number }) => (m.type === "ready" ? ok(m) : fail(new Error("http server: unexpected message"))))
@@ -120,7 +121,7 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
       data: { seconds, slice: SLICE, slicesPerSide: perSide, rateSlice: RATE_SLICE, rateSlicesPerSide: ratePerSide, connections: conns, barePost, bareGet, ussd, lk, health, rate: RATE, ussdAt, lkAt, bareAt },
       notes: [
         "Both servers run in one worker thread (the same @hono/node-server setup, two loopback ports); autocannon runs in the main thread, so the two cores are split between load generator and server.",
-        `Machine conditions drift (other processes share the two cores), so each comparison alternates short slices instead of one long run per side: ${perSide} slices of ${SLICE} s per side at saturation, ${ratePerSide} of ${RATE_SLICE} s at 5,000 req/s (64 connections), in rotating order (bare, twin, twin, bare, ...; LK, bare GET and /healthz rotate as three, as do the three fixed-rate runs). Per side, req/s = completed requests / measured seconds over all its slices, and p50/p99 are true combined percentiles of the slices' latency histograms merged into one (autocannon.aggregateResult). Per-slice req/s are in the JSON data.`,
+        `Machine conditions drift (other processes share the two cores), so each comparison alternates short slices instead of one long run per side: ${perSide} slices of ${SLICE} s per side at saturation, in rotating order (bare, twin, twin, bare, ...; LK, bare GET and /healthz rotate as three). At 5,000 req/s offered (64 connections) each side is one continuous ${RATE_SLICE} s run: the p99 target is absolute, and slice starts would add their own tail. Per side, req/s = completed requests / measured seconds over all its slices, and p50/p99 are true combined percentiles of the slices' latency histograms merged into one (autocannon.aggregateResult). Per-slice req/s are in the JSON data.`,
         "The twin app is the full `makeApp` of `twin serve` (security headers, body limit, channel routers) on a durable SQLite registry: every USSD dial and LK request that changes state is logged and flushed before the answer.",
       ],
     }
