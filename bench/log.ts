@@ -1,5 +1,5 @@
 // Suite 2: event-log appends/s (openStore(...).log(id): buffered, flushed every 4096 events into
-// one chunk row plus one index row per number, WAL) against raw better-sqlite3 batched inserts of
+// one chunk row with its per-number directory, WAL) against raw better-sqlite3 batched inserts of
 // the conventional layout: one row per event (JSON) with a per-number index, 4096 rows a transaction.
 import Database from "better-sqlite3"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -101,7 +101,7 @@ export const runLog = async (opts: { quick: boolean }): Promise<SuiteResult> => 
       ],
       data: { events: N, batch: BATCH, appendsPerSec: ours, rawRowsPerSec: lim },
       notes: [
-        "The twin side is the store's own append + flush every 4096 events: each flush writes one chunk row (the events' lines: compact for rated usage, JSON otherwise) and one index row per number in the chunk.",
+        "The twin side is the store's own append + flush every 4096 events: each flush writes one chunk row: the events' lines (compact for rated usage, JSON otherwise) and the chunk's per-number directory (a chunk of fewer than 32 numbers gets index rows in event_refs instead).",
         "The raw side is the conventional layout written with plain prepared statements: one row per event (twin_id, seq, at, msisdn, type, JSON.stringify of the event), primary key (twin_id, seq), index (twin_id, msisdn, at), 4096 rows a transaction.",
         "Both write a fresh file with the same pragmas (8 KB pages, WAL, synchronous=NORMAL, autocheckpoint 16384 pages).",
       ],
