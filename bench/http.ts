@@ -19,10 +19,17 @@ interface RawRun { latencies: string; totalCompletedRequests: number; samples: n
 
 const aggregate = (autocannon as unknown as { aggregateResult: (runs: RawRun[], o: { url: string; connections: number }) => autocannon.Result }).aggregateResult
 
+/**
+ * At a fixed rate, autocannon would "correct" for coordinated omission with an expected interval
+ * of Math.ceil(1 / per-connection rate) = 1 ms (lib/run.js: a rate in requests per second taken as
+ * an interval in ms; 5,000 req/s over 64 connections is 78 req/s, i.e. 12.8 ms apart): every
+ * response of T ms would add T - 1 invented samples, so one slow response fills the tail. The
+ * fixed-rate runs record each response's own time instead (ignoreCoordinatedOmission).
+ */
 const options = (o: Spec, seconds: number): autocannon.Options => ({
   url: o.url, method: o.method, connections: o.connections, duration: seconds, pipelining: 1,
   headers: { "content-type": "application/json", ...o.headers }, ...(o.body !== undefined ? { body: o.body } : {}),
-  ...(o.rate !== undefined ? { overallRate: o.rate } : {}),
+  ...(o.rate !== undefined ? { overallRate: o.rate, ignoreCoordinatedOmission: true } : {}),
 })
 
 const slice = async (o: Spec, seconds: number): Promise<RawRun> => (await autocannon({ ...options(o, seconds), skipAggregateResult: true })) as unknown as RawRun
@@ -121,7 +128,7 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
       data: { seconds, slice: SLICE, slicesPerSide: perSide, rateSlice: RATE_SLICE, rateSlicesPerSide: ratePerSide, connections: conns, barePost, bareGet, ussd, lk, health, rate: RATE, ussdAt, lkAt, bareAt },
       notes: [
         "Both servers run in one worker thread (the same @hono/node-server setup, two loopback ports); autocannon runs in the main thread, so the two cores are split between load generator and server.",
-        `Machine conditions drift (other processes share the two cores), so each comparison alternates short slices instead of one long run per side: ${perSide} slices of ${SLICE} s per side at saturation, in rotating order (bare, twin, twin, bare, ...; LK, bare GET and /healthz rotate as three). At 5,000 req/s offered (64 connections) each side is one continuous ${RATE_SLICE} s run: the p99 target is absolute, and slice starts would add their own tail. Per side, req/s = completed requests / measured seconds over all its slices, and p50/p99 are true combined percentiles of the slices' latency histograms merged into one (autocannon.aggregateResult). Per-slice req/s are in the JSON data.`,
+        `Machine conditions drift (other processes share the two cores), so each comparison alternates short slices instead of one long run per side: ${perSide} slices of ${SLICE} s per side at saturation, in rotating order (bare, twin, twin, bare, ...; LK, bare GET and /healthz rotate as three). At 5,000 req/s offered (64 connections) each side is one continuous ${RATE_SLICE} s run: the p99 target is absolute, and slice starts would add their own tail. Those runs record each response's own latency: autocannon's coordinated-omission correction would assume requests 1 ms apart on each connection (they are 12.8 ms apart) and invent T − 1 samples for every response of T ms. Per side, req/s = completed requests / measured seconds over all its slices, and p50/p99 are true combined percentiles of the slices' latency histograms merged into one (autocannon.aggregateResult). Per-slice req/s are in the JSON data.`,
         "The twin app is the full `makeApp` of `twin serve` (security headers, body limit, channel routers) on a durable SQLite registry: every USSD dial and LK request that changes state is logged and flushed before the answer.",
       ],
     }
