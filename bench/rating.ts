@@ -13,7 +13,7 @@ import { taskRate } from "./lib/tasks.ts"
 export const START = parseInstant("2026-06-01T09:00:00+03:00") as number
 
 /** The default catalog with a cheap scrypt cost (simulations and benchmarks, never production). */
-export const simCatalog = (): CatalogIndex => indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 2 } })
+export const simCatalog = (): CatalogIndex => indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 2, kdf: "hmac-sha256" } })
 
 const TARIFFS = ["my-mts", "smart", "super", "constructor", "vip", "corporate"] as const
 

@@ -5,4 +5,6 @@ export const ADDED_DEFAULTS = {
   kioskSessionIdleMinutes: 5,
   /** R29 (default): one scripted hotline operator per twin takes 0890 calls; the rest queue. */
   hotlineOperators: 1,
+  /** How secrets are hashed: salted scrypt (default), or salted HMAC-SHA-256 for large simulations. */
+  kdf: "scrypt",
 } as const

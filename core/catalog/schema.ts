@@ -152,6 +152,12 @@ export const Catalog = Schema.Struct({
     passwordMinLength: Count,
     /** scrypt cost (N, a power of two). Lower it for large simulations. */
     scryptN: Count,
+    /**
+     * How secrets are hashed (always salted, stored only hashed): "scrypt" with cost scryptN, or
+     * "hmac-sha256" for simulations of millions of logins, where even scrypt's least cost (~70 µs a
+     * call) would dominate.
+     */
+    kdf: Schema.Literals(["scrypt", "hmac-sha256"]).pipe(Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.kdf))),
   }),
   channels: Schema.Struct({
     ussdIdleSeconds: Count,

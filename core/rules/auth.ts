@@ -8,7 +8,7 @@ import { err, type DomainError } from "../domain/errors.ts"
 import { HOUR } from "../domain/time.ts"
 import type { Subscriber } from "../state/model.ts"
 import { authorize, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
-import { hashSecret, sha256, verifySecret } from "./secrets.ts"
+import { hashSecret, sha256, verifySecret, type KdfSettings } from "./secrets.ts"
 import { sessionIdleMinutes, sessionLapsed } from "./sessions.ts"
 import { SENDER, texts } from "./texts.ts"
 
@@ -21,7 +21,7 @@ export const codeRateLimit = (ctx: Ctx, s: Subscriber): DomainError | null => {
     : null
 }
 
-const n = (ctx: Ctx): number => ctx.cat.data.auth.scryptN
+const kdf = (ctx: Ctx): KdfSettings => ctx.cat.data.auth
 
 export const requestOtp = (ctx: Ctx, c: CommandOf<"RequestOtp">): RuleResult => {
   const s = getSub(ctx, c.msisdn)
@@ -34,7 +34,7 @@ export const requestOtp = (ctx: Ctx, c: CommandOf<"RequestOtp">): RuleResult => 
   const salt = ctx.rng.hex(16)
   const expiresAt = ctx.now + ctx.cat.data.auth.otpValidHours * HOUR
   return ok([
-    { type: "OtpIssued", msisdn: s.msisdn, hash: hashSecret(code, salt, n(ctx)), salt, expiresAt, rng: ctx.rng.counter },
+    { type: "OtpIssued", msisdn: s.msisdn, hash: hashSecret(code, salt, kdf(ctx)), salt, expiresAt, rng: ctx.rng.counter },
     smsTo(s.msisdn, SENDER.otp, texts.otp(code)),
   ], { expiresAt })
 }
@@ -55,15 +55,15 @@ export const login = (ctx: Ctx, c: CommandOf<"Login">): RuleResult<{ token: stri
   const secret = c.secret.trim()
   if (secret.length === 0 || secret.length > 128) return err("INVALID_FIELD", "secret: must be 1..128 characters", "Введите пароль", "secret")
   const otpValid = a.otp !== null && a.otp.expiresAt > ctx.now
-  if (otpValid && a.otp !== null && verifySecret(secret, a.otp, n(ctx))) {
+  if (otpValid && a.otp !== null && verifySecret(secret, a.otp, kdf(ctx))) {
     const x = newSession(ctx, s, c.channel, "otp")
     return ok(x.events, { token: x.token, msisdn: s.msisdn })
   }
-  if (a.password !== null && verifySecret(secret, a.password, n(ctx))) {
+  if (a.password !== null && verifySecret(secret, a.password, kdf(ctx))) {
     const x = newSession(ctx, s, c.channel, "password")
     return ok(x.events, { token: x.token, msisdn: s.msisdn })
   }
-  if (a.otp !== null && !otpValid && verifySecret(secret, a.otp, n(ctx))) {
+  if (a.otp !== null && !otpValid && verifySecret(secret, a.otp, kdf(ctx))) {
     return err("CODE_EXPIRED", "secret: the SMS password has expired (valid 2 days); request a new one", "Срок действия пароля истек. Получите новый пароль по SMS", "secret")
   }
   // R24: 3 wrong codes in a row lock the LK login; SMS on the lockout.
@@ -129,7 +129,7 @@ export const setPassword = (ctx: Ctx, c: CommandOf<"SetPassword">): RuleResult =
   const bad = passwordProblem(c.password, ctx.cat.data.auth.passwordMinLength)
   if (bad !== null) return err("WEAK_PASSWORD", `password: ${bad}`, `Пароль должен содержать не менее ${ctx.cat.data.auth.passwordMinLength} символов: буквы и цифры`, "password")
   const salt = ctx.rng.hex(16)
-  const events: Draft[] = [{ type: "PasswordSet", msisdn: s.msisdn, hash: hashSecret(c.password, salt, n(ctx)), salt, rng: ctx.rng.counter }]
+  const events: Draft[] = [{ type: "PasswordSet", msisdn: s.msisdn, hash: hashSecret(c.password, salt, kdf(ctx)), salt, rng: ctx.rng.counter }]
   if (s.notifyLogins) events.push(smsTo(s.msisdn, SENDER.mts, texts.passwordChanged(ctx.now)))
   return ok(events)
 }
@@ -153,7 +153,7 @@ export const requestKioskCode = (ctx: Ctx, c: CommandOf<"RequestKioskCode">): Ru
   const code = ctx.rng.digits(ctx.cat.data.auth.kioskCodeDigits)
   const salt = ctx.rng.hex(16)
   return ok([
-    { type: "KioskCodeIssued", msisdn: s.msisdn, hash: hashSecret(code, salt, n(ctx)), salt, rng: ctx.rng.counter },
+    { type: "KioskCodeIssued", msisdn: s.msisdn, hash: hashSecret(code, salt, kdf(ctx)), salt, rng: ctx.rng.counter },
     smsTo(s.msisdn, SENDER.kiosk, texts.kioskCode(code)),
   ])
 }
@@ -169,7 +169,7 @@ export const kioskLogin = (ctx: Ctx, c: CommandOf<"KioskLogin">): RuleResult<{ m
   if (a.kiosk === null) return err("NO_CODE", "code: no access code was ordered; send an empty SMS to 6262", "Закажите код доступа: отправьте пустое SMS на номер 6262", "code")
   // After the block lapses the count starts again; the old code still works (R27).
   const prior = a.kioskLockedUntil !== 0 ? 0 : a.kioskFailures
-  if (verifySecret(c.code.trim(), a.kiosk, n(ctx))) {
+  if (verifySecret(c.code.trim(), a.kiosk, kdf(ctx))) {
     // R27: the terminal gets a core session (channel "kiosk", its own idle limit); the token is kept only hashed.
     const token = ctx.rng.hex(16)
     return ok([{ type: "KioskLogin", msisdn: s.msisdn, ok: true, failures: 0, lockedUntil: 0, session: { tokenHash: sha256(token), rng: ctx.rng.counter } }], { msisdn: s.msisdn, token })

@@ -20,7 +20,7 @@ export const linkRequest = (ctx: Ctx, c: CommandOf<"LinkRequest">): RuleResult =
   const salt = ctx.rng.hex(16)
   const expiresAt = ctx.now + HOUR
   return ok([
-    { type: "LinkRequested", msisdn: s.msisdn, target: t.msisdn, hash: hashSecret(code, salt, ctx.cat.data.auth.scryptN), salt, expiresAt, rng: ctx.rng.counter },
+    { type: "LinkRequested", msisdn: s.msisdn, target: t.msisdn, hash: hashSecret(code, salt, ctx.cat.data.auth), salt, expiresAt, rng: ctx.rng.counter },
     smsTo(t.msisdn, SENDER.mts, texts.linkCode(s.msisdn, code)),
   ], { expiresAt })
 }
@@ -31,7 +31,7 @@ export const linkConfirm = (ctx: Ctx, c: CommandOf<"LinkConfirm">): RuleResult =
   const r = s.linkRequests.find((x) => x.target === c.target)
   if (r === undefined) return err("LINK_NO_REQUEST", `target: no pending link request for ${c.target}`, "Сначала запросите код привязки", "target")
   if (r.expiresAt <= ctx.now) return err("CODE_EXPIRED", "code: the link code has expired; request a new one", "Срок действия кода истек. Запросите новый код", "code")
-  if (!verifySecret(c.code.trim(), r, ctx.cat.data.auth.scryptN)) {
+  if (!verifySecret(c.code.trim(), r, ctx.cat.data.auth)) {
     return { events: [{ type: "LinkFailed", msisdn: s.msisdn, target: c.target }], error: err("WRONG_CODE", "code: wrong link code", "Неверный код", "code") }
   }
   return ok([{ type: "LinkConfirmed", msisdn: s.msisdn, target: c.target }, smsTo(s.msisdn, SENDER.mts, texts.linked(c.target))])

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest"
 import { stringify } from "yaml"
 import { defaultCatalog } from "../../core/catalog/default.ts"
 import { CatalogError, defaultCatalogIndex, indexCatalog, loadCatalogFile } from "../../core/catalog/load.ts"
+import { hashSecret, verifySecret } from "../../core/rules/secrets.ts"
 
 const dir = mkdtempSync(join(tmpdir(), "twin-cat-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -32,5 +33,22 @@ describe("catalog", () => {
     expect(() => indexCatalog({ ...defaultCatalog, tariffs: [...defaultCatalog.tariffs, defaultCatalog.tariffs[0]] })).toThrow(CatalogError)
     expect(() => indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 1000 } })).toThrow(/scryptN/)
     expect(() => indexCatalog({ ...defaultCatalog, roaming: { ...defaultCatalog.roaming, callMinute: 9.5 } })).toThrow(/callMinute/)
+    expect(() => indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, kdf: "md5" } })).toThrow(/kdf/)
+  })
+
+  it("auth.kdf: secrets are salted scrypt by default (a catalog stored without the key too), salted HMAC-SHA-256 when the catalog asks", () => {
+    const { kdf: _kdf, ...auth } = defaultCatalog.auth
+    const stored = indexCatalog({ ...defaultCatalog, auth: { ...auth, scryptN: 16 } }).data.auth
+    expect(stored.kdf).toBe("scrypt")
+    const sim = indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 2, kdf: "hmac-sha256" } }).data.auth
+    for (const k of [stored, sim]) {
+      const h = hashSecret("1234", "salt-a", k)
+      expect(h).toMatch(/^[0-9a-f]{64}$/)
+      expect(h).not.toContain("1234")
+      expect(hashSecret("1234", "salt-b", k)).not.toBe(h)
+      expect(verifySecret("1234", { hash: h, salt: "salt-a" }, k)).toBe(true)
+      expect(verifySecret("1235", { hash: h, salt: "salt-a" }, k)).toBe(false)
+    }
+    expect(hashSecret("1234", "salt-a", stored)).not.toBe(hashSecret("1234", "salt-a", { ...stored, kdf: "hmac-sha256" }))
   })
 })
