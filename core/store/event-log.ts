@@ -118,12 +118,17 @@ class ChunkBuilder {
     return { firstAt: this.firstAtOf[s] as number, lastAt: this.lastAtOf[s] as number }
   }
 
-  /** A number's "line:offset" pairs, comma-separated (how event_refs.lines locates its events). */
-  pairsText(m: string): string {
-    let k = this.headOf[this.slots.get(m) as number] as number
-    let s = `${k}:${this.offOf[k]}`
-    for (k = this.nextOf[k] as number; k !== -1; k = this.nextOf[k] as number) s += `,${k}:${this.offOf[k]}`
-    return s
+  /** Write a number's "line:offset" pairs, comma-separated: how both a directory line and event_refs.lines locate its events. */
+  writePairs(d: LineWriter, m: string): void {
+    let first = true
+    for (let k = this.headOf[this.slots.get(m) as number] as number; k !== -1; k = this.nextOf[k] as number) {
+      d.room(24)
+      if (!first) d.byte(44 /* , */)
+      first = false
+      d.int(k)
+      d.byte(58 /* : */)
+      d.int(this.offOf[k] as number)
+    }
   }
 
   /** Write a number's directory line (printable ASCII numbers only): number TAB first TAB last TAB pairs NL. */
@@ -136,15 +141,8 @@ class ChunkBuilder {
     d.byte(9)
     d.int(this.lastAtOf[s] as number)
     d.byte(9)
-    let sep = 9
-    for (let k = this.headOf[s] as number; k !== -1; k = this.nextOf[k] as number) {
-      d.room(24)
-      if (sep !== 9) d.byte(44 /* , */)
-      sep = 44
-      d.int(k)
-      d.byte(58 /* : */)
-      d.int(this.offOf[k] as number)
-    }
+    this.writePairs(d, m)
+    d.room(1)
     d.byte(10)
   }
 
@@ -210,7 +208,8 @@ export const openStore = (path: string): Store => {
   // Index rows go in REFS_PER_INSERT at a time: one call into SQLite instead of 64 (half the cost).
   const insRefs = sqlite.prepare(REF_COLUMNS + Array.from({ length: REFS_PER_INSERT }, () => "(?, ?, ?, ?, ?, ?)").join(", "))
   const refArgs: Array<string | number> = []
-  const dirWriter = new LineWriter()
+  /** Bytes of a directory, or of one number's pairs for event_refs (bound and copied by SQLite before reuse). */
+  const scratch = new LineWriter()
   const readStmt = sqlite.prepare("SELECT first_seq AS firstSeq, data FROM event_chunks WHERE twin_id = ? AND last_seq > ? ORDER BY first_seq")
   const queryStmt = sqlite.prepare(
     "SELECT r.lines AS lines, c.first_seq AS firstSeq, c.data AS data FROM event_refs r JOIN event_chunks c ON c.twin_id = r.twin_id AND c.first_seq = r.first_seq " +
@@ -231,14 +230,16 @@ export const openStore = (path: string): Store => {
       // In number order: a directory is searched, and neighbouring keys of the index land on the same pages.
       let numbers = [...c.numbers].sort()
       let dir: Buffer | null = null
-      if (numbers.length >= DIR_NUMBERS) ({ dir, rest: numbers } = directory(c, numbers, dirWriter))
+      if (numbers.length >= DIR_NUMBERS) ({ dir, rest: numbers } = directory(c, numbers, scratch))
       insChunk.run(c.twinId, c.firstSeq, c.lastSeq, c.firstAt, c.lastAt, c.size, c.w.bytes(), dir)
       for (let i = 0; i < numbers.length;) {
         const rows = numbers.length - i >= REFS_PER_INSERT ? REFS_PER_INSERT : 1
         refArgs.length = 0
         for (const m of numbers.slice(i, i + rows)) {
           const { firstAt, lastAt } = c.span(m)
-          refArgs.push(c.twinId, m, lastAt, c.firstSeq, firstAt, c.pairsText(m))
+          scratch.reset()
+          c.writePairs(scratch, m)
+          refArgs.push(c.twinId, m, lastAt, c.firstSeq, firstAt, scratch.bytes().toString("latin1"))
         }
         ;(rows === 1 ? insRef : insRefs).run(refArgs)
         i += rows
