@@ -1,11 +1,11 @@
 // The 64 KB body limit over a real loopback socket: bodies that declare their length are judged
 // by the header, chunked bodies by counting; GETs skip it. Nothing is stored from a refused body.
-import { serve, type ServerType } from "@hono/node-server"
+import type { ServerType } from "@hono/node-server"
 import { request } from "node:http"
-import type { AddressInfo } from "node:net"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp, MAX_BODY_BYTES } from "../../channels/http.ts"
 import { Registry } from "../../core/engine/registry.ts"
+import { listenOnLoopback } from "../helpers/listen.ts"
 import { fastCatalog } from "../helpers/twin.ts"
 
 let server: ServerType
@@ -14,13 +14,7 @@ let registry: Registry
 
 beforeAll(async () => {
   registry = Registry.open(":memory:", { catalog: fastCatalog() })
-  const app = makeApp({ registry })
-  await new Promise<void>((res) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      port = info.port
-      res()
-    })
-  })
+  ;({ server, port } = await listenOnLoopback(makeApp({ registry }).fetch))
 })
 afterAll(() => {
   server.close()

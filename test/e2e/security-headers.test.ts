@@ -1,15 +1,15 @@
 // Issue 9: the security headers of every answer are set in one step (precomputed record; JSON
 // answers carry them from the start). They must stay exactly hono's `secureHeaders` with the
 // twin's CSP, on JSON answers, pages, 404s and 413s, in-process and over a real socket.
-import { serve, type ServerType } from "@hono/node-server"
+import type { ServerType } from "@hono/node-server"
 import { Hono } from "hono"
 import { secureHeaders } from "hono/secure-headers"
 import { request } from "node:http"
-import type { AddressInfo } from "node:net"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeApp, MAX_BODY_BYTES } from "../../channels/http.ts"
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../../channels/security.ts"
 import { Registry } from "../../core/engine/registry.ts"
+import { listenOnLoopback } from "../helpers/listen.ts"
 import { fastCatalog } from "../helpers/twin.ts"
 
 /** What hono's middleware sets with the options the app used before issue 9. */
@@ -44,12 +44,7 @@ beforeAll(async () => {
   registry = Registry.open(":memory:", { catalog: fastCatalog() })
   registry.default.execute({ _tag: "SetNetwork", msisdn: "79160000001", mobileData: true })
   app = makeApp({ registry })
-  await new Promise<void>((ok) => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
-      port = info.port
-      ok()
-    })
-  })
+  ;({ server, port } = await listenOnLoopback(app.fetch))
 })
 afterAll(() => {
   server.close()
