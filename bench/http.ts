@@ -71,8 +71,6 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
   const seconds = opts.quick ? 3 : 8
   const SLICE = 1
   const perSide = seconds / SLICE
-  const RATE_SLICE = seconds
-  const ratePerSide = 1
   const w = tsWorker(new URL("./http-server.ts", import.meta.url))
   const ready = await new Promise<{ twinPort: number; barePort: number }>((ok, fail) => {
     w.once("message", (m: { type: string; twinPort: number; barePort: number }) => (m.type === "ready" ? ok(m) : fail(new Error("http server: unexpected message"))))
@@ -100,11 +98,11 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
     const { barePost, ussd } = await interleaved({ barePost: barePostSpec, ussd: ussdSpec }, perSide, SLICE)
     // Diagnostic alongside LK: the twin app's own middleware stack (security headers, body limit) with no channel work.
     const { bareGet, lk, health } = await interleaved({ bareGet: bareGetSpec, lk: lkSpec, health: { url: `${twin}/healthz`, method: "GET", connections: conns } }, perSide, SLICE)
-    // Fixed rate: 5,000 req/s offered (autocannon paces the requests), the three alternating.
+    // Fixed rate: 5,000 req/s offered (autocannon paces the requests), one continuous run each.
     const RATE = 5000
     const { ussdAt, lkAt, bareAt } = await interleaved({
       ussdAt: { ...ussdSpec, connections: 64, rate: RATE }, lkAt: { ...lkSpec, connections: 64, rate: RATE }, bareAt: { ...barePostSpec, connections: 64, rate: RATE },
-    }, ratePerSide, RATE_SLICE)
+    }, 1, seconds)
     for (const [n, l] of [["bare POST", barePost], ["ussd", ussd], ["bare GET", bareGet], ["lk", lk], ["healthz", health], ["ussd@5000", ussdAt], ["lk@5000", lkAt], ["bare@5000", bareAt]] as const) {
       if (l.non2xx > 0 || l.errors > 0) throw new Error(`http bench: ${n} had ${l.non2xx} non-2xx answers and ${l.errors} errors`)
     }
@@ -125,10 +123,10 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
         fig("USSD POST /ussd/dial *100#", ussd, barePost, "bare hono POST"), fig("LK GET /lk/api/balance", lk, bareGet, "bare hono GET"), at("USSD", ussdAt), at("LK", lkAt),
         { ...fig("twin app GET /healthz (middleware only, diagnostic)", health, bareGet, "bare hono GET"), target: "—", pass: null },
       ],
-      data: { seconds, slice: SLICE, slicesPerSide: perSide, rateSlice: RATE_SLICE, rateSlicesPerSide: ratePerSide, connections: conns, barePost, bareGet, ussd, lk, health, rate: RATE, ussdAt, lkAt, bareAt },
+      data: { seconds, slice: SLICE, slicesPerSide: perSide, rateRunSeconds: seconds, connections: conns, barePost, bareGet, ussd, lk, health, rate: RATE, ussdAt, lkAt, bareAt },
       notes: [
         "Both servers run in one worker thread (the same @hono/node-server setup, two loopback ports); autocannon runs in the main thread, so the two cores are split between load generator and server.",
-        `Machine conditions drift (other processes share the two cores), so each comparison alternates short slices instead of one long run per side: ${perSide} slices of ${SLICE} s per side at saturation, in rotating order (bare, twin, twin, bare, ...; LK, bare GET and /healthz rotate as three). At 5,000 req/s offered (64 connections) each side is one continuous ${RATE_SLICE} s run: the p99 target is absolute, and slice starts would add their own tail. Those runs record each response's own latency: autocannon's coordinated-omission correction would assume requests 1 ms apart on each connection (they are 12.8 ms apart) and invent T − 1 samples for every response of T ms. Per side, req/s = completed requests / measured seconds over all its slices, and p50/p99 are true combined percentiles of the slices' latency histograms merged into one (autocannon.aggregateResult). Per-slice req/s are in the JSON data.`,
+        `Machine conditions drift (other processes share the two cores), so each comparison alternates short slices instead of one long run per side: ${perSide} slices of ${SLICE} s per side at saturation, in rotating order (bare, twin, twin, bare, ...; LK, bare GET and /healthz rotate as three). At 5,000 req/s offered (64 connections) each side is one continuous ${seconds} s run: the p99 target is absolute, and slice starts would add their own tail. Those runs record each response's own latency: autocannon's coordinated-omission correction would assume requests 1 ms apart on each connection (they are 12.8 ms apart) and invent T − 1 samples for every response of T ms. Per side, req/s = completed requests / measured seconds over all its slices, and p50/p99 are true combined percentiles of the slices' latency histograms merged into one (autocannon.aggregateResult). Per-slice req/s are in the JSON data.`,
         "The twin app is the full `makeApp` of `twin serve` (security headers, body limit, channel routers) on a durable SQLite registry: every USSD dial and LK request that changes state is logged and flushed before the answer.",
       ],
     }
