@@ -1,14 +1,13 @@
-// The trainer console in a real browser (Debian's Chromium via playwright-core): every channel
+// The trainer console in a real browser (headless Chromium via playwright-core, see browser.ts): every channel
 // panel drives the same twin and an action in one panel shows up in the others (SSE).
-import { existsSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
-import { CHROMIUM, launchChromium, type Chromium } from "./browser.ts"
+import { launchChromium, type Chromium } from "./browser.ts"
 import { startConsoleServer, type ConsoleServer } from "./server.ts"
 import { dialUssd, loginAppByNetwork, loginLkBySms, openFreshTwin, topUpInApp, WAIT } from "./console-flow.ts"
 
-const EXAMPLE = fileURLToPath(new URL("./fixtures/zabugorishche.yaml", import.meta.url))
+const EXAMPLE = fileURLToPath(new URL("../../scenarios/examples/zabugorishche.yaml", import.meta.url))
 
 describe("trainer console (browser)", () => {
   let server: ConsoleServer
@@ -17,7 +16,6 @@ describe("trainer console (browser)", () => {
   const problems: string[] = []
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`)
     server = await startConsoleServer()
     browser = await launchChromium({ width: 1280, height: 800 })
     page = await browser.context.newPage()

@@ -38,9 +38,9 @@ describe("scenario library", () => {
   })
 })
 
-describe("the normative example (../shared/scenarios/zabugorishche.yaml)", () => {
+describe("the normative example (scenarios/examples/zabugorishche.yaml)", () => {
   it("runs unchanged and passes", async () => {
-    const file = fileURLToPath(new URL("../../../shared/scenarios/zabugorishche.yaml", import.meta.url))
+    const file = fileURLToPath(new URL("../../scenarios/examples/zabugorishche.yaml", import.meta.url))
     const [r] = await runFiles([file])
     expect(r, "one result").toBeDefined()
     if (r === undefined) return

@@ -8,7 +8,7 @@ import { Registry } from "../../core/engine/registry.ts"
 import type { PlayState, StepInfo } from "../../web/scenario-player.ts"
 import { fastCatalog } from "../helpers/twin.ts"
 
-const EXAMPLE = new URL("../../../shared/scenarios/zabugorishche.yaml", import.meta.url)
+const EXAMPLE = new URL("../../scenarios/examples/zabugorishche.yaml", import.meta.url)
 
 const console_ = () => {
   const registry = Registry.open(":memory:", { createDefault: false, catalog: fastCatalog() })
