@@ -15,7 +15,7 @@ export const twinIdOf = (c: Context): string => c.req.header(TWIN_HEADER) ?? c.r
 export const twinOf = (deps: ChannelDeps, c: Context): TwinCore | null => deps.registry.get(twinIdOf(c)) ?? null
 
 /** HTTP status for a domain error code. */
-export const statusFor = (e: DomainError): 400 | 401 | 403 | 404 | 409 | 423 | 429 => {
+export const statusFor = (e: DomainError): 400 | 401 | 403 | 404 | 409 | 423 | 429 | 503 => {
   switch (e.code) {
     case "INVALID_FIELD": case "WEAK_PASSWORD": case "CONFIRMATION_REQUIRED": return 400
     case "UNKNOWN_SUBSCRIBER": case "UNKNOWN_TARIFF": case "UNKNOWN_SERVICE": case "UNKNOWN_OFFER": case "UNKNOWN_COUNTRY": return 404
@@ -23,6 +23,7 @@ export const statusFor = (e: DomainError): 400 | 401 | 403 | 404 | 409 | 423 | 4
     case "SESSION_INVALID": case "WRONG_CODE": case "CODE_EXPIRED": case "NO_CODE": case "NETWORK_ID_UNAVAILABLE": return 401
     case "LOGIN_LOCKED": case "KIOSK_LOCKED": return 423
     case "RATE_LIMITED": return 429
+    case "STORE_UNAVAILABLE": case "CAPACITY": return 503
     default: return 409
   }
 }

@@ -11,14 +11,20 @@ import { lkRouter } from "./lk/router.tsx"
 import { appRouter } from "./app/router.ts"
 import { kioskRouter } from "./kiosk/router.tsx"
 import { docsRouter } from "./docs.tsx"
+import { idempotency } from "./idempotency.ts"
+import { DEFAULT_LIMITS, sseCap, type Limits } from "./limits.ts"
+import { errorBody } from "./context.ts"
+import { isStorageError, storeUnavailable } from "../core/engine/twin-core.ts"
 
 /** Request bodies above this are refused with 413 before any handler runs. */
 export const MAX_BODY_BYTES = 64 * 1024
 
-export const makeApp = (deps: ChannelDeps): Hono => {
+export const makeApp = (deps: ChannelDeps, limits: Pick<Limits, "sseClients"> = DEFAULT_LIMITS): Hono => {
   const app = new Hono()
   const tooLarge = () => jsonAnswer({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413)
   app.get("/healthz", () => jsonAnswer({ ok: true }))
+  app.use("*", sseCap(limits.sseClients))
+  app.use("*", idempotency(deps))
   app.route("/api", controlRouter(deps))
   app.route("/ussd", ussdRouter(deps))
   app.route("/ivr", ivrRouter(deps))
@@ -30,6 +36,11 @@ export const makeApp = (deps: ChannelDeps): Hono => {
   app.route("/", webRouter(deps, async (req) => app.fetch(req)))
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", field: "path", message: `path: no route ${c.req.method} ${c.req.path}`, ru: "Страница не найдена" } }, 404))
   app.onError((e, c) => {
+    // A store failure outside a command (the engine answers those itself): nothing was applied.
+    if (isStorageError(e)) {
+      console.error(`[twin] store unavailable on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)
+      return c.json(errorBody(storeUnavailable(e instanceof Error ? e.message : String(e))), 503)
+    }
     console.error(`[twin] unhandled error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)
     return c.json({ error: { code: "INTERNAL", field: null, message: "internal error", ru: "Внутренняя ошибка" } }, 500)
   })

@@ -34,7 +34,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     </form>
   )
 
-  const render = (c: Context, s: Screen, status: 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429 = 200) => {
+  const render = (c: Context, s: Screen, status: 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429 | 503 = 200) => {
     const screen = String(s.data.screen ?? "number")
     const msisdn = typeof s.data.msisdn === "string" ? s.data.msisdn : ""
     const services = Array.isArray(s.data.services) ? (s.data.services as Array<{ id: string; name: string; connected: boolean; available: boolean; removable: boolean }>) : []

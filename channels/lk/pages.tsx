@@ -20,7 +20,7 @@ export const LK_COOKIE = "lk_session"
 
 type Form = Record<string, string>
 interface Notice { text: string; error: boolean }
-type Status = 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429
+type Status = 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429 | 503
 
 const noticeOf = (r: op.Res): Notice => (Result.isFailure(r) ? { text: r.failure.ru, error: true } : { text: r.success.text, error: false })
 const statusOf = (r: op.Res): Status => (Result.isFailure(r) ? statusFor(r.failure) : 200)

@@ -2,7 +2,7 @@
 // default one. Backed by one SQLite store (a file, or :memory: for a throwaway twin).
 import { defaultCatalogIndex, indexCatalog, type CatalogIndex } from "../catalog/load.ts"
 import { parseInstant } from "../domain/time.ts"
-import { openStore, type Store } from "../store/event-log.ts"
+import { openStore, type Store, type StoreOptions } from "../store/event-log.ts"
 import { demoCommands } from "./demo.ts"
 import { TwinCore } from "./twin-core.ts"
 
@@ -22,14 +22,29 @@ export interface CreateTwinOptions {
 
 export class TwinExists extends Error {}
 
+/** The server's cap on twins was reached (answered 503 with the cap). */
+export class TooManyTwins extends Error {}
+
+/** Default cap on twins per server (`twin serve --max-twins`). */
+export const MAX_TWINS = 200
+
+export interface RegistryOptions {
+  catalog?: CatalogIndex
+  createDefault?: boolean
+  /** The store's durability level and, for tests, its fault plan. */
+  store?: StoreOptions
+  /** At most this many twins (create beyond is refused). */
+  maxTwins?: number
+}
+
 export class Registry {
   private readonly twins = new Map<string, TwinCore>()
-  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex) {}
+  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex, readonly maxTwins: number) {}
 
   /** Open a store, restore every twin in it, and make sure the default twin exists. */
-  static open(path: string, opts: { catalog?: CatalogIndex; createDefault?: boolean } = {}): Registry {
-    const store = openStore(path)
-    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex())
+  static open(path: string, opts: RegistryOptions = {}): Registry {
+    const store = openStore(path, opts.store)
+    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex(), opts.maxTwins ?? MAX_TWINS)
     for (const meta of store.listTwins()) {
       const catalog = indexCatalog(JSON.parse(meta.catalog))
       reg.twins.set(meta.id, TwinCore.restore({ id: meta.id, name: meta.name, seed: meta.seed, start: meta.startAt, catalog, log: store.log(meta.id) }))
@@ -42,18 +57,29 @@ export class Registry {
     const id = o.id ?? this.nextId()
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) throw new TwinExists(`id: twin ids are 1..63 lower-case letters, digits and dashes, got "${id.slice(0, 70)}"`)
     if (this.twins.has(id)) throw new TwinExists(`id: twin "${id}" already exists`)
+    if (this.twins.size >= this.maxTwins) throw new TooManyTwins(`twins: this server holds at most ${this.maxTwins} twins; delete or reuse one`)
     const catalog = o.catalog ?? this.defaultCatalog
     const seed = o.seed ?? id
     const start = o.start ?? DEFAULT_START
     const name = o.name ?? id
-    this.store.createTwin({ id, name, seed, startAt: start, catalog: JSON.stringify(catalog.data) })
-    const twin = TwinCore.create({ id, name, seed, start, catalog, log: this.store.log(id) })
-    if (o.demo ?? true) {
-      for (const c of demoCommands()) {
-        const r = twin.execute(c)
-        if (r._tag === "Failure") throw new Error(`demo seeding failed on ${c._tag}: ${r.failure.message}`)
+    // Seeded in memory, then the twin and its demo events are written in one transaction: a failed
+    // write leaves no half-created twin behind (the caller gets the storage error).
+    const meta = { id, name, seed, startAt: start, catalog: JSON.stringify(catalog.data) }
+    const log = this.store.log(id)
+    const twin = TwinCore.create({ id, name, seed, start, catalog, log, durability: "manual" })
+    try {
+      if (o.demo ?? true) {
+        for (const c of demoCommands()) {
+          const r = twin.execute(c)
+          if (r._tag === "Failure") throw new Error(`demo seeding failed on ${c._tag}: ${r.failure.message}`)
+        }
       }
+      this.store.createTwin(meta, true)
+    } catch (e) {
+      log.discard()
+      throw e
     }
+    twin.durability = "command"
     this.twins.set(id, twin)
     return twin
   }
