@@ -3,7 +3,9 @@
 // is recorded with the twin's log (core/engine/idempotency.ts); a repeat with the same key and the
 // same request gets the first answer again, marked `Idempotent-Replayed: true`, and changes
 // nothing. The same key with a different request is refused (422); a repeat while the first is
-// still running is refused (409). Answers of 5xx are not recorded (nothing was applied: retry).
+// still running is refused (409). Answers of 5xx are not recorded (nothing was applied: retry);
+// a key whose command was written but whose answer was not (a crash in between) is refused (409)
+// rather than executed twice.
 import { createHash } from "node:crypto"
 import type { Context, MiddlewareHandler } from "hono"
 import { decodeRecord, encodeRecord, withClaim, type StoredAnswer } from "../core/engine/idempotency.ts"
@@ -77,7 +79,9 @@ export const idempotency = (deps: ChannelDeps): MiddlewareHandler => {
       const before = twin.state.seq
       await withClaim({ twinId: twin.id, key, fingerprint: fp }, () => next())
       const res = c.res
-      if (res.status >= 500) return
+      // 5xx: nothing was applied, a retry runs again. An HTML page is not kept (it carries the
+      // browser's CSRF token); HTML actions answer with a redirect (channels/prg.ts), which is.
+      if (res.status >= 500 || (res.headers.get("content-type") ?? "").startsWith("text/html")) return
       const answer: StoredAnswer = { status: res.status, contentType: res.headers.get("content-type"), location: res.headers.get("location"), body: await res.clone().text() }
       twin.log.remember(key, encodeRecord({ fp, seq: twin.state.seq > before ? before + 1 : 0, answer }))
       try {
