@@ -15,7 +15,8 @@ import { apply } from "../state/apply.ts"
 import { emptyState, type State } from "../state/model.ts"
 import { decodeState, encodeState, stateHash } from "../state/snapshot.ts"
 import type { TwinLog } from "../store/event-log.ts"
-import { JobHeap, rebuildHeap, scheduleSubscriber, stillDue, type Job } from "./scheduler.ts"
+import { JobHeap, rebuildHeap, scheduleSession, scheduleSubscriber, stillDue, type Job } from "./scheduler.ts"
+import { sessionIdleJob, sessionIdleMs } from "../rules/sessions.ts"
 import { claimOf } from "./idempotency.ts"
 
 export interface Outcome<V = unknown> {
@@ -113,10 +114,12 @@ export class TwinCore {
     this.durability = init.durability ?? "command"
     this.state = state
     this.rng = new Rng(state.seed, state.rng)
-    this.heap = rebuildHeap(state)
+    this.heap = rebuildHeap(state, this.idleMs)
     this.lastSnapshotSeq = state.seq
     this.scratch = { state, cat: this.cat, now: state.now, rng: this.rng }
   }
+
+  private readonly idleMs = (channel: string): number => sessionIdleMs(this.cat, channel)
 
   /** A new, empty twin. */
   static create(init: TwinInit): TwinCore {
@@ -188,6 +191,10 @@ export class TwinCore {
       } else if ("msisdn" in e) scheduleSubscriber(this.heap, this.state, e.msisdn)
     } else if (e.type === "ClockSet") {
       this.heap.push({ at: this.state.nextDaily, kind: "daily", msisdn: "" })
+    } else if (e.type === "LoginSucceeded") {
+      scheduleSession(this.heap, e.tokenHash, e.at + sessionIdleMs(this.cat, e.channel))
+    } else if (e.type === "KioskLogin" && e.session !== undefined) {
+      scheduleSession(this.heap, e.session.tokenHash, e.at + sessionIdleMs(this.cat, "kiosk"))
     }
   }
 
@@ -246,7 +253,7 @@ export class TwinCore {
       this.state = state
       this.scratch.state = state
       this.rng.counter = state.rng
-      this.heap = rebuildHeap(state)
+      this.heap = rebuildHeap(state, this.idleMs)
       this.lastSnapshotSeq = Math.min(this.lastSnapshotSeq, state.seq)
     } catch (e) {
       this.broken = `log unreadable after a failed write: ${causeOf(e)}`
@@ -274,6 +281,11 @@ export class TwinCore {
   private runJob(j: Job): Draft[] {
     const ctx = this.ctx(j.at)
     if (j.kind === "daily") return dailyJob(ctx, j.at)
+    if (j.kind === "session") {
+      const r = sessionIdleJob(this.cat, this.state, j.msisdn, j.at)
+      if (r.recheckAt !== null) scheduleSession(this.heap, j.msisdn, r.recheckAt)
+      return r.end
+    }
     const s = this.state.subscribers.get(j.msisdn)
     if (s === undefined) return []
     switch (j.kind) {
