@@ -66,6 +66,13 @@ export const sseCap = (max: number): MiddlewareHandler => {
   }
 }
 
+/** Node server options for the timeouts: checked every second, so a slow client gets its 408 on time. */
+export const serverOptions = (limits: Limits): { headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number } => ({
+  headersTimeout: limits.headersTimeoutMs,
+  requestTimeout: limits.requestTimeoutMs,
+  connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
+})
+
 /** Apply the connection cap and the slow-client timeouts to a Node HTTP server. */
 export const limitServer = (server: Server, limits: Limits): void => {
   server.headersTimeout = limits.headersTimeoutMs

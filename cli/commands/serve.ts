@@ -6,7 +6,7 @@ import { MAX_TWINS, Registry } from "../../core/engine/registry.ts"
 import { loadCatalogFile } from "../../core/catalog/load.ts"
 import { DatabaseLocked, lockDatabase, type DbLock } from "../../core/store/lock.ts"
 import { makeApp } from "../../channels/http.ts"
-import { DEFAULT_LIMITS, limitServer, type Limits } from "../../channels/limits.ts"
+import { DEFAULT_LIMITS, limitServer, serverOptions, type Limits } from "../../channels/limits.ts"
 
 const positive = (name: string, v: string | undefined, dflt: number): number => {
   if (v === undefined) return dflt
@@ -70,7 +70,7 @@ export default defineCommand({
     }
     const registry = Registry.open(args.db, { ...(catalog === undefined ? {} : { catalog }), store: { durability }, maxTwins })
     const app = makeApp({ registry }, limits)
-    const server = serve({ fetch: app.fetch, port, hostname: args.host }, (info) => {
+    const server = serve({ fetch: app.fetch, port, hostname: args.host, serverOptions: serverOptions(limits) }, (info) => {
       const t = registry.default
       console.log(`Цифровой двойник запущен: http://${args.host === "0.0.0.0" ? "127.0.0.1" : args.host}:${info.port}/`)
       console.log(`  база: ${args.db} · надежность записи: ${durability} · двойников: ${registry.list().length} · время двойника: ${t.nowIso()} · абонентов в демо: ${t.state.subscribers.size}`)

@@ -40,7 +40,7 @@ export interface TwinLog {
 
 export interface Store {
   readonly path: string
-  /** SQLite `synchronous` level in use. */
+  /** The durability level in use, read back from SQLite (`PRAGMA synchronous`: 2 full, 1 normal). */
   readonly durability: Durability
   /** Record a new twin; with `withEvents`, its events appended so far are written in the same transaction (all or nothing). */
   createTwin(meta: TwinMeta, withEvents?: boolean): void
@@ -368,7 +368,7 @@ export const openStore = (path: string, opts: StoreOptions = {}): Store => {
 
   return {
     path,
-    durability,
+    durability: Number(sqlite.pragma("synchronous", { simple: true })) >= 2 ? "full" : "normal",
     createTwin: sqlite.transaction((meta: TwinMeta, withEvents?: boolean) => {
       fault?.("twin")
       db.insert(twins).values({ id: meta.id, name: meta.name, seed: meta.seed, startAt: meta.startAt, catalog: meta.catalog }).run()
