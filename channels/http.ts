@@ -23,8 +23,9 @@ export const makeApp = (deps: ChannelDeps, limits: Pick<Limits, "sseClients"> = 
   const app = new Hono()
   const tooLarge = () => jsonAnswer({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413)
   app.get("/healthz", () => jsonAnswer({ ok: true }))
-  app.use("*", sseCap(limits.sseClients))
-  app.use("*", idempotency(deps))
+  // Scoped so the hot GET routes pass no extra middleware: the streams live under /console, keys come with POSTs.
+  app.use("/console/*", sseCap(limits.sseClients))
+  app.on("POST", "*", idempotency(deps))
   app.route("/api", controlRouter(deps))
   app.route("/ussd", ussdRouter(deps))
   app.route("/ivr", ivrRouter(deps))

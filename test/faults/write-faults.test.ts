@@ -9,7 +9,8 @@ import { parseInstant } from "../../core/domain/time.ts"
 import { ledgerOf } from "../../core/engine/views.ts"
 import { openStore } from "../../core/store/event-log.ts"
 import { Registry } from "../../core/engine/registry.ts"
-import { fastCatalog, T0 } from "../helpers/twin.ts"
+import { codeFrom, fastCatalog, T0 } from "../helpers/twin.ts"
+import { Browser, textOf } from "../e2e/web-helpers.ts"
 import { A, B, expectReplayEqual, faultEnv, twinWithTwo, type FaultEnv } from "./helpers.ts"
 
 let env: FaultEnv | null = null
@@ -154,5 +155,37 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     const hash = live.hash()
     expect(e.reopen().get("f")?.hash()).toBe(hash)
     expect(e.registry.get("f")?.state.subscribers.get(A)?.balance).toBe(100_000 + acked)
+  })
+
+  it("I7: disk full during an LK form top-up — the page after the redirect says so in Russian (503), the balance is unchanged", async () => {
+    const e = (env = faultEnv())
+    const t = twinWithTwo(e)
+    const b = new Browser(e.app, "f")
+    await b.get("/lk/login")
+    await b.post("/lk/login/code", { msisdn: A })
+    const otp = codeFrom(t, A, "3339")
+    await b.post("/lk/login", { msisdn: A, secret: otp })
+    const balance = t.state.subscribers.get(A)?.balance
+    e.plan.failAfter(1, { sticky: true })
+    const page = await b.post("/lk/topup", { amount: "500" })
+    expect(b.redirected?.status).toBe(303)
+    expect(page.status).toBe(503)
+    expect(textOf(b.last)).toContain("Операция не выполнена: сервис временно недоступен. Деньги не списаны, повторите попытку позже")
+    expect(t.state.subscribers.get(A)?.balance).toBe(balance)
+    expectReplayEqual(t)
+  })
+
+  it("I7: disk full while creating a twin — 503, and no half-created twin after a restart", async () => {
+    const e = (env = faultEnv())
+    twinWithTwo(e)
+    e.plan.failAfter(3, { sticky: true })
+    const r = await e.call("POST", "/api/twins", { id: "half", demo: true })
+    expect(r.status).toBe(503)
+    expect((r.body.error as { code: string }).code).toBe("STORE_UNAVAILABLE")
+    expect(e.registry.get("half")).toBeUndefined()
+    e.plan.heal()
+    const reg = e.reopen()
+    expect(reg.get("half")).toBeUndefined()
+    expect(reg.list().map((x) => x.id)).toEqual(["f"])
   })
 })
