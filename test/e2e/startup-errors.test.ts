@@ -26,13 +26,16 @@ const expectOneLine = (r: CliResult, pattern: RegExp): void => {
 
 const serve = (...args: string[]): Promise<CliResult> => runTwin(["serve", "--port", "0", ...args], { cwd: dir })
 
+// Each case spawns the CLI two or three times; on a loaded machine one spawn takes seconds.
+const SPAWNS = { timeout: 180_000 }
+
 describe("twin serve start-up errors", () => {
-  it("--db in a folder that does not exist", async () => {
+  it("--db in a folder that does not exist", SPAWNS, async () => {
     const db = join(dir, "no-such-folder", "twin.db")
     expectOneLine(await serve("--db", db), /^--db .*no-such-folder\/twin\.db: the folder .*no-such-folder does not exist$/)
   })
 
-  it("--db on a read-only file (serve and ussd)", async () => {
+  it("--db on a read-only file (serve and ussd)", SPAWNS, async () => {
     const db = join(dir, "read-only.db")
     const made = await runTwin(["ussd", "79160000001", "*100#", "--db", db], { cwd: dir })
     expect(made.code).toBe(0)
@@ -41,7 +44,7 @@ describe("twin serve start-up errors", () => {
     expectOneLine(await runTwin(["ussd", "79160000001", "*100#", "--db", db], { cwd: dir }), /^--db .*read-only\.db: the file is read-only/)
   })
 
-  it("--db on a file that is not a twin database", async () => {
+  it("--db on a file that is not a twin database", SPAWNS, async () => {
     const text = join(dir, "notes.db")
     writeFileSync(text, "not a database at all\n")
     expectOneLine(await serve("--db", text), /^--db .*notes\.db: not a twin database \(not an SQLite file\)$/)
@@ -52,7 +55,7 @@ describe("twin serve start-up errors", () => {
     expectOneLine(await serve("--db", other), /^--db .*other\.db: not a twin database \(an SQLite file with other tables: orders\)$/)
   })
 
-  it("--port already in use", async () => {
+  it("--port already in use", SPAWNS, async () => {
     const busy: Server = createServer()
     const port = await new Promise<number>((ok) => busy.listen(0, "127.0.0.1", () => ok((busy.address() as { port: number }).port)))
     try {
@@ -63,7 +66,7 @@ describe("twin serve start-up errors", () => {
     }
   })
 
-  it("--catalog with an error names file:line:col and the field (YAML and JSON)", async () => {
+  it("--catalog with an error names file:line:col and the field (YAML and JSON)", SPAWNS, async () => {
     const bad = structuredClone(defaultCatalog) as unknown as { tariffs: Array<Record<string, unknown>> }
     const tariff = bad.tariffs[1] as Record<string, unknown>
     tariff["monthlyFee"] = "дорого"
@@ -77,7 +80,7 @@ describe("twin serve start-up errors", () => {
     expectOneLine(await serve("--db", ":memory:", "--catalog", "catalog.json"), new RegExp(`^--catalog: catalog\\.json:${jsonLine}:\\d+: tariffs\\[1\\]\\.monthlyFee: Expected number`))
   })
 
-  it("--catalog naming a tariff that does not exist, and a YAML syntax error", async () => {
+  it("--catalog naming a tariff that does not exist, and a YAML syntax error", SPAWNS, async () => {
     const bad = structuredClone(defaultCatalog) as unknown as { family: { memberTariff: string } }
     bad.family.memberTariff = "nope"
     const text = stringify(bad)
