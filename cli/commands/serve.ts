@@ -2,20 +2,15 @@
 import { serve } from "@hono/node-server"
 import type { Server } from "node:http"
 import { defineCommand } from "citty"
-import { MAX_TWINS, Registry } from "../../core/engine/registry.ts"
-import { loadCatalogFile } from "../../core/catalog/load.ts"
-import { DatabaseLocked, lockDatabase, type DbLock } from "../../core/store/lock.ts"
 import { makeApp } from "../../channels/http.ts"
+import { fail, listenProblem, loadCatalogOrExit, openRegistryOrExit } from "../startup.ts"
+import { MAX_TWINS } from "../../core/engine/registry.ts"
+import { DatabaseLocked, lockDatabase, type DbLock } from "../../core/store/lock.ts"
 import { DEFAULT_LIMITS, limitServer, serverOptions, type Limits } from "../../channels/limits.ts"
 
 const positive = (name: string, v: string | undefined, dflt: number): number => {
-  if (v === undefined) return dflt
-  const n = Number(v)
-  if (!Number.isSafeInteger(n) || n < 1) {
-    console.error(`--${name}: expected a positive whole number, got ${v}`)
-    process.exit(2)
-  }
-  return n
+  const n = v === undefined ? dflt : Number(v)
+  return Number.isSafeInteger(n) && n >= 1 ? n : fail(`--${name}: expected a positive whole number, got ${v}`)
 }
 
 export default defineCommand({
@@ -33,15 +28,9 @@ export default defineCommand({
   },
   run({ args }) {
     const port = Number(args.port ?? process.env.PORT ?? "3000")
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      console.error(`--port: expected 0..65535, got ${args.port}`)
-      process.exit(2)
-    }
-    if (args.durability !== "normal" && args.durability !== "full") {
-      console.error(`--durability: expected normal or full, got ${args.durability}`)
-      process.exit(2)
-    }
-    const durability = args.durability
+    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port: expected 0..65535, got ${args.port}`)
+    if (args.durability !== "normal" && args.durability !== "full") fail(`--durability: expected normal or full, got ${args.durability}`)
+    const durability = args.durability === "full" ? "full" : "normal"
     const requestTimeoutMs = positive("request-timeout", args["request-timeout"], DEFAULT_LIMITS.requestTimeoutMs / 1000) * 1000
     const limits: Limits = {
       sseClients: positive("max-streams", args["max-streams"], DEFAULT_LIMITS.sseClients),
@@ -50,25 +39,16 @@ export default defineCommand({
       requestTimeoutMs,
     }
     const maxTwins = positive("max-twins", args["max-twins"], MAX_TWINS)
-    let catalog
-    try {
-      catalog = args.catalog === undefined ? undefined : loadCatalogFile(args.catalog)
-    } catch (e) {
-      console.error(`--catalog: ${e instanceof Error ? e.message : String(e)}`)
-      process.exit(2)
-    }
-    // One server per database: refuse with one line naming the holder.
-    let lock: DbLock
+    const catalog = args.catalog === undefined ? undefined : loadCatalogOrExit(args.catalog)
+    // One server per database: a second one exits with one line naming the holder's pid.
+    let lock: DbLock = { file: null, release() {} }
     try {
       lock = lockDatabase(args.db)
     } catch (e) {
-      if (e instanceof DatabaseLocked) {
-        console.error(`twin serve: ${e.message}`)
-        process.exit(3)
-      }
-      throw e
+      if (e instanceof DatabaseLocked) fail(e.message, 3)
+      // Any other failure is a bad --db, reported with its reason by openRegistryOrExit.
     }
-    const registry = Registry.open(args.db, { ...(catalog === undefined ? {} : { catalog }), store: { durability }, maxTwins })
+    const registry = openRegistryOrExit(args.db, { ...(catalog === undefined ? {} : { catalog }), store: { durability }, maxTwins })
     const app = makeApp({ registry }, limits)
     const server = serve({ fetch: app.fetch, port, hostname: args.host, serverOptions: serverOptions(limits) }, (info) => {
       const t = registry.default
@@ -76,6 +56,10 @@ export default defineCommand({
       console.log(`  база: ${args.db} · надежность записи: ${durability} · двойников: ${registry.list().length} · время двойника: ${t.nowIso()} · абонентов в демо: ${t.state.subscribers.size}`)
     }) as Server
     limitServer(server, limits)
+    server.on("error", (e: NodeJS.ErrnoException) => {
+      registry.close()
+      fail(listenProblem(e, args.host, port), 1)
+    })
     let closing = false
     const shutdown = (): void => {
       if (closing) return

@@ -5,7 +5,7 @@ import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:f
 
 export class DatabaseLocked extends Error {
   constructor(readonly path: string, readonly pid: number, readonly lockFile: string) {
-    super(`база ${path} уже открыта другим процессом (pid ${pid}); остановите его или укажите другую --db (файл блокировки ${lockFile})`)
+    super(`--db ${path}: already open in another twin server (pid ${pid}); stop it or pick another --db (lock file ${lockFile})`)
   }
 }
 

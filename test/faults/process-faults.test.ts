@@ -50,7 +50,7 @@ describe("process faults (issue 15)", () => {
     const first = await fx.start()
     const pid = first.child.pid as number
     const second = fx.start()
-    await expect(second).rejects.toThrow(new RegExp(`exited with 3: twin serve: база .*twin\\.db уже открыта другим процессом \\(pid ${pid}\\)`))
+    await expect(second).rejects.toThrow(new RegExp(`exited with 3: --db .*twin\\.db: already open in another twin server \\(pid ${pid}\\); stop it or pick another --db`))
     // The first server still serves, with its state intact.
     const r = await fetch(`${first.origin}/api/twins/default`)
     expect(r.status).toBe(200)
