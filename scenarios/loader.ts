@@ -15,6 +15,8 @@ import type {
 import { RULES } from "./model.ts"
 import { TEMPLATE_RE, checkTemplates } from "./templates.ts"
 import { callSeconds, MSISDN_RE, parseAdvance, parseAmount, parseVolumeKb } from "./values.ts"
+import { ERROR_CODES } from "../channels/error-codes.ts"
+import { decodeArgs, expectedOf, operationNames, operationOf, type ParamRef } from "../channels/web-ops.ts"
 
 export interface LoadOptions {
   readonly catalog?: CatalogIndex
@@ -304,13 +306,64 @@ const subscriber = (ctx: Ctx, n: N, i: number): SubscriberSpec | null => {
   }
 }
 
-/** A data volume as MB: "5GB", "500MB", or a number of MB. */
+/** A data volume as MB: "5GB", "500MB" (the unit is always written; a bare number is refused). */
 const volumeMb = (ctx: Ctx, n: N, what: string): number | null => {
-  if (isScalar(n) && typeof n.value === "number" && Number.isSafeInteger(n.value) && n.value >= 0) return n.value
+  const bare = isScalar(n) && typeof n.value === "number"
   const t = scalarText(ctx, n)
-  const kb = t === null ? null : parseVolumeKb(t)
-  if (kb === null) return fail(ctx, n, `${what}: expected a volume`, "e.g. 150MB, 1GB, 1.5GB, or a number of megabytes")
+  const zero = t !== null && /^0+(?:[.,]0+)?\s*(?:kb|mb|gb|кб|мб|гб)$/iu.test(t.trim())
+  const kb = t === null || bare ? null : zero ? 0 : parseVolumeKb(t)
+  if (kb === null) return fail(ctx, n, `${what}: expected a data volume with its unit${bare ? ` (${t ?? ""} has none)` : ""}`, "write KB, MB or GB with the number: \"300MB\", \"5GB\", \"1.5GB\"")
   return Math.floor(kb / KB_PER_MB)
+}
+
+/** Values of a `ref` parameter that exist in this scenario: catalog ids or declared subscribers. */
+const refValues = (ctx: Ctx, ref: ParamRef): readonly string[] => {
+  switch (ref) {
+    case "tariff": return [...ctx.cat.tariffs.keys()]
+    case "service": return [...ctx.cat.services.keys()]
+    case "offer": return [...ctx.cat.oneOff.keys()]
+    case "bonus-offer": return [...ctx.cat.bonusOffers.keys()]
+    case "subscriber": return [...ctx.subscribers]
+  }
+}
+
+/**
+ * The `with:` arguments of a web operation, checked against its parameters (channels/web-ops.ts,
+ * the schemas the drivers decode with): unknown keys, required ones, types and units, and ids
+ * against the catalog. The arguments stay as written; the driver converts them when it runs.
+ */
+const withArgs = (ctx: Ctx, channel: "lk" | "app" | "kiosk", opName: string, n: N, what: string): Record<string, unknown> | null => {
+  const o = operationOf(channel, opName)
+  if (o === undefined) return null
+  const allowed = Object.keys(o.params)
+  const none = allowed.length === 0 ? `${opName} takes no parameters; remove with:` : ""
+  const m = asMap(ctx, n, what, none !== "" ? none : `e.g. with: { ${allowed.map((k) => `${k}: ${JSON.stringify(o.params[k]?.example)}`).join(", ")} }`)
+  if (m === null || !isMap(n)) return null
+  const json = n.toJSON() as Record<string, unknown>
+  const { problems } = decodeArgs(o, json)
+  let good = true
+  for (const p of problems) {
+    good = false
+    const param = o.params[p.key]
+    if (p.kind === "unknown") {
+      fail(ctx, m.keyNode(p.key), `${what}: unknown key "${p.key}" for ${channel} ${opName}`, none !== "" ? none : `${suggest(p.key, allowed)}`)
+    } else if (p.kind === "missing") {
+      fail(ctx, n, `${what}: missing "${p.key}"`, param !== undefined ? `${p.key}: ${param.description}; ${expectedOf(param)}` : "")
+    } else {
+      fail(ctx, m.get(p.key), `${what}.${p.key}: ${p.message.replace(/^[^:]*: /, "")}`, param !== undefined ? `${p.key}: ${param.description}` : "")
+    }
+  }
+  for (const [k, param] of Object.entries(o.params)) {
+    const v = json[k]
+    if (param.ref === undefined || typeof v !== "string" || TEMPLATE_RE.test(v)) continue
+    const known = refValues(ctx, param.ref)
+    if (!known.includes(v)) {
+      good = false
+      fail(ctx, m.get(k), `${what}.${k}: unknown ${param.ref === "subscriber" ? "number" : param.ref} "${v}"${param.ref === "subscriber" ? " (not one of this scenario's subscribers)" : ""}`, suggest(v, known))
+    }
+  }
+  for (const v of Object.values(json)) if (typeof v === "string") templated(ctx, n, what, v)
+  return good ? json : null
 }
 
 // ---- steps ----
@@ -479,15 +532,13 @@ const stepBody = (ctx: Ctx, sc: StepCtx, kind: (typeof STEP_KEYS)[number], n: N,
       const msisdn = who(m)
       const op = str(ctx, m.get("do"), `${what}.do`)
       if (op === null || msisdn === null) return null
-      const known = ctx.ops?.[kind]
-      if (known !== undefined && !known.includes(op)) return fail(ctx, m.get("do"), `${what}.do: the ${kind} channel has no operation "${op}"`, suggest(op, known))
+      const known = ctx.ops?.[kind] ?? operationNames(kind)
+      if (!known.includes(op)) return fail(ctx, m.get("do"), `${what}.do: the ${kind} channel has no operation "${op}"`, suggest(op, known))
       let args: Record<string, unknown> = {}
       if (has(m, "with")) {
-        const w = m.get("with")
-        const json: unknown = isMap(w) ? w.toJSON() : null
-        if (typeof json !== "object" || json === null || Array.isArray(json)) return fail(ctx, w, `${what}.with: expected a mapping of arguments`, "e.g. with: { amount: 300 }")
-        args = json as Record<string, unknown>
-        for (const v of Object.values(args)) if (typeof v === "string") templated(ctx, w, `${what}.with`, v)
+        const a = withArgs(ctx, kind, op, m.get("with"), `${what}.with`)
+        if (a === null) return null
+        args = a
       }
       return { _tag: "web", channel: kind, msisdn, op, args }
     }
@@ -550,7 +601,8 @@ const expectBody = (ctx: Ctx, sc: StepCtx, n: N, what: string): Expect | null =>
   for (const k of ["end", "ok", "promised", "lkLocked", "kioskLocked"] as const) if (has(m, k)) e[k] = bool(ctx, m.get(k), `${what}.${k}`) ?? undefined
   if (has(m, "error")) {
     const code = str(ctx, m.get("error"), `${what}.error`)
-    if (code !== null && !/^[A-Z][A-Z0-9_]*$/.test(code) && code !== "any") fail(ctx, m.get("error"), `${what}.error: "${code}" is not an error code`, "e.g. error: BLOCK_NOT_ALLOWED, or error: any")
+    const codes = Object.keys(ERROR_CODES)
+    if (code !== null && code !== "any" && !codes.includes(code)) fail(ctx, m.get("error"), `${what}.error: unknown error code "${code}"`, `${suggest(code, [...codes, "any"])} (see docs/scenarios.md, "Error codes")`)
     else if (code !== null) e.error = code
   }
   if (has(m, "autopay")) e.autopay = oneOf(ctx, m.get("autopay"), `${what}.autopay`, ["date", "threshold", "none"] as const) ?? undefined

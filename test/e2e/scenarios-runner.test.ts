@@ -62,3 +62,46 @@ describe("scenario runner", () => {
     expect(r.steps[2]?.failures).toEqual([{ what: "error (usage)", expected: "refused with BLOCKED", actual: "accepted" }])
   })
 })
+
+describe("runner bugs fixed in process (R20 linked number, R6 confirmation)", () => {
+  const TWO = `name: "Сын и мама"
+rules: [R20, R6]
+start: 2026-06-01T09:00:00+03:00
+seed: 5
+subscribers:
+  - { msisdn: "79164000001", name: "Петров Иван", tariff: smart, balance: 1000.00, linked: ["79164000002"] }
+  - { msisdn: "79164000002", name: "Петрова Анна", tariff: smart, balance: 100.00 }
+steps:
+  - lk: { msisdn: "79164000001", do: request-code }
+  - lk: { msisdn: "79164000001", do: login, with: { code: "\${sms.3339}" } }
+`
+  const load = (steps: string): Scenario => {
+    const r = loadScenarioText("two.yaml", TWO + steps)
+    if (!r.ok) throw new Error(r.errors.map((e) => e.format()).join("\n"))
+    return r.scenario
+  }
+
+  it("R20: with: { msisdn } tops up the linked number, not the step's own", async () => {
+    const r = await runScenario(load(`  - lk: { msisdn: "79164000001", do: topup, with: { msisdn: "79164000002", amount: 300 } }
+  - expect: { msisdn: "79164000002", balance: 400.00 }
+  - expect: { msisdn: "79164000001", balance: 1000.00 }
+`), inProcessTarget())
+    expect(r.passed, formatResult(r)).toBe(true)
+  })
+
+  it.each(["lk", "app", "kiosk"] as const)("R6: confirmed: false in %s stops at the confirmation screen; without it the change is made", async (ch) => {
+    const kiosk = ch === "kiosk"
+      ? `  - ussd: { msisdn: "79164000001", dial: "*111*2163#" }
+  - kiosk: { msisdn: "79164000001", do: start }
+  - kiosk: { msisdn: "79164000001", do: order-code }
+  - kiosk: { msisdn: "79164000001", do: login, with: { code: "\${sms.6262}" } }
+`
+      : ch === "app" ? `  - app: { msisdn: "79164000001", do: request-code }\n  - app: { msisdn: "79164000001", do: login, with: { code: "\${sms.3339}" } }\n` : ""
+    const r = await runScenario(load(`${kiosk}  - ${ch}: { msisdn: "79164000001", do: change-tariff, with: { tariff: super, confirmed: false } }
+  - expect: { msisdn: "79164000001", tariff: smart, screen: "Подтвердите" }
+  - ${ch}: { msisdn: "79164000001", do: change-tariff, with: { tariff: super } }
+  - expect: { msisdn: "79164000001", tariff: super }
+`), inProcessTarget())
+    expect(r.passed, formatResult(r)).toBe(true)
+  })
+})

@@ -81,7 +81,7 @@ describe("scenario loader errors name file, line and a hint", () => {
   it("a step with two actions, and an expected refusal code that is not a code", () => {
     const errs = errorsOf(`  - { advance: 1d, travel: { msisdn: "79160000001", to: TR } }\n  - expect: { error: "нельзя" }\n`)
     expect(errs[0]?.message).toContain("exactly one action")
-    expect(errs[1]?.message).toContain("is not an error code")
+    expect(errs[1]?.message).toContain("unknown error code")
   })
 
   it("YAML syntax errors come with a position too", () => {
@@ -120,5 +120,40 @@ describe("scenario loader accepts the language", () => {
       charges: [{ service: "zabugorishche", last: 49010 }],
     })
     expect(exp?.pos.line).toBe(15)
+  })
+})
+
+describe("strict loading: with: parameters, error codes and units are checked before anything runs", () => {
+  it("a misspelt with: key names the key, suggests the right one and lists the allowed ones", () => {
+    const e = only(`  - lk: { msisdn: "79160000001", do: topup, with: { amout: 300 } }\n`)
+    expect(e.line).toBe(11)
+    expect(e.message).toContain('unknown key "amout" for lk topup')
+    expect(e.hint).toContain('did you mean "amount"')
+    expect(e.hint).toContain("allowed: amount, method, msisdn")
+  })
+
+  it("an unknown error code names the key and lists the codes", () => {
+    const e = only(`  - advance: 1d\n  - expect: { error: BLOKED }\n`)
+    expect(e.message).toContain('expect.error: unknown error code "BLOKED"')
+    expect(e.hint).toContain('did you mean "BLOCKED"')
+    expect(e.hint).toContain("WRONG_CODE")
+  })
+
+  it("a bare-number data volume is refused with the key and the units", () => {
+    const head = HEAD.replace("steps:\n", `  - { msisdn: "79160000002", name: "Иванов Петр", tariff: my-mts }\nsteps:\n`)
+    const e = only(`  - lk: { msisdn: "79160000001", do: family-invite, with: { member: "79160000002", data: 5 } }\n`, head)
+    expect(e.message).toContain("with.data")
+    expect(e.message).toContain("a bare number has no unit")
+    expect(e.message).toContain('"5GB"')
+    const f = only(`  - expect: { msisdn: "79160000001", packages: { data: 300 } }\n`)
+    expect(f.message).toContain("packages.data: expected a data volume with its unit")
+  })
+
+  it("catalog ids and numbers in with: are checked: tariff, service, offer, linked number", () => {
+    expect(only(`  - lk: { msisdn: "79160000001", do: change-tariff, with: { tariff: smrt } }\n`).hint).toContain('did you mean "smart"')
+    expect(only(`  - app: { msisdn: "79160000001", do: connect-service, with: { service: gudok } }\n`).message).toContain('unknown service "gudok"')
+    expect(only(`  - lk: { msisdn: "79160000001", do: topup, with: { msisdn: "79169999999", amount: 1 } }\n`).message).toContain("not one of this scenario's subscribers")
+    expect(only(`  - lk: { msisdn: "79160000001", do: topup, with: { amount: "сто" } }\n`).message).toContain("rubles")
+    expect(only(`  - lk: { msisdn: "79160000001", do: balance, with: { tariff: smart } }\n`).hint).toContain("allowed: msisdn")
   })
 })
