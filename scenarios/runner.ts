@@ -327,11 +327,21 @@ const act = async (st: Step, client: ControlClient, needDrivers: () => Drivers, 
     }
     case "sms": {
       const text = await resolveTemplates(st.text, st.from, inbox)
-      return channel("sms", st.from, `→ ${st.to}: ${text === "" ? "(пустое SMS)" : text}`, (d) => d.telephony.smsSend(st.from, st.to, text))
+      // reply: the newest SMS in the inbox names the number to answer.
+      const to = st.to ?? (await client.inbox(st.from)).at(-1)?.from
+      if (to === undefined) return { sent: `ответ: ${text}`, answer: "", accepted: false, code: null, message: `reply: the inbox of ${st.from} is empty, there is no SMS to answer`, at: null }
+      return channel("sms", st.from, `→ ${to}: ${text === "" ? "(пустое SMS)" : text}`, (d) => d.telephony.smsSend(st.from, to, text))
     }
     case "ivr": {
       const keys = await resolveTemplates(st.keys, st.msisdn, inbox)
-      return channel("ivr", st.msisdn, `☎ ${st.call}${keys === "" ? "" : `, клавиши ${keys}`}`, (d) => d.telephony.ivrCall(st.msisdn, st.call, keys))
+      const wait = async (ms: number): Promise<void> => {
+        const r = await client.advance({ by: `${ms}ms` })
+        if (!r.ok) throw new Error(`waiting in the call: ${r.error?.code ?? r.status} ${r.error?.message ?? ""}`)
+      }
+      const silence = st.timeouts > 0 ? { timeouts: st.timeouts, then: st.then, wait } : undefined
+      const shown = `☎ ${st.call}${keys === "" ? "" : `, клавиши ${keys}`}${st.timeouts > 0 ? `, молчание ×${st.timeouts}` : ""}${st.then !== "" ? `, затем ${st.then}` : ""}`
+      const out = await channel("ivr", st.msisdn, shown, (d) => d.telephony.ivrCall(st.msisdn, st.call, keys, silence))
+      return st.timeouts > 0 ? { ...out, at: (await client.info()).now } : out
     }
     case "web": {
       const args = await resolveArgs(st.args, st.msisdn, inbox)
@@ -362,8 +372,8 @@ export const describe = (st: Step): string => {
     case "network": return `mobileData: ${st.mobileData}`
     case "usage": return st.text
     case "ussd": return st.dial ?? st.reply ?? ""
-    case "sms": return `→ ${st.to}: ${st.text}`
-    case "ivr": return `☎ ${st.call} ${st.keys}`
+    case "sms": return st.to === null ? `ответ на последнее SMS: ${st.text}` : `→ ${st.to}: ${st.text}`
+    case "ivr": return `☎ ${st.call} ${st.keys}${st.timeouts > 0 ? ` молчание ×${st.timeouts}` : ""}${st.then !== "" ? ` затем ${st.then}` : ""}`
     case "web": return `${st.op} ${JSON.stringify(st.args)}`
     case "expect":
       return describeExpect(st.expect)

@@ -1,4 +1,4 @@
-// One execution path: every library scenario (and the example) runs once in-process (app.fetch)
+// One execution path: every library scenario (the example, the docs examples) runs once in-process (app.fetch)
 // and once over a real loopback socket (what `twin run --url` does against `twin serve`). Both go
 // through the same drivers, so the twins' event logs must be identical byte for byte.
 import { readdirSync } from "node:fs"
@@ -15,7 +15,7 @@ import { listenOnLoopback } from "../helpers/listen.ts"
 
 const dir = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url))
 const yamlIn = (d: string): string[] => readdirSync(d).filter((f) => f.endsWith(".yaml")).sort().map((f) => `${d}${f}`)
-const files = [...yamlIn(dir("../../scenarios/library/")), ...yamlIn(dir("../../scenarios/examples/"))]
+const files = [...yamlIn(dir("../../scenarios/library/")), ...yamlIn(dir("../../scenarios/examples/")), ...yamlIn(dir("../../docs/examples/"))]
 
 let registry: Registry
 let server: ServerType
