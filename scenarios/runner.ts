@@ -29,6 +29,8 @@ export interface StepRecord {
   readonly status: StepStatus
   readonly failures: readonly Failure[]
   readonly note?: string
+  /** The events this step caused: sequence numbers after `from` up to `to` (absent when it caused none or did not run). */
+  readonly events?: { readonly from: number; readonly to: number }
 }
 
 export interface BalanceSample { readonly at: number; readonly step: number; readonly balances: Readonly<Record<string, number>> }
@@ -203,6 +205,13 @@ export const openScenario = async (sc: Scenario, target: RunTarget, opts: OpenOp
     const rows = await client.subscribers()
     balances.push({ at: now, step, balances: Object.fromEntries(rows.map((r) => [r.msisdn, r.balance])) })
   }
+  /** The log's last sequence number before the next step: events after it belong to that step. */
+  let seq = 0
+  const caused = async (): Promise<{ events?: { from: number; to: number } }> => {
+    const from = seq
+    seq = (await client.info()).seq
+    return seq > from ? { events: { from, to: seq } } : {}
+  }
 
   const setup = await setUp(sc, client, opts.setup ?? "state")
   if ("crash" in setup) {
@@ -210,10 +219,11 @@ export const openScenario = async (sc: Scenario, target: RunTarget, opts: OpenOp
     stopped = true
   } else {
     now = setup.now
-    records.push(setup.record)
     try {
       await sample(0)
+      records.push({ ...setup.record, ...(await caused()) })
     } catch (e) {
+      records.push(setup.record)
       crash = `setup failed: ${e instanceof Error ? e.message : String(e)}`
       stopped = true
     }
@@ -240,7 +250,7 @@ export const openScenario = async (sc: Scenario, target: RunTarget, opts: OpenOp
         failures.push({ what: `${kindOf(st)} refused`, expected: "accepted (or add `- expect: { error: CODE }` right after a step that must be refused)", actual: `${out.code ?? "error"}: ${out.message || out.answer}` })
       }
       await sample(index)
-      return { ...base, at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: out.sent, answer: out.answer, accepted: out.accepted, errorCode: out.code, status: failures.length === 0 ? "passed" : "failed", failures }
+      return { ...base, ...(await caused()), at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: out.sent, answer: out.answer, accepted: out.accepted, errorCode: out.code, status: failures.length === 0 ? "passed" : "failed", failures }
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e)
       return { ...base, at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: describe(st), answer: "", accepted: false, errorCode: null, status: "failed", failures: [{ what: kindOf(st), expected: "the step runs", actual: msg }] }
@@ -367,7 +377,9 @@ const act = async (st: Step, client: ControlClient, needDrivers: () => Drivers, 
     }
     case "web": {
       const args = await resolveArgs(st.args, st.msisdn, inbox)
-      const shown = Object.keys(args).length === 0 ? "" : ` ${JSON.stringify(args)}`
+      // Secrets typed into a channel (codes, passwords) are not repeated in reports.
+      const masked = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, k === "code" || k === "password" ? "••••" : v]))
+      const shown = Object.keys(args).length === 0 ? "" : ` ${JSON.stringify(masked)}`
       return channel(st.channel, st.msisdn, `${st.op}${shown}`, (d) => d.web[st.channel].perform(st.msisdn, st.op, args))
     }
     case "expect":
