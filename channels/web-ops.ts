@@ -66,9 +66,10 @@ const volume = (description: string, example: string, optional = false, absent?:
   },
 })
 
-const msisdn = (description: string, optional = false, absent?: string): Param => ({
+/** A number; `declared`: it must be a subscriber of the scenario (checked at load). */
+const msisdn = (description: string, optional = false, absent?: string, declared = false): Param => ({
   schema: Schema.String.pipe(Schema.check(Schema.isPattern(MSISDN_RE))).annotate({ description }),
-  optional, type: "msisdn", unit: "", ref: "subscriber", description, example: "79160000002",
+  optional, type: "msisdn", unit: "", ...(declared ? { ref: "subscriber" as const } : {}), description, example: "79160000002",
   ...(absent !== undefined ? { absent } : {}),
   parse: (v) => (typeof v === "string" && MSISDN_RE.test(v) ? v : null),
 })
@@ -112,7 +113,7 @@ const catalogId = (ref: Exclude<ParamRef, "subscriber">, description: string, ex
 })
 
 /** `msisdn`: act on a number linked to the logged-in one (R20) instead of the login's own. */
-const ON = { msisdn: msisdn("a number linked to the logged-in one (R20) to act on", true, "the logged-in number itself") }
+const ON = { msisdn: msisdn("a number linked to the logged-in one (R20) to act on", true, "the logged-in number itself", true) }
 
 const SELFCARE: readonly WebChannel[] = ["lk", "app"]
 const ALL: readonly WebChannel[] = ["lk", "app", "kiosk"]

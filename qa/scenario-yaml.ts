@@ -30,6 +30,7 @@ const RULES_OF: Record<InvariantId | "model", string[]> = {
 }
 
 const rubles = (k: number): string => (k / 100).toFixed(2)
+const LK_METHODS: readonly string[] = ["card", "apple-pay", "google-pay"]
 
 export const durationText = (ms: number): string => {
   const parts: string[] = []
@@ -83,7 +84,8 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Y
     }
     case "Travel": return c.by !== undefined ? "a handset cannot move itself (refused)" : [{ travel: { msisdn: c.msisdn, to: c.to } }]
     case "SetNetwork": return [{ network: { msisdn: c.msisdn, mobileData: c.mobileData } }]
-    case "TopUp": return lk(by, "topup", { amount: rubles(c.amount), method: c.method, ...on })
+    // The LK takes cards and wallets only (cash and bank transfers are other channels' payments).
+    case "TopUp": return lk(by, "topup", { amount: rubles(c.amount), ...(LK_METHODS.includes(c.method) ? { method: c.method } : {}), ...on })
     case "PromisedPayment": return lk(by, "promised-payment", { ...(c.amount !== undefined ? { amount: rubles(c.amount) } : {}), ...on })
     case "Transfer": return lk(by, "transfer", { to: c.to, amount: rubles(c.amount), ...on })
     case "BuyPackage": return lk(by, "buy-package", { offer: c.offer, ...on })

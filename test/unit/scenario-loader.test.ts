@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest"
 import { loadScenarioText } from "../../scenarios/loader.ts"
 import type { ScenarioError } from "../../scenarios/errors.ts"
+import { toScenarioYaml } from "../../qa/scenario-yaml.ts"
 
 const HEAD = `name: "Проверка"
 rules: [R3]
@@ -155,5 +156,43 @@ describe("strict loading: with: parameters, error codes and units are checked be
     expect(only(`  - lk: { msisdn: "79160000001", do: topup, with: { msisdn: "79169999999", amount: 1 } }\n`).message).toContain("not one of this scenario's subscribers")
     expect(only(`  - lk: { msisdn: "79160000001", do: topup, with: { amount: "сто" } }\n`).message).toContain("rubles")
     expect(only(`  - lk: { msisdn: "79160000001", do: balance, with: { tariff: smart } }\n`).hint).toContain("allowed: msisdn")
+  })
+})
+
+describe("SMS and voice steps (R2, R28)", () => {
+  it("sms to a sender name (MTS) and sms reply: load; a bad to: points at reply", () => {
+    const ok = loadScenarioText("sms.yaml", `${HEAD}  - sms: { from: "79160000001", to: MTS, text: "Да" }\n  - sms: { from: "79160000001", reply: "Да" }\n  - ivr: { msisdn: "79160000001", call: "111", timeouts: 2, then: "1" }\n`)
+    expect(ok.ok, ok.ok ? "" : ok.errors.map((e) => e.format()).join("\n")).toBe(true)
+    if (ok.ok) {
+      expect(ok.scenario.steps.map((s) => (s._tag === "sms" ? s.to : s._tag === "ivr" ? `${s.timeouts}:${s.then}` : ""))).toEqual(["MTS", null, "2:1"])
+    }
+    expect(only(`  - sms: { from: "79160000001", to: "М Т С", text: "Да" }\n`).hint).toContain("reply")
+    expect(only(`  - sms: { from: "79160000001", reply: "Да", to: "111" }\n`).message).toContain("either reply, or to and text")
+    expect(only(`  - ivr: { msisdn: "79160000001", call: "111", then: "1" }\n`).message).toContain("need timeouts")
+  })
+})
+
+describe("scenarios exported by qa/ load under the strict loader", () => {
+  it("linked number, unconfirmed tariff change, family shares, top-up methods, SMS replies", () => {
+    const A = "79160000001"
+    const B = "79160000002"
+    const population = [
+      { _tag: "CreateSubscriber" as const, msisdn: A, name: "Иванова Мария Петровна", tariff: "my-mts", balance: 500_000 },
+      { _tag: "CreateSubscriber" as const, msisdn: B, name: "Иванов Петр", tariff: "smart", balance: 10_000 },
+    ]
+    const yaml = toScenarioYaml({
+      title: "all forms", invariant: "I1", message: "m", seed: "1", found: "f", start: Date.parse("2026-06-01T06:00:00Z"), population,
+      steps: [
+        { t: "command", command: { _tag: "TopUp", msisdn: B, amount: 15_050, method: "cash", by: A } },
+        { t: "command", command: { _tag: "TopUp", msisdn: A, amount: 10_000, method: "apple-pay", by: A } },
+        { t: "command", command: { _tag: "ChangeTariff", msisdn: A, tariff: "smart", confirmed: false, by: A } },
+        { t: "command", command: { _tag: "FamilyInvite", msisdn: A, member: B, minutes: 10, sms: 5, dataMb: 1536, by: A } },
+        { t: "command", command: { _tag: "FamilyReply", msisdn: B, accept: true, by: B } },
+        { t: "command", command: { _tag: "Usage", msisdn: A, usage: { _tag: "data", kb: 2048 } } },
+        { t: "read", by: A, msisdn: B },
+      ],
+    })
+    const r = loadScenarioText("qa.yaml", yaml)
+    expect(r.ok, r.ok ? "" : `${yaml}\n${r.errors.map((e) => e.format()).join("\n")}`).toBe(true)
   })
 })
