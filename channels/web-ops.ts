@@ -218,6 +218,9 @@ export interface ArgProblem {
   readonly key: string
   readonly kind: "unknown" | "missing" | "malformed"
   readonly message: string
+  /** For a malformed value: what was written, and what is expected (type, unit, example). */
+  readonly got?: string
+  readonly expected?: string
 }
 
 /** A short "expected …" for a parameter: type, unit and an example. */
@@ -243,8 +246,8 @@ export const decodeArgs = (o: Operation, args: Readonly<Record<string, unknown>>
     const schemaOk = Result.isSuccess(Schema.decodeUnknownResult(p.schema as Schema.Codec<unknown, unknown>)(v))
     const parsed = schemaOk ? p.parse(v) : null
     if (parsed === null) {
-      const bare = p.type === "volume" && typeof v === "number" ? " (a bare number has no unit)" : ""
-      problems.push({ key: k, kind: "malformed", message: `${o.name}: "${k}" is ${JSON.stringify(v)}${bare}; expected ${expectedOf(p)}` })
+      const got = `${JSON.stringify(v)}${p.type === "volume" && typeof v === "number" ? " (a bare number has no unit)" : ""}`
+      problems.push({ key: k, kind: "malformed", message: `${o.name}: "${k}" is ${got}; expected ${expectedOf(p)}`, got, expected: expectedOf(p) })
     } else values[k] = parsed
   }
   return { values, problems }

@@ -351,7 +351,7 @@ const withArgs = (ctx: Ctx, channel: "lk" | "app" | "kiosk", opName: string, n: 
     } else if (p.kind === "missing") {
       fail(ctx, n, `${what}: missing "${p.key}"`, param !== undefined ? `${p.key}: ${param.description}; ${expectedOf(param)}` : "")
     } else {
-      fail(ctx, m.get(p.key), `${what}.${p.key}: ${p.message.replace(/^[^:]*: /, "")}`, param !== undefined ? `${p.key}: ${param.description}` : "")
+      fail(ctx, m.get(p.key), `${what}.${p.key}: ${p.got ?? ""} is not a valid value`, `expected ${p.expected ?? ""} (${p.key}: ${param?.description ?? ""})`)
     }
   }
   for (const [k, param] of Object.entries(o.params)) {
