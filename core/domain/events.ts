@@ -12,6 +12,8 @@ export type LedgerReason =
   | "fee-tariff-change" | "fee-promised-payment" | "fee-transfer" | "package-purchase"
   | "topup" | "payment-card" | "autopay" | "promised-payment" | "promised-repayment"
   | "transfer-in" | "transfer-out"
+  /** A payment to another provider from the balance (ТВ и Интернет, квартплата, мобильный телефон). */
+  | "payment-other"
 
 export type UsageKind = "call" | "sms" | "data"
 
@@ -53,8 +55,10 @@ export interface Travelled extends Base { type: "Travelled"; msisdn: string; to:
 export interface NetworkSet extends Base { type: "NetworkSet"; msisdn: string; mobileData: boolean }
 export interface PeriodRenewed extends Base {
   type: "PeriodRenewed"; msisdn: string; renewAt: number; packages: Pkg[]
-  /** false: skipped while voluntarily blocked, no fee and packages kept (R19). */
+  /** false: skipped while blocked (R15, R19), no fee and packages kept. */
   charged: boolean
+  /** A renewal made off its day (on unblocking) starts a new renewal day. Absent: the day stays. */
+  renewDay?: number
 }
 export interface TariffChanged extends Base {
   type: "TariffChanged"; msisdn: string; from: string; to: string; renewAt: number; packages: Pkg[]; services: string[]

@@ -6,7 +6,9 @@ import type { CommandOf } from "../domain/commands.ts"
 import type { Draft } from "../domain/events.ts"
 import { err } from "../domain/errors.ts"
 import { addMonths, HOUR } from "../domain/time.ts"
-import type { Pkg, Shares, Subscriber } from "../state/model.ts"
+import { isBlocked, type Pkg, type Shares, type Subscriber } from "../state/model.ts"
+import { phoneRu } from "../domain/phone.ts"
+import { refuseWhileBlocked } from "./funds.ts"
 import { actingOn, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { KB_PER_MB, sharePackages, tariffPackages } from "./packages.ts"
 import { SENDER, texts } from "./texts.ts"
@@ -46,6 +48,9 @@ export const familyInvite = (ctx: Ctx, c: CommandOf<"FamilyInvite">): RuleResult
   if (!t.familyOwner || o.family?.role === "member" || o.family?.role === "invited") {
     return err("FAMILY_NOT_OWNER", `msisdn: ${c.msisdn} on ${t.id} cannot share packages (needs «МЫ МТС» and not be a member)`, "Делиться пакетами можно только на тарифе «МЫ МТС»", "msisdn")
   }
+  // R2, R19, R15: each member costs the owner a monthly fee, a paid change refused while blocked.
+  const blocked = refuseWhileBlocked(o, "inviting a «МЫ МТС» member")
+  if (blocked) return blocked
   const m = getSub(ctx, c.member, "member")
   if (isErr(m)) return m
   if (m.msisdn === o.msisdn) return err("FAMILY_MEMBER_INELIGIBLE", "member: the owner cannot invite himself", "Нельзя пригласить свой номер", "member")
@@ -85,6 +90,10 @@ export const familyReply = (ctx: Ctx, c: CommandOf<"FamilyReply">): RuleResult =
       { type: "FamilyDeclined", owner: o.msisdn, member: m.msisdn, reason: "declined" },
       smsTo(o.msisdn, SENDER.mts, texts.familyDeclinedOwner(m.msisdn)),
     ], { joined: false })
+  }
+  if (isBlocked(o)) {
+    return err("BLOCKED", `msisdn: the owner ${o.msisdn} is blocked; sharing cannot start while the owner's number is blocked`,
+      `Номер владельца группы ${phoneRu(o.msisdn)} заблокирован. Ответьте «Да» после снятия блокировки, пока приглашение действует.`, "msisdn")
   }
   const over = exceeds(o, entry.shares, false)
   if (over !== null) {

@@ -1,5 +1,7 @@
 // Russian texts the core sends by SMS, in the operator's words where the sources give them.
+import type { CatalogIndex } from "../catalog/load.ts"
 import type { LedgerReason } from "../domain/events.ts"
+import { phoneRu } from "../domain/phone.ts"
 import { formatRub } from "../domain/money.ts"
 import { mskParts } from "../domain/time.ts"
 
@@ -22,6 +24,38 @@ export const REASON_RU: Record<LedgerReason, string> = {
   "fee-promised-payment": "плата за обещанный платеж", "fee-transfer": "комиссия за перевод", "package-purchase": "покупка пакета",
   topup: "пополнение счета", "payment-card": "карта оплаты", autopay: "автоплатеж", "promised-payment": "обещанный платеж",
   "promised-repayment": "погашение обещанного платежа", "transfer-in": "перевод с другого номера", "transfer-out": "перевод на другой номер",
+  "payment-other": "оплата услуг",
+}
+
+const TOPUP_METHOD_RU: Readonly<Record<string, string>> = {
+  card: "пополнение картой", cash: "пополнение наличными", "apple-pay": "пополнение через Apple Pay",
+  "google-pay": "пополнение через Google Pay", "samsung-pay": "пополнение через Samsung Pay", bank: "пополнение через банк",
+}
+
+/**
+ * One ledger line as a person reads it (R14, R16): the reason with the catalog's name of what it
+ * is about, never an internal id: «пополнение картой», «абонентская плата "Смарт"»,
+ * «Забугорище (Турция)», «участник «МЫ МТС» +7 916 000-00-02».
+ */
+export const ledgerWhat = (cat: CatalogIndex, reason: LedgerReason, ref: string): string => {
+  const base = REASON_RU[reason]
+  const named = (name: string | undefined): string => (name === undefined ? base : `${base} "${name}"`)
+  switch (reason) {
+    case "topup": return TOPUP_METHOD_RU[ref] ?? base
+    case "fee-monthly": return named(cat.tariffs.get(ref)?.name ?? cat.services.get(ref)?.name)
+    case "fee-daily": case "fee-service-connect": return named(cat.services.get(ref)?.name)
+    case "fee-tariff-change": return named(cat.tariffs.get(ref)?.name)
+    case "package-purchase": return named(cat.oneOff.get(ref)?.name)
+    case "fee-zabugorishche": {
+      const c = cat.countries.get(ref)
+      return c === undefined ? base : `${base} (${c.name})`
+    }
+    case "fee-family-member": case "transfer-in": case "transfer-out": case "fee-transfer":
+      return ref === "" ? base : `${base} ${phoneRu(ref)}`
+    case "payment-other": return ref === "" ? base : `${base}: ${ref}`
+    case "autopay": return ref === "threshold" ? "автоплатеж при низком балансе" : ref === "date" ? "автоплатеж по дате" : base
+    default: return base
+  }
 }
 
 export const texts = {

@@ -1,0 +1,100 @@
+// Fidelity to the source documents (issue 16): each test names the rule it checks and the
+// document passage it rests on. Library scenarios state the same journeys (scenarios/library/).
+import { describe, expect, it } from "vitest"
+import { DAY } from "../../core/domain/time.ts"
+import { parseInstant } from "../../core/domain/time.ts"
+import { ledgerOf } from "../../core/engine/views.ts"
+import { addSub, fails, lastSms, newTwin, rub, run, sub } from "../helpers/twin.ts"
+
+const A = "79160000001"
+const B = "79160000002"
+
+describe("nightly fees are decided one after another (R15, R17)", () => {
+  it("R15: with 1,50 ₽ and two daily-fee services the first fee leaves 0,00 ₽ and the second is not taken", () => {
+    const t = newTwin()
+    addSub(t, A, "super", 150, { services: ["goodok", "blacklist"] })
+    t.advanceBy(DAY)
+    // «Черный список» 1,50 ₽ leaves 0,00 ₽; GOOD'OK (3,50 ₽) is then not covered and not taken.
+    expect(sub(t, A).balance).toBe(0)
+    const fees = ledgerOf(t, A).filter((e) => e.reason === "fee-daily")
+    expect(fees).toHaveLength(1)
+  })
+  it("R15: a number already below zero is charged no daily fee", () => {
+    const t = newTwin()
+    addSub(t, A, "super", -100, { services: ["goodok", "blacklist"] })
+    t.advanceBy(3 * DAY)
+    expect(sub(t, A).balance).toBe(-100)
+  })
+  it("R15: a fee that leaves the balance at zero or above lets the next one be charged", () => {
+    const t = newTwin()
+    addSub(t, A, "super", 600, { services: ["goodok", "blacklist"] })
+    t.advanceBy(DAY)
+    expect(sub(t, A).balance).toBe(600 - 350 - 150)
+  })
+})
+
+describe("a blocked number is charged no recurring fee and may make no paid change (R15, R19, R2)", () => {
+  it("R19: a voluntarily blocked «МЫ МТС» owner cannot invite a member", () => {
+    const t = newTwin()
+    addSub(t, A, "my-mts", rub(2000))
+    addSub(t, B, "smart", rub(100))
+    run(t, { _tag: "Block", msisdn: A })
+    const e = fails(t, { _tag: "FamilyInvite", msisdn: A, member: B, minutes: 100, sms: 0, dataMb: 0 })
+    expect(e.code).toBe("BLOCKED")
+    expect(e.ru).toContain("Платные изменения недоступны")
+  })
+  it("R19: a blocked owner pays no member fee at the renewal; R15: nor does an owner below zero", () => {
+    const t = newTwin()
+    addSub(t, A, "my-mts", rub(2000))
+    addSub(t, B, "smart", rub(100))
+    run(t, { _tag: "FamilyInvite", msisdn: A, member: B, minutes: 100, sms: 10, dataMb: 1024 })
+    run(t, { _tag: "FamilyReply", msisdn: B, accept: true })
+    run(t, { _tag: "Block", msisdn: A })
+    const before = sub(t, A).balance
+    t.advanceMonths(1)
+    expect(sub(t, A).balance).toBe(before)
+  })
+  it("R15: below zero the monthly fee is not charged; the top-up that lifts the block renews the period", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", -250)
+    expect(sub(t, A).balance).toBe(-250)
+    const renewAt = sub(t, A).renewAt
+    t.advanceMonths(1)
+    expect(sub(t, A).balance).toBe(-250)
+    expect(sub(t, A).renewAt).toBeGreaterThan(renewAt)
+    run(t, { _tag: "TopUp", msisdn: A, amount: rub(1000), method: "card" })
+    // The skipped renewal is made at once: 650 ₽ for «Смарт».
+    expect(sub(t, A).balance).toBe(-250 + rub(1000) - rub(650))
+  })
+  it("R15: paid changes are refused below zero with a clear message; a free one is not", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", -250)
+    for (const c of [
+      { _tag: "ConnectService", msisdn: A, service: "blacklist" },
+      { _tag: "BuyPackage", msisdn: A, offer: "internet-mini" },
+      { _tag: "ChangeTariff", msisdn: A, tariff: "my-mts", confirmed: true },
+    ] as const) {
+      const e = fails(t, c)
+      expect(e.code).toBe("BLOCKED")
+      expect(e.ru).toContain("Ваш баланс меньше нуля, рекомендуем пополнить")
+    }
+    run(t, { _tag: "ConnectService", msisdn: A, service: "internet-control" })
+  })
+})
+
+describe("the renewal day (R1)", () => {
+  it("R1: a period from the 31st renews on the last day of shorter months and on the 31st again after", () => {
+    const start = parseInstant("2026-01-31T12:00:00+03:00") as number
+    const t = newTwin({ start })
+    addSub(t, A, "smart", rub(10_000))
+    const days: string[] = []
+    for (let i = 0; i < 4; i++) {
+      t.advanceTo(sub(t, A).renewAt)
+      days.push(new Date(sub(t, A).renewAt + 3 * 3600_000).toISOString().slice(0, 10))
+    }
+    // Renewed on 28.02, 31.03, 30.04, 31.05; the next renewals are listed.
+    expect(days).toEqual(["2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"])
+  })
+})
+
+export { lastSms }
