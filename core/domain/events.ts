@@ -42,6 +42,19 @@ export interface UsageRated extends Base {
   /** Price in kopecks for what packages did not cover (0 when all covered). */
   cost: number
 }
+/** The part of a usage the balance (or credit limit) did not cover: the network cut it off; nothing charged. */
+export interface UsageCut extends Base {
+  type: "UsageCut"
+  msisdn: string
+  kind: UsageKind
+  direction: "out" | "in"
+  peer: string
+  where: string
+  /** Call seconds, SMS count or data kilobytes cut off. */
+  volume: number
+  /** Billable units cut off. */
+  units: number
+}
 export interface Money extends Base {
   type: "Money"
   msisdn: string
@@ -101,7 +114,7 @@ export interface PaymentCardUsed extends Base { type: "PaymentCardUsed"; hash: s
 export interface ClockSet extends Base { type: "ClockSet"; to: number; nextDaily: number }
 
 export type Event =
-  | SubscriberCreated | UsageRated | Money | Travelled | NetworkSet | PeriodRenewed | TariffChanged | ConstructorSet
+  | SubscriberCreated | UsageRated | UsageCut | Money | Travelled | NetworkSet | PeriodRenewed | TariffChanged | ConstructorSet
   | ServiceConnected | ServiceDisconnected | PackageAdded | PackageExpired | BlockSet | PromisedOpened | PromisedClosed
   | AutopaySet | NotificationsSet | BonusSpent | FamilyInvited | FamilyJoined | FamilyDeclined | FamilyRemoved
   | LinkRequested | LinkConfirmed | LinkFailed | Unlinked | OtpIssued | LoginSucceeded | LoginFailed | PasswordSet

@@ -78,6 +78,8 @@ export const texts = {
   autopay: (amount: number) => `Автоплатеж: счет пополнен на ${formatRub(amount)}`,
   transferOut: (amount: number, to: string) => `Перевод ${formatRub(amount)} на номер ${to} выполнен.`,
   transferIn: (amount: number, from: string) => `Вам поступил перевод ${formatRub(amount)} с номера ${from}.`,
+  usageCut: (kind: "call" | "sms" | "data", balance: number) =>
+    `${kind === "call" ? "Звонок прерван" : kind === "sms" ? "SMS не отправлено" : "Доступ в интернет приостановлен"}: недостаточно средств на счете. Баланс: ${formatRub(balance)} Пополните счет.`,
   charge: (amount: number, what: string, balance: number) => `Списание ${formatRub(amount)}: ${what}. Баланс: ${formatRub(balance)}`,
   familyInvite: (owner: string, m: number, gb: number, sms: number) =>
     `Абонент ${owner} приглашает вас в «МЫ МТС» и делится пакетами: ${m} мин, ${gb} ГБ, ${sms} SMS. Ваш тариф сменится на «МЫ МТС (участник)» без абонентской платы. Ответьте «Да», чтобы согласиться, или «Нет».`,

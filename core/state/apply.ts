@@ -281,6 +281,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
     // The handset inbox is a view over these events in the log (core/engine/views.ts inboxOf):
     // message history is not kept in memory, so a subscriber's state stays the same size.
     case "SmsDelivered": return
+    case "UsageCut": return
     case "PaymentCardIssued": state.paymentCards.set(e.hash, { hash: e.hash, amount: e.amount, usedBy: null }); return
     case "PaymentCardUsed": {
       const c = state.paymentCards.get(e.hash)

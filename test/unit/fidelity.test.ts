@@ -98,3 +98,34 @@ describe("the renewal day (R1)", () => {
 })
 
 export { lastSms }
+
+describe("online charging: only the covered part of a usage is rated (R15, R4)", () => {
+  it("R15: a huge data session on 500 ₽ prepaid is granted 50 MB at 10 ₽/MB; the rest is cut off, recorded and told by SMS", () => {
+    const t = newTwin()
+    addSub(t, A, "super", rub(500))
+    const out = run(t, { _tag: "Usage", msisdn: A, usage: { _tag: "data", kb: 8_000_000 } })
+    expect(sub(t, A).balance).toBe(0)
+    const rated = out.events.find((e) => e.type === "UsageRated")
+    const cut = out.events.find((e) => e.type === "UsageCut")
+    expect(rated?.type === "UsageRated" ? rated.units : 0).toBe(50 * 1024)
+    expect(cut?.type === "UsageCut" ? cut.volume : 0).toBe(8_000_000 - 50 * 1024)
+    expect(lastSms(t, A, "MTS")).toContain("Доступ в интернет приостановлен: недостаточно средств на счете")
+  })
+  it("R15: a call is granted the minutes the balance covers; nothing at all is refused and recorded as cut off", () => {
+    const t = newTwin()
+    addSub(t, A, "super", rub(5)) // 2 ₽ a minute
+    run(t, { _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79031112233", seconds: 600 } })
+    expect(sub(t, A).balance).toBe(rub(1))
+    expect(lastSms(t, A, "MTS")).toContain("Звонок прерван")
+    const e = fails(t, { _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79031112233", seconds: 60 } })
+    expect(e.code).toBe("INSUFFICIENT_FUNDS")
+    expect(sub(t, A).balance).toBe(rub(1))
+  })
+  it("R3: abroad, a day's «Забугорище» fee the balance does not cover lets no usage through and is not charged", () => {
+    const t = newTwin()
+    addSub(t, A, "my-mts", rub(100))
+    run(t, { _tag: "Travel", msisdn: A, to: "TR" })
+    expect(fails(t, { _tag: "Usage", msisdn: A, usage: { _tag: "data", kb: 1024 } }).code).toBe("INSUFFICIENT_FUNDS")
+    expect(sub(t, A).balance).toBe(rub(100))
+  })
+})
