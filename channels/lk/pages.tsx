@@ -1,6 +1,7 @@
 // Server-rendered pages of the Личный кабинет at /lk. Session in an HTTP-only cookie holding the
 // core's token; every form carries a double-submit CSRF token; every action is one core command
 // through channels/lk/selfcare.ts; the page shows the core's Russian text on errors.
+import { servicePriceRu } from "../text/price.ts"
 import { Hono, type Context } from "hono"
 import type { Child } from "hono/jsx"
 import { Result } from "effect"
@@ -187,8 +188,7 @@ const Expenses = (props: { p: PageCtx; text: string; period: string; from: strin
   </>
 )
 
-const price = (s: AccountView["services"][number]): string =>
-  s.dailyFee > 0 ? `${rub(s.dailyFee)} в сутки` : s.monthlyFee > 0 ? `${rub(s.monthlyFee)} в месяц` : s.connectFee > 0 ? `подключение ${rub(s.connectFee)}` : "бесплатно"
+const price = (s: AccountView["services"][number]): string => servicePriceRu(s, rub)
 
 const Services = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => (
   <>

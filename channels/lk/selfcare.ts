@@ -1,6 +1,7 @@
 // The self-service operations of the LK and the «Мой МТС» app: each turns validated input into
 // one core command (by = the logged-in number, via = the channel) or one core view, and says in
 // Russian what the page shows. No business rule lives here: the core decides, this translates.
+import { servicePriceRu } from "../text/price.ts"
 import { Result } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
 import { err, type DomainError } from "../../core/domain/errors.ts"
@@ -169,8 +170,7 @@ export const expenses = (a: Actor, target: string, p: Period): Res =>
 
 export const services = (a: Actor, target: string): Res =>
   Result.flatMap(account(a, target), (v) => {
-    const price = (s: AccountView["services"][number]): string =>
-      s.dailyFee > 0 ? `${rub(s.dailyFee)} в сутки` : s.monthlyFee > 0 ? `${rub(s.monthlyFee)} в месяц` : s.connectFee > 0 ? `подключение ${rub(s.connectFee)}` : "бесплатно"
+    const price = (s: AccountView["services"][number]): string => servicePriceRu(s, rub)
     const on = v.services.filter((s) => s.connected)
     const avail = v.services.filter((s) => !s.connected && s.available)
     return reply([

@@ -1,5 +1,6 @@
 // Service, tariff, linked-number and offer screens of the *111# tree. Prices and availability
 // come from the core's views; the core decides every connect, change and refusal.
+import { servicePriceRu } from "../text/price.ts"
 import { accountView, servicesView, tariffsView, type ServiceView, type TariffOffer } from "../../core/engine/views.ts"
 import { mskDay } from "../../core/domain/time.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
@@ -15,11 +16,8 @@ const servicesOf = (x: UssdCtx): ServiceView[] => {
   return s === undefined ? [] : servicesView(x.twin, s)
 }
 
-/** "3,50 руб./день", "50 руб./мес", "Бесплатно" (+ connection fee when there is one). */
-export const priceText = (sv: ServiceView): string => {
-  const fee = sv.dailyFee > 0 ? `${rubShort(sv.dailyFee)}/день` : sv.monthlyFee > 0 ? `${rubShort(sv.monthlyFee)}/мес` : "Бесплатно"
-  return sv.connectFee > 0 ? `${fee}, подкл. ${rubShort(sv.connectFee)}` : fee
-}
+/** "3,50 руб. в сутки", "50 руб. в месяц", "бесплатно"; «Забугорище» its fee abroad (R3). */
+export const priceText = (sv: ServiceView): string => servicePriceRu(sv, rubShort, true)
 
 const connect = (x: UssdCtx, sv: ServiceView): Node =>
   exec(x, { _tag: "ConnectService", msisdn: x.msisdn, service: sv.id, by: x.msisdn, via: "ussd" }, () => text(`Услуга «${sv.name}» подключена`))

@@ -11,6 +11,7 @@ import { available } from "../rules/funds.ts"
 import { avgMonthlySpend, promisedFee, promisedLimit } from "../rules/payments.ts"
 import { monthlyFeeOf, serviceAvailable, tariffQuote, type TariffQuote } from "../rules/services.ts"
 import { REASON_RU } from "../rules/texts.ts"
+import { isAbroad, ZABUGORISHCHE } from "../rules/rating.ts"
 import type { TwinCore } from "./twin-core.ts"
 
 export interface PackageView {
@@ -21,7 +22,14 @@ export interface PackageView {
   expiresAt: number | null
 }
 
-export interface ServiceView { id: string; name: string; description: string; connectFee: number; monthlyFee: number; dailyFee: number; connected: boolean; available: boolean; removable: boolean }
+export interface ServiceView {
+  id: string; name: string; description: string; connectFee: number; monthlyFee: number; dailyFee: number; connected: boolean; available: boolean; removable: boolean
+  /**
+   * R3: a fee charged per day abroad with use («Забугорище»): the popular-country and other fees,
+   * and the fee where the subscriber is now when abroad. Null for a service priced by its own fees.
+   */
+  abroadDaily: { popular: number; other: number; here: { country: string; amount: number } | null } | null
+}
 
 export interface AccountView {
   msisdn: string
@@ -125,7 +133,16 @@ export const servicesView = (twin: TwinCore, s: Subscriber): ServiceView[] => {
   return twin.cat.data.services.map((sv) => ({
     id: sv.id, name: sv.name, description: sv.description, connectFee: sv.connectFee, monthlyFee: sv.monthlyFee, dailyFee: sv.dailyFee,
     connected: s.services.includes(sv.id), available: t !== undefined && serviceAvailable(sv, t), removable: sv.removable,
+    abroadDaily: sv.id === ZABUGORISHCHE ? abroadDailyOf(twin, s.location) : null,
   }))
+}
+
+/** R3: «Забугорище» costs a fee a day abroad with use (popular countries / elsewhere); at home nothing. */
+const abroadDailyOf = (twin: TwinCore, location: string): NonNullable<ServiceView["abroadDaily"]> => {
+  const r = twin.cat.data.roaming
+  const c = isAbroad(location) ? twin.cat.countries.get(location) : undefined
+  const here = !isAbroad(location) ? null : { country: c?.name ?? location, amount: c?.popular === true ? r.zabugorishchePopular : r.zabugorishcheOther }
+  return { popular: r.zabugorishchePopular, other: r.zabugorishcheOther, here }
 }
 
 export interface TariffOffer extends TariffQuote { description: string; current: boolean; selectable: boolean; popular: boolean; kind: string }

@@ -17,6 +17,9 @@ const MAX_CALL_SECONDS = 24 * 3600
 const MAX_SMS = 1000
 const MAX_DATA_KB = 100 * 1024 * 1024
 
+/** The catalog id of «Забугорище» (R3): its fee is the roaming section's, per day abroad with use. */
+export const ZABUGORISHCHE = "zabugorishche"
+
 export const isAbroad = (location: string): boolean => location !== "home" && location !== "russia"
 
 /** A Russian number (package minutes and SMS are for Russian numbers, R1). */

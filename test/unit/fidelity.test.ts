@@ -129,3 +129,22 @@ describe("online charging: only the covered part of a usage is rated (R15, R4)",
     expect(sub(t, A).balance).toBe(rub(100))
   })
 })
+
+describe("«Забугорище» shows what it costs everywhere it is listed (R3, R17)", () => {
+  it("R3: the services view carries the popular and other daily fees, and the fee where the subscriber is abroad", async () => {
+    const { servicesView } = await import("../../core/engine/views.ts")
+    const { servicePriceRu } = await import("../../channels/text/price.ts")
+    const { formatRub } = await import("../../core/domain/money.ts")
+    const t = newTwin()
+    addSub(t, A, "my-mts", rub(2000))
+    const home = servicesView(t, sub(t, A)).find((s) => s.id === "zabugorishche")
+    expect(home?.abroadDaily).toEqual({ popular: rub(390), other: rub(490), here: null })
+    const text = home === undefined ? "" : servicePriceRu(home, formatRub)
+    expect(text).toContain("490,00 руб. в остальных")
+    expect(text).toContain("в России бесплатно")
+    expect(text).not.toMatch(/^бесплатно/i)
+    run(t, { _tag: "Travel", msisdn: A, to: "BR" })
+    const abroad = servicesView(t, sub(t, A)).find((s) => s.id === "zabugorishche")
+    expect(abroad?.abroadDaily?.here).toEqual({ country: "Бразилия", amount: rub(490) })
+  })
+})
