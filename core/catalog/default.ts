@@ -180,7 +180,7 @@ export const defaultCatalog: Catalog = {
   bonus: { kopecksPerPoint: rub(10) },
   auth: {
     otpValidHours: 48, otpDigits: 4, lkMaxFailures: 3, kioskMaxFailures: 3, kioskLockHours: 24, kioskCodeDigits: 6,
-    sessionIdleMinutes: 20, kioskSessionIdleMinutes: ADDED_DEFAULTS.kioskSessionIdleMinutes, codeRequestsPerHour: 5, passwordMinLength: 8, scryptN: 1 << 14, kdf: ADDED_DEFAULTS.kdf,
+    sessionIdleMinutes: 20, kioskSessionIdleMinutes: ADDED_DEFAULTS.kioskSessionIdleMinutes, codeRequestsPerHour: 0, passwordMinLength: 8, scryptN: 1 << 14, kdf: ADDED_DEFAULTS.kdf,
   },
   channels: { ussdIdleSeconds: 180, ivrDigitTimeoutSeconds: 5, ivrMaxFailures: 3, hotlineOperators: ADDED_DEFAULTS.hotlineOperators },
 }

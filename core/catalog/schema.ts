@@ -148,6 +148,11 @@ export const Catalog = Schema.Struct({
     sessionIdleMinutes: Count,
     /** A kiosk terminal session ends after this many minutes without activity (R27, default). */
     kioskSessionIdleMinutes: AddedCount(ADDED_DEFAULTS.kioskSessionIdleMinutes),
+    /**
+     * Anti-flood limit on code requests (SMS passwords, kiosk and link codes) per number per hour.
+     * 0 (the default) is no limit: a temporary password can be requested «неограниченное количество
+     * раз» (R23).
+     */
     codeRequestsPerHour: Count,
     passwordMinLength: Count,
     /** scrypt cost (N, a power of two). Lower it for large simulations. */

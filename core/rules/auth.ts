@@ -16,7 +16,8 @@ import { SENDER, texts } from "./texts.ts"
 export const codeRateLimit = (ctx: Ctx, s: Subscriber): DomainError | null => {
   const recent = s.auth.codeRequests.filter((t) => t > ctx.now - HOUR).length
   const max = ctx.cat.data.auth.codeRequestsPerHour
-  return recent >= max
+  // R23: 0 is no limit (the default): an SMS password may be requested any number of times.
+  return max > 0 && recent >= max
     ? err("RATE_LIMITED", `msisdn: ${s.msisdn} asked for ${recent} codes within an hour (limit ${max})`, "Слишком много запросов кода. Попробуйте позже", "msisdn")
     : null
 }

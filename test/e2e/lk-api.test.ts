@@ -90,8 +90,8 @@ describe("LK JSON API", () => {
     expect((await w.lk.perform(A, "login", { code: otpOf(w.twin, A) })).ok).toBe(true)
   })
 
-  it("R22 rate limit: code requests per number per hour are limited by the core and surface as 429", async () => {
-    const w = setup()
+  it("R23 anti-flood (catalog auth.codeRequestsPerHour, off by default): when switched on, code requests over it surface as 429", async () => {
+    const w = setup({ codeRequestsPerHour: 5 })
     withSubs(w.twin)
     const statuses: number[] = []
     for (let i = 0; i < 6; i++) statuses.push((await w.lk.perform(A, "request-code", {})).status)

@@ -6,6 +6,8 @@ import { accountView, ledgerOf, passportMatches } from "../../core/engine/views.
 import { encodeState } from "../../core/state/snapshot.ts"
 import { addSub, codeFrom, fails, inbox, lastSms, newTwin, rub, run, sub, unchanged } from "../helpers/twin.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
+import { indexCatalog } from "../../core/catalog/load.ts"
+import { defaultCatalog } from "../../core/catalog/default.ts"
 
 const O = "79160000001" // owner
 const A = "79160000002"
@@ -307,8 +309,8 @@ describe("R22–R26 LK authentication", () => {
     run(t, { _tag: "SetNetwork", msisdn: A, mobileData: true })
     run(t, { _tag: "LoginByNetwork", msisdn: A, channel: "app" })
   })
-  it("code requests are rate-limited per number", () => {
-    const t = newTwin()
+  it("R23: with the catalog's anti-flood limit switched on (off by default), code requests are limited per number", () => {
+    const t = newTwin({ catalog: indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 16, codeRequestsPerHour: 5 } }) })
     addSub(t, A, "smart")
     for (let i = 0; i < 5; i++) run(t, { _tag: "RequestOtp", msisdn: A })
     expect(fails(t, { _tag: "RequestOtp", msisdn: A }).code).toBe("RATE_LIMITED")

@@ -148,3 +148,12 @@ describe("«Забугорище» shows what it costs everywhere it is listed (
     expect(abroad?.abroadDaily?.here).toEqual({ country: "Бразилия", amount: rub(490) })
   })
 })
+
+describe("SMS passwords can be requested without limit (R23)", () => {
+  it("R23: the default catalog sets no anti-flood limit: 30 SMS passwords in an hour are all sent", () => {
+    const t = newTwin()
+    addSub(t, A, "smart")
+    for (let i = 0; i < 30; i++) run(t, { _tag: "RequestOtp", msisdn: A })
+    expect(lastSms(t, A, "3339")).toContain("Пароль для входа в Личный кабинет")
+  })
+})
