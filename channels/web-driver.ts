@@ -147,7 +147,7 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
         })
       }
       case "family-remove": return postOwn("/family/remove", { member: str(args.member) })
-      case "set-password": return postOwn("/password", { password: str(args.password) })
+      case "set-password": return postOwn("/password", { current: str(args.current), password: str(args.password), confirm: str(args.confirm ?? args.password) })
       case "personal-data": return get("/personal")
       case "bonuses": return get("/bonuses")
       case "exchange-bonus": return post("/bonuses/exchange", { offer: str(args.offer) })

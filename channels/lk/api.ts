@@ -153,7 +153,7 @@ export const selfcareApi = (deps: ChannelDeps, via: op.WebChannel): Hono => {
 
   // «Настройки»
   r.get("/personal", get((a, t) => op.personal(a, t)))
-  r.post("/password", post(decodeWith(S.PasswordBody), (a, b) => op.setPassword(a, b.password)))
+  r.post("/password", post(decodeWith(S.PasswordBody), (a, b) => op.setPassword(a, b.password, b.current, b.confirm)))
   r.post("/notifications", post(decodeWith(S.NotificationsBody), (a, b) => op.notifications(a, b.charges, b.logins)))
 
   // Bonuses

@@ -282,7 +282,9 @@ const Settings = (props: { p: PageCtx; v: AccountView }) => {
           <section aria-labelledby="auth">
             <h2 id="auth">Настройки входа</h2>
             <Form p={props.p} action="/lk/password" label="Постоянный пароль">
-              <Field id="pw" label="Постоянный пароль (не менее 8 букв и цифр)" name="password" type="password" autocomplete="new-password" required />
+              <Field id="pw-current" label="Текущий пароль (пароль из SMS или постоянный)" name="current" type="password" autocomplete="current-password" required />
+              <Field id="pw" label="Новый пароль (не менее 8 букв или цифр; советуем добавить символы)" name="password" type="password" autocomplete="new-password" required />
+              <Field id="pw-confirm" label="Повторите новый пароль" name="confirm" type="password" autocomplete="new-password" required />
               <button type="submit">Сохранить пароль</button>
             </Form>
           </section>
@@ -578,7 +580,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
         Result.flatMap(intField(f.sms, "sms", "Укажите SMS"), (sms) =>
           Result.flatMap(intField(f.gb, "gb", "Укажите гигабайты"), (gb) => op.familyInvite(a, member, minutes, sms, gb * 1024)))))))
   r.post("/family/remove", action("family", (a, f) => Result.flatMap(numberField(f.member, "member"), (m) => op.familyRemove(a, m))))
-  r.post("/password", action("settings", (a, f) => Result.flatMap(textField(f.password, "password", "Введите пароль"), (pw) => op.setPassword(a, pw))))
+  r.post("/password", action("settings", (a, f) => Result.flatMap(textField(f.password, "password", "Введите пароль"), (pw) => op.setPassword(a, pw, f.current ?? "", f.confirm ?? ""))))
   r.post("/notifications", action("settings", (a, f) => op.notifications(a, f.charges === undefined ? undefined : f.charges === "on", f.logins === undefined ? undefined : f.logins === "on")))
   return r
 }

@@ -31,7 +31,12 @@ export const LinkConfirmBody = Schema.Struct({ target: Msisdn, code: Schema.Stri
 export const FamilyInviteBody = Schema.Struct({ member: Msisdn, minutes: Schema.Int, sms: Schema.Int, dataMb: Schema.Int })
   .annotate({ identifier: "FamilyInvite", description: "R2: «Пригласить участника» → «Начать делиться»." })
 export const FamilyRemoveBody = Schema.Struct({ member: Msisdn }).annotate({ identifier: "FamilyRemove" })
-export const PasswordBody = Schema.Struct({ password: Schema.String.pipe(Schema.check(Schema.isMaxLength(128))) }).annotate({ identifier: "SetPassword" })
+/** «Настройки входа» (R23): the current password (SMS or permanent), then the new one twice. */
+export const PasswordBody = Schema.Struct({
+  current: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(128)))),
+  password: Schema.String.pipe(Schema.check(Schema.isMaxLength(128))),
+  confirm: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(128)))),
+}).annotate({ identifier: "SetPassword" })
 export const BonusBody = Schema.Struct({ offer: Short, ...Target }).annotate({ identifier: "BonusExchange" })
 export const NotificationsBody = Schema.Struct({ charges: Schema.optional(Schema.Boolean), logins: Schema.optional(Schema.Boolean) }).annotate({ identifier: "Notifications" })
 export const TransferBody = Schema.Struct({ to: Msisdn, amount: Kopecks, ...Target }).annotate({ identifier: "Transfer" })

@@ -271,8 +271,10 @@ export const personal = (a: Actor, target: string): Res =>
     `Паспорт: ${v.personal.passport !== "" ? v.personal.passport : "не указан"}`, `Регион: ${v.personal.region}`,
   ].join("\n"), { msisdn: v.msisdn, personal: v.personal }))
 
-export const setPassword = (a: Actor, password: string): Res =>
-  Result.flatMap(exec(a, { _tag: "SetPassword", msisdn: a.me, password, ...actor(a) }), () => reply("Постоянный пароль установлен", { msisdn: a.me }))
+/** «Настройки входа» (R23): the current password, then the new one twice. */
+export const setPassword = (a: Actor, password: string, current: string | undefined, confirm: string | undefined): Res =>
+  Result.flatMap(exec(a, { _tag: "SetPassword", msisdn: a.me, password, ...(current !== undefined ? { current } : {}), ...(confirm !== undefined ? { confirm } : {}), ...actor(a) }), () =>
+    reply("Постоянный пароль установлен", { msisdn: a.me }))
 
 export const notifications = (a: Actor, charges: boolean | undefined, logins: boolean | undefined): Res =>
   Result.flatMap(exec(a, { _tag: "SetNotifications", msisdn: a.me, ...(charges !== undefined ? { charges } : {}), ...(logins !== undefined ? { logins } : {}), ...actor(a) }), () =>

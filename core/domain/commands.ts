@@ -99,7 +99,12 @@ export const ResumeSession = Schema.TaggedStruct("ResumeSession", {
   ...actor,
 })
 export const Logout = Schema.TaggedStruct("Logout", { token: Str, ...actor })
-export const SetPassword = Schema.TaggedStruct("SetPassword", { msisdn: Msisdn, password: Str, ...actor })
+/**
+ * «Настройки входа» (R23): the current password (the SMS password or the permanent one), then the
+ * new one twice. A subscriber channel (`by` set) must send `current` and `confirm`; the operator
+ * (no `by`) sets a password without them.
+ */
+export const SetPassword = Schema.TaggedStruct("SetPassword", { msisdn: Msisdn, password: Str, current: Schema.optional(Str), confirm: Schema.optional(Str), ...actor })
 export const RequestKioskCode = Schema.TaggedStruct("RequestKioskCode", { msisdn: Msisdn, ...actor })
 export const KioskLogin = Schema.TaggedStruct("KioskLogin", { msisdn: Msisdn, code: Str, ...actor })
 /** An operator SMS to the subscriber's own handset (a channel's reply); `by` must be `msisdn`. */

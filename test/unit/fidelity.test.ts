@@ -157,3 +157,28 @@ describe("SMS passwords can be requested without limit (R23)", () => {
     expect(lastSms(t, A, "3339")).toContain("Пароль для входа в Личный кабинет")
   })
 })
+
+describe("the permanent password (R23, R24)", () => {
+  it("R23: abcdefgh and 12345678 are accepted (at least 8 letters or digits; symbols advised, not required)", () => {
+    const t = newTwin()
+    addSub(t, A, "smart")
+    run(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh" })
+    run(t, { _tag: "SetPassword", msisdn: A, password: "12345678" })
+    run(t, { _tag: "SetPassword", msisdn: A, password: "Пароль-2026!" })
+  })
+  it("R23, R24: the subscriber changes it with the current password and the new one twice; the change sends an SMS", async () => {
+    const { codeFrom } = await import("../helpers/twin.ts")
+    const t = newTwin()
+    addSub(t, A, "smart")
+    run(t, { _tag: "RequestOtp", msisdn: A })
+    const otp = codeFrom(t, A, "3339")
+    const me = { by: A, via: "lk" } as const
+    expect(fails(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh", ...me }).field).toBe("current")
+    expect(fails(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh", current: "0000x", confirm: "abcdefgh", ...me }).code).toBe("WRONG_CODE")
+    expect(fails(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh", current: otp, confirm: "abcdefgk", ...me }).field).toBe("confirm")
+    run(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh", current: otp, confirm: "abcdefgh", ...me })
+    expect(lastSms(t, A, "MTS")).toContain("Пароль для входа в Личный кабинет изменен")
+    run(t, { _tag: "SetPassword", msisdn: A, password: "12345678", current: "abcdefgh", confirm: "12345678", ...me })
+    run(t, { _tag: "Login", msisdn: A, secret: "12345678", channel: "lk" })
+  })
+})
