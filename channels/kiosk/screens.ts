@@ -88,6 +88,6 @@ export const changeTariff = (twin: TwinCore, msisdn: string, tariff: string, con
 
 export const topUpCash = (twin: TwinCore, msisdn: string, amount: number): Res =>
   Result.flatMap(exec<{ balance: number }>(twin, { _tag: "TopUp", msisdn, amount, method: "cash", ...who(msisdn) }), (v) =>
-    screen("done", `Внесено ${rub(amount)}. Баланс: ${rub(v.balance)}\nВозьмите чек`, { msisdn, amount, balance: v.balance }))
+    screen("done", `Внесено ${rub(amount)} Баланс: ${rub(v.balance)}\nВозьмите чек`, { msisdn, amount, balance: v.balance }))
 
 export const bye = (): Res => screen("bye", "Спасибо! Сеанс завершен")

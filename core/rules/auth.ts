@@ -5,12 +5,12 @@
 import type { CommandOf } from "../domain/commands.ts"
 import type { Draft } from "../domain/events.ts"
 import { err, type DomainError } from "../domain/errors.ts"
-import { HOUR } from "../domain/time.ts"
+import { formatMskIso, HOUR } from "../domain/time.ts"
 import type { Subscriber } from "../state/model.ts"
 import { authorize, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { hashSecret, sha256, verifySecret, type KdfSettings } from "./secrets.ts"
 import { sessionIdleMinutes, sessionLapsed } from "./sessions.ts"
-import { SENDER, texts } from "./texts.ts"
+import { dateRu, SENDER, texts, timeRu } from "./texts.ts"
 
 /** Per-number limit on code requests (OTP, kiosk and link codes) within an hour. */
 export const codeRateLimit = (ctx: Ctx, s: Subscriber): DomainError | null => {
@@ -150,6 +150,14 @@ export const setPassword = (ctx: Ctx, c: CommandOf<"SetPassword">): RuleResult =
   return ok(events)
 }
 
+/** R27: «доступ к сервису блокируется на сутки»: the refusal names the moment the block ends. */
+const kioskLockedError = (s: Subscriber, now: number, field: string): DomainError | null => {
+  const until = s.auth.kioskLockedUntil
+  if (until <= now) return null
+  return err("KIOSK_LOCKED", `${field}: kiosk access of ${s.msisdn} is blocked until ${formatMskIso(until)}`,
+    `Доступ к сервису «Электронный Помощник» заблокирован до ${dateRu(until)} ${timeRu(until)} из-за неверного ввода кода. После этого войдите с прежним кодом или закажите новый.`, field)
+}
+
 const kioskRefusal = (ctx: Ctx, s: Subscriber): DomainError | null => {
   const t = tariffOf(ctx, s)
   if (t.corporate || t.vip) return err("SERVICE_NOT_AVAILABLE", `msisdn: «Электронный Помощник» is not available on ${t.corporate ? "corporate" : "VIP"} tariff ${t.id}`, "Услуга «Электронный Помощник» не доступна на корпоративных и VIP тарифных планах", "msisdn")
@@ -164,6 +172,9 @@ export const requestKioskCode = (ctx: Ctx, c: CommandOf<"RequestKioskCode">): Ru
   if (denied) return denied
   const refused = kioskRefusal(ctx, s)
   if (refused) return refused
+  // R27: during the 24-hour block no code is issued; the subscriber is told until when.
+  const locked = kioskLockedError(s, ctx.now, "msisdn")
+  if (locked) return locked
   const limited = codeRateLimit(ctx, s)
   if (limited) return limited
   const code = ctx.rng.digits(ctx.cat.data.auth.kioskCodeDigits)
@@ -181,7 +192,8 @@ export const kioskLogin = (ctx: Ctx, c: CommandOf<"KioskLogin">): RuleResult<{ m
   if (refused) return refused
   const a = s.auth
   // I6: nothing is accepted during the 24-hour block.
-  if (a.kioskLockedUntil > ctx.now) return err("KIOSK_LOCKED", `msisdn: kiosk access of ${c.msisdn} is blocked until ${new Date(a.kioskLockedUntil).toISOString()}`, "Доступ к сервису заблокирован на сутки из-за неверного ввода кода", "msisdn")
+  const locked = kioskLockedError(s, ctx.now, "msisdn")
+  if (locked) return locked
   if (a.kiosk === null) return err("NO_CODE", "code: no access code was ordered; send an empty SMS to 6262", "Закажите код доступа: отправьте пустое SMS на номер 6262", "code")
   // After the block lapses the count starts again; the old code still works (R27).
   const prior = a.kioskLockedUntil !== 0 ? 0 : a.kioskFailures
