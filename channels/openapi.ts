@@ -48,6 +48,7 @@ const selfcare = (base: string, tag: string): Op[] => [
   { method: "post", path: `${base}/promised-payment`, tag, summary: "Take a promised payment", body: "PromisedPaymentRequest", auth: "bearer", rules: "R10" },
   { method: "post", path: `${base}/autopay`, tag, summary: "Set or cancel autopay", body: "AutopayRequest", auth: "bearer", rules: "R11" },
   { method: "post", path: `${base}/transfer`, tag, summary: "Transfer money to another number", body: "Transfer", auth: "bearer", rules: "R12" },
+  { method: "post", path: `${base}/pay-provider`, tag, summary: "Pay another provider from the balance (ТВ и Интернет, квартплата, мобильный телефон)", body: "PayProvider", auth: "bearer", rules: "R9" },
   { method: "get", path: `${base}/expenses`, tag, summary: "«Расходы»: period=today|week|month or from/to dates", auth: "bearer", query: ["msisdn", "period", "from", "to"], rules: "R14" },
   { method: "get", path: `${base}/services`, tag, summary: "Services with prices", auth: "bearer", query: ["msisdn"], rules: "R17" },
   { method: "post", path: `${base}/services/connect`, tag, summary: "«Подключить»", body: "ServiceRequest", auth: "bearer", rules: "R17" },

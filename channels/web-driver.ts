@@ -77,7 +77,7 @@ const SELFCARE_OPS = [
   "request-code", "login", "logout", "overview", "balance", "topup", "promised-payment", "autopay", "transfer", "expenses", "packages",
   "buy-package", "services", "connect-service", "disconnect-service", "tariffs", "change-tariff", "block", "unblock", "linked",
   "link-request", "link-confirm", "unlink", "family", "family-invite", "family-remove", "set-password", "personal-data", "bonuses",
-  "exchange-bonus", "notifications",
+  "exchange-bonus", "notifications", "pay-provider",
 ] as const
 
 /** LK or app: the self-service JSON API at `base` (/lk/api, /app/api). */
@@ -120,6 +120,7 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
         day: args.day, threshold: args.threshold === undefined ? undefined : kop(args.threshold),
       })
       case "transfer": return post("/transfer", { to: str(args.to), amount: kop(args.amount) })
+      case "pay-provider": return post("/pay-provider", { provider: str(args.provider), account: str(args.account), amount: kop(args.amount) })
       case "expenses": {
         const from = str(args.from)
         const to = str(args.to)

@@ -119,6 +119,18 @@ const Home = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => {
           <button type="submit">Перевести</button>
         </Form>
       </section>
+      <section aria-labelledby="pay">
+        <h2 id="pay">Оплата услуг</h2>
+        <Form p={props.p} action="/lk/pay-provider" label="Оплата услуг">
+          <label for="pay-provider">Получатель</label>
+          <select id="pay-provider" name="provider">
+            {props.twin.cat.data.providerPayments.providers.map((x) => <option value={x.id}>{x.name}{x.fee > 0 ? ` (комиссия ${rub(x.fee)})` : ""}</option>)}
+          </select>
+          <Field id="pay-account" label="Номер договора или телефона" name="account" value="" required />
+          <Field id="pay-amount" label="Сумма" name="amount" value="" inputmode="decimal" required />
+          <button type="submit">Оплатить</button>
+        </Form>
+      </section>
       <section aria-labelledby="bonus">
         <h2 id="bonus">Бонусы</h2>
         <p>Накоплено {v.bonus} баллов</p>
@@ -564,6 +576,8 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     }
     return section(c, s, target, "tariff", noticeOf(res), statusOf(res))
   })
+  r.post("/pay-provider", action("home", (a, f, t) => Result.flatMap(textField(f.provider, "provider", "Выберите получателя"), (p) =>
+    Result.flatMap(textField(f.account, "account", "Введите номер договора или телефона"), (acc) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.payProvider(a, t, p, acc, k))))))
   r.post("/transfer", action("home", (a, f, t) => Result.flatMap(numberField(f.to, "to"), (to) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.transfer(a, t, to, k)))))
   r.post("/bonuses/exchange", action("home", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите предложение"), (o) => op.exchangeBonus(a, t, o))))
   r.post("/packages/buy", action("services", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите пакет"), (o) => op.buyPackage(a, t, o))))

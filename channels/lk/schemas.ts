@@ -40,6 +40,8 @@ export const PasswordBody = Schema.Struct({
 export const BonusBody = Schema.Struct({ offer: Short, ...Target }).annotate({ identifier: "BonusExchange" })
 export const NotificationsBody = Schema.Struct({ charges: Schema.optional(Schema.Boolean), logins: Schema.optional(Schema.Boolean) }).annotate({ identifier: "Notifications" })
 export const TransferBody = Schema.Struct({ to: Msisdn, amount: Kopecks, ...Target }).annotate({ identifier: "Transfer" })
+/** A payment to another provider from the balance (000_…): provider id from the catalog, account or phone, kopecks. */
+export const PayProviderBody = Schema.Struct({ provider: Short, account: Short, amount: Kopecks, ...Target }).annotate({ identifier: "PayProvider" })
 export const BuyPackageBody = Schema.Struct({ offer: Short, ...Target }).annotate({ identifier: "BuyPackage" })
 
 /** Bodies by name, for the OpenAPI document. */
@@ -47,6 +49,6 @@ export const BODY_SCHEMAS = {
   OtpRequest: OtpBody, LoginRequest: LoginBody, NetworkLoginRequest: NetworkLoginBody, TopUpRequest: TopUpBody,
   PromisedPaymentRequest: PromisedBody, AutopayRequest: AutopayBody, ServiceRequest: ServiceBody, TariffChangeRequest: TariffBody,
   TargetRequest: TargetBody, LinkRequest: LinkRequestBody, LinkConfirm: LinkConfirmBody, FamilyInvite: FamilyInviteBody,
-  FamilyRemove: FamilyRemoveBody, SetPassword: PasswordBody, BonusExchange: BonusBody, Notifications: NotificationsBody,
+  FamilyRemove: FamilyRemoveBody, SetPassword: PasswordBody, PayProvider: PayProviderBody, BonusExchange: BonusBody, Notifications: NotificationsBody,
   Transfer: TransferBody, BuyPackage: BuyPackageBody,
 } as const

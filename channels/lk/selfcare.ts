@@ -139,6 +139,11 @@ export const transfer = (a: Actor, target: string, to: string, amount: number): 
   Result.flatMap(exec<{ amount: number; fee: number }>(a, { _tag: "Transfer", msisdn: target, to, amount, ...actor(a) }), (v) =>
     reply(`Перевод ${rub(v.amount)} на номер ${msisdnRu(to)} выполнен. Комиссия ${rub(v.fee)}`, { msisdn: target, to, ...v }))
 
+/** Payments to other providers from the balance: ТВ и Интернет, квартплата, мобильный телефон (000_…). */
+export const payProvider = (a: Actor, target: string, provider: string, account: string, amount: number): Res =>
+  Result.flatMap(exec<{ amount: number; fee: number; provider: string }>(a, { _tag: "PayProvider", msisdn: target, provider, account, amount, ...actor(a) }), (v) =>
+    reply(`Оплата «${v.provider}» на ${rub(v.amount)} выполнена${v.fee > 0 ? `. Комиссия ${rub(v.fee)}` : ""}`, { msisdn: target, providerId: provider, ...v }))
+
 // ---- «Расходы» (R14) ----------------------------------------------------------------------
 
 export type Period = { period: ExpensePeriod } | { from: string; to: string }

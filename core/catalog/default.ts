@@ -176,6 +176,7 @@ export const defaultCatalog: Catalog = {
   },
   topUp: { min: rub(1), max: rub(15000), lkDefault: rub(500) },
   transfer: { fee: rub(10), min: rub(1), max: rub(5000) },
+  providerPayments: { ...ADDED_DEFAULTS.providerPayments, providers: ADDED_DEFAULTS.providerPayments.providers.map((p) => ({ ...p })) },
   family: { maxMembers: 5, memberFee: rub(50), memberTariff: "my-mts-member", inviteTtlHours: 24 },
   bonus: { kopecksPerPoint: rub(10) },
   auth: {

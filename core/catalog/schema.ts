@@ -108,6 +108,17 @@ export const Country = Schema.Struct({
 })
 export type Country = typeof Country.Type
 
+/** A provider a subscriber can pay from the balance (*111#, LK): ТВ и Интернет, квартплата, мобильный телефон. */
+export const Provider = Schema.Struct({
+  id: Id,
+  name: Schema.String,
+  /** What the payer types: a contract/account number or a phone number. */
+  account: Schema.Literals(["contract", "phone"]),
+  /** Commission per payment, kopecks. */
+  fee: Kop,
+})
+export type Provider = typeof Provider.Type
+
 export const Catalog = Schema.Struct({
   version: Schema.Int,
   tariffs: Schema.Array(Tariff),
@@ -135,6 +146,9 @@ export const Catalog = Schema.Struct({
   }),
   topUp: Schema.Struct({ min: Kop, max: Kop, lkDefault: Kop }),
   transfer: Schema.Struct({ fee: Kop, min: Kop, max: Kop }),
+  /** Payments to other providers from the balance (000_…: «внести плату за ТВ и Интернет, квартплату, мобильный телефон»). */
+  providerPayments: Schema.Struct({ min: Kop, max: Kop, providers: Schema.Array(Provider) })
+    .pipe(Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.providerPayments))),
   family: Schema.Struct({ maxMembers: Count, memberFee: Kop, memberTariff: Id, inviteTtlHours: Count }),
   bonus: Schema.Struct({ kopecksPerPoint: Count }),
   auth: Schema.Struct({

@@ -67,6 +67,15 @@ export const SetAutopay = Schema.TaggedStruct("SetAutopay", {
 })
 export const CancelAutopay = Schema.TaggedStruct("CancelAutopay", { msisdn: Msisdn, ...actor })
 export const Transfer = Schema.TaggedStruct("Transfer", { msisdn: Msisdn, to: Msisdn, amount: Int, ...actor })
+/** Pay another provider from the balance: ТВ и Интернет, квартплата, a mobile phone (catalog providerPayments). */
+export const PayProvider = Schema.TaggedStruct("PayProvider", {
+  msisdn: Msisdn,
+  provider: Str,
+  /** Contract/account number, or the phone number for a mobile phone. */
+  account: Str,
+  amount: Int,
+  ...actor,
+})
 export const ExchangeBonus = Schema.TaggedStruct("ExchangeBonus", { msisdn: Msisdn, offer: Str, ...actor })
 export const SetNotifications = Schema.TaggedStruct("SetNotifications", {
   msisdn: Msisdn, charges: Schema.optional(Schema.Boolean), logins: Schema.optional(Schema.Boolean), ...actor,
@@ -112,7 +121,7 @@ export const ServiceSms = Schema.TaggedStruct("ServiceSms", { msisdn: Msisdn, fr
 
 export const Command = Schema.Union([
   CreateSubscriber, Usage, Travel, SetNetwork, TopUp, IssuePaymentCard, ActivatePaymentCard, PromisedPayment,
-  SetAutopay, CancelAutopay, Transfer, ExchangeBonus, SetNotifications, ChangeTariff, ConfigureConstructor,
+  SetAutopay, CancelAutopay, Transfer, PayProvider, ExchangeBonus, SetNotifications, ChangeTariff, ConfigureConstructor,
   ConnectService, DisconnectService, BuyPackage, Block, Unblock, FamilyInvite, FamilyReply, FamilyRemove,
   LinkRequest, LinkConfirm, Unlink, RequestOtp, Login, LoginByNetwork, ResumeSession, Logout, SetPassword,
   RequestKioskCode, KioskLogin, ServiceSms,

@@ -10,7 +10,7 @@ import { KB_PER_MB } from "../rules/packages.ts"
 import { available } from "../rules/funds.ts"
 import { avgMonthlySpend, promisedFee, promisedLimit } from "../rules/payments.ts"
 import { monthlyFeeOf, serviceAvailable, tariffQuote, type TariffQuote } from "../rules/services.ts"
-import { REASON_RU } from "../rules/texts.ts"
+import { ledgerWhat, REASON_RU } from "../rules/texts.ts"
 import { isAbroad, ZABUGORISHCHE } from "../rules/rating.ts"
 import type { TwinCore } from "./twin-core.ts"
 
@@ -273,7 +273,7 @@ export const detailView = (twin: TwinCore, msisdn: string, from: number, to: num
           totals.spent += e.cost
         }
       } else if (e.type === "Money") {
-        ledger.push({ seq: e.seq, at: e.at, amount: e.amount, reason: e.reason, label: REASON_RU[e.reason], ref: e.ref })
+        ledger.push({ seq: e.seq, at: e.at, amount: e.amount, reason: e.reason, label: ledgerWhat(twin.cat, e.reason, e.ref), ref: e.ref })
         if (e.amount > 0) totals.credited += e.amount
         else if (SPEND_REASONS.has(e.reason)) {
           totals.spent += -e.amount
@@ -291,7 +291,7 @@ export const detailView = (twin: TwinCore, msisdn: string, from: number, to: num
 export const ledgerOf = (twin: TwinCore, msisdn: string): ChargeRecord[] => {
   const out: ChargeRecord[] = []
   for (const e of twin.log.query(msisdn, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ["UsageRated", "Money"])) {
-    if (e.type === "Money") out.push({ seq: e.seq, at: e.at, amount: e.amount, reason: e.reason, label: REASON_RU[e.reason], ref: e.ref })
+    if (e.type === "Money") out.push({ seq: e.seq, at: e.at, amount: e.amount, reason: e.reason, label: ledgerWhat(twin.cat, e.reason, e.ref), ref: e.ref })
     else if (e.type === "UsageRated" && e.cost !== 0) {
       const reason: LedgerReason = e.kind === "call" ? "usage-call" : e.kind === "sms" ? "usage-sms" : "usage-data"
       out.push({ seq: e.seq, at: e.at, amount: -e.cost, reason, label: REASON_RU[reason], ref: e.peer })

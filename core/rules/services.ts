@@ -71,7 +71,7 @@ export const configureConstructor = (ctx: Ctx, c: CommandOf<"ConfigureConstructo
   const t = tariffOf(ctx, s)
   if (t.kind !== "constructor" || t.adjustable === undefined) return err("NOT_CONSTRUCTOR", `msisdn: ${c.msisdn} is on ${t.id}, not a constructor tariff`, "Изменять пакеты можно только на тарифе-конструкторе", "msisdn")
   // R5: packages on constructor tariffs change only with «Мобильный помощник» connected.
-  if (!hasService(s, "mobile-assistant")) return err("MOBILE_ASSISTANT_REQUIRED", `msisdn: ${c.msisdn} has no «Мобильный помощник»; constructor packages cannot change`, "Менять пакеты можно только при подключенном «Мобильном помощнике»", "msisdn")
+  if (!hasService(s, "mobile-assistant")) return err("MOBILE_ASSISTANT_REQUIRED", `msisdn: ${c.msisdn} has no «Мобильный помощник»; constructor packages cannot change`, "Менять пакеты можно только при подключенном «Мобильном помощнике». Чтобы подключить его, наберите *111*242# и выберите «1 Подключить».", "msisdn")
   const blocked = refuseWhileBlocked(s, "a constructor package change")
   if (blocked) return blocked
   const opts = t.adjustable

@@ -24,7 +24,15 @@ export const REASON_RU: Record<LedgerReason, string> = {
   "fee-promised-payment": "плата за обещанный платеж", "fee-transfer": "комиссия за перевод", "package-purchase": "покупка пакета",
   topup: "пополнение счета", "payment-card": "карта оплаты", autopay: "автоплатеж", "promised-payment": "обещанный платеж",
   "promised-repayment": "погашение обещанного платежа", "transfer-in": "перевод с другого номера", "transfer-out": "перевод на другой номер",
-  "payment-other": "оплата услуг",
+  "payment-other": "оплата",
+}
+
+/** A provider payment's ledger ref "provider:account" (core/rules/payments.ts payProvider). */
+const providerRef = (cat: CatalogIndex, ref: string): { name: string; account: string; phone: boolean } | null => {
+  const i = ref.indexOf(":")
+  if (i < 0) return null
+  const p = cat.data.providerPayments.providers.find((x) => x.id === ref.slice(0, i))
+  return p === undefined ? null : { name: p.name, account: ref.slice(i + 1), phone: p.account === "phone" }
 }
 
 const TOPUP_METHOD_RU: Readonly<Record<string, string>> = {
@@ -50,9 +58,16 @@ export const ledgerWhat = (cat: CatalogIndex, reason: LedgerReason, ref: string)
       const c = cat.countries.get(ref)
       return c === undefined ? base : `${base} (${c.name})`
     }
-    case "fee-family-member": case "transfer-in": case "transfer-out": case "fee-transfer":
+    case "fee-transfer": {
+      const pay = providerRef(cat, ref)
+      return pay !== null ? `комиссия за оплату «${pay.name}»` : ref === "" ? base : `${base} ${phoneRu(ref)}`
+    }
+    case "fee-family-member": case "transfer-in": case "transfer-out":
       return ref === "" ? base : `${base} ${phoneRu(ref)}`
-    case "payment-other": return ref === "" ? base : `${base}: ${ref}`
+    case "payment-other": {
+      const pay = providerRef(cat, ref)
+      return pay === null ? base : `${base} «${pay.name}», ${pay.phone ? phoneRu(pay.account.replace(/^8/, "7")) : `договор ${pay.account}`}`
+    }
     case "autopay": return ref === "threshold" ? "автоплатеж при низком балансе" : ref === "date" ? "автоплатеж по дате" : base
     default: return base
   }
@@ -76,6 +91,8 @@ export const texts = {
   promisedRepaid: (amount: number) => `Обещанный платеж ${formatRub(amount)} погашен.`,
   topUp: (amount: number, balance: number) => `Баланс пополнен на ${formatRub(amount)} Баланс: ${formatRub(balance)}`,
   autopay: (amount: number) => `Автоплатеж: счет пополнен на ${formatRub(amount)}`,
+  providerPaid: (name: string, account: string, amount: number, fee: number) =>
+    `Оплата «${name}» (${/^[78]\d{10}$/.test(account) ? phoneRu(`7${account.slice(1)}`) : `договор ${account}`}) на ${formatRub(amount)} выполнена${fee > 0 ? `, комиссия ${formatRub(fee)}` : ""}.`,
   transferOut: (amount: number, to: string) => `Перевод ${formatRub(amount)} на номер ${to} выполнен.`,
   transferIn: (amount: number, from: string) => `Вам поступил перевод ${formatRub(amount)} с номера ${from}.`,
   usageCut: (kind: "call" | "sms" | "data", balance: number) =>

@@ -182,3 +182,39 @@ describe("the permanent password (R23, R24)", () => {
     run(t, { _tag: "Login", msisdn: A, secret: "12345678", channel: "lk" })
   })
 })
+
+describe("«Мобильный помощник» switched off (R18)", () => {
+  it("R18: off, managing the account through 111, the LK and the app is refused with how to switch it back on; viewing and *111# still work", async () => {
+    const { accountView } = await import("../../core/engine/views.ts")
+    const t = newTwin()
+    addSub(t, A, "super", rub(100))
+    run(t, { _tag: "DisconnectService", msisdn: A, service: "mobile-assistant", by: A, via: "ussd" })
+    for (const via of ["ivr", "lk", "app"] as const) {
+      const e = fails(t, { _tag: "PromisedPayment", msisdn: A, by: A, via })
+      expect(e.code).toBe("MOBILE_ASSISTANT_REQUIRED")
+      expect(e.ru).toContain("*111*242#")
+    }
+    expect(fails(t, { _tag: "Block", msisdn: A, by: A, via: "ivr" }).code).toBe("MOBILE_ASSISTANT_REQUIRED")
+    expect(fails(t, { _tag: "ConnectService", msisdn: A, service: "goodok", by: A, via: "lk" }).code).toBe("MOBILE_ASSISTANT_REQUIRED")
+    // Viewing and login: the personal account cannot be switched off.
+    expect(accountView(t, A, A)._tag).toBe("Success")
+    run(t, { _tag: "RequestOtp", msisdn: A, by: A, via: "lk" })
+    // USSD (МТС Сервис) still manages, and switching it back on works from the LK too.
+    run(t, { _tag: "PromisedPayment", msisdn: A, by: A, via: "ussd" })
+    run(t, { _tag: "ConnectService", msisdn: A, service: "mobile-assistant", by: A, via: "lk" })
+    run(t, { _tag: "Block", msisdn: A, by: A, via: "ivr" })
+  })
+})
+
+describe("payments to other providers (R9)", () => {
+  it("R9: money leaves the balance for ТВ и Интернет, квартплата or a mobile phone with its own ledger reason and a readable line", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(1000))
+    run(t, { _tag: "PayProvider", msisdn: A, provider: "tv-internet", account: "123456789", amount: rub(450) })
+    run(t, { _tag: "PayProvider", msisdn: A, provider: "mobile", account: "89031112233", amount: rub(100) })
+    expect(sub(t, A).balance).toBe(rub(1000 - 450 - 100 - 10))
+    const lines = ledgerOf(t, A).filter((l) => l.reason === "payment-other" || l.reason === "fee-transfer")
+    expect(lines.map((l) => l.label)).toEqual(["оплата «ТВ и Интернет», договор 123456789", "оплата «Мобильный телефон», +7 903 111-22-33", "комиссия за оплату «Мобильный телефон»"])
+    expect(fails(t, { _tag: "PayProvider", msisdn: A, provider: "utilities", account: "55555", amount: rub(5000) }).code).toBe("INSUFFICIENT_FUNDS")
+  })
+})
