@@ -242,6 +242,8 @@ const Tariffs = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => (
   <>
     <p>Ваш тариф «{props.v.tariff.name}», абонентская плата {rub(props.v.tariff.monthlyFee)} в месяц</p>
     <p class="muted">{props.v.tariff.description}</p>
+    {props.twin.cat.tariffs.get(props.v.tariff.id)?.familyOwner === true && props.p.target === props.p.me
+      ? <p><a href={href(props.p, "/lk/family")}>Поделиться пакетами</a></p> : null}
     <ul class="grid">
       {tariffsView(props.twin, props.v.msisdn).filter((t) => t.selectable && !t.current).map((t) => (
         <li class="card">

@@ -177,7 +177,7 @@ export const defaultCatalog: Catalog = {
   topUp: { min: rub(1), max: rub(15000), lkDefault: rub(500) },
   transfer: { fee: rub(10), min: rub(1), max: rub(5000) },
   providerPayments: { ...ADDED_DEFAULTS.providerPayments, providers: ADDED_DEFAULTS.providerPayments.providers.map((p) => ({ ...p })) },
-  family: { maxMembers: 5, memberFee: rub(50), memberTariff: "my-mts-member", inviteTtlHours: 24 },
+  family: { maxMembers: 5, memberFee: rub(50), memberTariff: "my-mts-member", inviteTtlHours: 24, replyNumber: ADDED_DEFAULTS.familyReplyNumber },
   bonus: { kopecksPerPoint: rub(10) },
   auth: {
     otpValidHours: 48, otpDigits: 4, lkMaxFailures: 3, kioskMaxFailures: 3, kioskLockHours: 24, kioskCodeDigits: 6,

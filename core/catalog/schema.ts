@@ -149,7 +149,11 @@ export const Catalog = Schema.Struct({
   /** Payments to other providers from the balance (000_…: «внести плату за ТВ и Интернет, квартплату, мобильный телефон»). */
   providerPayments: Schema.Struct({ min: Kop, max: Kop, providers: Schema.Array(Provider) })
     .pipe(Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.providerPayments))),
-  family: Schema.Struct({ maxMembers: Count, memberFee: Kop, memberTariff: Id, inviteTtlHours: Count }),
+  family: Schema.Struct({
+    maxMembers: Count, memberFee: Kop, memberTariff: Id, inviteTtlHours: Count,
+    /** R2: the number the invitation comes from; only «Да»/«Нет» sent to it answers (default 111). */
+    replyNumber: Schema.String.pipe(Schema.check(Schema.isPattern(/^\d{3,6}$/)), Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.familyReplyNumber))),
+  }),
   bonus: Schema.Struct({ kopecksPerPoint: Count }),
   auth: Schema.Struct({
     otpValidHours: Count,

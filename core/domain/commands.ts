@@ -90,7 +90,8 @@ export const Unblock = Schema.TaggedStruct("Unblock", { msisdn: Msisdn, ...actor
 export const FamilyInvite = Schema.TaggedStruct("FamilyInvite", {
   msisdn: Msisdn, member: Msisdn, minutes: Int, sms: Int, dataMb: Int, ...actor,
 })
-export const FamilyReply = Schema.TaggedStruct("FamilyReply", { msisdn: Msisdn, accept: Schema.Boolean, ...actor })
+/** «Да»/«Нет» to a «МЫ МТС» invitation; `to`: the number the SMS was sent to (only catalog family.replyNumber counts). */
+export const FamilyReply = Schema.TaggedStruct("FamilyReply", { msisdn: Msisdn, accept: Schema.Boolean, to: Schema.optional(Str), ...actor })
 export const FamilyRemove = Schema.TaggedStruct("FamilyRemove", { msisdn: Msisdn, member: Msisdn, ...actor })
 export const LinkRequest = Schema.TaggedStruct("LinkRequest", { msisdn: Msisdn, target: Msisdn, ...actor })
 export const LinkConfirm = Schema.TaggedStruct("LinkConfirm", { msisdn: Msisdn, target: Msisdn, code: Str, ...actor })

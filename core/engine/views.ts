@@ -117,8 +117,9 @@ export const accountView = (twin: TwinCore, msisdn: string, by?: string): Result
       promisedOffer: { limit: promisedLimit(twin.cat, s), avgMonthlySpend: avgMonthlySpend(s) },
       autopay: s.autopay,
       family: fam === null ? null : fam.role === "owner"
-        ? { role: "owner", members: fam.members.map((m) => ({ msisdn: m.msisdn, status: m.status, ...m.shares })) }
-        : { role: fam.role, owner: fam.owner },
+        // R2: a lapsed invitation frees its place at once (the nightly job only tidies the log).
+        ? { role: "owner", members: fam.members.filter((m) => m.status === "active" || m.expiresAt > now).map((m) => ({ msisdn: m.msisdn, status: m.status, ...m.shares })) }
+        : fam.role === "invited" && fam.expiresAt <= now ? null : { role: fam.role, owner: fam.owner },
       linked: [...s.linked],
       notifications: { charges: s.notifyCharges, logins: s.notifyLogins },
       kiosk: { connected: s.services.includes("e-assistant"), lockedUntil: s.auth.kioskLockedUntil > now ? s.auth.kioskLockedUntil : 0 },

@@ -5,6 +5,9 @@ import { phoneRu } from "../domain/phone.ts"
 import { formatRub } from "../domain/money.ts"
 import { mskParts } from "../domain/time.ts"
 
+/** Shared data as a person reads it: whole gigabytes as «5 ГБ», otherwise megabytes («1536 МБ»). */
+const dataRu = (mb: number): string => (mb % 1024 === 0 ? `${mb / 1024} ГБ` : `${mb} МБ`)
+
 const pad = (n: number): string => String(n).padStart(2, "0")
 export const dateRu = (t: number): string => {
   const p = mskParts(t)
@@ -93,21 +96,21 @@ export const texts = {
   autopay: (amount: number) => `Автоплатеж: счет пополнен на ${formatRub(amount)}`,
   providerPaid: (name: string, account: string, amount: number, fee: number) =>
     `Оплата «${name}» (${/^[78]\d{10}$/.test(account) ? phoneRu(`7${account.slice(1)}`) : `договор ${account}`}) на ${formatRub(amount)} выполнена${fee > 0 ? `, комиссия ${formatRub(fee)}` : ""}.`,
-  transferOut: (amount: number, to: string) => `Перевод ${formatRub(amount)} на номер ${to} выполнен.`,
-  transferIn: (amount: number, from: string) => `Вам поступил перевод ${formatRub(amount)} с номера ${from}.`,
+  transferOut: (amount: number, to: string) => `Перевод ${formatRub(amount)} на номер ${phoneRu(to)} выполнен.`,
+  transferIn: (amount: number, from: string) => `Вам поступил перевод ${formatRub(amount)} с номера ${phoneRu(from)}.`,
   usageCut: (kind: "call" | "sms" | "data", balance: number) =>
     `${kind === "call" ? "Звонок прерван" : kind === "sms" ? "SMS не отправлено" : "Доступ в интернет приостановлен"}: недостаточно средств на счете. Баланс: ${formatRub(balance)} Пополните счет.`,
   charge: (amount: number, what: string, balance: number) => `Списание ${formatRub(amount)}: ${what}. Баланс: ${formatRub(balance)}`,
-  familyInvite: (owner: string, m: number, gb: number, sms: number) =>
-    `Абонент ${owner} приглашает вас в «МЫ МТС» и делится пакетами: ${m} мин, ${gb} ГБ, ${sms} SMS. Ваш тариф сменится на «МЫ МТС (участник)» без абонентской платы. Ответьте «Да», чтобы согласиться, или «Нет».`,
-  familyJoinedOwner: (member: string, fee: number) => `Абонент ${member} подтвердил участие в «МЫ МТС». Вы делитесь пакетами, плата ${formatRub(fee)} в месяц.`,
-  familyJoinedMember: (owner: string) => `Вы участник «МЫ МТС» абонента ${owner}. Пакеты доступны.`,
-  familyDeclinedOwner: (member: string) => `Абонент ${member} отказался от участия в «МЫ МТС».`,
-  familyExpiredOwner: (member: string) => `Абонент ${member} не ответил на приглашение в «МЫ МТС». Приглашение отменено.`,
-  familyRemovedMember: (owner: string, tariff: string) => `Вы больше не участник «МЫ МТС» абонента ${owner}. Ваш тариф: «${tariff}».`,
-  familyRemovedOwner: (member: string) => `Номер ${member} исключен из «МЫ МТС».`,
-  linkCode: (owner: string, code: string) => `Код для привязки вашего номера к Личному кабинету номера ${owner}: ${code}. Если вы не запрашивали привязку, никому не сообщайте код.`,
-  linked: (target: string) => `Номер ${target} привязан к вашему Личному кабинету.`,
+  familyInvite: (owner: string, m: number, dataMb: number, sms: number) =>
+    `Абонент ${phoneRu(owner)} приглашает вас в «МЫ МТС» и делится пакетами: ${m} мин, ${dataRu(dataMb)}, ${sms} SMS. Ваш тариф сменится на «МЫ МТС (участник)» без абонентской платы. Ответьте на это SMS словом «Да», чтобы согласиться, или «Нет».`,
+  familyJoinedOwner: (member: string, fee: number) => `Абонент ${phoneRu(member)} подтвердил участие в «МЫ МТС». Вы делитесь пакетами, плата ${formatRub(fee)} в месяц.`,
+  familyJoinedMember: (owner: string) => `Вы участник «МЫ МТС» абонента ${phoneRu(owner)}. Пакеты доступны.`,
+  familyDeclinedOwner: (member: string) => `Абонент ${phoneRu(member)} отказался от участия в «МЫ МТС».`,
+  familyExpiredOwner: (member: string) => `Абонент ${phoneRu(member)} не ответил на приглашение в «МЫ МТС». Приглашение отменено.`,
+  familyRemovedMember: (owner: string, tariff: string) => `Вы больше не участник «МЫ МТС» абонента ${phoneRu(owner)}. Ваш тариф: «${tariff}».`,
+  familyRemovedOwner: (member: string) => `Номер ${phoneRu(member)} исключен из «МЫ МТС».`,
+  linkCode: (owner: string, code: string) => `Код для привязки вашего номера к Личному кабинету номера ${phoneRu(owner)}: ${code}. Если вы не запрашивали привязку, никому не сообщайте код.`,
+  linked: (target: string) => `Номер ${phoneRu(target)} привязан к вашему Личному кабинету.`,
   bonus: (name: string, points: number) => `Баллы обменяны: «${name}», списано ${points} баллов.`,
   packageBought: (name: string, until: number) => `Пакет «${name}» подключен до ${dateRu(until)}.`,
   constructorSet: (m: number, gb: number) => `Пакеты тарифа «Мой тариф» изменены: ${m} мин, ${gb} ГБ.`,

@@ -173,7 +173,7 @@ describe("R2 family sharing on «МЫ МТС»", () => {
   it("R2: invite → SMS → «Да» → member tariff, shared packages, 50 ₽ to the owner, confirmation SMS", () => {
     const t = family()
     run(t, { _tag: "FamilyInvite", msisdn: O, member: A, minutes: 300, sms: 100, dataMb: 10 * 1024, by: O, via: "lk" })
-    expect(lastSms(t, A)).toContain("Ответьте «Да»")
+    expect(lastSms(t, A)).toContain("Ответьте на это SMS словом «Да»")
     run(t, { _tag: "FamilyReply", msisdn: A, accept: true, by: A, via: "sms" })
     expect(sub(t, A).tariff).toBe("my-mts-member")
     expect(sub(t, A).packages.find((p) => p.kind === "minutes")?.total).toBe(300)

@@ -218,3 +218,34 @@ describe("payments to other providers (R9)", () => {
     expect(fails(t, { _tag: "PayProvider", msisdn: A, provider: "utilities", account: "55555", amount: rub(5000) }).code).toBe("INSUFFICIENT_FUNDS")
   })
 })
+
+describe("«МЫ МТС» consent (R2)", () => {
+  it("R2: the invitation comes from the reply number 111 and names the inviting number and the shares chosen by the owner", () => {
+    const t = newTwin()
+    addSub(t, A, "my-mts", rub(2000))
+    addSub(t, B, "smart", rub(100))
+    run(t, { _tag: "FamilyInvite", msisdn: A, member: B, minutes: 120, sms: 30, dataMb: 1536 })
+    const text = lastSms(t, B, "111")
+    expect(text).toContain("Абонент +7 916 000-00-01 приглашает вас")
+    expect(text).toContain("120 мин, 1536 МБ, 30 SMS")
+    expect(fails(t, { _tag: "FamilyReply", msisdn: B, accept: true, to: "6262", by: B, via: "sms" }).field).toBe("to")
+    run(t, { _tag: "FamilyReply", msisdn: B, accept: true, to: "111", by: B, via: "sms" })
+    expect(sub(t, B).family?.role).toBe("member")
+  })
+  it("R2: an invitation that lapses frees its place at once, before the nightly clean-up", async () => {
+    const { accountView } = await import("../../core/engine/views.ts")
+    const { HOUR } = await import("../../core/domain/time.ts")
+    const t = newTwin({ catalog: (await import("../helpers/twin.ts")).fastCatalog() })
+    const numbers = ["79160000011", "79160000012", "79160000013", "79160000014", "79160000015", "79160000016"]
+    addSub(t, A, "my-mts", rub(2000))
+    for (const n of numbers) addSub(t, n, "smart", rub(100))
+    for (const n of numbers.slice(0, 5)) run(t, { _tag: "FamilyInvite", msisdn: A, member: n, minutes: 10, sms: 0, dataMb: 0 })
+    expect(fails(t, { _tag: "FamilyInvite", msisdn: A, member: numbers[5] as string, minutes: 10, sms: 0, dataMb: 0 }).code).toBe("FAMILY_FULL")
+    t.advanceBy(25 * HOUR - 16 * HOUR) // 09:00 + 9 h = 18:00 the same day: not lapsed yet
+    t.advanceBy(16 * HOUR) // 10:00 next day: lapsed at 09:00; the nightly job ran at 00:00, before
+    const v = accountView(t, A, A)
+    expect(v._tag === "Success" && v.success.family?.role === "owner" ? v.success.family.members.length : -1).toBe(0)
+    run(t, { _tag: "FamilyInvite", msisdn: A, member: numbers[5] as string, minutes: 10, sms: 0, dataMb: 0 })
+    run(t, { _tag: "FamilyInvite", msisdn: A, member: numbers[0] as string, minutes: 10, sms: 0, dataMb: 0 })
+  })
+})
