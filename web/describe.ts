@@ -2,7 +2,10 @@
 // formatted by the shared channel text helpers, so the timeline reads like every channel does.
 import type { Event } from "../core/domain/events.ts"
 import { eventMsisdn } from "../core/domain/events.ts"
-import type { TwinCore } from "../core/engine/twin-core.ts"
+import type { CatalogIndex } from "../core/catalog/load.ts"
+
+/** What a description needs of a twin: its catalog (names of tariffs, services, countries). */
+type WithCatalog = { readonly cat: CatalogIndex }
 import { ledgerWhat } from "../core/rules/texts.ts"
 import { phoneRu } from "../core/domain/phone.ts"
 import { formatRub } from "../channels/text/money.ts"
@@ -26,13 +29,13 @@ const USAGE_RU = { call: "звонок", sms: "SMS", data: "интернет" } 
 const volumeRu = (kind: "call" | "sms" | "data", volume: number): string =>
   kind === "call" ? `${Math.ceil(volume / 60)} мин` : kind === "sms" ? `${volume} шт.` : volume >= 1024 ? `${Math.round(volume / 1024)} МБ` : `${volume} КБ`
 
-const whereRu = (twin: TwinCore, where: string): string =>
+const whereRu = (twin: WithCatalog, where: string): string =>
   where === "home" ? "домашний регион" : where === "russia" ? "поездка по России" : (twin.cat.countries.get(where)?.name ?? where)
 
-const serviceRu = (twin: TwinCore, id: string): string => twin.cat.data.services.find((s) => s.id === id)?.name ?? id
-const tariffRu = (twin: TwinCore, id: string): string => twin.cat.tariffs.get(id)?.name ?? id
+const serviceRu = (twin: WithCatalog, id: string): string => twin.cat.data.services.find((s) => s.id === id)?.name ?? id
+const tariffRu = (twin: WithCatalog, id: string): string => twin.cat.tariffs.get(id)?.name ?? id
 
-const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["kind"] } => {
+export const textOf = (twin: WithCatalog, e: Event): { text: string; kind: TimelineItem["kind"] } => {
   switch (e.type) {
     case "SubscriberCreated": return { text: `Абонент ${e.name}, тариф «${tariffRu(twin, e.tariff)}», баланс ${formatRub(e.balance)}`, kind: "other" }
     case "UsageRated": return {
@@ -65,7 +68,7 @@ const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["k
     case "LinkFailed": return { text: `Неверный код привязки ${phoneRu(e.target)}`, kind: "auth" }
     case "Unlinked": return { text: `Номер ${phoneRu(e.target)} отвязан`, kind: "auth" }
     case "OtpIssued": return { text: "Выдан SMS-пароль для входа", kind: "auth" }
-    case "LoginSucceeded": return { text: `Вход в ${e.channel === "app" ? "«Мой МТС»" : e.channel === "lk" ? "Личный кабинет" : e.channel}`, kind: "auth" }
+    case "LoginSucceeded": return { text: `Вход в ${e.channel === "app" ? "«Мой МТС»" : e.channel === "lk" ? "Личный кабинет" : e.channel === "kiosk" ? "«Электронный Помощник»" : e.channel}`, kind: "auth" }
     case "LoginFailed": return { text: e.locked ? "Неверный пароль: вход заблокирован" : `Неверный пароль (${e.failures})`, kind: "auth" }
     case "PasswordSet": return { text: "Установлен постоянный пароль", kind: "auth" }
     case "SessionTouched": return { text: "Сессия продлена", kind: "auth" }
@@ -79,7 +82,7 @@ const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["k
   }
 }
 
-export const describe = (twin: TwinCore, e: Event): TimelineItem => {
+export const describe = (twin: WithCatalog, e: Event): TimelineItem => {
   const d = textOf(twin, e)
   return { seq: e.seq, at: e.at, atText: dateTimeRu(e.at), type: e.type, msisdn: eventMsisdn(e), text: d.text, kind: d.kind }
 }

@@ -61,7 +61,7 @@ export const services = (twin: TwinCore, msisdn: string): Res =>
     const price = (s: (typeof v.services)[number]): string => servicePriceRu(s, rub)
     return screen("services", [
       "Управление услугами",
-      ...v.services.filter((s) => s.connected).map((s) => `[подключена] ${s.name} — ${price(s)}${s.removable ? " · Отключить" : ""}`),
+      ...v.services.filter((s) => s.connected).map((s) => `[услуга подключена] ${s.name} — ${price(s)}${s.removable ? " · Отключить" : ""}`),
       ...v.services.filter((s) => !s.connected && s.available).map((s) => `${s.name} — ${price(s)} · Подключить`),
     ].join("\n"), { msisdn, services: v.services })
   })

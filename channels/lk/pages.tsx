@@ -147,7 +147,7 @@ const Home = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => {
         <h2 id="svc">Сервисы МТС</h2>
         <ul class="grid">
           {v.services.filter((s) => s.connected || s.available).map((s) => (
-            <li class="card"><strong>{s.name}</strong><div class="muted">{s.connected ? "подключена" : "доступна"}</div></li>
+            <li class="card"><strong>{s.name}</strong><div class="muted">{s.connected ? "услуга подключена" : "услуга доступна"}</div></li>
           ))}
         </ul>
       </section>

@@ -1,6 +1,7 @@
 // The self-service operations of the LK and the «Мой МТС» app: each turns validated input into
 // one core command (by = the logged-in number, via = the channel) or one core view, and says in
 // Russian what the page shows. No business rule lives here: the core decides, this translates.
+import { dataVolumeRu } from "../text/amounts.ts"
 import { servicePriceRu } from "../text/price.ts"
 import { Result } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
@@ -155,7 +156,7 @@ const boundsOf = (now: number, p: Period): Result.Result<{ from: number; to: num
 const USAGE_RU = { call: "звонок", sms: "SMS", data: "интернет" } as const
 
 const usageVolumeRu = (u: Detail["usage"][number]): string =>
-  u.kind === "call" ? `${Math.floor(u.volume / 60)} мин ${u.volume % 60} с` : u.kind === "sms" ? `${u.volume} шт.` : `${gbRu(Math.ceil(u.volume / 1024))} Гб`
+  u.kind === "call" ? `${Math.floor(u.volume / 60)} мин ${u.volume % 60} с` : u.kind === "sms" ? `${u.volume} шт.` : dataVolumeRu(u.volume)
 
 export const expenses = (a: Actor, target: string, p: Period): Res =>
   Result.flatMap(boundsOf(a.twin.now, p), ({ from, to }) =>
@@ -165,7 +166,7 @@ export const expenses = (a: Actor, target: string, p: Period): Res =>
         `Расходы с ${dateRu(from)} по ${dateRu(to - 1)}: ${rub(t.spent)}`,
         `Звонки ${rub(t.calls)}, SMS ${rub(t.sms)}, интернет ${rub(t.data)}, абонентская плата и услуги ${rub(t.fees)}, роуминг ${rub(t.roaming)}, прочее ${rub(t.other)}`,
         `Зачислено ${rub(t.credited)}`,
-        ...d.usage.map((u) => `${dateTimeRu(u.at)} ${USAGE_RU[u.kind]}${u.peer !== "" ? ` ${u.peer}` : ""} ${usageVolumeRu(u)} — ${rub(u.cost)}`),
+        ...d.usage.map((u) => `${dateTimeRu(u.at)} ${USAGE_RU[u.kind]}${u.peer !== "" ? ` ${msisdnRu(u.peer)}` : ""} ${usageVolumeRu(u)} — ${rub(u.cost)}`),
         ...d.ledger.filter((l) => !l.reason.startsWith("usage-")).map((l) => `${dateTimeRu(l.at)} ${l.label} ${rub(l.amount)}`),
       ]
       return reply(lines.join("\n"), { detail: d })

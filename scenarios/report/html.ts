@@ -1,7 +1,7 @@
 // A self-contained HTML report (no scripts, no CDN): per scenario and subscriber, the journey as
 // a timeline: the balance line over twin time (inline SVG), channel messages and events.
 import { formatRub } from "../../core/domain/money.ts"
-import type { EventRow } from "../client.ts"
+import { eventRu } from "../client.ts"
 import { twinTime, type BalanceSample, type ScenarioResult } from "../runner.ts"
 import { xmlEscape as esc } from "./junit.ts"
 
@@ -34,18 +34,13 @@ export const balanceSvg = (samples: readonly BalanceSample[], msisdn: string): s
   ${zero}<polyline points="${path.join(" ")}" class="line"/>${dots}</svg>`
 }
 
-const eventText = (e: EventRow): string => {
-  const skip = new Set(["seq", "at", "type", "msisdn", "rng", "hash", "salt", "packages", "draws"])
-  const parts = Object.entries(e).filter(([k, v]) => !skip.has(k) && (typeof v === "string" || typeof v === "number" || typeof v === "boolean"))
-  return parts.map(([k, v]) => `${k}=${k === "amount" && typeof v === "number" ? formatRub(v) : String(v)}`).join(" ")
-}
 
 const subscriberSection = (r: ScenarioResult, s: { msisdn: string; name: string }): string => {
   const steps = r.steps.filter((x) => x.msisdn === s.msisdn && x.kind !== "expect")
   const evs = r.events.filter((e) => Object.values(e).includes(s.msisdn))
   const rows = [
     ...steps.map((x) => ({ at: x.at, order: x.index * 2, html: `<tr class="${x.status}"><td>${esc(twinTime(x.at))}</td><td>${esc(x.kind)}</td><td>${esc(x.sent)}</td><td><pre>${esc(x.answer)}</pre></td></tr>` })),
-    ...evs.map((e) => ({ at: e.at, order: e.seq * 2 + 1, html: `<tr class="event"><td>${esc(twinTime(e.at))}</td><td>событие</td><td>${esc(e.type)}</td><td>${esc(eventText(e))}</td></tr>` })),
+    ...evs.map((e) => ({ at: e.at, order: e.seq * 2 + 1, html: `<tr class="event"><td>${esc(twinTime(e.at))}</td><td>событие</td><td colspan="2">${esc(eventRu(e))}</td></tr>` })),
   ].sort((a, b) => a.at - b.at || a.order - b.order)
   return `<section class="sub"><h3>${esc(s.name)} · ${esc(s.msisdn)}</h3>${balanceSvg(r.balances, s.msisdn)}
 <details><summary>Хронология: ${steps.length} действий, ${evs.length} событий</summary><table><thead><tr><th>время двойника</th><th>канал</th><th>отправлено</th><th>ответ</th></tr></thead><tbody>${rows.map((x) => x.html).join("")}</tbody></table></details></section>`

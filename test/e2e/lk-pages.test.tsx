@@ -81,7 +81,7 @@ describe("LK pages", () => {
     await b.post("/lk/login", { msisdn: A, secret: otpOf(w.twin, A) })
     await b.get("/lk/expenses?period=today")
     expect(textOf(b.last)).toContain("Расходы с 03.06.2026 по 03.06.2026")
-    expect(textOf(b.last)).toContain("звонок 79990000000 1 мин 1 с")
+    expect(textOf(b.last)).toContain("звонок +7 999 000-00-00 1 мин 1 с")
     await b.get("/lk/expenses?period=week")
     expect(textOf(b.last)).toContain("Расходы с 28.05.2026 по 03.06.2026")
     expect(textOf(b.last)).toContain("ежедневная плата за услугу")
