@@ -288,3 +288,25 @@ describe("texts and names a person reads (R16, R14, R17)", () => {
     expect(lastSms(t, B, "MTS")).toContain("с номера +7 916 000-00-01")
   })
 })
+
+describe("the «Сервисы МТС» grid of the LK (R17)", () => {
+  const GRID = ["Управление интернетом", "Кошелек «МТС Деньги»", "MTC Cashback", "МТС Онлайн", "Мой контент", "20% возвращается", "Вторая память", "МТС Поиск", "SMS Pro", "Голосовая почта"]
+  it("R17: the 10 services missing from the grid are catalog services with a price and a description, connected and disconnected like the others", async () => {
+    const { servicesView } = await import("../../core/engine/views.ts")
+    const t = newTwin()
+    addSub(t, A, "smart", rub(1000))
+    const view = servicesView(t, sub(t, A))
+    for (const name of GRID) {
+      const sv = view.find((s) => s.name === name)
+      expect(sv, name).toBeDefined()
+      expect(sv?.description.length ?? 0, name).toBeGreaterThan(10)
+      expect(sv?.available, name).toBe(true)
+    }
+    for (const sv of view.filter((s) => GRID.includes(s.name))) {
+      for (const via of ["lk", "app", "ussd", "kiosk"] as const) {
+        run(t, { _tag: "ConnectService", msisdn: A, service: sv.id, by: A, via })
+        run(t, { _tag: "DisconnectService", msisdn: A, service: sv.id, by: A, via })
+      }
+    }
+  })
+})
