@@ -85,7 +85,7 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
   readonly operations: readonly string[]
   constructor(fetcher: Fetcher, twinId: string, readonly channel: "lk" | "app", base: string) {
     super(fetcher, twinId, base)
-    this.operations = channel === "app" ? [...SELFCARE_OPS, "profiles", "tab"] : [...SELFCARE_OPS]
+    this.operations = channel === "app" ? [...SELFCARE_OPS, "profiles", "tab", "support-chat", "support-callback"] : [...SELFCARE_OPS]
   }
 
   async perform(msisdn: string, op: string, args: Record<string, unknown>): Promise<ChannelReply> {
@@ -155,6 +155,8 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
       case "notifications": return postOwn("/notifications", { charges: bool(args.charges), logins: bool(args.logins) })
       case "profiles": return get("/profiles")
       case "tab": return get(`/tabs/${encodeURIComponent(str(args.tab) ?? "account")}`)
+      case "support-chat": return postOwn("/support/chat", { text: str(args.text) })
+      case "support-callback": return postOwn("/support/callback", {})
       default: return localError("UNKNOWN_OPERATION", "op", `op: ${this.channel} has no operation "${op}"; see operations`, "Неизвестное действие")
     }
   }

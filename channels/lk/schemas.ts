@@ -12,7 +12,7 @@ export const LoginBody = Schema.Struct({ msisdn: Msisdn, secret: Schema.String.p
   .annotate({ identifier: "LoginRequest", description: "SMS password or permanent password (R22, R23)." })
 export const NetworkLoginBody = Schema.Struct({ msisdn: Msisdn })
   .annotate({ identifier: "NetworkLoginRequest", description: "Identification on the operator's mobile data (R26); the twin knows whether the number is on MTS data." })
-export const TopUpBody = Schema.Struct({ amount: Kopecks, method: Schema.optional(Schema.Literals(["card", "apple-pay", "google-pay"])), ...Target })
+export const TopUpBody = Schema.Struct({ amount: Kopecks, method: Schema.optional(Schema.Literals(["card", "apple-pay", "google-pay", "samsung-pay"])), ...Target })
   .annotate({ identifier: "TopUpRequest", description: "Top-up in kopecks (R9)." })
 export const PromisedBody = Schema.Struct({ amount: Schema.optional(Kopecks), ...Target }).annotate({ identifier: "PromisedPaymentRequest" })
 export const AutopayBody = Schema.Struct({

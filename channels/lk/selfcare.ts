@@ -98,7 +98,7 @@ export const packages = (a: Actor, target: string): Res =>
 
 // ---- money: top-up (R9), promised payment (R10), autopay (R11), transfer (R12) ------------------
 
-export const topUp = (a: Actor, target: string, amount: number, method: "card" | "apple-pay" | "google-pay"): Res =>
+export const topUp = (a: Actor, target: string, amount: number, method: "card" | "apple-pay" | "google-pay" | "samsung-pay"): Res =>
   Result.flatMap(exec<{ balance: number }>(a, { _tag: "TopUp", msisdn: target, amount, method, ...actor(a) }), (v) =>
     reply(`Платеж на ${rub(amount)} зачислен. Баланс ${rub(v.balance)}`, { msisdn: target, amount, method, balance: v.balance }))
 

@@ -50,7 +50,7 @@ export const Travel = Schema.TaggedStruct("Travel", {
 })
 export const SetNetwork = Schema.TaggedStruct("SetNetwork", { msisdn: Msisdn, mobileData: Schema.Boolean, ...actor })
 
-export const TopUpMethod = Schema.Literals(["card", "cash", "apple-pay", "google-pay", "bank"])
+export const TopUpMethod = Schema.Literals(["card", "cash", "apple-pay", "google-pay", "samsung-pay", "bank"])
 export const TopUp = Schema.TaggedStruct("TopUp", { msisdn: Msisdn, amount: Int, method: TopUpMethod, ...actor })
 export const IssuePaymentCard = Schema.TaggedStruct("IssuePaymentCard", { code: Str, amount: Int, ...actor })
 export const ActivatePaymentCard = Schema.TaggedStruct("ActivatePaymentCard", { msisdn: Msisdn, code: Str, ...actor })
