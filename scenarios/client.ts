@@ -12,7 +12,13 @@ export interface TwinInfo { id: string; now: number; nowIso: string; seq: number
 export interface EventRow { seq: number; at: number; type: string; msisdn?: string; [k: string]: unknown }
 
 /** An event as a person reads it (the console's wording, the default catalog's names). */
-export const eventRu = (e: EventRow): string => textOf(DEFAULT, e as unknown as Event).text
+export const eventRu = (e: EventRow): string => {
+  try {
+    return textOf(DEFAULT, e as unknown as Event)?.text ?? e.type
+  } catch {
+    return e.type
+  }
+}
 const DEFAULT = { get cat() { return (catalog ??= defaultCatalogIndex()) } }
 let catalog: CatalogIndex | undefined
 export interface SubscriberRow { msisdn: string; name: string; tariff: string; balance: number }

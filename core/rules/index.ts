@@ -10,6 +10,7 @@ import { kioskLogin, login, loginByNetwork, logout, requestKioskCode, requestOtp
 import { rateUsage } from "./rating.ts"
 import { assistantRefusal } from "./assistant.ts"
 import { serviceSms } from "./service-sms.ts"
+import { setupFamily, setupLink, setupPackage } from "./setup.ts"
 import { createSubscriber, setNetwork, travel } from "./subscribers.ts"
 
 type Rules = { [T in CommandTag]: (ctx: Ctx, c: CommandOf<T>) => RuleResult<unknown> }
@@ -51,6 +52,9 @@ export const RULES: Rules = {
   RequestKioskCode: requestKioskCode,
   KioskLogin: kioskLogin,
   ServiceSms: serviceSms,
+  SetupPackage: setupPackage,
+  SetupLink: setupLink,
+  SetupFamily: setupFamily,
 }
 
 export const decide = (ctx: Ctx, c: Command): RuleResult<unknown> =>
