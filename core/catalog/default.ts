@@ -142,7 +142,7 @@ export const defaultCatalog: Catalog = {
       removable: true, notOn: [], notOnCorporate: false, notOnVip: false,
     },
     // The rest of the «Сервисы МТС» grid of the personal account (000_…, lines 88–116); prices are
-    // our defaults (docs/fidelity-choices.md).
+    // our defaults (docs/rules.md, choices).
     ...LK_GRID_SERVICES,
   ],
   oneOffPackages: [
