@@ -13,7 +13,7 @@ import { Registry } from "../core/engine/registry.ts"
 import type { TwinCore } from "../core/engine/twin-core.ts"
 import { catalogArb, defaultQaCatalog, populationArb, stepArb, type Mix } from "./arbitraries.ts"
 import { propsConfig, seedFor } from "./config.ts"
-import { CORE_INVARIANTS, Shadow, type Invariant, type InvariantId } from "./invariants/index.ts"
+import { CORE_INVARIANTS, Shadow, type AnyInvariant, type CheckerId } from "./invariants/index.ts"
 import { QaModel } from "./model.ts"
 import { toScenarioYaml } from "./scenario-yaml.ts"
 import { coreExecutor, describeStep, type Executor, type Step, type StepOutcome } from "./steps.ts"
@@ -38,7 +38,7 @@ export const openQaTwin = (catalog: CatalogIndex, seed: string, start = QA_START
 
 export class InvariantViolation extends Error {
   override readonly name = "InvariantViolation"
-  constructor(readonly invariant: InvariantId | "model", readonly detail: string, readonly step: Step, readonly index: number) {
+  constructor(readonly invariant: CheckerId | "model", readonly detail: string, readonly step: Step, readonly index: number) {
     super(`${invariant} violated at step ${index} (${describeStep(step)}): ${detail}`)
   }
 }
@@ -48,8 +48,11 @@ export class QaRun {
   readonly shadow: Shadow
   readonly history: Step[] = []
   readonly outcomes: StepOutcome[] = []
-  constructor(readonly exec: Executor, readonly start: number, readonly invariants: readonly Invariant[] = CORE_INVARIANTS) {
+  /** Each checker's own per-journey state (Invariant.init), in the order of `invariants`. */
+  readonly states: unknown[]
+  constructor(readonly exec: Executor, readonly start: number, readonly invariants: readonly AnyInvariant[] = CORE_INVARIANTS) {
     this.shadow = new Shadow(exec.twin.cat)
+    this.states = invariants.map((inv) => inv.init?.())
     for (const e of exec.twin.log.read(0)) this.shadow.observe(e)
   }
 
@@ -71,8 +74,9 @@ export class QaRun {
     const before = this.shadow.clone()
     for (const e of events) this.shadow.observe(e)
     const check = { twin, start: this.start, step, outcome, before, after: this.shadow, events }
-    for (const inv of this.invariants) {
-      const v = inv.check(check)
+    for (let i = 0; i < this.invariants.length; i++) {
+      const inv = this.invariants[i] as AnyInvariant
+      const v = inv.check(check, this.states[i])
       if (v !== null) throw new InvariantViolation(inv.id, v, step, this.history.length)
     }
     if (predicted !== undefined && predicted !== (outcome.code ?? "ok")) {
@@ -99,7 +103,7 @@ class StepCommand implements fc.AsyncCommand<QaModel, QaRun> {
 export interface JourneyOptions {
   /** The property's name; it names the invariant it is about (e.g. "I3 …"). */
   readonly name: string
-  readonly invariants?: readonly Invariant[]
+  readonly invariants?: readonly AnyInvariant[]
   /** Bias of the generated steps toward the invariant's concerns. */
   readonly mix?: Partial<Mix>
   /** Generate catalog variations (default: the default catalog). */

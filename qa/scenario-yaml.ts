@@ -4,12 +4,14 @@
 import { stringify } from "yaml"
 import type { Command } from "../core/domain/commands.ts"
 import { DAY, HOUR, MINUTE, formatMskIso } from "../core/domain/time.ts"
-import type { InvariantId } from "./invariants/types.ts"
+import type { CheckerId, InvariantId } from "./invariants/types.ts"
 import { describeStep, type Step } from "./steps.ts"
 
 export interface ScenarioSource {
   readonly title: string
-  readonly invariant: InvariantId | "model"
+  readonly invariant: CheckerId | "model"
+  /** The rules the violated checker is about (custom checkers name their own). */
+  readonly rules?: readonly string[]
   readonly message: string
   readonly seed: string
   /** The property's fast-check seed and path. */
@@ -124,7 +126,7 @@ export const toScenarioYaml = (src: ScenarioSource): string => {
   const doc = {
     name: `QA regression ${src.invariant}: ${src.title}`.slice(0, 120),
     description: `Found by the QA property suite (${src.found}). ${src.message}`.slice(0, 500),
-    rules: RULES_OF[src.invariant],
+    rules: [...(src.rules ?? RULES_OF[src.invariant as InvariantId | "model"] ?? [])],
     start: formatMskIso(src.start),
     seed: src.seed,
     subscribers: src.population.map((p) => ({

@@ -1,0 +1,309 @@
+// The amounts oracle: its own model of what every step must charge or credit, computed from the
+// catalog and the step, compared with the ledger (Money entries and rated usage) after every
+// step. It imports nothing from core/rules: the minute count, the data units, the prices, the
+// fees (tariff, services, family members at join and renewal, «Забугорище», transfers, promised
+// payments) are worked out here again, so a rule that computes a wrong amount is caught even
+// when money is conserved (I1). Events tell it *that* something happened (a renewal, a join);
+// the amounts are its own.
+import type { CatalogIndex } from "../../core/catalog/load.ts"
+import type { Tariff } from "../../core/catalog/schema.ts"
+import type { Command } from "../../core/domain/commands.ts"
+import type { Event, LedgerReason, UsageRated } from "../../core/domain/events.ts"
+import { DAY, mskDay } from "../../core/domain/time.ts"
+import { Shadow, type ShadowSub } from "./shadow.ts"
+import { isAbroad, type Invariant, type StepCheck } from "./types.ts"
+
+/** The oracle's per-journey model: what it accepted and must see paid back or repeated. */
+export interface OracleState {
+  /** Open promised payments: amount and the instant it is repaid. */
+  readonly promised: Map<string, { amount: number; dueAt: number }>
+  /** Autopay amounts (by date or threshold) the subscriber set up. */
+  readonly autopay: Map<string, number>
+  /** The tariff a family member had before joining, restored when he leaves. */
+  readonly prevTariff: Map<string, string>
+}
+
+/** One expected ledger entry (kopecks, signed) and why the oracle expects it. */
+export interface Expected { readonly msisdn: string; readonly reason: LedgerReason; readonly amount: number; readonly why: string }
+
+const KB_PER_MB = 1024
+
+/** R4: calls are billed per started minute. */
+export const startedMinutes = (seconds: number): number => Math.floor((seconds + 59) / 60)
+/** Data overflow is billed per started megabyte. */
+export const startedMegabytes = (kb: number): number => Math.floor((kb + KB_PER_MB - 1) / KB_PER_MB)
+/** A Russian mobile (7/8 and 10 digits) or a short number: what packages and home prices cover. */
+export const isRussianPeer = (peer: string): boolean => /^[78]\d{10}$/.test(peer) || /^\d{1,6}$/.test(peer)
+
+/** A tariff's monthly fee; a constructor adds the fees of the chosen (or default) options (R5). */
+export const tariffMonthlyFee = (t: Tariff, choice: { minutes: number; dataGb: number } | null): number => {
+  const a = t.adjustable
+  if (t.kind !== "constructor" || a === undefined) return t.monthlyFee
+  const c = choice ?? { minutes: t.packages.minutes, dataGb: Math.floor(t.packages.dataMb / 1024) }
+  return t.monthlyFee + (a.minutes.find((o) => o.amount === c.minutes)?.fee ?? 0) + (a.dataGb.find((o) => o.amount === c.dataGb)?.fee ?? 0)
+}
+
+/** R10: the fee of the first tier the amount fits under; above every tier, the last tier's. */
+export const promisedPaymentFee = (cat: CatalogIndex, amount: number): number => {
+  const fees = cat.data.promisedPayment.fees
+  return (fees.find((t) => amount <= t.upTo) ?? fees[fees.length - 1])?.fee ?? 0
+}
+
+/** R3: «Забугорище» costs the popular-country price there, the other price elsewhere. */
+export const zabugorishchePrice = (cat: CatalogIndex, country: string): number =>
+  cat.countries.get(country)?.popular === true ? cat.data.roaming.zabugorishchePopular : cat.data.roaming.zabugorishcheOther
+
+type UsageSpec = Extract<Command, { _tag: "Usage" }>["usage"]
+
+/** Units, and the price of what packages did not cover, for one usage (R3, R4, roaming). */
+export const usagePrice = (cat: CatalogIndex, sub: ShadowSub, u: UsageSpec, drawn: number): { units: number; cost: number; packages: boolean; direction: "in" | "out" } | string => {
+  const t = cat.tariffs.get(sub.tariff)
+  if (t === undefined) return `tariff ${sub.tariff} of ${sub.msisdn} is not in the catalog`
+  const direction = u._tag === "data" ? "out" : (u.direction ?? "out")
+  const units = u._tag === "call" ? startedMinutes(u.seconds) : u._tag === "sms" ? (u.count ?? 1) : u.kb
+  const rest = units - drawn
+  const peer = u._tag === "data" ? "" : u.to.replace(/^\+/, "")
+  const perUnit = (call: number, sms: number): number => (u._tag === "call" ? call : sms)
+  if (!isAbroad(sub.location)) {
+    if (direction === "in") return { units, cost: 0, packages: false, direction }
+    if (u._tag === "data") return { units, cost: startedMegabytes(rest) * t.payg.dataMb, packages: true, direction }
+    if (!isRussianPeer(peer)) return { units, cost: units * perUnit(t.payg.intlCallMinute, t.payg.intlSms), packages: false, direction }
+    return { units, cost: rest * perUnit(t.payg.callMinute, t.payg.sms), packages: true, direction }
+  }
+  if (sub.services.has("zabugorishche")) {
+    if (u._tag === "sms" && direction === "in") return { units, cost: 0, packages: false, direction }
+    if (u._tag === "data") return { units, cost: startedMegabytes(rest) * t.payg.dataMb, packages: true, direction }
+    return { units, cost: rest * perUnit(t.payg.callMinute, t.payg.sms), packages: true, direction }
+  }
+  const r = cat.data.roaming
+  if (u._tag === "data") return { units, cost: startedMegabytes(units) * r.dataMb, packages: false, direction }
+  if (u._tag === "call") return { units, cost: units * (direction === "in" ? r.incomingMinute : r.callMinute), packages: false, direction }
+  return { units, cost: direction === "in" ? 0 : units * r.sms, packages: false, direction }
+}
+
+/** Ledger reasons that follow from the clock or a reaction rather than a step's own command. */
+const OPTIONAL: ReadonlySet<LedgerReason> = new Set<LedgerReason>(["fee-daily", "autopay", "payment-card"])
+
+const key = (m: string, reason: string, amount: number): string => `${m} ${reason} ${amount}`
+
+/** What the step's own command must have moved, when it succeeded. */
+const commandEntries = (c: StepCheck, cmd: Command): Expected[] | string => {
+  const cat = c.twin.cat
+  const out: Expected[] = []
+  const add = (msisdn: string, reason: LedgerReason, amount: number, why: string): void => {
+    if (amount !== 0) out.push({ msisdn, reason, amount, why })
+  }
+  switch (cmd._tag) {
+    case "TopUp": add(cmd.msisdn, "topup", cmd.amount, "top-up of the requested amount (R9)"); break
+    case "Transfer": {
+      const fee = cat.data.transfer.fee
+      const bal = c.before.get(cmd.msisdn)?.ledgerBalance ?? 0
+      if (bal < cmd.amount + fee) return `transfer of ${cmd.amount} from ${cmd.msisdn} accepted with balance ${bal} < amount + fee ${fee} (R12: only from the positive balance, fee included)`
+      add(cmd.msisdn, "transfer-out", -cmd.amount, "transferred amount (R12)")
+      add(cmd.msisdn, "fee-transfer", -fee, "transfer fee from the catalog (R12)")
+      add(cmd.to, "transfer-in", cmd.amount, "transferred amount received (R12)")
+      break
+    }
+    case "BuyPackage": {
+      const o = cat.oneOff.get(cmd.offer)
+      if (o === undefined) return `package ${cmd.offer} is not in the catalog but was sold`
+      add(cmd.msisdn, "package-purchase", -o.price, `price of «${o.name}» (R4)`)
+      break
+    }
+    case "ConnectService": {
+      const sv = cat.services.get(cmd.service)
+      if (sv === undefined) return `service ${cmd.service} is not in the catalog but was connected`
+      add(cmd.msisdn, "fee-service-connect", -sv.connectFee, `connection fee of «${sv.name}» (R17)`)
+      break
+    }
+    case "ChangeTariff": {
+      const t = cat.tariffs.get(cmd.tariff)
+      if (t === undefined) return `tariff ${cmd.tariff} is not in the catalog but was chosen`
+      add(cmd.msisdn, "fee-tariff-change", -t.changeFee, `change fee of «${t.name}» (R6)`)
+      add(cmd.msisdn, "fee-monthly", -tariffMonthlyFee(t, null), `first monthly fee of «${t.name}» (R6)`)
+      break
+    }
+    default: break
+  }
+  return out
+}
+
+/** Refusals the oracle can judge from its own model. */
+const refusal = (c: StepCheck, cmd: Command, st: OracleState): string | null => {
+  const code = c.outcome.code
+  if (cmd._tag === "Transfer" && code === "INSUFFICIENT_FUNDS") {
+    const bal = c.before.get(cmd.msisdn)?.ledgerBalance ?? 0
+    const need = cmd.amount + c.twin.cat.data.transfer.fee
+    if (bal >= need) return `transfer of ${cmd.amount} from ${cmd.msisdn} refused for funds with balance ${bal} ≥ amount + fee ${need} (R12)`
+  }
+  if (cmd._tag === "PromisedPayment" && code === "PROMISED_PAYMENT_OPEN" && !st.promised.has(cmd.msisdn)) {
+    return `promised payment of ${cmd.msisdn} refused as already open, but none is open (R10)`
+  }
+  return null
+}
+
+export const amountsOracle: Invariant<OracleState> = {
+  id: "ORACLE",
+  title: "every amount charged or credited is the one the catalog and the step give (oracle)",
+  rules: ["R1", "R2", "R3", "R4", "R5", "R6", "R9", "R10", "R12", "R17"],
+  init: () => ({ promised: new Map(), autopay: new Map(), prevTariff: new Map() }),
+  check(c, st) {
+    const cat = c.twin.cat
+    const step = c.step
+    const cmd = step.t === "command" ? step.command : null
+    const expected: Expected[] = []
+    // Zero amounts are not entries, except «Забугорище»: its entry marks the day charged (R3).
+    const need = (msisdn: string, reason: LedgerReason, amount: number, why: string): void => {
+      if (amount !== 0 || reason === "fee-zabugorishche") expected.push({ msisdn, reason, amount, why })
+    }
+    if (cmd !== null && !c.outcome.ok) {
+      const r = refusal(c, cmd, st)
+      if (r !== null) return r
+    }
+    if (cmd !== null && c.outcome.ok) {
+      const own = commandEntries(c, cmd)
+      if (typeof own === "string") return own
+      expected.push(...own)
+    }
+    const sh = c.before.clone()
+    const zabDays = new Map<string, Set<number>>()
+    const actual: Extract<Event, { type: "Money" }>[] = []
+    for (const e of c.events) {
+      const r = expectFromEvent(c, e, sh, st, zabDays, need, actual)
+      if (r !== null) return r
+      sh.observe(e)
+    }
+    // A promised payment past its due instant must have been repaid by now (R10).
+    for (const [m, p] of st.promised) if (p.dueAt <= c.twin.now) return `promised payment of ${p.amount} to ${m} was due at ${p.dueAt} and is not repaid at ${c.twin.now} (R10)`
+    // Compare the ledger entries with the expected ones, as multisets.
+    const left = new Map<string, Expected[]>()
+    for (const x of expected) {
+      const k = key(x.msisdn, x.reason, x.amount)
+      left.set(k, [...(left.get(k) ?? []), x])
+    }
+    for (const e of actual) {
+      if (OPTIONAL.has(e.reason)) continue
+      const k = key(e.msisdn, e.reason, e.amount)
+      const xs = left.get(k)
+      if (xs === undefined || xs.length === 0) {
+        const want = expected.filter((x) => x.msisdn === e.msisdn && x.reason === e.reason).map((x) => `${x.amount} (${x.why})`)
+        return `${e.reason} of ${e.amount} to ${e.msisdn} (seq ${e.seq}) is not what the oracle expects${want.length > 0 ? `: expected ${want.join(", ")}` : ": no such entry expected"}`
+      }
+      xs.shift()
+    }
+    for (const xs of left.values()) {
+      const x = xs[0]
+      if (x !== undefined) return `missing ${x.reason} of ${x.amount} to ${x.msisdn}: ${x.why}`
+    }
+    return null
+  },
+}
+
+/** What one event of the step implies; updates the oracle's model. Returns a violation or null. */
+const expectFromEvent = (
+  c: StepCheck, e: Event, sh: Shadow, st: OracleState, zabDays: Map<string, Set<number>>,
+  need: (msisdn: string, reason: LedgerReason, amount: number, why: string) => void, actual: Extract<Event, { type: "Money" }>[],
+): string | null => {
+  const cat = c.twin.cat
+  switch (e.type) {
+    case "Money": {
+      actual.push(e)
+      const at = sh.get(e.msisdn)
+      if (e.reason === "fee-daily") {
+        const sv = cat.services.get(e.ref)
+        if (sv === undefined || at === undefined || !at.services.has(sv.id)) return `daily fee seq ${e.seq} of ${e.msisdn} for ${e.ref}, which is not connected`
+        if (e.amount !== -sv.dailyFee) return `daily fee of «${sv.name}» to ${e.msisdn} is ${-e.amount}, the catalog says ${sv.dailyFee}`
+      }
+      if (e.reason === "autopay" && e.amount !== st.autopay.get(e.msisdn)) return `autopay of ${e.amount} to ${e.msisdn}, set up for ${st.autopay.get(e.msisdn) ?? "nothing"} (R11)`
+      return null
+    }
+    case "UsageRated": return usage(c, e, sh, zabDays, need)
+    case "PeriodRenewed": {
+      const s = sh.get(e.msisdn)
+      if (!e.charged || s === undefined || s.familyOwner !== null) return null
+      const t = cat.tariffs.get(s.tariff)
+      if (t === undefined) return `tariff ${s.tariff} of ${s.msisdn} is not in the catalog`
+      need(s.msisdn, "fee-monthly", -tariffMonthlyFee(t, s.choice), `monthly fee of «${t.name}» at renewal (R1)`)
+      for (const id of s.services) {
+        const sv = cat.services.get(id)
+        if (sv !== undefined) need(s.msisdn, "fee-monthly", -sv.monthlyFee, `monthly fee of «${sv.name}» at renewal (R17)`)
+      }
+      for (const m of sh.subs.values()) {
+        if (m.familyOwner === s.msisdn) need(s.msisdn, "fee-family-member", -cat.data.family.memberFee, `member fee for ${m.msisdn} at renewal (R2)`)
+      }
+      return null
+    }
+    case "FamilyJoined": {
+      need(e.owner, "fee-family-member", -cat.data.family.memberFee, `member fee for ${e.member} joining (R2)`)
+      const m = sh.get(e.member)
+      if (m !== undefined) st.prevTariff.set(e.member, m.tariff)
+      return null
+    }
+    case "FamilyRemoved": {
+      const prev = st.prevTariff.get(e.member)
+      st.prevTariff.delete(e.member)
+      if (prev !== undefined && prev !== e.restoredTariff) return `${e.member} left the family and got ${e.restoredTariff}, the tariff before joining was ${prev} (R2)`
+      const back = cat.tariffs.get(e.restoredTariff)
+      const m = sh.get(e.member)
+      if (back === undefined || m === undefined) return `${e.member} left the family to tariff ${e.restoredTariff}, not in the catalog`
+      if (!m.voluntaryBlock) need(e.member, "fee-monthly", -tariffMonthlyFee(back, null), `monthly fee of «${back.name}» on leaving the family (R2, R19: none while blocked)`)
+      return null
+    }
+    case "PromisedOpened": {
+      const open = st.promised.get(e.msisdn)
+      if (open !== undefined) return `a second promised payment of ${e.amount} opened for ${e.msisdn} while one of ${open.amount} is open until ${open.dueAt} (R10)`
+      const step = c.step
+      const asked = step.t === "command" && step.command._tag === "PromisedPayment" ? step.command.amount : undefined
+      if (asked !== undefined && asked !== e.amount) return `promised payment of ${asked} asked, ${e.amount} given to ${e.msisdn} (R10)`
+      const dueAt = e.at + cat.data.promisedPayment.validDays * DAY
+      if (e.dueAt !== dueAt) return `promised payment of ${e.msisdn} due at ${e.dueAt}, the catalog's ${cat.data.promisedPayment.validDays} days give ${dueAt} (R10)`
+      st.promised.set(e.msisdn, { amount: e.amount, dueAt })
+      need(e.msisdn, "promised-payment", e.amount, "promised payment credited (R10)")
+      need(e.msisdn, "fee-promised-payment", -promisedPaymentFee(cat, e.amount), `promised payment fee for ${e.amount} from the catalog's tiers (R10)`)
+      return null
+    }
+    case "PromisedClosed": {
+      const open = st.promised.get(e.msisdn)
+      if (open === undefined) return `promised payment of ${e.msisdn} closed, none was open (R10)`
+      if (e.at < open.dueAt) return `promised payment of ${e.msisdn} repaid at ${e.at}, before it was due at ${open.dueAt} (R10)`
+      st.promised.delete(e.msisdn)
+      need(e.msisdn, "promised-repayment", -open.amount, "promised payment repaid when due (R10)")
+      return null
+    }
+    case "AutopaySet":
+      if (e.autopay === null) st.autopay.delete(e.msisdn)
+      else st.autopay.set(e.msisdn, e.autopay.amount)
+      return null
+    default: return null
+  }
+}
+
+/** A rated usage: units from the step's own seconds/count/kilobytes, price from the catalog, and «Забугорище» once a day. */
+const usage = (
+  c: StepCheck, e: UsageRated, sh: Shadow, zabDays: Map<string, Set<number>>,
+  need: (msisdn: string, reason: LedgerReason, amount: number, why: string) => void,
+): string | null => {
+  const step = c.step
+  if (step.t !== "command" || step.command._tag !== "Usage" || step.command.msisdn !== e.msisdn) return `usage seq ${e.seq} of ${e.msisdn} rated outside a usage step`
+  const u = step.command.usage
+  // The shadow as the usage arrived: the step's «Забугорище» fee entry comes first in the log and is not a state the price depends on.
+  const sub = c.before.get(e.msisdn) ?? sh.get(e.msisdn)
+  if (sub === undefined) return `usage of ${e.msisdn}, never created`
+  const drawn = e.draws.reduce((a, [, n]) => a + n, 0)
+  const x = usagePrice(c.twin.cat, sub, u, drawn)
+  if (typeof x === "string") return x
+  const what = `${u._tag} ${x.direction} of ${e.msisdn} at ${sub.location} (${u._tag === "call" ? `${u.seconds} s` : u._tag === "sms" ? `${u.count ?? 1} SMS` : `${u.kb} KB`})`
+  if (e.where !== sub.location) return `${what} rated at ${e.where}`
+  if (e.units !== x.units) return `${what}: ${e.units} units billed, ${u._tag === "call" ? "started minutes" : "units"} are ${x.units} (R4)`
+  if (!x.packages && drawn > 0) return `${what}: drew ${drawn} from packages that do not cover it`
+  if (drawn > x.units) return `${what}: drew ${drawn} from packages for ${x.units} units`
+  if (e.cost !== x.cost) return `${what}: cost ${e.cost}, the catalog gives ${x.cost} for ${x.units - drawn} units not covered by packages`
+  if (isAbroad(sub.location) && sub.services.has("zabugorishche") && !(u._tag === "sms" && x.direction === "in")) {
+    const day = mskDay(e.at)
+    const days = zabDays.get(e.msisdn) ?? new Set(sub.zabugorDays)
+    if (!days.has(day)) need(e.msisdn, "fee-zabugorishche", -zabugorishchePrice(c.twin.cat, sub.location), `«Забугорище» in ${sub.location} on the day's first use (R3)`)
+    days.add(day)
+    zabDays.set(e.msisdn, days)
+  }
+  return null
+}
