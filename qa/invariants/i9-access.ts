@@ -10,6 +10,7 @@ const SYSTEM_ONLY = new Set<Command["_tag"]>(["CreateSubscriber", "Usage", "Trav
 export const i9Access: Invariant = {
   id: "I9",
   title: "no channel reads or changes another number unless linked",
+  regression: (c) => (c.outcome.ok ? { outcome: "NOT_AUTHORIZED" } : { outcome: "ok" }),
   check(c) {
     const s = c.step
     if (s.t === "read") {

@@ -14,7 +14,7 @@ import type { AnyInvariant } from "./types.ts"
 export { amountsOracle, isRussianPeer, promisedPaymentFee, startedMegabytes, startedMinutes, tariffMonthlyFee, usagePrice, zabugorishchePrice, type Expected, type OracleState } from "./oracle.ts"
 export { i1Money, i2Blocked, i3Zabugorishche, i4Family, i5Packages, i6Lockouts, i7Replay, i8Parity, i9Access }
 export { Shadow, type ShadowSub } from "./shadow.ts"
-export type { AnyInvariant, CheckerId, Invariant, InvariantId, StepCheck } from "./types.ts"
+export type { AnyInvariant, CheckerId, Invariant, InvariantId, Regression, StepCheck } from "./types.ts"
 
 /** The core invariants and the amounts oracle (I8, channel parity, is added by the channel runner when channels exist). */
 export const CORE_INVARIANTS: readonly AnyInvariant[] = [i1Money, i2Blocked, i3Zabugorishche, i4Family, i5Packages, i6Lockouts, i7Replay, i9Access, amountsOracle]

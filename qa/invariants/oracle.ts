@@ -11,7 +11,7 @@ import type { Command } from "../../core/domain/commands.ts"
 import type { Event, LedgerReason, UsageRated } from "../../core/domain/events.ts"
 import { DAY, mskDay } from "../../core/domain/time.ts"
 import { Shadow, type ShadowSub } from "./shadow.ts"
-import { isAbroad, type Invariant, type StepCheck } from "./types.ts"
+import { isAbroad, type Invariant, type Regression, type StepCheck } from "./types.ts"
 
 /** The oracle's per-journey model: what it accepted and must see paid back or repeated. */
 export interface OracleState {
@@ -21,6 +21,8 @@ export interface OracleState {
   readonly autopay: Map<string, number>
   /** The tariff a family member had before joining, restored when he leaves. */
   readonly prevTariff: Map<string, string>
+  /** What the last failing step should have ended in (for the regression scenario). */
+  failure: Regression | null
 }
 
 /** One expected ledger entry (kopecks, signed) and why the oracle expects it. */
@@ -146,63 +148,101 @@ export const amountsOracle: Invariant<OracleState> = {
   id: "ORACLE",
   title: "every amount charged or credited is the one the catalog and the step give (oracle)",
   rules: ["R1", "R2", "R3", "R4", "R5", "R6", "R9", "R10", "R12", "R17"],
-  init: () => ({ promised: new Map(), autopay: new Map(), prevTariff: new Map() }),
+  init: () => ({ promised: new Map(), autopay: new Map(), prevTariff: new Map(), failure: null }),
+  regression: (_c, st) => st.failure,
   check(c, st) {
-    const cat = c.twin.cat
-    const step = c.step
-    const cmd = step.t === "command" ? step.command : null
-    const expected: Expected[] = []
-    // Zero amounts are not entries, except «Забугорище»: its entry marks the day charged (R3).
-    const need = (msisdn: string, reason: LedgerReason, amount: number, why: string): void => {
-      if (amount !== 0 || reason === "fee-zabugorishche") expected.push({ msisdn, reason, amount, why })
-    }
-    if (cmd !== null && !c.outcome.ok) {
-      const r = refusal(c, cmd, st)
-      if (r !== null) return r
-    }
-    if (cmd !== null && c.outcome.ok) {
-      const own = commandEntries(c, cmd)
-      if (typeof own === "string") return own
-      expected.push(...own)
-    }
-    const sh = c.before.clone()
-    const zabDays = new Map<string, Set<number>>()
-    const actual: Extract<Event, { type: "Money" }>[] = []
-    for (const e of c.events) {
-      const r = expectFromEvent(c, e, sh, st, zabDays, need, actual)
-      if (r !== null) return r
-      sh.observe(e)
-    }
-    // A promised payment past its due instant must have been repaid by now (R10).
-    for (const [m, p] of st.promised) if (p.dueAt <= c.twin.now) return `promised payment of ${p.amount} to ${m} was due at ${p.dueAt} and is not repaid at ${c.twin.now} (R10)`
-    // Compare the ledger entries with the expected ones, as multisets.
-    const left = new Map<string, Expected[]>()
-    for (const x of expected) {
-      const k = key(x.msisdn, x.reason, x.amount)
-      left.set(k, [...(left.get(k) ?? []), x])
-    }
-    for (const e of actual) {
-      if (OPTIONAL.has(e.reason)) continue
-      const k = key(e.msisdn, e.reason, e.amount)
-      const xs = left.get(k)
-      if (xs === undefined || xs.length === 0) {
-        const want = expected.filter((x) => x.msisdn === e.msisdn && x.reason === e.reason).map((x) => `${x.amount} (${x.why})`)
-        return `${e.reason} of ${e.amount} to ${e.msisdn} (seq ${e.seq}) is not what the oracle expects${want.length > 0 ? `: expected ${want.join(", ")}` : ": no such entry expected"}`
-      }
-      xs.shift()
-    }
-    for (const xs of left.values()) {
-      const x = xs[0]
-      if (x !== undefined) return `missing ${x.reason} of ${x.amount} to ${x.msisdn}: ${x.why}`
-    }
-    return null
+    st.failure = null
+    return judge(c, st)
   },
+}
+
+/** The oracle's verdict on one step; sets `st.failure` to the step's correct outcome when it can say it. */
+const judge = (c: StepCheck, st: OracleState): string | null => {
+  const cat = c.twin.cat
+  const step = c.step
+  const cmd = step.t === "command" ? step.command : null
+  const expected: Expected[] = []
+  // Zero amounts are not entries, except «Забугорище»: its entry marks the day charged (R3).
+  const need = (msisdn: string, reason: LedgerReason, amount: number, why: string): void => {
+    if (amount !== 0 || reason === "fee-zabugorishche") expected.push({ msisdn, reason, amount, why })
+  }
+  if (cmd !== null && !c.outcome.ok) {
+    const r = refusal(c, cmd, st)
+    if (r !== null) {
+      st.failure = { outcome: "ok" }
+      return r
+    }
+  }
+  if (cmd !== null && c.outcome.ok) {
+    const own = commandEntries(c, cmd)
+    if (typeof own === "string") {
+      st.failure = { outcome: cmd._tag === "Transfer" ? "INSUFFICIENT_FUNDS" : "any" }
+      return own
+    }
+    expected.push(...own)
+  }
+  const sh = c.before.clone()
+  const zabDays = new Map<string, Set<number>>()
+  const actual: Extract<Event, { type: "Money" }>[] = []
+  const costs = new Map<string, number>()
+  for (const e of c.events) {
+    const r = expectFromEvent(c, e, sh, st, zabDays, need, actual, costs)
+    if (r !== null) {
+      if (e.type === "PromisedOpened" && st.promised.has(e.msisdn)) st.failure = { outcome: "PROMISED_PAYMENT_OPEN" }
+      else st.failure = { balances: correctBalances(c, expected, actual, costs) }
+      return r
+    }
+    sh.observe(e)
+  }
+  // A promised payment past its due instant must have been repaid by now (R10).
+  for (const [m, p] of st.promised) if (p.dueAt <= c.twin.now) return `promised payment of ${p.amount} to ${m} was due at ${p.dueAt} and is not repaid at ${c.twin.now} (R10)`
+  // Compare the ledger entries with the expected ones, as multisets.
+  const left = new Map<string, Expected[]>()
+  for (const x of expected) {
+    const k = key(x.msisdn, x.reason, x.amount)
+    left.set(k, [...(left.get(k) ?? []), x])
+  }
+  const fail = (m: string): string => {
+    st.failure = { balances: correctBalances(c, expected, actual, costs) }
+    return m
+  }
+  for (const e of actual) {
+    if (OPTIONAL.has(e.reason)) continue
+    const k = key(e.msisdn, e.reason, e.amount)
+    const xs = left.get(k)
+    if (xs === undefined || xs.length === 0) {
+      const want = expected.filter((x) => x.msisdn === e.msisdn && x.reason === e.reason).map((x) => `${x.amount} (${x.why})`)
+      return fail(`${e.reason} of ${e.amount} to ${e.msisdn} (seq ${e.seq}) is not what the oracle expects${want.length > 0 ? `: expected ${want.join(", ")}` : ": no such entry expected"}`)
+    }
+    xs.shift()
+  }
+  for (const xs of left.values()) {
+    const x = xs[0]
+    if (x !== undefined) return fail(`missing ${x.reason} of ${x.amount} to ${x.msisdn}: ${x.why}`)
+  }
+  return null
+}
+
+/**
+ * The balances the step should have left: the twin's, with the step's ledger entries replaced by
+ * the expected ones and each usage at the oracle's price.
+ */
+const correctBalances = (c: StepCheck, expected: readonly Expected[], actual: readonly Extract<Event, { type: "Money" }>[], costs: ReadonlyMap<string, number>): Array<{ msisdn: string; balance: number }> => {
+  const delta = new Map<string, number>()
+  const add = (m: string, d: number): void => {
+    delta.set(m, (delta.get(m) ?? 0) + d)
+  }
+  for (const x of expected) add(x.msisdn, x.amount)
+  for (const e of actual) if (!OPTIONAL.has(e.reason)) add(e.msisdn, -e.amount)
+  for (const [m, d] of costs) add(m, d)
+  return [...delta].filter(([, d]) => d !== 0).map(([m, d]) => ({ msisdn: m, balance: (c.twin.state.subscribers.get(m)?.balance ?? 0) + d }))
 }
 
 /** What one event of the step implies; updates the oracle's model. Returns a violation or null. */
 const expectFromEvent = (
   c: StepCheck, e: Event, sh: Shadow, st: OracleState, zabDays: Map<string, Set<number>>,
   need: (msisdn: string, reason: LedgerReason, amount: number, why: string) => void, actual: Extract<Event, { type: "Money" }>[],
+  costs: Map<string, number>,
 ): string | null => {
   const cat = c.twin.cat
   switch (e.type) {
@@ -217,7 +257,7 @@ const expectFromEvent = (
       if (e.reason === "autopay" && e.amount !== st.autopay.get(e.msisdn)) return `autopay of ${e.amount} to ${e.msisdn}, set up for ${st.autopay.get(e.msisdn) ?? "nothing"} (R11)`
       return null
     }
-    case "UsageRated": return usage(c, e, sh, zabDays, need)
+    case "UsageRated": return usage(c, e, sh, zabDays, need, costs)
     case "PeriodRenewed": {
       const s = sh.get(e.msisdn)
       if (!e.charged || s === undefined || s.familyOwner !== null) return null
@@ -281,7 +321,7 @@ const expectFromEvent = (
 /** A rated usage: units from the step's own seconds/count/kilobytes, price from the catalog, and «Забугорище» once a day. */
 const usage = (
   c: StepCheck, e: UsageRated, sh: Shadow, zabDays: Map<string, Set<number>>,
-  need: (msisdn: string, reason: LedgerReason, amount: number, why: string) => void,
+  need: (msisdn: string, reason: LedgerReason, amount: number, why: string) => void, costs: Map<string, number>,
 ): string | null => {
   const step = c.step
   if (step.t !== "command" || step.command._tag !== "Usage" || step.command.msisdn !== e.msisdn) return `usage seq ${e.seq} of ${e.msisdn} rated outside a usage step`
@@ -293,6 +333,8 @@ const usage = (
   const x = usagePrice(c.twin.cat, sub, u, drawn)
   if (typeof x === "string") return x
   const what = `${u._tag} ${x.direction} of ${e.msisdn} at ${sub.location} (${u._tag === "call" ? `${u.seconds} s` : u._tag === "sms" ? `${u.count ?? 1} SMS` : `${u.kb} KB`})`
+  // Usage cost is taken from the balance: a wrong cost (or a wrong unit count) moves it by the difference.
+  costs.set(e.msisdn, (costs.get(e.msisdn) ?? 0) + e.cost - x.cost)
   if (e.where !== sub.location) return `${what} rated at ${e.where}`
   if (e.units !== x.units) return `${what}: ${e.units} units billed, ${u._tag === "call" ? "started minutes" : "units"} are ${x.units} (R4)`
   if (!x.packages && drawn > 0) return `${what}: drew ${drawn} from packages that do not cover it`

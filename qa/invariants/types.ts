@@ -37,6 +37,19 @@ export interface Invariant<S = undefined> {
   init?(): S
   /** null when the invariant holds, else a message naming the subscriber, event and values. */
   check(c: StepCheck, state: S): string | null
+  /**
+   * After `check` reported a violation: what the failing step should have ended in, for the
+   * regression scenario's closing `expect` (an error code, or ok, and balances).
+   */
+  regression?(c: StepCheck, state: S): Regression | null
+}
+
+/** The correct outcome of a failing step, as a scenario can state it. */
+export interface Regression {
+  /** The error code the step must be refused with, or "ok" when it must be accepted. */
+  readonly outcome?: string
+  /** Balances (kopecks) the numbers must have after the step. */
+  readonly balances?: ReadonlyArray<{ readonly msisdn: string; readonly balance: number }>
 }
 
 /** Any checker, whatever its state type (what runners and lists hold; `check` is a method, so its state parameter is bivariant). */
