@@ -190,7 +190,11 @@ export interface PropertyResult {
   /** Journeys that reached each target (all journeys run, shrinking included on failure). */
   readonly coverage: Coverage
   /** Steps run after the setup, those aimed at the unknown number, and those the twin accepted. */
-  readonly steps: { readonly total: number; readonly unknown: number; readonly ok: number; readonly commands: ReadonlySet<string> }
+  readonly steps: {
+    readonly total: number; readonly unknown: number; readonly ok: number; readonly commands: ReadonlySet<string>
+    /** Actions (parity reads aside) by the channel that carried them ("core" for the rest). */
+    readonly via: ReadonlyMap<string, number>
+  }
 }
 
 const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)
@@ -233,13 +237,15 @@ export const checkJourneys = async (o: JourneyOptions): Promise<PropertyResult> 
   const replay = process.env.QA_REPLAY
   const reached = new Map<string, number>((o.targets ?? []).map((g) => [g.name, 0]))
   let journeys = 0
-  const steps = { total: 0, unknown: 0, ok: 0, commands: new Set<string>() }
+  const steps = { total: 0, unknown: 0, ok: 0, commands: new Set<string>(), via: new Map<string, number>() }
   const count = (r: QaRun, setup: number): void => {
     journeys++
     for (const n of r.reached) reached.set(n, (reached.get(n) ?? 0) + 1)
     r.history.slice(setup).forEach((s, i) => {
       steps.total++
-      if (r.outcomes[setup + i]?.ok === true) steps.ok++
+      const out = r.outcomes[setup + i]
+      if (out?.ok === true) steps.ok++
+      if (out !== undefined && s.t !== "parity") steps.via.set(out.via, (steps.via.get(out.via) ?? 0) + 1)
       if (JSON.stringify(s).includes(UNKNOWN)) steps.unknown++
       if (s.t === "command") steps.commands.add(s.command._tag)
     })
@@ -260,6 +266,7 @@ export const checkJourneys = async (o: JourneyOptions): Promise<PropertyResult> 
     const share = (n: number): string => `${steps.total === 0 ? 0 : Math.round((100 * n) / steps.total)}%`
     console.log(`[qa] ${o.name}: ${details.numRuns} runs passed (seed ${seed}, base seed ${cfg.seed}); ${steps.total} steps, ${share(steps.ok)} accepted, ${share(steps.unknown)} aimed at an unknown number`)
     if (reached.size > 0) console.log(`[qa] ${o.name} coverage (journeys reaching each state): ${formatCoverage(coverage)}`)
+    if (o.executor !== undefined) console.log(`[qa] ${o.name} actions by channel: ${[...steps.via].map(([k, n]) => `${k} ${n}`).join(", ")}`)
     const never = [...reached].filter(([, n]) => n === 0).map(([name]) => name)
     if (never.length > 0 && (path === undefined || path === "")) {
       throw new Error(`[qa] ${o.name}: never reached ${never.join(", ")} in ${journeys} journeys (seed ${seed}); the generators miss a state this property is about`)
