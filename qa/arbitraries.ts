@@ -259,3 +259,22 @@ export const stepArb = (mix: Partial<Mix> = {}, n: Numbers = { known: KNOWN }): 
   ]
   return fc.oneof(...parts.filter(([w]) => w > 0).map(([weight, arbitrary]) => ({ weight, arbitrary })))
 }
+
+/**
+ * A tour of every channel for one number (a channel executor routes each by its `via`): the
+ * e-assistant by USSD, a cash top-up at the kiosk, a block and unblock through the 111 menu, a
+ * promised payment through the IVR, a service by its USSD code, a package in the app, a kiosk
+ * code by SMS and a tariff change in the LK.
+ */
+export const channelTourArb = (numbers: readonly string[] = KNOWN): fc.Arbitrary<Step[]> =>
+  fc.record({ m: fc.constantFrom(...numbers), tariff: fc.constantFrom("smart", "my-mts", "super") }).map(({ m, tariff }): Step[] => [
+    cmd({ _tag: "ConnectService", msisdn: m, service: "e-assistant", by: m, via: "ussd" }),
+    cmd({ _tag: "TopUp", msisdn: m, amount: 50_000, method: "cash", by: m, via: "kiosk" }),
+    cmd({ _tag: "Block", msisdn: m, by: m, via: "ivr" }),
+    cmd({ _tag: "Unblock", msisdn: m, by: m, via: "ivr" }),
+    cmd({ _tag: "PromisedPayment", msisdn: m, by: m, via: "ivr" }),
+    cmd({ _tag: "ConnectService", msisdn: m, service: "goodok", by: m, via: "ussd" }),
+    cmd({ _tag: "BuyPackage", msisdn: m, offer: "internet-mini", by: m, via: "app" }),
+    cmd({ _tag: "RequestKioskCode", msisdn: m, by: m, via: "sms" }),
+    cmd({ _tag: "ChangeTariff", msisdn: m, tariff, confirmed: true, by: m, via: "lk" }),
+  ])

@@ -4,10 +4,11 @@
 // app; top-ups through the LK, the app or the kiosk; services through USSD short codes, the app
 // or the kiosk; tariffs, transfers, packages, family and links through the LK or the app;
 // consent and kiosk codes by SMS. The network, the clock, the operator's commands and actions on
-// another number go to the core. Web sessions are opened by network identity (the kiosk with
-// the code its SMS brings, read from the handset's inbox), and opened again when one has ended
-// (20 minutes idle, R25). When a channel cannot be used without changing what the journey is
-// about (no mobile data, a kiosk lock, no «Электронный Помощник»), the step goes to the core.
+// another number go to the core. Web sessions are opened by network identity, else with the
+// code the SMS from 3339 (the kiosk: 6262) brings, read from the handset's inbox, and opened
+// again when one has ended (20 minutes idle, R25). When a channel cannot be used without
+// changing what the journey is about (wrong LK codes counted, a kiosk lock, no «Электронный
+// Помощник»), the step goes to the core.
 // The parity step reads one fact — the balance — through USSD, IVR, LK, app and kiosk (I8).
 import { makeApp } from "../channels/http.ts"
 import type { ChannelReply, Fetcher } from "../channels/driver.ts"
@@ -46,10 +47,13 @@ export const channelExecutor = (t: QaTwin): Executor => {
       const r = await web.kiosk.perform(m, "login", { code: inboxCode(t.twin, m, "6262", /(\d{6})/) ?? NO_CODE })
       return r.ok
     }
-    // R26: on MTS mobile data the number identifies the subscriber; an SMS code would reset the
-    // LK's wrong-code count behind the journey's back, so without mobile data the step goes to the core.
-    if (!s.mobileData) return false
-    return (await web[ch].perform(m, "login", { network: true })).ok
+    // R26: on MTS mobile data the number identifies the subscriber.
+    if (s.mobileData) return (await web[ch].perform(m, "login", { network: true })).ok
+    // Else an SMS code from 3339, read from the handset's inbox (R22). Asking for one resets the
+    // LK's wrong-code count, so only when there is none to reset; else the step goes to the core.
+    if (s.auth.lkFailures > 0 || s.auth.lkLocked) return false
+    if (!(await web[ch].perform(m, "request-code", {})).ok) return false
+    return (await web[ch].perform(m, "login", { code: inboxCode(t.twin, m, "3339") ?? NO_CODE })).ok
   }
 
   /** `op` on a web channel as `m`, logging in first and again when the session has ended; null: channel unavailable. */

@@ -129,8 +129,8 @@ export interface JourneyOptions {
   readonly twinPath?: () => string
   /** Called after a journey passed, with the twin still open (e.g. restart checks). */
   readonly onEnd?: (r: QaRun, t: QaTwin) => Promise<void> | void
-  /** Extra steps mixed into the journey. */
-  readonly extraSteps?: ReadonlyArray<{ weight: number; arbitrary: fc.Arbitrary<Step> }>
+  /** Extra steps (or bursts of steps) mixed into the journey. */
+  readonly extraSteps?: ReadonlyArray<{ weight: number; arbitrary: fc.Arbitrary<Step | Step[]> }>
   /** States the property is about: their coverage is printed, and one never reached fails it. */
   readonly targets?: readonly Target[]
   /** The population (default: populationArb(minPopulation)): subscribers created before the steps. */
@@ -158,7 +158,7 @@ export const journeyArb = (o: JourneyOptions, replayPath?: string): fc.Arbitrary
     // Steps aim at the numbers this population created (and UNKNOWN for a small share).
     popCmds: (o.population ?? populationArb(o.minPopulation ?? 3)).chain((population) => {
       const steps = stepArb(o.mix, { known: population.map((p) => p.msisdn) })
-      const all = o.extraSteps === undefined || o.extraSteps.length === 0 ? steps : fc.oneof({ weight: 10, arbitrary: steps }, ...o.extraSteps.map((x) => ({ weight: x.weight, arbitrary: x.arbitrary.map((s) => [s]) })))
+      const all = o.extraSteps === undefined || o.extraSteps.length === 0 ? steps : fc.oneof({ weight: 10, arbitrary: steps }, ...o.extraSteps.map((x) => ({ weight: x.weight, arbitrary: x.arbitrary.map((s) => (Array.isArray(s) ? s : [s])) })))
       const settings = { maxCommands: o.maxSteps ?? 40, size: "+1" as const, ...(replayPath !== undefined && replayPath !== "" ? { replayPath } : {}) }
       return fc.tuple(fc.constant(population), fc.commands([all.map((ss) => new StepCommand(ss))], settings))
     }),
