@@ -101,7 +101,13 @@ export const channelExecutor = (t: QaTwin): Executor => {
         const op = connect ? "connect-service" : "disconnect-service"
         return (await onWeb("kiosk", m, op, { service: c.service })) ?? onWeb("app", m, op, { service: c.service })
       }
-      case "ChangeTariff": return onWeb(web2("app"), m, "change-tariff", { tariff: c.tariff, confirm: c.confirmed === true })
+      case "ChangeTariff": {
+        const r = await webCall(web2("app"), m, "change-tariff", { tariff: c.tariff, confirm: c.confirmed === true })
+        if (r === null) return null
+        // Unconfirmed, the channel shows the quote and asks to confirm (R6): the core's CONFIRMATION_REQUIRED.
+        const quote = r.ok && (r.data as { confirmationRequired?: unknown } | null)?.confirmationRequired === true
+        return quote ? { ok: false, code: "CONFIRMATION_REQUIRED", via: web2("app") } : reply(r, web2("app"))
+      }
       case "BuyPackage": return onWeb(web2("lk"), m, "buy-package", { offer: c.offer })
       case "Transfer": return onWeb(web2("lk"), m, "transfer", { to: c.to, amount: rub(c.amount) })
       case "ExchangeBonus": return onWeb("app", m, "exchange-bonus", { offer: c.offer })

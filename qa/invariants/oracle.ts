@@ -120,6 +120,8 @@ const commandEntries = (c: StepCheck, cmd: Command): Expected[] | string => {
     }
     case "ChangeTariff": {
       const t = cat.tariffs.get(cmd.tariff)
+      // Only a change that happened is charged (a channel may answer an unconfirmed one with the quote).
+      if (!c.events.some((e) => e.type === "TariffChanged" && e.msisdn === cmd.msisdn)) break
       if (t === undefined) return `tariff ${cmd.tariff} is not in the catalog but was chosen`
       add(cmd.msisdn, "fee-tariff-change", -t.changeFee, `change fee of «${t.name}» (R6)`)
       add(cmd.msisdn, "fee-monthly", -tariffMonthlyFee(t, null), `first monthly fee of «${t.name}» (R6)`)

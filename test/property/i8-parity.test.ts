@@ -25,7 +25,7 @@ describe("I8 channel parity", () => {
       targets: [TARGETS.voluntaryBlock, TARGETS.promisedOpen],
     })
     expect(r.runs).toBeGreaterThan(0)
-    // Every channel carried actions, not only balance reads.
-    for (const ch of ["ussd", "ivr", "sms", "lk", "app", "kiosk"]) expect(r.steps.via.get(ch) ?? 0, `actions through ${ch}`).toBeGreaterThan(0)
+    // Every channel carried actions, not only balance reads (a replay of one path runs too few steps to say).
+    if (process.env.QA_PATH === undefined) for (const ch of ["ussd", "ivr", "sms", "lk", "app", "kiosk"]) expect(r.steps.via.get(ch) ?? 0, `actions through ${ch}`).toBeGreaterThan(0)
   })
 })
