@@ -51,13 +51,13 @@ describe("QA toolkit: reproduction of a planted failure", () => {
     const command = /reproduce: (.*)/.exec(report)?.[1] ?? ""
     expect(command).toContain("test/property/reproduce.test.ts")
     expect(command).toContain("QA_REPLAY=")
-    const r = spawnSync("sh", ["-c", command], { encoding: "utf8", env: { ...process.env, QA_OUT: dir, NO_COLOR: "1", FORCE_COLOR: "0" }, timeout: 240_000 })
+    const r = spawnSync("sh", ["-c", command], { encoding: "utf8", env: { ...process.env, QA_OUT: dir, NO_COLOR: "1", FORCE_COLOR: "0" }, timeout: 280_000 })
     const text = `${r.stdout}\n${r.stderr}`
     // Only the planted test ran (the -t pattern matched it, the others are filtered out) and it saw the same violation.
     expect(text, text.slice(-2000)).toMatch(/Tests\s+1 passed \| 2 skipped \(3\)/)
     expect(text).toContain(`[planted] ${violationLine(report)}`)
     expect(r.status).toBe(0)
-  })
+  }, 300_000)
 
   it("the exported scenario loads, reproduces the bug at its closing expect, and passes without the bug", async () => {
     if (process.env.QA_PATH !== undefined) return
