@@ -16,7 +16,13 @@ export default defineConfig({
     ],
     testTimeout: 120_000,
     hookTimeout: 60_000,
-    pool: "forks",
+    // One worker that keeps its modules between runs: a mutant is switched on at run time
+    // (Stryker's mutant switching), so nothing needs importing again per mutant; importing the
+    // twin in fresh workers per run cost far more than the tests.
+    pool: "threads",
+    isolate: false,
+    fileParallelism: false,
+    maxWorkers: 1,
     // Few journeys per property; coverage of target states is printed, not required, at this
     // count; a failing property stops at once (a killed mutant needs no shrunk counterexample).
     env: { QA_RUNS: process.env.QA_RUNS ?? "3", QA_COVERAGE: "report", QA_SHRINK: "off", QA_OUT: process.env.QA_OUT ?? "test-results/qa-mutation" },

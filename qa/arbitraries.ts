@@ -177,6 +177,10 @@ export const stepArbs = (n: Numbers) => {
     known.chain((m) => fc.tuple(actor(m), fc.constantFrom("ivr", "lk", "app") as fc.Arbitrary<"ivr" | "lk" | "app">, fc.boolean()).map(([by, via, on]) => cmd({ _tag: on ? "Block" : "Unblock", msisdn: m, via, ...by }))),
     // The operator creating a number that exists (refused) or the unknown one (refused: the journey keeps it unknown).
     known.map((m) => cmd({ _tag: "CreateSubscriber", msisdn: m, name: "Повтор", tariff: "smart" })),
+    // Setup state put in place by the control API (no charge); system-only, so refused from a handset (I9).
+    withActor(fc.record({ msisdn: known, offer: fc.constantFrom("internet-mini", "minutes-100", "nope") }).map((v) => ({ _tag: "SetupPackage" as const, ...v }))),
+    withActor(fc.record({ msisdn: known, target: any }).map((v) => ({ _tag: "SetupLink" as const, ...v }))),
+    withActor(fc.record({ msisdn: known, member: any, minutes: fc.integer({ min: 0, max: 60 }) }).map((v) => ({ _tag: "SetupFamily" as const, msisdn: v.msisdn, member: v.member, minutes: v.minutes, sms: 5, dataMb: 100 }))),
   )
   const family: fc.Arbitrary<Step> = fc.oneof(
     { weight: 3, arbitrary: withActor(fc.record({ msisdn: known, member: any, minutes: fc.integer({ min: 0, max: 600 }), sms: fc.integer({ min: 0, max: 200 }), dataMb: fc.integer({ min: 0, max: 20_000 }) }).map((v) => ({ _tag: "FamilyInvite" as const, ...v }))) },

@@ -90,8 +90,10 @@ export const channelExecutor = (t: QaTwin): Executor => {
         if (c.amount === undefined) return reply(await tel.ivrCall(m, "111", "31"), "ivr")
         return onWeb("app", m, "promised-payment", { amount: rub(c.amount) })
       case "TopUp":
-        if (c.method === "cash" && s.services.includes("e-assistant") && c.amount > 0) return (await onWeb("kiosk", m, "topup-cash", { amount: rub(c.amount) })) ?? onWeb("lk", m, "topup", { amount: rub(c.amount), method: c.method })
-        return onWeb(c.method === "apple-pay" || c.method === "google-pay" ? "app" : "lk", m, "topup", { amount: rub(c.amount), method: c.method })
+        // Cash goes into the kiosk; the LK takes cards, the app wallets; a bank transfer is no self-service channel's.
+        if (c.method === "cash") return s.services.includes("e-assistant") ? onWeb("kiosk", m, "topup-cash", { amount: rub(c.amount) }) : null
+        if (c.method === "bank") return null
+        return onWeb(c.method === "card" ? "lk" : "app", m, "topup", { amount: rub(c.amount), method: c.method })
       case "ConnectService": case "DisconnectService": {
         const connect = c._tag === "ConnectService"
         const code = USSD_SERVICE[c.service]
@@ -102,7 +104,7 @@ export const channelExecutor = (t: QaTwin): Executor => {
         return (await onWeb("kiosk", m, op, { service: c.service })) ?? onWeb("app", m, op, { service: c.service })
       }
       case "ChangeTariff": {
-        const r = await webCall(web2("app"), m, "change-tariff", { tariff: c.tariff, confirm: c.confirmed === true })
+        const r = await webCall(web2("app"), m, "change-tariff", { tariff: c.tariff, confirmed: c.confirmed === true })
         if (r === null) return null
         // Unconfirmed, the channel shows the quote and asks to confirm (R6): the core's CONFIRMATION_REQUIRED.
         const quote = r.ok && (r.data as { confirmationRequired?: unknown } | null)?.confirmationRequired === true
@@ -114,7 +116,7 @@ export const channelExecutor = (t: QaTwin): Executor => {
       case "SetAutopay": return onWeb("lk", m, "autopay", { mode: c.mode, amount: rub(c.amount), ...(c.day !== undefined ? { day: c.day } : {}), ...(c.threshold !== undefined ? { threshold: rub(c.threshold) } : {}) })
       case "CancelAutopay": return onWeb("lk", m, "autopay", { mode: "off" })
       case "SetNotifications": return onWeb("lk", m, "notifications", { ...(c.charges !== undefined ? { charges: c.charges } : {}), ...(c.logins !== undefined ? { logins: c.logins } : {}) })
-      case "FamilyInvite": return onWeb("lk", m, "family-invite", { member: c.member, minutes: c.minutes, sms: c.sms, dataMb: c.dataMb })
+      case "FamilyInvite": return onWeb("lk", m, "family-invite", { member: c.member, minutes: c.minutes, sms: c.sms, data: `${c.dataMb}MB` })
       case "FamilyRemove": return onWeb("lk", m, "family-remove", { member: c.member })
       case "FamilyReply": return reply(await tel.smsSend(m, "111", c.accept ? "Да" : "Нет"), "sms")
       case "RequestKioskCode": return reply(await tel.smsSend(m, "6262", ""), "sms")

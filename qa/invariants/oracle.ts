@@ -276,7 +276,9 @@ const expectFromEvent = (
       return null
     }
     case "FamilyJoined": {
-      need(e.owner, "fee-family-member", -cat.data.family.memberFee, `member fee for ${e.member} joining (R2)`)
+      // A member put in place by setup (SetupFamily) is state, not traffic: no joining fee.
+      const setup = c.step.t === "command" && c.step.command._tag === "SetupFamily"
+      if (!setup) need(e.owner, "fee-family-member", -cat.data.family.memberFee, `member fee for ${e.member} joining (R2)`)
       const m = sh.get(e.member)
       if (m !== undefined) st.prevTariff.set(e.member, m.tariff)
       return null
