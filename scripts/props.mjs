@@ -25,5 +25,7 @@ for (let i = 0; i < args.length; i++) {
 console.log(`[qa] property suite: runs ${env.QA_RUNS ?? "default (60)"} per property, base seed ${env.QA_SEED ?? "default (20260601)"}`)
 // Files named after the options narrow the run (`-- --runs 1000 test/property/i8-parity.test.ts`).
 const files = rest.some((a) => a.startsWith("test/")) ? [] : ["test/property"]
-const r = spawnSync("npx", ["vitest", "run", ...files, ...rest], { stdio: "inherit", env })
+// A property runs its journeys in one test: give it time in proportion (3 s a journey, 60 s at least).
+const timeout = String(Math.max(60_000, Number(env.QA_RUNS ?? 60) * 3_000))
+const r = spawnSync("npx", ["vitest", "run", ...files, "--testTimeout", timeout, ...rest], { stdio: "inherit", env })
 process.exit(r.status ?? 1)
