@@ -100,7 +100,7 @@ const commandEntries = (c: StepCheck, cmd: Command): Expected[] | string => {
     case "Transfer": {
       const fee = cat.data.transfer.fee
       const bal = c.before.get(cmd.msisdn)?.ledgerBalance ?? 0
-      if (bal < cmd.amount + fee) return `transfer of ${cmd.amount} from ${cmd.msisdn} accepted with balance ${bal} < amount + fee ${fee} (R12: only from the positive balance, fee included)`
+      if (bal < cmd.amount + fee) return `transfer of ${cmd.amount} from ${cmd.msisdn} accepted with balance ${bal} < amount ${cmd.amount} + fee ${fee} = ${cmd.amount + fee} (R12: only from the positive balance, fee included)`
       add(cmd.msisdn, "transfer-out", -cmd.amount, "transferred amount (R12)")
       add(cmd.msisdn, "fee-transfer", -fee, "transfer fee from the catalog (R12)")
       add(cmd.to, "transfer-in", cmd.amount, "transferred amount received (R12)")
@@ -138,7 +138,7 @@ const refusal = (c: StepCheck, cmd: Command, st: OracleState): string | null => 
   if (cmd._tag === "Transfer" && code === "INSUFFICIENT_FUNDS") {
     const bal = c.before.get(cmd.msisdn)?.ledgerBalance ?? 0
     const need = cmd.amount + c.twin.cat.data.transfer.fee
-    if (bal >= need) return `transfer of ${cmd.amount} from ${cmd.msisdn} refused for funds with balance ${bal} ≥ amount + fee ${need} (R12)`
+    if (bal >= need) return `transfer of ${cmd.amount} from ${cmd.msisdn} refused for funds with balance ${bal} ≥ amount + fee = ${need} (R12)`
   }
   if (cmd._tag === "PromisedPayment" && code === "PROMISED_PAYMENT_OPEN" && !st.promised.has(cmd.msisdn)) {
     return `promised payment of ${cmd.msisdn} refused as already open, but none is open (R10)`
