@@ -88,12 +88,34 @@ const OPTIONAL: ReadonlySet<LedgerReason> = new Set<LedgerReason>(["fee-daily", 
 
 const key = (m: string, reason: string, amount: number): string => `${m} ${reason} ${amount}`
 
+/** What a number may spend now: a prepaid balance down to 0, a credit one down to its limit (R8, R15). */
+const spendable = (s: ShadowSub | undefined): number => (s === undefined ? 0 : s.payment === "prepaid" ? s.ledgerBalance : s.ledgerBalance + s.creditLimit)
+
+/** What a purchase-like command costs now, for the funds check (package, connection, tariff change). */
+const priceOf = (cat: CatalogIndex, cmd: Command): number | null => {
+  switch (cmd._tag) {
+    case "BuyPackage": return cat.oneOff.get(cmd.offer)?.price ?? null
+    case "ConnectService": return cat.services.get(cmd.service)?.connectFee ?? null
+    case "ChangeTariff": {
+      const t = cat.tariffs.get(cmd.tariff)
+      return t === undefined ? null : t.changeFee + tariffMonthlyFee(t, null)
+    }
+    default: return null
+  }
+}
+
 /** What the step's own command must have moved, when it succeeded. */
 const commandEntries = (c: StepCheck, cmd: Command): Expected[] | string => {
   const cat = c.twin.cat
   const out: Expected[] = []
   const add = (msisdn: string, reason: LedgerReason, amount: number, why: string): void => {
     if (amount !== 0) out.push({ msisdn, reason, amount, why })
+  }
+  // A purchase is paid from what the number may spend (R8, R15): never beyond it.
+  const price = priceOf(cat, cmd)
+  const happened = cmd._tag !== "ChangeTariff" || c.events.some((e) => e.type === "TariffChanged" && e.msisdn === cmd.msisdn)
+  if (price !== null && price > 0 && happened && "msisdn" in cmd && spendable(c.before.get(cmd.msisdn)) < price) {
+    return `${cmd._tag} costing ${price} accepted for ${cmd.msisdn}, who may spend ${spendable(c.before.get(cmd.msisdn))} (R8, R15)`
   }
   switch (cmd._tag) {
     case "TopUp": add(cmd.msisdn, "topup", cmd.amount, "top-up of the requested amount (R9)"); break
@@ -140,6 +162,10 @@ const refusal = (c: StepCheck, cmd: Command, st: OracleState): string | null => 
     const need = cmd.amount + c.twin.cat.data.transfer.fee
     if (bal >= need) return `transfer of ${cmd.amount} from ${cmd.msisdn} refused for funds with balance ${bal} ≥ amount + fee = ${need} (R12)`
   }
+  const price = priceOf(c.twin.cat, cmd)
+  if (price !== null && code === "INSUFFICIENT_FUNDS" && "msisdn" in cmd && spendable(c.before.get(cmd.msisdn)) >= price) {
+    return `${cmd._tag} costing ${price} refused for funds, ${cmd.msisdn} may spend ${spendable(c.before.get(cmd.msisdn))} (R8, R15)`
+  }
   if (cmd._tag === "PromisedPayment" && code === "PROMISED_PAYMENT_OPEN" && !st.promised.has(cmd.msisdn)) {
     return `promised payment of ${cmd.msisdn} refused as already open, but none is open (R10)`
   }
@@ -160,6 +186,11 @@ export const amountsOracle: Invariant<OracleState> = {
 
 /** The oracle's verdict on one step; sets `st.failure` to the step's correct outcome when it can say it. */
 const judge = (c: StepCheck, st: OracleState): string | null => {
+  // A raw channel request (fuzzing, bursts) says nothing the oracle can price: follow its events only.
+  if (c.step.t === "http") {
+    observe(c, st)
+    return null
+  }
   const cat = c.twin.cat
   const step = c.step
   const cmd = step.t === "command" ? step.command : null
@@ -223,6 +254,18 @@ const judge = (c: StepCheck, st: OracleState): string | null => {
     if (x !== undefined) return fail(`missing ${x.reason} of ${x.amount} to ${x.msisdn}: ${x.why}`)
   }
   return null
+}
+
+/** Follow a step's events into the oracle's model without judging them. */
+const observe = (c: StepCheck, st: OracleState): void => {
+  for (const e of c.events) {
+    if (e.type === "PromisedOpened") st.promised.set(e.msisdn, { amount: e.amount, dueAt: e.dueAt })
+    else if (e.type === "PromisedClosed") st.promised.delete(e.msisdn)
+    else if (e.type === "AutopaySet" && e.autopay === null) st.autopay.delete(e.msisdn)
+    else if (e.type === "AutopaySet" && e.autopay !== null) st.autopay.set(e.msisdn, e.autopay.amount)
+    else if (e.type === "FamilyJoined") st.prevTariff.set(e.member, e.prevTariff)
+    else if (e.type === "FamilyRemoved") st.prevTariff.delete(e.member)
+  }
 }
 
 /**
