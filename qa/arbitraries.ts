@@ -164,6 +164,9 @@ export const stepArbs = (n: Numbers) => {
     withActor(fc.record({ msisdn: known, amount: fc.integer({ min: 100, max: 100_000 }), threshold: fc.integer({ min: 0, max: 50_000 }), day: fc.integer({ min: 1, max: 28 }), mode: fc.constantFrom("date", "threshold") as fc.Arbitrary<"date" | "threshold"> })
       .map((v) => ({ _tag: "SetAutopay" as const, msisdn: v.msisdn, mode: v.mode, amount: v.amount, ...(v.mode === "date" ? { day: v.day } : { threshold: v.threshold }) }))),
     withActor(known.map((m) => ({ _tag: "CancelAutopay" as const, msisdn: m }))),
+    // Paying a provider from the balance (a phone, TV/internet, utilities), its fee included.
+    withActor(fc.record({ msisdn: known, provider: fc.constantFrom("mobile", "tv-internet", "utilities", "nope"), amount: fc.integer({ min: 1, max: 200_000 }) })
+      .map((v) => ({ _tag: "PayProvider" as const, msisdn: v.msisdn, provider: v.provider, account: v.provider === "mobile" ? "79031112233" : "12345678", amount: v.amount }))),
     withActor(fc.record({ msisdn: known, charges: fc.boolean() }).map((v) => ({ _tag: "SetNotifications" as const, ...v }))),
     // Payment cards: the operator issues one of a few codes, a subscriber activates one (R9).
     fc.record({ code: fc.constantFrom("123456789012", "555566667777"), amount: fc.integer({ min: 1_000, max: 100_000 }) }).map((v) => cmd({ _tag: "IssuePaymentCard", code: v.code, amount: v.amount })),

@@ -118,7 +118,7 @@ export const channelExecutor = (t: QaTwin): Executor => {
       case "SetNotifications": return onWeb("lk", m, "notifications", { ...(c.charges !== undefined ? { charges: c.charges } : {}), ...(c.logins !== undefined ? { logins: c.logins } : {}) })
       case "FamilyInvite": return onWeb("lk", m, "family-invite", { member: c.member, minutes: c.minutes, sms: c.sms, data: `${c.dataMb}MB` })
       case "FamilyRemove": return onWeb("lk", m, "family-remove", { member: c.member })
-      case "FamilyReply": return reply(await tel.smsSend(m, "111", c.accept ? "Да" : "Нет"), "sms")
+      case "FamilyReply": return reply(await tel.smsSend(m, c.to ?? "111", c.accept ? "Да" : "Нет"), "sms")
       case "RequestKioskCode": return reply(await tel.smsSend(m, "6262", ""), "sms")
       case "LinkRequest": return onWeb("lk", m, "link-request", { target: c.target })
       case "LinkConfirm": return onWeb("lk", m, "link-confirm", { target: c.target, code: c.code })

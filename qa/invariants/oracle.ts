@@ -57,31 +57,35 @@ export const zabugorishchePrice = (cat: CatalogIndex, country: string): number =
 
 type UsageSpec = Extract<Command, { _tag: "Usage" }>["usage"]
 
-/** Units, and the price of what packages did not cover, for one usage (R3, R4, roaming). */
-export const usagePrice = (cat: CatalogIndex, sub: ShadowSub, u: UsageSpec, drawn: number): { units: number; cost: number; packages: boolean; direction: "in" | "out" } | string => {
+/**
+ * One usage's units, the units to be paid for (what packages did not cover, or all of them where
+ * packages do not apply) and their unit price (per minute or SMS, per started MB for data).
+ */
+export const usagePrice = (cat: CatalogIndex, sub: ShadowSub, u: UsageSpec, drawn: number): { units: number; paid: number; price: number; packages: boolean; direction: "in" | "out" } | string => {
   const t = cat.tariffs.get(sub.tariff)
   if (t === undefined) return `tariff ${sub.tariff} of ${sub.msisdn} is not in the catalog`
   const direction = u._tag === "data" ? "out" : (u.direction ?? "out")
   const units = u._tag === "call" ? startedMinutes(u.seconds) : u._tag === "sms" ? (u.count ?? 1) : u.kb
   const rest = units - drawn
   const peer = u._tag === "data" ? "" : u.to.replace(/^\+/, "")
-  const perUnit = (call: number, sms: number): number => (u._tag === "call" ? call : sms)
+  const perUnit = (call: number, sms: number, data: number): number => (u._tag === "call" ? call : u._tag === "sms" ? sms : data)
+  const free = { units, paid: 0, price: 0, packages: false, direction }
   if (!isAbroad(sub.location)) {
-    if (direction === "in") return { units, cost: 0, packages: false, direction }
-    if (u._tag === "data") return { units, cost: startedMegabytes(rest) * t.payg.dataMb, packages: true, direction }
-    if (!isRussianPeer(peer)) return { units, cost: units * perUnit(t.payg.intlCallMinute, t.payg.intlSms), packages: false, direction }
-    return { units, cost: rest * perUnit(t.payg.callMinute, t.payg.sms), packages: true, direction }
+    if (direction === "in") return free
+    if (u._tag !== "data" && !isRussianPeer(peer)) return { units, paid: units, price: perUnit(t.payg.intlCallMinute, t.payg.intlSms, 0), packages: false, direction }
+    return { units, paid: rest, price: perUnit(t.payg.callMinute, t.payg.sms, t.payg.dataMb), packages: true, direction }
   }
   if (sub.services.has("zabugorishche")) {
-    if (u._tag === "sms" && direction === "in") return { units, cost: 0, packages: false, direction }
-    if (u._tag === "data") return { units, cost: startedMegabytes(rest) * t.payg.dataMb, packages: true, direction }
-    return { units, cost: rest * perUnit(t.payg.callMinute, t.payg.sms), packages: true, direction }
+    if (u._tag === "sms" && direction === "in") return free
+    return { units, paid: rest, price: perUnit(t.payg.callMinute, t.payg.sms, t.payg.dataMb), packages: true, direction }
   }
   const r = cat.data.roaming
-  if (u._tag === "data") return { units, cost: startedMegabytes(units) * r.dataMb, packages: false, direction }
-  if (u._tag === "call") return { units, cost: units * (direction === "in" ? r.incomingMinute : r.callMinute), packages: false, direction }
-  return { units, cost: direction === "in" ? 0 : units * r.sms, packages: false, direction }
+  if (u._tag === "sms" && direction === "in") return free
+  return { units, paid: units, price: u._tag === "call" ? (direction === "in" ? r.incomingMinute : r.callMinute) : perUnit(0, r.sms, r.dataMb), packages: false, direction }
 }
+
+/** What `paid` units cost: per unit, per started megabyte for data. */
+export const unitsCost = (kind: UsageSpec["_tag"], paid: number, price: number): number => (kind === "data" ? startedMegabytes(paid) * price : paid * price)
 
 /** Ledger reasons that follow from the clock or a reaction rather than a step's own command. */
 const OPTIONAL: ReadonlySet<LedgerReason> = new Set<LedgerReason>(["fee-daily", "autopay", "payment-card"])
@@ -126,6 +130,15 @@ const commandEntries = (c: StepCheck, cmd: Command): Expected[] | string => {
       add(cmd.msisdn, "transfer-out", -cmd.amount, "transferred amount (R12)")
       add(cmd.msisdn, "fee-transfer", -fee, "transfer fee from the catalog (R12)")
       add(cmd.to, "transfer-in", cmd.amount, "transferred amount received (R12)")
+      break
+    }
+    case "PayProvider": {
+      const p = cat.data.providerPayments.providers.find((x) => x.id === cmd.provider)
+      if (p === undefined) return `provider ${cmd.provider} is not in the catalog but was paid`
+      const bal = c.before.get(cmd.msisdn)?.ledgerBalance ?? 0
+      if (bal < cmd.amount + p.fee) return `payment of ${cmd.amount} to ${p.id} from ${cmd.msisdn} accepted with balance ${bal} < amount ${cmd.amount} + fee ${p.fee} = ${cmd.amount + p.fee}`
+      add(cmd.msisdn, "payment-other", -cmd.amount, `payment to ${p.id}`)
+      add(cmd.msisdn, "fee-transfer", -p.fee, `fee of the payment to ${p.id} from the catalog`)
       break
     }
     case "BuyPackage": {
@@ -380,13 +393,26 @@ const usage = (
   const x = usagePrice(c.twin.cat, sub, u, drawn)
   if (typeof x === "string") return x
   const what = `${u._tag} ${x.direction} of ${e.msisdn} at ${sub.location} (${u._tag === "call" ? `${u.seconds} s` : u._tag === "sms" ? `${u.count ?? 1} SMS` : `${u.kb} KB`})`
+  // «Забугорище» is due on the day's first use abroad (R3), and comes first from the balance.
+  const zabDue = isAbroad(sub.location) && sub.services.has("zabugorishche") && !(u._tag === "sms" && x.direction === "in") && !(zabDays.get(e.msisdn) ?? sub.zabugorDays).has(mskDay(e.at))
+  const fee = zabDue ? zabugorishchePrice(c.twin.cat, sub.location) : 0
+  // Online charging: usage is granted only while what the number may spend covers it; the rest is cut off.
+  const avail = spendable(sub) - fee
+  let paid = x.paid
+  if (fee > 0 && avail < 0) paid = 0
+  else if (unitsCost(u._tag, x.paid, x.price) > avail) {
+    const grant = x.price === 0 ? 0 : u._tag === "data" ? Math.floor(avail / x.price) * 1024 : Math.floor(avail / x.price)
+    paid = Math.min(x.paid, grant)
+  }
+  const rated = x.units - x.paid + paid
+  const cost = unitsCost(u._tag, paid, x.price)
   // Usage cost is taken from the balance: a wrong cost (or a wrong unit count) moves it by the difference.
-  costs.set(e.msisdn, (costs.get(e.msisdn) ?? 0) + e.cost - x.cost)
+  costs.set(e.msisdn, (costs.get(e.msisdn) ?? 0) + e.cost - cost)
   if (e.where !== sub.location) return `${what} rated at ${e.where}`
-  if (e.units !== x.units) return `${what}: ${e.units} units billed, ${u._tag === "call" ? "started minutes" : "units"} are ${x.units} (R4)`
+  if (e.units !== rated) return `${what}: ${e.units} units billed, ${u._tag === "call" ? "started minutes" : "units"} are ${x.units}${rated !== x.units ? `, ${rated} of them covered by the balance` : ""} (R4)`
   if (!x.packages && drawn > 0) return `${what}: drew ${drawn} from packages that do not cover it`
   if (drawn > x.units) return `${what}: drew ${drawn} from packages for ${x.units} units`
-  if (e.cost !== x.cost) return `${what}: cost ${e.cost}, the catalog gives ${x.cost} for ${x.units - drawn} units not covered by packages`
+  if (e.cost !== cost) return `${what}: cost ${e.cost}, the catalog gives ${cost} for ${paid} units not covered by packages`
   if (isAbroad(sub.location) && sub.services.has("zabugorishche") && !(u._tag === "sms" && x.direction === "in")) {
     const day = mskDay(e.at)
     const days = zabDays.get(e.msisdn) ?? new Set(sub.zabugorDays)
