@@ -28,6 +28,8 @@ interface Held {
   readonly log: DayLog
   /** The last committed day this twin has applied. */
   lastDay: number
+  /** A day is being applied (a call interrupted half-way leaves it set: the twin is then thrown away). */
+  dirty: boolean
 }
 
 const failed = (e: unknown): SimFailed => new SimFailed({ message: e instanceof Error ? e.message : String(e) })
@@ -81,13 +83,13 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
       const counters = part.counters()
       const mine = yield* commitDay(p.run, p.partition, SETUP_DAY, chunk, chunk === null ? 0 : counters.events, counters, runner)
       if (!mine) return yield* load(p)
-      held = { run: p.run, part, log, lastDay: SETUP_DAY }
+      held = { run: p.run, part, log, lastDay: SETUP_DAY, dirty: false }
       return { restoredDays: -1, setupMs: performance.now() - t0, replayMs: 0 }
     }
     const chunks = days.flatMap((d) => (d.chunk === null ? [] : [d.chunk]))
     const log = dayLog(chunks)
     const part = yield* Effect.try({ try: () => new Partition(p.seed, p.partition, p.partitions, groups, { kind: "external", log, resume: last.counters }), catch: failed })
-    held = { run: p.run, part, log, lastDay: last.day }
+    held = { run: p.run, part, log, lastDay: last.day, dirty: false }
     return { restoredDays: days.length, setupMs: 0, replayMs: performance.now() - t0 }
   })
 
@@ -104,7 +106,7 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
     }
     let loaded: Loaded = { restoredDays: 0, setupMs: 0, replayMs: 0 }
     const committed = yield* lastDay(p.run, p.partition)
-    if (held === null || held.run !== p.run || held.lastDay !== (committed ?? Number.NaN)) loaded = yield* load(p)
+    if (held === null || held.dirty || held.run !== p.run || held.lastDay !== (committed ?? Number.NaN)) loaded = yield* load(p)
     const h = held as Held | null
     if (h === null) return yield* new SimFailed({ message: `partition ${p.partition}: not loaded` })
     if (p.day <= h.lastDay) {
@@ -114,6 +116,7 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
     }
     if (p.day !== h.lastDay + 1) return yield* new SimFailed({ message: `partition ${p.partition}: day ${p.day} asked before day ${h.lastDay + 1} was committed` })
     const before = h.part.twin.state.seq
+    h.dirty = true
     yield* drive(h.part.runDaySteps(p.day))
     const chunk = h.log.take()
     const events = h.part.twin.state.seq - before
@@ -127,6 +130,7 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
       return report(p, again, row?.events ?? 0, true, { restoredDays: again.lastDay + 2, setupMs: 0, replayMs: 0 })
     }
     h.lastDay = p.day
+    h.dirty = false
     return report(p, h, events, false, loaded)
   }).pipe(
     Effect.mapError((e) => (e instanceof SimFailed ? e : failed(e))),

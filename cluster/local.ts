@@ -18,6 +18,8 @@ export interface LocalRunner {
 export interface LocalCluster {
   readonly url: string
   readonly runners: LocalRunner[]
+  /** Start one more runner (it joins; the cluster moves some shards to it). */
+  addRunner(): Promise<LocalRunner>
   /** kill -9 the runner at index i (a crash: no goodbye to the cluster). */
   kill(i: number): void
   /** Stop every runner still alive and the embedded Postgres, remove its data. */
@@ -105,6 +107,13 @@ export const startLocalCluster = async (o: LocalClusterOptions): Promise<LocalCl
   return {
     url,
     runners,
+    async addRunner() {
+      let port = await freePort()
+      while (runners.some((r) => r.address === `127.0.0.1:${port}`)) port = await freePort()
+      const r = await spawnRunner(url, port, o.shards, o)
+      runners.push(r)
+      return r
+    },
     kill(i) {
       const r = runners[i]
       if (r === undefined) throw new Error(`no runner ${i}`)
