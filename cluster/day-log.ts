@@ -23,19 +23,31 @@ const notKept = (what: string): Error => new Error(`cluster day log: ${what} is 
  * A log that buffers the current day's events as bytes and replays `history` (the chunks
  * committed before) on read: what TwinCore.restore folds into a resumed partition.
  */
+/** The line buffer is moved into a piece once it holds this many bytes (a 1M-subscriber day is ~100 MB). */
+const PIECE_BYTES = 8 << 20
+
 export const dayLog = (history: readonly Chunk[] = []): DayLog => {
   const w = new LineWriter(1 << 20)
+  let pieces: Buffer[] = []
   let firstSeq = 0
   let count = 0
+  let past: readonly Chunk[] = history
   return {
     append(e: Event) {
       if (count === 0) firstSeq = e.seq
       count++
       w.event(e)
+      if (w.pos >= PIECE_BYTES) {
+        pieces.push(Buffer.from(w.bytes()))
+        w.reset()
+      }
     },
     flush() {},
     *read(afterSeq = 0) {
-      for (const c of history) yield* chunkEvents(Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength), c.firstSeq, afterSeq)
+      // Read once, by TwinCore.restore: the chunks are let go afterwards.
+      const chunks = past
+      past = []
+      for (const c of chunks) yield* chunkEvents(Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength), c.firstSeq, afterSeq)
     },
     query() {
       throw notKept("a number's history")
@@ -51,7 +63,8 @@ export const dayLog = (history: readonly Chunk[] = []): DayLog => {
     },
     take() {
       if (count === 0) return null
-      const out = { firstSeq, data: new Uint8Array(w.bytes()) }
+      const out = { firstSeq, data: Buffer.concat([...pieces, w.bytes()]) }
+      pieces = []
       w.reset()
       count = 0
       return out

@@ -54,6 +54,9 @@ const groupsOf = (seed: string, subscribers: number): Group[] => {
   return groupsMemo.groups
 }
 
+/** The days table exists (checked once per process). */
+let schemaReady = false
+
 const sizeOf = (p: Partition): number => p.groups.reduce((a, g) => a + g.size, 0)
 
 export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
@@ -61,7 +64,6 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
   const runner = `${address.host}:${address.port}`
   const sql = yield* SqlClient.SqlClient
   let held: Held | null = null
-  let schemaReady = false
 
   const drop = (): void => {
     held?.part.close()
@@ -131,7 +133,10 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
     }
     h.lastDay = p.day
     h.dirty = false
-    return report(p, h, events, false, loaded)
+    const out = report(p, h, events, false, loaded)
+    // The last day: the partition is done, its memory goes back (a late re-delivery rebuilds it).
+    if (out.summary !== null) drop()
+    return out
   }).pipe(
     Effect.mapError((e) => (e instanceof SimFailed ? e : failed(e))),
     Effect.provideService(SqlClient.SqlClient, sql),

@@ -20,6 +20,8 @@ export interface LocalCluster {
   readonly runners: LocalRunner[]
   /** Start one more runner (it joins; the cluster moves some shards to it). */
   addRunner(): Promise<LocalRunner>
+  /** Stop the runner at index i cleanly (SIGTERM: it hands its shards over and leaves). */
+  stopRunner(i: number): Promise<void>
   /** kill -9 the runner at index i (a crash: no goodbye to the cluster). */
   kill(i: number): void
   /** Stop every runner still alive and the embedded Postgres, remove its data. */
@@ -113,6 +115,11 @@ export const startLocalCluster = async (o: LocalClusterOptions): Promise<LocalCl
       const r = await spawnRunner(url, port, o.shards, o)
       runners.push(r)
       return r
+    },
+    stopRunner(i) {
+      const r = runners[i]
+      if (r === undefined) throw new Error(`no runner ${i}`)
+      return stopRunner(r)
     },
     kill(i) {
       const r = runners[i]

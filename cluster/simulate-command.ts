@@ -31,6 +31,7 @@ class ClusterProgress {
   private readonly bars = new Map<string, cliProgress.SingleBar>()
   private readonly done = new Map<string, number>()
   private readonly started = new Map<string, number>()
+  private readonly rss = new Map<string, number>()
   private readonly holder: Array<string | null>
   private readonly size: number[]
   private readonly daysDone: number[]
@@ -57,14 +58,15 @@ class ClusterProgress {
     this.all += r.subscribers
     this.events += r.events
     this.done.set(r.runner, (this.done.get(r.runner) ?? 0) + r.subscribers)
+    this.rss.set(r.runner, Math.max(this.rss.get(r.runner) ?? 0, r.rss))
     if (!this.started.has(r.runner)) this.started.set(r.runner, performance.now())
     const secs = (performance.now() - this.t0) / 1000
     this.total?.update(this.all, { rate: ru(this.all / Math.max(0.001, secs)) })
     for (const runner of this.done.keys()) this.updateRunner(runner)
     if (this.multi === null && this.o.progress && !this.o.json && performance.now() - this.lastLog > 5000) {
       this.lastLog = performance.now()
-      const per = [...this.done.entries()].map(([k, v]) => `${k} ${ru(v)}`).join(", ")
-      console.error(`  ${Math.floor((this.all / (this.o.subscribers * this.o.days)) * 100)}% · ${ru(this.all)} абонент-дней · ${ru(this.events / Math.max(0.001, secs))} событий/с · по раннерам: ${per}`)
+      const per = [...this.done.entries()].map(([k, v]) => `${k} ${ru(v)} (RSS ${mb(this.rss.get(k) ?? 0)})`).join(", ")
+      console.error(`  ${secs.toFixed(0)} с · ${Math.floor((this.all / (this.o.subscribers * this.o.days)) * 100)}% · ${ru(this.all)} абонент-дней · ${ru(this.all / Math.max(0.001, secs))} абонент-дней/с · ${ru(this.events / Math.max(0.001, secs))} событий/с · по раннерам: ${per}`)
     }
   }
 

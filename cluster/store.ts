@@ -16,7 +16,9 @@ export const ensureSchema = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   yield* sql.withTransaction(Effect.gen(function* () {
     yield* sql`SELECT pg_advisory_xact_lock(2027202002)`
-    yield* sql.unsafe(`CREATE TABLE IF NOT EXISTS ${DAYS_TABLE} (
+    const exists = yield* sql<{ t: string | null }>`SELECT to_regclass(${DAYS_TABLE})::text AS t`
+    if (exists[0]?.t !== null && exists[0]?.t !== undefined) return
+    yield* sql.unsafe(`CREATE TABLE ${DAYS_TABLE} (
       run text NOT NULL,
       partition integer NOT NULL,
       day integer NOT NULL,
@@ -28,6 +30,8 @@ export const ensureSchema = Effect.gen(function* () {
       committed_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (run, partition, day)
     )`)
+    // The chunks are already compact lines: stored as they are, out of line, without compression.
+    yield* sql.unsafe(`ALTER TABLE ${DAYS_TABLE} ALTER COLUMN chunk SET STORAGE EXTERNAL`)
   }))
 })
 
