@@ -35,6 +35,10 @@ export interface RunnerStats {
   readonly partitions: number[]
   subscriberDays: number
   events: number
+  /** CPU seconds the runner process used from the start of its first call to the end of its last. */
+  cpuSeconds: number
+  cpuFromMs: number
+  cpuToMs: number
   /** Largest resident set size it reported (bytes). */
   maxRss: number
   /** Seconds between its first and last report. */
@@ -105,13 +109,16 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
       const now = (performance.now() - t0) / 1000
       let s = runners.get(r.runner)
       if (s === undefined) {
-        s = { runner: r.runner, pids: [], partitions: [], subscriberDays: 0, events: 0, maxRss: 0, firstAt: now, lastAt: now }
+        s = { runner: r.runner, pids: [], partitions: [], subscriberDays: 0, events: 0, cpuSeconds: 0, cpuFromMs: r.cpuStartMs, cpuToMs: r.cpuEndMs, maxRss: 0, firstAt: now, lastAt: now }
         runners.set(r.runner, s)
       }
       if (!s.pids.includes(r.pid)) s.pids.push(r.pid)
       if (!s.partitions.includes(r.partition)) s.partitions.push(r.partition)
       s.subscriberDays += r.subscribers
       s.events += r.events
+      s.cpuFromMs = Math.min(s.cpuFromMs, r.cpuStartMs)
+      s.cpuToMs = Math.max(s.cpuToMs, r.cpuEndMs)
+      s.cpuSeconds = (s.cpuToMs - s.cpuFromMs) / 1000
       s.maxRss = Math.max(s.maxRss, r.rss)
       s.lastAt = now
       const prev = lastRunner[r.partition]

@@ -35,6 +35,9 @@ export const DayReport = Schema.Struct({
   /** Milliseconds spent creating the subscribers (first call only) and replaying committed days. */
   setupMs: Schema.Number,
   replayMs: Schema.Number,
+  /** The runner process's CPU time (user + system, since it started) when the call began and ended, ms. */
+  cpuStartMs: Schema.Number,
+  cpuEndMs: Schema.Number,
   /** Resident set size of the runner process after the call. */
   rss: Schema.Number,
   /** On the last day: the partition's final summary with its state hash. */

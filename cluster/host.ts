@@ -54,6 +54,11 @@ const groupsOf = (seed: string, subscribers: number): Group[] => {
   return groupsMemo.groups
 }
 
+const cpuMs = (): number => {
+  const c = process.cpuUsage()
+  return (c.user + c.system) / 1000
+}
+
 /** The days table exists (checked once per process). */
 let schemaReady = false
 
@@ -95,17 +100,21 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
     return { restoredDays: days.length, setupMs: 0, replayMs: performance.now() - t0 }
   })
 
-  const report = (p: RunDayPayload, h: Held, events: number, duplicate: boolean, loaded: Loaded): DayReport => ({
-    partition: p.partition, day: p.day, runner, pid: process.pid, events, subscribers: sizeOf(h.part), duplicate,
-    restoredDays: loaded.restoredDays, setupMs: loaded.setupMs, replayMs: loaded.replayMs, rss: process.memoryUsage().rss,
-    summary: p.day === p.days - 1 && h.lastDay === p.day ? h.part.finish() : null,
-  })
+  const report = (p: RunDayPayload, h: Held, events: number, duplicate: boolean, loaded: Loaded, cpuStartMs: number): DayReport => {
+    const summary = p.day === p.days - 1 && h.lastDay === p.day ? h.part.finish() : null
+    return {
+      partition: p.partition, day: p.day, runner, pid: process.pid, events, subscribers: sizeOf(h.part), duplicate,
+      restoredDays: loaded.restoredDays, setupMs: loaded.setupMs, replayMs: loaded.replayMs, cpuStartMs, cpuEndMs: cpuMs(),
+      rss: process.memoryUsage().rss, summary,
+    }
+  }
 
   const runDay = (p: RunDayPayload): Effect.Effect<DayReport, SimFailed> => Effect.gen(function* () {
     if (!schemaReady) {
       yield* ensureSchema
       schemaReady = true
     }
+    const cpu0 = cpuMs()
     let loaded: Loaded = { restoredDays: 0, setupMs: 0, replayMs: 0 }
     const committed = yield* lastDay(p.run, p.partition)
     if (held === null || held.dirty || held.run !== p.run || held.lastDay !== (committed ?? Number.NaN)) loaded = yield* load(p)
@@ -114,7 +123,7 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
     if (p.day <= h.lastDay) {
       // Committed before: answer from the committed row, apply nothing.
       const row = yield* loadDay(p.run, p.partition, p.day)
-      return report(p, h, row?.events ?? 0, true, loaded)
+      return report(p, h, row?.events ?? 0, true, loaded, cpu0)
     }
     if (p.day !== h.lastDay + 1) return yield* new SimFailed({ message: `partition ${p.partition}: day ${p.day} asked before day ${h.lastDay + 1} was committed` })
     const before = h.part.twin.state.seq
@@ -129,11 +138,11 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
       const again = held as Held | null
       const row = yield* loadDay(p.run, p.partition, p.day)
       if (again === null) return yield* new SimFailed({ message: `partition ${p.partition}: reload failed` })
-      return report(p, again, row?.events ?? 0, true, { restoredDays: again.lastDay + 2, setupMs: 0, replayMs: 0 })
+      return report(p, again, row?.events ?? 0, true, { restoredDays: again.lastDay + 2, setupMs: 0, replayMs: 0 }, cpu0)
     }
     h.lastDay = p.day
     h.dirty = false
-    const out = report(p, h, events, false, loaded)
+    const out = report(p, h, events, false, loaded, cpu0)
     // The last day: the partition is done, its memory goes back (a late re-delivery rebuilds it).
     if (out.summary !== null) drop()
     return out

@@ -98,7 +98,7 @@ export const printCluster = (r: ClusterSimResult, where: string): void => {
   console.log(`\nКластер (effect/cluster, ${where}):`)
   for (const s of c.runners) {
     const secs = Math.max(0.001, s.lastAt - s.firstAt)
-    line(`  раннер ${s.runner} (pid ${s.pids.join(", ")})`, `разделы ${[...s.partitions].sort((a, b) => a - b).join(", ")} · ${ru(s.subscriberDays)} абонент-дней · ${ru(s.subscriberDays / secs)} абонент-дней/с · RSS до ${mb(s.maxRss)}`)
+    line(`  раннер ${s.runner} (pid ${s.pids.join(", ")})`, `разделы ${[...s.partitions].sort((a, b) => a - b).join(", ")} · ${ru(s.subscriberDays)} абонент-дней · ${ru(s.subscriberDays / secs)} абонент-дней/с · ЦП ${s.cpuSeconds.toFixed(1)} с · RSS до ${mb(s.maxRss)}`)
   }
   line("переезды разделов между раннерами", `${c.moved} (восстановлено из Postgres: ${c.restored}, повторных доставок дня: ${c.duplicates})`)
   line("память раннеров (RSS) на абонента", `${ru(c.rssPerSubscriber)} байт`)
@@ -119,6 +119,14 @@ export const runClusterCommand = async (o: ClusterCommand): Promise<void> => {
   }
   let local: LocalCluster | null = null
   const progress = new ClusterProgress(o, process.stderr.isTTY === true)
+  // Ctrl-C or SIGTERM: stop the local runners and the embedded Postgres (its data folder goes too).
+  const interrupted = (signal: NodeJS.Signals): void => {
+    progress.stop()
+    console.error(`simulate --cluster: ${signal}, stopping the local cluster`)
+    void (local?.stop() ?? Promise.resolve()).finally(() => process.exit(130))
+  }
+  process.once("SIGINT", interrupted)
+  process.once("SIGTERM", interrupted)
   try {
     let pg = o.pg
     let shards = o.shards ?? DEFAULT_SHARDS
@@ -145,5 +153,7 @@ export const runClusterCommand = async (o: ClusterCommand): Promise<void> => {
     process.exitCode = 1
   } finally {
     await local?.stop()
+    process.off("SIGINT", interrupted)
+    process.off("SIGTERM", interrupted)
   }
 }

@@ -22,38 +22,38 @@ let reference: SimResult
 
 beforeAll(async () => {
   reference = await simulate({ ...run, threads: 1, log: "null" })
-  cluster = await startLocalCluster({ runners: 1, shards: P, maxOldSpaceMb: 512 })
+  // Three runners started at once; the runs below go from 3 to 2 (one killed) to 1 (one stopped).
+  cluster = await startLocalCluster({ runners: 3, shards: P, maxOldSpaceMb: 512 })
 }, 180_000)
 
 afterAll(async () => {
   await cluster?.stop()
 }, 60_000)
 
+const alive = (): string[] => cluster.runners.filter((r) => r.process.exitCode === null && r.process.signalCode === null).map((r) => r.address).sort()
+
 const onCluster = (runners: number, days: number = run.days, onReport?: Parameters<typeof simulateOnCluster>[1]): Promise<ClusterSimResult> =>
   simulateOnCluster({ ...run, days, shards: P, pg: cluster.url, waitForRunners: runners }, onReport)
 
+/** The run has the in-process hash, and every live runner ran partitions, each partition on one of them. */
+const samePlacedRun = (r: ClusterSimResult, runners: number): void => {
+  expect(r.hash, `${runners} runner(s)`).toBe(reference.hash)
+  expect(r.partitionHashes).toEqual(reference.partitionHashes)
+  expect(r.summary).toEqual(reference.summary)
+  expect(r.events).toBe(reference.events)
+  expect(alive()).toHaveLength(runners)
+  expect(r.cluster.runners.map((s) => s.runner).sort()).toEqual(alive())
+  expect(r.cluster.runners.flatMap((s) => s.partitions).sort()).toEqual(Array.from({ length: P }, (_, p) => p))
+  expect(r.cluster.moved).toBe(0)
+  expect(r.cluster.duplicates).toBe(0)
+}
+
 describe("twin simulate --cluster: partitions as effect/cluster entities", () => {
-  it("I7 determinism across placement: 1, 2 and 3 runners give the in-process run's combined hash", async () => {
-    const one = await onCluster(1)
-    await cluster.addRunner()
-    const two = await onCluster(2)
-    await cluster.addRunner()
-    const three = await onCluster(3)
-    for (const [n, r] of [[1, one], [2, two], [3, three]] as const) {
-      expect(r.hash, `${n} runner(s)`).toBe(reference.hash)
-      expect(r.partitionHashes).toEqual(reference.partitionHashes)
-      expect(r.summary).toEqual(reference.summary)
-      expect(r.events).toBe(reference.events)
-      // Every runner of the cluster ran partitions; each partition ran on exactly one of them.
-      expect(r.cluster.runners.map((s) => s.runner).sort()).toEqual(cluster.runners.slice(0, n).map((x) => x.address).sort())
-      expect(r.cluster.runners.flatMap((s) => s.partitions).sort()).toEqual(Array.from({ length: P }, (_, p) => p))
-      expect(r.cluster.moved).toBe(0)
-      expect(r.cluster.duplicates).toBe(0)
-    }
-  }, 300_000)
+  it("I7 determinism across placement: 3 runners give the in-process run's combined hash", async () => {
+    samePlacedRun(await onCluster(3), 3)
+  }, 120_000)
 
   it("I7 kill -9 of a runner mid-run: the run finishes with the same hash, its partitions resume elsewhere", async () => {
-    expect(cluster.runners.length).toBe(3)
     const days = 6
     const expected = await simulate({ ...run, days, threads: 1, log: "null" })
     let victim: string | null = null
@@ -74,7 +74,14 @@ describe("twin simulate --cluster: partitions as effect/cluster entities", () =>
     const victimParts = r.cluster.runners.find((s) => s.runner === victim)?.partitions ?? []
     expect(victimParts.length).toBeGreaterThanOrEqual(1)
     for (const p of victimParts) expect(r.cluster.runners.some((s) => s.runner !== victim && s.partitions.includes(p))).toBe(true)
-  }, 300_000)
+  }, 180_000)
+
+  it("I7 determinism across placement: the 2 surviving runners, then 1, give the same hash", async () => {
+    samePlacedRun(await onCluster(2), 2)
+    const stop = cluster.runners.findIndex((x) => x.address === alive()[0])
+    await cluster.stopRunner(stop)
+    samePlacedRun(await onCluster(1), 1)
+  }, 180_000)
 
   it("I7 a day handled twice is applied once (by partition and day), also by two hosts of one partition", async () => {
     // Two in-process hosts of the partition entity (two "runners" that both believe they own it),
