@@ -41,6 +41,7 @@ export const runClusterSuite = async (opts: { quick: boolean; full: boolean }): 
     // Under contention the wall clock of 1 vs 2 runners says how the shared cores were handed out;
     // CPU time says what 2 dedicated cores would do: the work of 1 runner against the busier of 2.
     const cpuOne = one.cluster.runners.reduce((a, r) => a + r.cpuSeconds, 0)
+    const cpuTwo = two.cluster.runners.reduce((a, r) => a + r.cpuSeconds, 0)
     const cpuSpeedup = cpuOne / Math.max(...two.cluster.runners.map((r) => r.cpuSeconds))
     const speedup = one.seconds / two.seconds
     const placement = (r: ClusterSimResult): string => r.cluster.runners.map((s) => `${s.runner}: partitions ${[...s.partitions].sort((a, b) => a - b).join(",")}`).join("; ")
@@ -66,12 +67,17 @@ export const runClusterSuite = async (opts: { quick: boolean; full: boolean }): 
           target: `≥ ${SPEEDUP_TARGET}× (estimate: 1 runner's CPU s / the busiest of 2 runners' CPU s)`, pass: null,
           note: `CPU ${cpuOne.toFixed(1)} s on 1 runner; ${two.cluster.runners.map((r) => r.cpuSeconds.toFixed(1)).join(" s + ")} s on 2`,
         },
+        {
+          suite: "cluster", name: "runner CPU per subscriber-day (2 runners, setup included)", value: (cpuTwo / (subscribers * days)) * 1e6, unit: "µs",
+          target: "—", pass: null, note: `${(subscribers * days / cpuTwo).toFixed(0)} sub-days per CPU second; load-independent, what sizing uses`,
+        },
         { suite: "cluster", name: "runners' RSS per subscriber (2 runners, Σ of each runner's peak)", value: two.cluster.rssPerSubscriber, unit: "B", target: "—", pass: null },
       ],
       data: { inProcess, one, two, loads },
       notes: [
         `Same combined hash on 2 runners, 1 runner and in-process: ${inProcess.hash.slice(0, 16)}…`,
         `Placement: ${placement(two)}; moved ${two.cluster.moved}.`,
+        `Postgres day log: ${two.cluster.bytesPerEvent.toFixed(0)} B per event (chunk bytes / events of the simulated days).`,
         `Load average (1/5/15 min) ${loads.join(" · ")}: other sessions share these 2 cores, so the times are noisy; the ratios compare runs made minutes apart (order: 1 runner, 2 runners, in-process).`,
         "Times exclude starting Postgres and the runner processes; they include creating the subscribers, every day's commit to Postgres and the messages.",
       ],

@@ -12,7 +12,11 @@ export const DEFAULT_SHARDS = 8
 export const shardingConfig = (shards: number, address: { host: string; port: number } | null): Partial<ShardingConfig.ShardingConfig["Service"]> => ({
   shardsPerGroup: shards,
   shardLockRefreshInterval: "2 seconds",
-  shardLockExpiration: "10 seconds",
+  // A killed runner's Postgres session closes with it, releasing its locks at once; the expiry only
+  // bounds a frozen runner. It is also the idle_session_timeout of the lock session: a runner whose
+  // event loop is held longer (a day plan or a moved partition's replay is one synchronous stretch,
+  // and on a shared, overloaded machine a CPU second takes ten) would lose all its shards mid-day.
+  shardLockExpiration: "120 seconds",
   runnerHealthCheckInterval: "1 second",
   refreshAssignmentsInterval: "1 second",
   entityMessagePollInterval: "500 millis",

@@ -55,6 +55,8 @@ export interface ClusterInfo {
   readonly duplicates: number
   /** Times a partition was rebuilt from its committed days in Postgres on another runner. */
   readonly restored: number
+  /** Bytes of event chunks committed to Postgres for the simulated days (setup excluded), per event. */
+  readonly bytesPerEvent: number
   /** Σ of the runners' largest RSS, per subscriber (bytes). */
   readonly rssPerSubscriber: number
 }
@@ -105,6 +107,8 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
     let duplicates = 0
     let restored = 0
     let setupMs = 0
+    let dayBytes = 0
+    let dayEvents = 0
     const record = (r: DayReport): void => {
       const now = (performance.now() - t0) / 1000
       let s = runners.get(r.runner)
@@ -127,6 +131,10 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
       if (r.duplicate) duplicates++
       if (r.restoredDays > 0) restored++
       setupMs = Math.max(setupMs, r.setupMs)
+      if (!r.duplicate) {
+        dayBytes += r.chunkBytes
+        dayEvents += r.events
+      }
       lastRunner[r.partition] = r.runner
       if (r.summary !== null) finals[r.partition] = r.summary as PartitionSummary
       onReport(r, { moved: didMove })
@@ -160,7 +168,7 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
       commands: summaries.reduce((a, s) => a + s.commands, 0), seconds, setupSeconds: setupMs / 1000,
       subscriberDaysPerSec: (o.subscribers * o.days) / seconds, eventsPerSec: events / seconds,
       bytesPerSubscriber: null, heapBytes: null, summary: totalsOf(summaries),
-      cluster: { run, runners: stats, moved, duplicates, restored, rssPerSubscriber: rss / o.subscribers },
+      cluster: { run, runners: stats, moved, duplicates, restored, bytesPerEvent: dayBytes / Math.max(1, dayEvents), rssPerSubscriber: rss / o.subscribers },
     }
     return result
   })

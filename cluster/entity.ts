@@ -27,6 +27,8 @@ export const DayReport = Schema.Struct({
   pid: Schema.Number,
   /** Events the day recorded (read from the committed row when the day was committed before). */
   events: Schema.Number,
+  /** Bytes of the day's chunk this call committed to Postgres (0 when it committed nothing). */
+  chunkBytes: Schema.Number,
   subscribers: Schema.Number,
   /** The day was committed before this call (a re-delivery): nothing was applied again. */
   duplicate: Schema.Boolean,

@@ -100,10 +100,10 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
     return { restoredDays: days.length, setupMs: 0, replayMs: performance.now() - t0 }
   })
 
-  const report = (p: RunDayPayload, h: Held, events: number, duplicate: boolean, loaded: Loaded, cpuStartMs: number): DayReport => {
+  const report = (p: RunDayPayload, h: Held, events: number, chunkBytes: number, duplicate: boolean, loaded: Loaded, cpuStartMs: number): DayReport => {
     const summary = p.day === p.days - 1 && h.lastDay === p.day ? h.part.finish() : null
     return {
-      partition: p.partition, day: p.day, runner, pid: process.pid, events, subscribers: sizeOf(h.part), duplicate,
+      partition: p.partition, day: p.day, runner, pid: process.pid, events, chunkBytes, subscribers: sizeOf(h.part), duplicate,
       restoredDays: loaded.restoredDays, setupMs: loaded.setupMs, replayMs: loaded.replayMs, cpuStartMs, cpuEndMs: cpuMs(),
       rss: process.memoryUsage().rss, summary,
     }
@@ -123,7 +123,7 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
     if (p.day <= h.lastDay) {
       // Committed before: answer from the committed row, apply nothing.
       const row = yield* loadDay(p.run, p.partition, p.day)
-      return report(p, h, row?.events ?? 0, true, loaded, cpu0)
+      return report(p, h, row?.events ?? 0, 0, true, loaded, cpu0)
     }
     if (p.day !== h.lastDay + 1) return yield* new SimFailed({ message: `partition ${p.partition}: day ${p.day} asked before day ${h.lastDay + 1} was committed` })
     const before = h.part.twin.state.seq
@@ -138,11 +138,11 @@ export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
       const again = held as Held | null
       const row = yield* loadDay(p.run, p.partition, p.day)
       if (again === null) return yield* new SimFailed({ message: `partition ${p.partition}: reload failed` })
-      return report(p, again, row?.events ?? 0, true, { restoredDays: again.lastDay + 2, setupMs: 0, replayMs: 0 }, cpu0)
+      return report(p, again, row?.events ?? 0, 0, true, { restoredDays: again.lastDay + 2, setupMs: 0, replayMs: 0 }, cpu0)
     }
     h.lastDay = p.day
     h.dirty = false
-    const out = report(p, h, events, false, loaded, cpu0)
+    const out = report(p, h, events, chunk?.data.byteLength ?? 0, false, loaded, cpu0)
     // The last day: the partition is done, its memory goes back (a late re-delivery rebuilds it).
     if (out.summary !== null) drop()
     return out

@@ -102,6 +102,7 @@ export const printCluster = (r: ClusterSimResult, where: string): void => {
   }
   line("переезды разделов между раннерами", `${c.moved} (восстановлено из Postgres: ${c.restored}, повторных доставок дня: ${c.duplicates})`)
   line("память раннеров (RSS) на абонента", `${ru(c.rssPerSubscriber)} байт`)
+  line("журнал дней в Postgres", `${c.bytesPerEvent.toFixed(0)} байт на событие`)
   line("прогон в Postgres", `${c.run} (таблица twin_sim_days)`)
 }
 
