@@ -2,14 +2,13 @@
 // the cluster that sends every partition its days in order, as persisted messages, and adds up
 // what the partitions report. Partitions run in parallel wherever their shards are; a partition
 // whose runner dies is picked up by the shard's next owner, which resumes it from Postgres.
-import { NodeClusterSocket } from "@effect/platform-node"
 import { Effect, Layer, Schedule } from "effect"
 import { EntityId, Sharding } from "effect/cluster"
 import { SqlClient } from "effect/sql"
 import { randomBytes } from "node:crypto"
 import type { PartitionSummary } from "../bench/sim/partition.ts"
 import { combinedHash, totalsOf, type SimResult } from "../bench/sim/run.ts"
-import { pgLayer, shardingConfig } from "./config.ts"
+import { clientClusterLayer, pgLayer, shardingConfig } from "./config.ts"
 import { entityIdOf, SimPartition, type DayReport } from "./entity.ts"
 import { dropRun, ensureSchema } from "./store.ts"
 
@@ -172,6 +171,6 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
     }
     return result
   })
-  const client = NodeClusterSocket.layer({ clientOnly: true, storage: "sql", shardingConfig: shardingConfig(o.shards, null) })
+  const client = clientClusterLayer(shardingConfig(o.shards, null))
   return Effect.runPromise(program.pipe(Effect.provide(Layer.provideMerge(client, pgLayer(o.pg))), Effect.scoped))
 }

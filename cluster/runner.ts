@@ -1,9 +1,9 @@
 // A runner process: joins the cluster through Postgres (runner registry, shard locks, message
 // storage) and hosts the simulation's partition entities for the shards it is assigned. Started by
 // `twin cluster runner --pg URL [--host H] [--port N]`, or by the coordinator for a local cluster.
-import { NodeClusterSocket, NodeRuntime } from "@effect/platform-node"
+import { NodeRuntime } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
-import { pgLayer, shardingConfig } from "./config.ts"
+import { runnerClusterLayer, pgLayer, shardingConfig } from "./config.ts"
 import { partitionLayer } from "./host.ts"
 import { ensureSchema } from "./store.ts"
 
@@ -18,7 +18,7 @@ export interface RunnerOptions {
 export const READY = "twin-cluster-runner ready"
 
 export const runnerLayer = (o: RunnerOptions) => {
-  const sharding = NodeClusterSocket.layer({ storage: "sql", runnerHealth: "ping", shardingConfig: shardingConfig(o.shards, { host: o.host, port: o.port }) })
+  const sharding = runnerClusterLayer(shardingConfig(o.shards, { host: o.host, port: o.port }))
   const ready = Layer.effectDiscard(Effect.gen(function* () {
     yield* ensureSchema
     yield* Effect.sync(() => console.log(`${READY} ${o.host}:${o.port} pid ${process.pid}`))
