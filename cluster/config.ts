@@ -30,7 +30,11 @@ export const shardingConfig = (shards: number, address: { host: string; port: nu
 })
 
 /** The Postgres client every cluster process uses (runner storage, message storage, the partitions' days). */
-export const pgLayer = (url: string) => PgClient.layer({ url: Redacted.make(url), maxConnections: 8 })
+export const pgLayer = (url: string) =>
+  // A day's chunk of a 125,000-subscriber partition is ~40 MB and its setup more: read back as one
+  // row, it is one backend message, over the client's default 16 MiB limit (PostgreSQL's own limit
+  // for a value is 1 GB).
+  PgClient.layer({ url: Redacted.make(url), maxConnections: 8, maxMessageSize: 1 << 30 })
 
 /** Checks a --pg value: a postgres:// or postgresql:// URL. */
 export const checkPgUrl = (url: string): string | null => {

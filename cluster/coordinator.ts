@@ -22,6 +22,8 @@ export interface ClusterSimOptions {
   readonly pg: string
   /** Wait until this many runners are registered and healthy before sending the first day. */
   readonly waitForRunners?: number
+  /** Called when a send failed on the way and is retried (a runner gone, a shard between owners). */
+  readonly onRetry?: (partition: number, day: number, error: { readonly _tag: string; readonly message?: string }) => void
   /** Keep the run's committed days in Postgres after it finished (default: removed). */
   readonly keep?: boolean
 }
@@ -145,6 +147,7 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
         // Transport and placement errors (a runner gone, a shard between owners) are retried: the
         // message is persisted under its day, so a resend is the same message, never a second day.
         const r = yield* entity.RunDay(payload).pipe(
+          Effect.tapError((e) => Effect.sync(() => o.onRetry?.(p, day, e))),
           Effect.retry({ while: (e) => e._tag !== "SimFailed", schedule: Schedule.spaced("250 millis"), times: 480 }),
         )
         record(r)

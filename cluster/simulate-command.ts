@@ -141,6 +141,9 @@ export const runClusterCommand = async (o: ClusterCommand): Promise<void> => {
     const r = await simulateOnCluster({
       seed: o.seed, subscribers: o.subscribers, days: o.days, partitions: o.partitions, shards, pg, keep: o.keep,
       ...(local !== null ? { waitForRunners: o.runners } : {}),
+      onRetry: (p, day, e) => {
+        if (!o.json) console.error(`  повтор отправки: раздел ${p}, день ${day}: ${e._tag}${e.message !== undefined ? ` (${e.message.slice(0, 200)})` : ""}`)
+      },
     }, (rep) => progress.report(rep))
     progress.stop()
     if (o.json) console.log(JSON.stringify(r, null, 2))
