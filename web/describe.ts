@@ -1,9 +1,10 @@
-// Russian one-line descriptions of committed events for the console timeline. Money and dates are
+// Russian one-line descriptions of committed events for the console timeline and the scenario reports. Money and dates are
 // formatted by the shared channel text helpers, so the timeline reads like every channel does.
 import type { Event } from "../core/domain/events.ts"
 import { eventMsisdn } from "../core/domain/events.ts"
-import type { TwinCore } from "../core/engine/twin-core.ts"
-import { REASON_RU } from "../core/rules/texts.ts"
+import type { CatalogIndex } from "../core/catalog/load.ts"
+import { ledgerWhat } from "../core/rules/texts.ts"
+import { phoneRu } from "../core/domain/phone.ts"
 import { formatRub } from "../channels/text/money.ts"
 import { dateTimeRu } from "../channels/text/dates.ts"
 
@@ -25,20 +26,25 @@ const USAGE_RU = { call: "звонок", sms: "SMS", data: "интернет" } 
 const volumeRu = (kind: "call" | "sms" | "data", volume: number): string =>
   kind === "call" ? `${Math.ceil(volume / 60)} мин` : kind === "sms" ? `${volume} шт.` : volume >= 1024 ? `${Math.round(volume / 1024)} МБ` : `${volume} КБ`
 
-const whereRu = (twin: TwinCore, where: string): string =>
+/** What the descriptions read: the catalog's names (a TwinCore is one). */
+export interface HasCatalog { readonly cat: CatalogIndex }
+
+const whereRu = (twin: HasCatalog, where: string): string =>
   where === "home" ? "домашний регион" : where === "russia" ? "поездка по России" : (twin.cat.countries.get(where)?.name ?? where)
 
-const serviceRu = (twin: TwinCore, id: string): string => twin.cat.data.services.find((s) => s.id === id)?.name ?? id
-const tariffRu = (twin: TwinCore, id: string): string => twin.cat.tariffs.get(id)?.name ?? id
+const serviceRu = (twin: HasCatalog, id: string): string => twin.cat.data.services.find((s) => s.id === id)?.name ?? id
+const tariffRu = (twin: HasCatalog, id: string): string => twin.cat.tariffs.get(id)?.name ?? id
 
-const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["kind"] } => {
+/** One event in Russian, with the catalog's names (console timeline, scenario reports). */
+export const textOf = (twin: HasCatalog, e: Event): { text: string; kind: TimelineItem["kind"] } => {
   switch (e.type) {
     case "SubscriberCreated": return { text: `Абонент ${e.name}, тариф «${tariffRu(twin, e.tariff)}», баланс ${formatRub(e.balance)}`, kind: "other" }
     case "UsageRated": return {
-      text: `${USAGE_RU[e.kind]} ${e.direction === "in" ? "входящий" : "исходящий"}${e.peer !== "" ? ` ${e.peer}` : ""}, ${volumeRu(e.kind, e.volume)}, ${whereRu(twin, e.where)}: ${e.cost > 0 ? formatRub(-e.cost) : "из пакета / бесплатно"}`,
+      text: `${USAGE_RU[e.kind]} ${e.direction === "in" ? "входящий" : "исходящий"}${e.peer !== "" ? ` ${phoneRu(e.peer)}` : ""}, ${volumeRu(e.kind, e.volume)}, ${whereRu(twin, e.where)}: ${e.cost > 0 ? formatRub(-e.cost) : "из пакета / бесплатно"}`,
       kind: "usage",
     }
-    case "Money": return { text: `${formatRub(e.amount)} — ${REASON_RU[e.reason]}${e.ref !== "" ? ` (${e.ref})` : ""}`, kind: "money" }
+    case "UsageCut": return { text: `${USAGE_RU[e.kind]} прерван: недостаточно средств, не оказано ${volumeRu(e.kind, e.volume)}`, kind: "usage" }
+    case "Money": return { text: `${formatRub(e.amount)} — ${ledgerWhat(twin.cat, e.reason, e.ref)}`, kind: "money" }
     case "Travelled": return { text: `Местоположение: ${whereRu(twin, e.to)}`, kind: "other" }
     case "NetworkSet": return { text: e.mobileData ? "Мобильный интернет МТС включен" : "Мобильный интернет МТС выключен", kind: "other" }
     case "PeriodRenewed": return { text: e.charged ? "Новый расчетный период: пакеты обновлены" : "Новый период пропущен (блокировка)", kind: "other" }
@@ -54,16 +60,16 @@ const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["k
     case "AutopaySet": return { text: e.autopay === null ? "Автоплатеж отключен" : `Автоплатеж настроен: ${formatRub(e.autopay.amount)}`, kind: "money" }
     case "NotificationsSet": return { text: "Настройки уведомлений изменены", kind: "other" }
     case "BonusSpent": return { text: `Списано ${e.points} бонусных баллов`, kind: "other" }
-    case "FamilyInvited": return { text: `Приглашение в «МЫ МТС» для ${e.member}`, kind: "other" }
-    case "FamilyJoined": return { text: `${e.member} присоединился к группе «МЫ МТС»`, kind: "other" }
-    case "FamilyDeclined": return { text: `${e.member} не присоединился к группе`, kind: "other" }
-    case "FamilyRemoved": return { text: `${e.member} исключен из группы «МЫ МТС»`, kind: "other" }
-    case "LinkRequested": return { text: `Запрошена привязка номера ${e.target}`, kind: "auth" }
-    case "LinkConfirmed": return { text: `Номер ${e.target} привязан`, kind: "auth" }
-    case "LinkFailed": return { text: `Неверный код привязки ${e.target}`, kind: "auth" }
-    case "Unlinked": return { text: `Номер ${e.target} отвязан`, kind: "auth" }
+    case "FamilyInvited": return { text: `Приглашение в «МЫ МТС» для ${phoneRu(e.member)}`, kind: "other" }
+    case "FamilyJoined": return { text: `${phoneRu(e.member)} присоединился к группе «МЫ МТС»`, kind: "other" }
+    case "FamilyDeclined": return { text: `${phoneRu(e.member)} не присоединился к группе`, kind: "other" }
+    case "FamilyRemoved": return { text: `${phoneRu(e.member)} исключен из группы «МЫ МТС»`, kind: "other" }
+    case "LinkRequested": return { text: `Запрошена привязка номера ${phoneRu(e.target)}`, kind: "auth" }
+    case "LinkConfirmed": return { text: `Номер ${phoneRu(e.target)} привязан`, kind: "auth" }
+    case "LinkFailed": return { text: `Неверный код привязки ${phoneRu(e.target)}`, kind: "auth" }
+    case "Unlinked": return { text: `Номер ${phoneRu(e.target)} отвязан`, kind: "auth" }
     case "OtpIssued": return { text: "Выдан SMS-пароль для входа", kind: "auth" }
-    case "LoginSucceeded": return { text: `Вход в ${e.channel === "app" ? "«Мой МТС»" : e.channel === "lk" ? "Личный кабинет" : e.channel}`, kind: "auth" }
+    case "LoginSucceeded": return { text: `Вход в ${e.channel === "app" ? "«Мой МТС»" : e.channel === "lk" ? "Личный кабинет" : e.channel === "kiosk" ? "«Электронный Помощник»" : e.channel}`, kind: "auth" }
     case "LoginFailed": return { text: e.locked ? "Неверный пароль: вход заблокирован" : `Неверный пароль (${e.failures})`, kind: "auth" }
     case "PasswordSet": return { text: "Установлен постоянный пароль", kind: "auth" }
     case "SessionTouched": return { text: "Сессия продлена", kind: "auth" }
@@ -77,7 +83,7 @@ const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["k
   }
 }
 
-export const describe = (twin: TwinCore, e: Event): TimelineItem => {
+export const describe = (twin: HasCatalog, e: Event): TimelineItem => {
   const d = textOf(twin, e)
   return { seq: e.seq, at: e.at, atText: dateTimeRu(e.at), type: e.type, msisdn: eventMsisdn(e), text: d.text, kind: d.kind }
 }
