@@ -43,6 +43,15 @@ export const dayLog = (history: readonly Chunk[] = []): DayLog => {
       }
     },
     flush() {},
+    // The day's chunk is committed by the partition host (cluster/host.ts), not here, so a
+    // failed write has nothing of this log's own to drop.
+    discard() {},
+    remember() {
+      throw notKept("an idempotency record")
+    },
+    recall() {
+      return null
+    },
     *read(afterSeq = 0) {
       // Read once, by TwinCore.restore: the chunks are let go afterwards.
       const chunks = past
