@@ -11,6 +11,7 @@ import { lkRouter } from "./lk/router.tsx"
 import { appRouter } from "./app/router.ts"
 import { kioskRouter } from "./kiosk/router.tsx"
 import { docsRouter } from "./docs.tsx"
+import { mountFavicon } from "./favicon.ts"
 
 /** Request bodies above this are refused with 413 before any handler runs. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -19,6 +20,7 @@ export const makeApp = (deps: ChannelDeps): Hono => {
   const app = new Hono()
   const tooLarge = () => jsonAnswer({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413)
   app.get("/healthz", () => jsonAnswer({ ok: true }))
+  mountFavicon(app)
   app.route("/api", controlRouter(deps))
   app.route("/ussd", ussdRouter(deps))
   app.route("/ivr", ivrRouter(deps))
