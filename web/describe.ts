@@ -6,6 +6,8 @@ import type { TwinCore } from "../core/engine/twin-core.ts"
 import { REASON_RU } from "../core/rules/texts.ts"
 import { formatRub } from "../channels/text/money.ts"
 import { dateTimeRu } from "../channels/text/dates.ts"
+import { ledgerLineRu } from "../channels/text/ledger.ts"
+import { msisdnRu } from "../channels/lk/format.ts"
 
 export interface TimelineItem {
   seq: number
@@ -35,10 +37,10 @@ const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["k
   switch (e.type) {
     case "SubscriberCreated": return { text: `Абонент ${e.name}, тариф «${tariffRu(twin, e.tariff)}», баланс ${formatRub(e.balance)}`, kind: "other" }
     case "UsageRated": return {
-      text: `${USAGE_RU[e.kind]} ${e.direction === "in" ? "входящий" : "исходящий"}${e.peer !== "" ? ` ${e.peer}` : ""}, ${volumeRu(e.kind, e.volume)}, ${whereRu(twin, e.where)}: ${e.cost > 0 ? formatRub(-e.cost) : "из пакета / бесплатно"}`,
+      text: `${USAGE_RU[e.kind]} ${e.direction === "in" ? "входящий" : "исходящий"}${e.peer !== "" ? ` ${/^7\d{10}$/.test(e.peer) ? msisdnRu(e.peer) : e.peer}` : ""}, ${volumeRu(e.kind, e.volume)}, ${whereRu(twin, e.where)}: ${e.cost > 0 ? formatRub(-e.cost) : "из пакета / бесплатно"}`,
       kind: "usage",
     }
-    case "Money": return { text: `${formatRub(e.amount)} — ${REASON_RU[e.reason]}${e.ref !== "" ? ` (${e.ref})` : ""}`, kind: "money" }
+    case "Money": return { text: `${formatRub(e.amount)} — ${ledgerLineRu(twin, REASON_RU[e.reason], e.ref)}`, kind: "money" }
     case "Travelled": return { text: `Местоположение: ${whereRu(twin, e.to)}`, kind: "other" }
     case "NetworkSet": return { text: e.mobileData ? "Мобильный интернет МТС включен" : "Мобильный интернет МТС выключен", kind: "other" }
     case "PeriodRenewed": return { text: e.charged ? "Новый расчетный период: пакеты обновлены" : "Новый период пропущен (блокировка)", kind: "other" }
@@ -54,14 +56,14 @@ const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["k
     case "AutopaySet": return { text: e.autopay === null ? "Автоплатеж отключен" : `Автоплатеж настроен: ${formatRub(e.autopay.amount)}`, kind: "money" }
     case "NotificationsSet": return { text: "Настройки уведомлений изменены", kind: "other" }
     case "BonusSpent": return { text: `Списано ${e.points} бонусных баллов`, kind: "other" }
-    case "FamilyInvited": return { text: `Приглашение в «МЫ МТС» для ${e.member}`, kind: "other" }
-    case "FamilyJoined": return { text: `${e.member} присоединился к группе «МЫ МТС»`, kind: "other" }
-    case "FamilyDeclined": return { text: `${e.member} не присоединился к группе`, kind: "other" }
-    case "FamilyRemoved": return { text: `${e.member} исключен из группы «МЫ МТС»`, kind: "other" }
-    case "LinkRequested": return { text: `Запрошена привязка номера ${e.target}`, kind: "auth" }
-    case "LinkConfirmed": return { text: `Номер ${e.target} привязан`, kind: "auth" }
-    case "LinkFailed": return { text: `Неверный код привязки ${e.target}`, kind: "auth" }
-    case "Unlinked": return { text: `Номер ${e.target} отвязан`, kind: "auth" }
+    case "FamilyInvited": return { text: `Приглашение в «МЫ МТС» для ${msisdnRu(e.member)}`, kind: "other" }
+    case "FamilyJoined": return { text: `${msisdnRu(e.member)} присоединился к группе «МЫ МТС»`, kind: "other" }
+    case "FamilyDeclined": return { text: `${msisdnRu(e.member)} не присоединился к группе`, kind: "other" }
+    case "FamilyRemoved": return { text: `${msisdnRu(e.member)} исключен из группы «МЫ МТС»`, kind: "other" }
+    case "LinkRequested": return { text: `Запрошена привязка номера ${msisdnRu(e.target)}`, kind: "auth" }
+    case "LinkConfirmed": return { text: `Номер ${msisdnRu(e.target)} привязан`, kind: "auth" }
+    case "LinkFailed": return { text: `Неверный код привязки ${msisdnRu(e.target)}`, kind: "auth" }
+    case "Unlinked": return { text: `Номер ${msisdnRu(e.target)} отвязан`, kind: "auth" }
     case "OtpIssued": return { text: "Выдан SMS-пароль для входа", kind: "auth" }
     case "LoginSucceeded": return { text: `Вход в ${e.channel === "app" ? "«Мой МТС»" : e.channel === "lk" ? "Личный кабинет" : e.channel}`, kind: "auth" }
     case "LoginFailed": return { text: e.locked ? "Неверный пароль: вход заблокирован" : `Неверный пароль (${e.failures})`, kind: "auth" }

@@ -92,7 +92,7 @@ export const Layout = (props: { p: PageCtx; title: string; section: Section; chi
       <link rel="stylesheet" href="/lk/static/lk.css" />
       {props.live !== undefined ? <script src="/lk/static/lk.js" defer></script> : null}
     </head>
-    <body data-live={props.live} data-page={props.page} data-msisdn={props.p.target} data-section={props.section}>
+    <body data-live={props.live} data-page={props.page} data-me={props.p.me} data-msisdn={props.p.target} data-section={props.section}>
       <header class="top">
         <a class="brand" href={href(props.p, "/lk")}><span class="logo" aria-hidden="true">МТС</span> <span class="brand-name">Личный кабинет</span></a>
         {props.p.me !== undefined ? <span class="who">{msisdnRu(props.p.me)}</span> : null}

@@ -54,7 +54,7 @@ const tick = async () => {
     const data = await res.json()
     if (data.ended === true) {
       // The session ended (idle time of twin time, logout elsewhere): show the login page.
-      location.href = body.getAttribute("data-page") ?? location.href
+      location.href = typeof data.login === "string" ? data.login : (body.getAttribute("data-page") ?? location.href)
       return
     }
     if (stamp === null) stamp = data.stamp

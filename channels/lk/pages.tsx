@@ -265,9 +265,10 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   r.get("/live", (c) => {
     const twin = twinOf(deps, c)
     const token = readSessionCookie(c, LK_COOKIE)
-    if (twin === null || token === null) return c.json({ ended: true, stamp: "" })
+    const ended = { ended: true, stamp: "", login: href(pageCtx(c), "/lk/login", { ended: "1" }) }
+    if (twin === null || token === null) return c.json(ended)
     const peek = peekSession(twin, token, "lk")
-    if (!peek.alive) return c.json({ ended: true, stamp: "" })
+    if (!peek.alive) return c.json(ended)
     const target = c.req.query("msisdn") ?? peek.msisdn
     const v = accountView(twin, target, peek.msisdn)
     if (Result.isFailure(v)) return c.json({ ended: false, stamp: "" })
@@ -276,7 +277,8 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   })
 
   // ---- login (R22–R26)
-  r.get("/login", (c) => loginPage(c))
+  // After a session ended elsewhere (the open page noticed it), the login page says so.
+  r.get("/login", (c) => (c.req.query("ended") === "1" ? loginPage(c, { text: "Сеанс завершен. Войдите снова", error: true }) : loginPage(c)))
   const twinOr404 = (c: Context): TwinCore | null => twinOf(deps, c)
   /** A login form post: CSRF first, then the twin, then the phone number; else the answer to send. */
   const loginForm = async (c: Context): Promise<{ form: Form; twin: TwinCore; msisdn: string } | { response: Response | Promise<Response> }> => {
