@@ -553,7 +553,7 @@ const bindPhone = () => {
   const dial = async (number) => {
     if (call !== null) await hang(true)
     transcript.replaceChildren()
-    line("note", `📞 ${number}`)
+    line("note", `Звонок на ${number}`)
     const r = await chan("POST", "/ivr/calls", { msisdn: st.msisdn, number })
     if (typeof r.data?.callId === "string") setCall(r.data.callId)
     heard(r)
@@ -610,7 +610,7 @@ const bindPhone = () => {
       flash("ivr")
       transcript.replaceChildren()
       const [number, keys = ""] = input.split(" ")
-      line("note", `📞 ${number}`)
+      line("note", `Звонок на ${number}`)
       for (const k of keys) line("key", `[${k}]`)
       const lines = answer.split("\n").filter((l) => l !== "")
       for (const l of lines) line("prompt", l)
@@ -851,6 +851,9 @@ const kioskPanel = () => {
 
 // ---- scenario player --------------------------------------------------------------------------
 
+/** Panels whose steps have an answer the subscriber sees (the others act on the network or clock). */
+const CHANNEL_PANELS = new Set(["ussd", "sms", "ivr", "lk", "app", "kiosk"])
+
 const scenarioPlayer = (panels) => {
   let run = null
   let steps = []
@@ -876,7 +879,7 @@ const scenarioPlayer = (panels) => {
       const status = statusOf(s)
       return h("li", { class: `${status}${s.index === current ? " current" : ""}`, "data-index": String(s.index), "data-panel": s.panel, "aria-current": s.index === current ? "step" : false },
         h("span", { text: s.text }), h("span", { class: "mark", text: mark(status) }),
-        o !== undefined && o.status !== "not-run" && o.answer !== "" && s.panel !== "check" ? h("span", { class: "out", text: o.answer }) : null,
+        o !== undefined && o.status !== "not-run" && o.answer !== "" && CHANNEL_PANELS.has(s.panel) ? h("span", { class: "out", text: o.answer }) : null,
         o !== undefined && o.failures.length > 0 ? h("span", { class: "out error-text", text: o.failures.join("\n") }) : null)
     }))
     dots.replaceChildren(...steps.map((s) => h("li", { class: `${statusOf(s)}${s.index === current ? " current" : ""}`, title: s.text })))

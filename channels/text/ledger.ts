@@ -15,7 +15,9 @@ export const ledgerRefRu = (twin: TwinCore, ref: string): string => {
   const method = METHOD_RU[ref]
   if (method !== undefined) return method
   if (/^7\d{10}$/.test(ref)) return msisdnRu(ref)
-  const named = twin.cat.tariffs.get(ref)?.name ?? twin.cat.services.get(ref)?.name ?? twin.cat.oneOff.get(ref)?.name ?? twin.cat.countries.get(ref)?.name ?? twin.cat.bonusOffers.get(ref)?.name
+  const country = twin.cat.countries.get(ref)?.name
+  if (country !== undefined) return country
+  const named = twin.cat.tariffs.get(ref)?.name ?? twin.cat.services.get(ref)?.name ?? twin.cat.oneOff.get(ref)?.name ?? twin.cat.bonusOffers.get(ref)?.name
   return named !== undefined ? `«${named}»` : ""
 }
 
