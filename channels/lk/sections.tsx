@@ -111,7 +111,7 @@ const Gauge = (props: { p: PackageView }) => {
     <div class="gauge" data-kind={p.kind} role="img" aria-label={`${p.name}: ${packageRu(p)}`}>
       <svg viewBox="0 0 120 120" aria-hidden="true">
         <circle class="ring" cx="60" cy="60" r="48" />
-        <circle class={`fill ${p.kind}`} cx="60" cy="60" r="48" stroke-dasharray={`${(share * CIRCUMFERENCE).toFixed(1)} ${CIRCUMFERENCE.toFixed(1)}`} />
+        {share > 0 ? <circle class={`fill ${p.kind}`} cx="60" cy="60" r="48" stroke-dasharray={`${(share * CIRCUMFERENCE).toFixed(1)} ${CIRCUMFERENCE.toFixed(1)}`} /> : null}
         <text x="60" y="62" text-anchor="middle" class="big">{big}</text>
         <text x="60" y="80" text-anchor="middle" class="kind">{KIND_RU[p.kind]}</text>
       </svg>
