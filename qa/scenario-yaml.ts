@@ -1,4 +1,4 @@
-// Turn a failing journey into a scenario file (SPEC §4, scenarios/loader.ts): subscribers from
+// Turn a failing journey into a scenario file (the scenario language of scenarios/loader.ts): subscribers from
 // the setup, then the steps through the network, the clock and the LK/kiosk channels, with the
 // violated invariant as a comment and, where it can be said as an expectation, as `expect`.
 import { stringify } from "yaml"

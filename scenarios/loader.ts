@@ -645,7 +645,7 @@ export const loadScenarioText = (file: string, src: string, opts: LoadOptions = 
     const items = isSeq(rn) ? (rn.items as N[]) : [rn]
     list.forEach((r, i) => {
       if (RULES.includes(r)) rules.push(r)
-      else fail(ctx, items[i] ?? rn, `rules: unknown rule "${r}"`, "rules are R1 … R29 as numbered in SPEC.md §2")
+      else fail(ctx, items[i] ?? rn, `rules: unknown rule "${r}"`, "rules are R1 … R29 as numbered in docs/rules.md")
     })
   }
   let start = "", startAt = 0

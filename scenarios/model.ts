@@ -1,4 +1,4 @@
-// The parsed form of a scenario file (SPEC §4). The loader produces it from YAML with every
+// The parsed form of a scenario file (README "Scenarios"). The loader produces it from YAML with every
 // value already checked and converted: money in kopecks, durations in ms, volumes in KB.
 
 /** Where a value came from, for error messages and reports. */

@@ -1,5 +1,5 @@
 // `twin run <files, folders or globs> [--url URL] [--junit FILE] [--html FILE] [--concurrency N] [--quiet]`
-// Runs scenario scripts (SPEC §4): in-process on a fresh twin each, or against `twin serve` with --url.
+// Runs scenario scripts (README "Scenarios"): in-process on a fresh twin each, or against `twin serve` with --url.
 import { writeFile } from "node:fs/promises"
 import { defineCommand } from "citty"
 import { discover } from "../../scenarios/discover.ts"

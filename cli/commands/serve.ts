@@ -1,9 +1,8 @@
 // `twin serve [--port N] [--db FILE]`: serve every channel, the control API and the console.
 import { serve } from "@hono/node-server"
 import { defineCommand } from "citty"
-import { Registry } from "../../core/engine/registry.ts"
-import { loadCatalogFile } from "../../core/catalog/load.ts"
 import { makeApp } from "../../channels/http.ts"
+import { fail, listenProblem, loadCatalogOrExit, openRegistryOrExit } from "../startup.ts"
 
 export default defineCommand({
   meta: { name: "serve", description: "Serve the twin over HTTP (all channels, control API, web console)" },
@@ -15,23 +14,18 @@ export default defineCommand({
   },
   run({ args }) {
     const port = Number(args.port ?? process.env.PORT ?? "3000")
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      console.error(`--port: expected 0..65535, got ${args.port}`)
-      process.exit(2)
-    }
-    let catalog
-    try {
-      catalog = args.catalog === undefined ? undefined : loadCatalogFile(args.catalog)
-    } catch (e) {
-      console.error(`--catalog: ${e instanceof Error ? e.message : String(e)}`)
-      process.exit(2)
-    }
-    const registry = Registry.open(args.db, catalog === undefined ? {} : { catalog })
+    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port: expected 0..65535, got ${args.port}`)
+    const catalog = args.catalog === undefined ? undefined : loadCatalogOrExit(args.catalog)
+    const registry = openRegistryOrExit(args.db, catalog === undefined ? {} : { catalog })
     const app = makeApp({ registry })
     const server = serve({ fetch: app.fetch, port, hostname: args.host }, (info) => {
       const t = registry.default
       console.log(`Цифровой двойник запущен: http://${args.host === "0.0.0.0" ? "127.0.0.1" : args.host}:${info.port}/`)
       console.log(`  база: ${args.db} · двойников: ${registry.list().length} · время двойника: ${t.nowIso()} · абонентов в демо: ${t.state.subscribers.size}`)
+    })
+    server.on("error", (e: NodeJS.ErrnoException) => {
+      registry.close()
+      fail(listenProblem(e, args.host, port), 1)
     })
     let closing = false
     const shutdown = (): void => {

@@ -1,4 +1,4 @@
-// Scenario language (SPEC §4): problems in a file are reported with file:line:col and a hint
+// Scenario language (README "Scenarios"): problems in a file are reported with file:line:col and a hint
 // before anything runs.
 import { describe, expect, it } from "vitest"
 import { loadScenarioText } from "../../scenarios/loader.ts"
