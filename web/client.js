@@ -774,14 +774,63 @@ const appPanel = () => {
       }) }, "Выйти")),
       h("div", { class: "tabs", role: "tablist", "aria-label": "Разделы приложения" }, ...TABS.map(([id, name]) => h("button", {
         type: "button", role: "tab", "aria-selected": String(id === tab), class: id === tab ? "tab on" : "tab",
-        onclick: () => { tab = id; last = null; void forced(render) },
+        onclick: () => { tab = id; last = null; confirm = null; void forced(render) },
       }, name))),
       h("div", { id: "app-screen", class: "tab-text" }, textBlock(r.text)),
       tab === "account" ? topUpForm("app", (x) => { last = x; return forced(render) }, [["card", "Банковская карта"], ["apple-pay", "Apple Pay"], ["google-pay", "Google Pay"]]) : null,
+      appActions(tab, r.data),
       last === null ? null : msg(last))
   }
+  /** What a screen of the app lets the subscriber do, as buttons: each is one call of the app's API. */
+  const action = (label, path, body, after) => h("button", { type: "button", onclick: () => {
+    flash("app")
+    void act(label, async () => {
+      const x = await chan("POST", `/app/api/${path}`, body, "app")
+      last = x
+      if (after !== undefined) after(x)
+      await forced(render)
+    })
+  } }, label)
+  let confirm = null
+  const appActions = (name, data) => {
+    const rows = []
+    if (name === "account" && data?.promised === null) rows.push(action("Обещанный платеж", "promised-payment", {}))
+    if (name === "tariffs") {
+      if (confirm?.tariff !== undefined) {
+        rows.push(h("p", { class: "note", text: confirm.text }),
+          h("div", { class: "inline wrap" },
+            action("Подтвердить", "tariff", { tariff: confirm.tariff, confirmed: true }, () => { confirm = null }),
+            h("button", { type: "button", onclick: () => { confirm = null; last = null; void forced(render) } }, "Отмена")))
+      } else {
+        for (const t of (data?.tariffs ?? []).filter((x) => x.selectable && !x.current)) {
+          rows.push(action(`Перейти на «${t.name}»`, "tariff", { tariff: t.tariff }, (x) => {
+            if (x.ok && x.data?.confirmationRequired === true) {
+              confirm = { tariff: t.tariff, text: x.text.replace(/\nПодтвердить · Отмена$/, "") }
+              last = null
+            }
+          }))
+        }
+      }
+    }
+    if (name === "services") {
+      for (const sv of (data?.services ?? []).filter((x) => (x.connected ? x.removable : x.available))) {
+        rows.push(action(`${sv.connected ? "Отключить" : "Подключить"} «${sv.name}»`, sv.connected ? "services/disconnect" : "services/connect", { service: sv.id }))
+      }
+    }
+    if (name === "internet") for (const o of data?.offers ?? []) rows.push(action(`Подключить «${o.name}»`, "packages/buy", { offer: o.id }))
+    if (name === "bonuses") for (const o of data?.offers ?? []) rows.push(action(`Обменять на «${o.name}»`, "bonuses/exchange", { offer: o.id }))
+    if (name === "support") {
+      if (data?.status === "blocked-voluntary") rows.push(action("Разблокировать номер", "unblock", {}))
+      else if (confirm?.block === true) {
+        rows.push(h("p", { class: "note", text: `Заблокировать номер ${msisdnRu(st.msisdn)}? Звонки, SMS и интернет будут недоступны, пока вы не снимете блокировку.` }),
+          action("Да, заблокировать", "block", {}, () => { confirm = null }),
+          h("button", { type: "button", onclick: () => { confirm = null; void forced(render) } }, "Отмена"))
+      } else rows.push(h("button", { type: "button", onclick: () => { confirm = { block: true }; void forced(render) } }, "Заблокировать номер"))
+    }
+    return rows.length === 0 ? null : h("div", { class: "app-actions" }, ...rows)
+  }
   st.channelRefreshers.push(render)
-  st.channelResets.push(() => { last = null; ended = "" })
+  st.channelResets.push(() => { last = null; ended = ""; confirm = null })
   return {
     show(answer, ok) {
       flash("app")

@@ -105,6 +105,19 @@ describe("trainer console carries a demo (browser)", () => {
     expect(await page.locator("#ledger tbody", { hasText: "(smart)" }).count()).toBe(0)
   })
 
+  it("R6 R17: the app panel acts too: «Перейти» asks with the amount charged now, services connect", async () => {
+    await openFreshTwin(page, server.url, "79160000002")
+    await loginAppByNetwork(page)
+    await page.click("#app-body [role=tab]:text('Тарифы')")
+    await page.locator(".app-actions button", { hasText: "Перейти на «Супер МТС»" }).click()
+    await page.locator(".app-actions .note", { hasText: "Будет списано сейчас" }).waitFor(WAIT)
+    await page.locator(".app-actions button", { hasText: "Подтвердить" }).click()
+    await page.locator("#sum-tariff", { hasText: "«Супер МТС»" }).waitFor(WAIT)
+    await page.click("#app-body [role=tab]:text('Услуги')")
+    await page.locator(".app-actions button", { hasText: "Подключить «GOOD'OK»" }).click()
+    await page.locator("#timeline li", { hasText: "Подключена услуга «GOOD'OK»" }).first().waitFor(WAIT)
+  })
+
   it("scenario picker: a library scenario opens, steps read in Russian, each acts in its panel", async () => {
     await page.goto(`${server.url}/`)
     await page.waitForSelector("body[data-ready][data-live]", WAIT)
