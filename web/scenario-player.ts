@@ -57,8 +57,20 @@ const inputOf = (st: Step): string =>
 
 const MAX_RUNS = 8
 
+/** The check a failure names, in the audience's words (the runner's keys are English). */
+const WHAT_RU: ReadonlyArray<[RegExp, string]> = [
+  [/^balance/, "баланс"], [/^tariff/, "тариф"], [/^status/, "статус"], [/^location/, "местоположение"], [/^services\.has/, "подключенные услуги"],
+  [/^services\.lacks/, "отключенные услуги"], [/^packages?/, "пакеты"], [/^charges?/, "списания"], [/^screen/, "экран"], [/^prompt/, "автоинформатор"],
+  [/^reply/, "ответ"], [/^inbox/, "SMS"], [/^end/, "конец сеанса"], [/^error/, "отказ"], [/^ok/, "результат действия"], [/^promised/, "обещанный платеж"],
+  [/^bonus/, "бонусы"], [/^lkLocked/, "блокировка входа в ЛК"], [/^kioskLocked/, "блокировка терминала"], [/^autopay/, "автоплатеж"], [/^linked/, "привязанные номера"],
+  [/^family/, "«МЫ МТС»"], [/^events?/, "события"],
+]
+
+const whatRu = (what: string): string => WHAT_RU.find(([re]) => re.test(what))?.[1] ?? what
+
 const outcome = (s: StepRecord): StepOutcome => ({
-  index: s.index, status: s.status, sent: s.sent, answer: s.answer, failures: s.failures.map((f) => `${f.what}: ожидалось ${f.expected}, получено ${f.actual}`),
+  index: s.index, status: s.status, sent: s.sent, answer: s.answer,
+  failures: s.failures.map((f) => `${whatRu(f.what)}: ожидалось ${f.expected.replace(/^contains /, "").replace(/^does not contain /, "без ")}, получено ${f.actual}`),
 })
 
 class Play {
