@@ -7,6 +7,8 @@ let stamp = null
 let busy = false
 
 const editing = () => {
+  // A confirmation waiting for an answer stays as it is (the answer re-renders the page anyway).
+  if (document.querySelector("[data-hold]") !== null) return true
   const a = document.activeElement
   if (a instanceof HTMLInputElement && a.type !== "submit" && a.type !== "hidden") return true
   return document.querySelector("main details[open] input:not([type=hidden])") !== null && document.activeElement?.closest("details[open]") !== null

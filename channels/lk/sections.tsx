@@ -266,7 +266,7 @@ export const Tariffs = (props: { p: PageCtx; v: AccountView; offers: readonly Ta
 export const ConfirmTariff = (props: { p: PageCtx; quote: TariffOffer; balance: number }) => {
   const q = props.quote
   return (
-    <section class="card sheet" aria-labelledby="conf">
+    <section class="card sheet" aria-labelledby="conf" data-hold="1">
       <h2 id="conf">Переход на тариф «{q.name}»</h2>
       <p class="muted">{q.description}</p>
       <table class="quote">
@@ -378,7 +378,7 @@ export const Support = (props: { p: PageCtx; v: AccountView; confirmBlock: boole
         {blocked ? (
           <div class="actions"><ActionButton p={props.p} action="/lk/unblock" label="Разблокировать" text="Разблокировать номер" /></div>
         ) : props.confirmBlock ? (
-          <div class="notice error" role="alertdialog" aria-labelledby="bl-q">
+          <div class="notice error" role="alertdialog" aria-labelledby="bl-q" data-hold="1">
             <p id="bl-q"><strong>Заблокировать номер {msisdnRu(props.v.msisdn)}?</strong></p>
             <p>Звонки, SMS и интернет будут недоступны, пока вы не снимете блокировку.</p>
             <Form p={props.p} action="/lk/block" label="Подтверждение блокировки">
