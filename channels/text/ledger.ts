@@ -1,7 +1,7 @@
 // What a ledger entry's reference means to a subscriber: the catalog's name of the tariff,
 // service, package or country, the payment method in words, a phone number. Internal ids (card,
 // smart, TR, promised) never reach a screen.
-import type { TwinCore } from "../../core/engine/twin-core.ts"
+import type { CatalogIndex } from "../../core/catalog/load.ts"
 import { msisdnRu } from "../lk/format.ts"
 
 const METHOD_RU: Readonly<Record<string, string>> = {
@@ -10,7 +10,7 @@ const METHOD_RU: Readonly<Record<string, string>> = {
 }
 
 /** The reference of a ledger entry in the subscriber's words, or "" when it adds nothing. */
-export const ledgerRefRu = (twin: TwinCore, ref: string): string => {
+export const ledgerRefRu = (twin: { readonly cat: CatalogIndex }, ref: string): string => {
   if (ref === "" || ref === "promised" || ref === "payment-card") return ""
   const method = METHOD_RU[ref]
   if (method !== undefined) return method
@@ -22,7 +22,7 @@ export const ledgerRefRu = (twin: TwinCore, ref: string): string => {
 }
 
 /** «абонентская плата «Smart»», «пополнение счета, банковская карта». */
-export const ledgerLineRu = (twin: TwinCore, label: string, ref: string): string => {
+export const ledgerLineRu = (twin: { readonly cat: CatalogIndex }, label: string, ref: string): string => {
   const r = ledgerRefRu(twin, ref)
   return r === "" ? label : r.startsWith("«") ? `${label} ${r}` : `${label}, ${r}`
 }
