@@ -81,7 +81,8 @@ for (const [base, twin] of [["/lk/api", "docs"], ["/app/api", "docs-app"]] as co
   const link = "79160000003"
   await call("post", "/api/twins/" + twin + "/network", { body: { msisdn: B, mobileData: true }, key: "setup" })
   await call("post", `${base}/otp`, { body: { msisdn: A } })
-  const login = obj(await call("post", `${base}/login`, { body: { msisdn: A, secret: codeFor(A, "3339") } }))
+  const otp = codeFor(A, "3339")
+  const login = obj(await call("post", `${base}/login`, { body: { msisdn: A, secret: otp } }))
   const token = String(login.token ?? "")
   await call("post", `${base}/login/network`, { body: { msisdn: B } })
   const t = { token }
@@ -94,6 +95,7 @@ for (const [base, twin] of [["/lk/api", "docs"], ["/app/api", "docs-app"]] as co
   await call("post", `${base}/promised-payment`, { ...t, body: { amount: 10000 } })
   await call("post", `${base}/autopay`, { ...t, body: { mode: "threshold", amount: 50000, threshold: 10000 } })
   await call("post", `${base}/transfer`, { ...t, body: { to: B, amount: 10000 } })
+  await call("post", `${base}/pay-provider`, { ...t, body: { provider: registry.defaultCatalog.data.providerPayments.providers[0]?.id ?? "", account: "1234567890", amount: 30000 } })
   await call("get", `${base}/expenses`, { ...t, query: { period: "month" } })
   await call("get", `${base}/services`, t)
   await call("post", `${base}/services/connect`, { ...t, body: { service: "goodok" } })
@@ -111,13 +113,15 @@ for (const [base, twin] of [["/lk/api", "docs"], ["/app/api", "docs-app"]] as co
   await call("get", `${base}/family`, t)
   await call("post", `${base}/family/remove`, { ...t, body: { member } })
   await call("get", `${base}/personal`, t)
-  await call("post", `${base}/password`, { ...t, body: { password: "Mts2026abc" } })
+  await call("post", `${base}/password`, { ...t, body: { current: otp, password: "Mts2026abc", confirm: "Mts2026abc" } })
   await call("post", `${base}/notifications`, { ...t, body: { charges: true } })
   await call("get", `${base}/bonuses`, t)
   await call("post", `${base}/bonuses/exchange`, { ...t, body: { offer: "bonus-50sms" } })
   if (base === "/app/api") {
     await call("get", "/app/api/profiles", t)
     await call("get", "/app/api/tabs/account", { ...t, key: "get /app/api/tabs/{tab}" })
+    await call("post", "/app/api/support/chat", { ...t, body: { text: "Как подключить автоплатеж?" } })
+    await call("post", "/app/api/support/callback", { ...t, body: {} })
   }
   await call("post", `${base}/logout`, { ...t, body: {} })
 }

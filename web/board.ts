@@ -8,7 +8,6 @@ import type { DomainError } from "../core/domain/errors.ts"
 import type { Status } from "../core/state/model.ts"
 import { formatRub } from "../channels/text/money.ts"
 import { dateTimeRu } from "../channels/text/dates.ts"
-import { ledgerLineRu } from "../channels/text/ledger.ts"
 
 export interface LedgerRow { seq: number; at: number; atText: string; label: string; ref: string; amount: number; amountText: string; running: number; runningText: string }
 
@@ -38,7 +37,7 @@ export const board = (twin: TwinCore, msisdn: string): Result.Result<Board, Doma
       const ledger: LedgerRow[] = entries.map((e) => {
         running += e.amount
         chart.push([e.at, running])
-        return { seq: e.seq, at: e.at, atText: dateTimeRu(e.at), label: ledgerLineRu(twin, e.label, e.ref), ref: e.ref, amount: e.amount, amountText: formatRub(e.amount), running, runningText: formatRub(running) }
+        return { seq: e.seq, at: e.at, atText: dateTimeRu(e.at), label: e.label, ref: e.ref, amount: e.amount, amountText: formatRub(e.amount), running, runningText: formatRub(running) }
       })
       chart.push([twin.now, acc.balance])
       return {

@@ -704,7 +704,7 @@ const lkPanel = () => {
 
 // ---- «Мой МТС»: the app's screens over its JSON API ----------------------------------------------
 
-const TABS = [["account", "Счет"], ["tariffs", "Тарифы"], ["internet", "Интернет"], ["services", "Услуги"], ["bonuses", "Бонусы"], ["roaming", "Роуминг"], ["support", "Поддержка"]]
+const TABS = [["main", "Мой МТС"], ["account", "Счет"], ["tariffs", "Тарифы"], ["internet", "Интернет"], ["services", "Услуги"], ["bonuses", "Бонусы МТС"], ["roaming", "Роуминг"], ["entertainment", "Развлечения"], ["support", "Поддержка"]]
 
 const topUpForm = (ch, onDone, methods) => {
   const amount = h("input", { id: `${ch}-amount`, value: "500", inputmode: "decimal", size: 6 })

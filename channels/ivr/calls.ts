@@ -35,7 +35,7 @@ export class CallCenter {
     let n = 0
     for (const c of this.calls.values()) {
       if (c === call) break
-      if (!c.ended && c.twinId === call.twinId && c.number === "0890") n++
+      if (!c.ended && c.twinId === call.twinId && c.number === "0890" && c.operator === true) n++
     }
     return n
   }

@@ -171,7 +171,7 @@ const SECTION_PATH: Record<Section, string> = {
 }
 
 /** Which drop-down of «Мой МТС» a home action answers from (it stays open with its notice). */
-type HomeDrop = "" | "autopay" | "promised" | "transfer" | "bonus-exchange"
+type HomeDrop = "" | "autopay" | "promised" | "transfer" | "pay" | "bonus-exchange"
 
 interface Extra { pending?: string; invite?: boolean; open?: HomeDrop; confirmBlock?: boolean }
 
@@ -214,7 +214,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     const n = <Notice text={notice?.text} error={notice?.error} />
     switch (sec) {
       case "services": return html(c, p, sec, <>{n}<Services p={p} v={v.success} twin={s.twin} /></>, status)
-      case "tariff": return html(c, p, sec, <>{n}<Tariffs p={p} v={v.success} offers={tariffsView(s.twin, target)} /></>, status)
+      case "tariff": return html(c, p, sec, <>{n}<Tariffs p={p} v={v.success} offers={tariffsView(s.twin, target)} familyOwner={s.twin.cat.tariffs.get(v.success.tariff.id)?.familyOwner === true} /></>, status)
       case "support": return html(c, p, sec, <>{n}<Support p={p} v={v.success} confirmBlock={extra.confirmBlock ?? false} /></>, status)
       case "settings": return html(c, p, sec, <>{n}<Settings p={p} v={v.success} /></>, status)
       case "linked": return html(c, p, sec, <>{n}<Linked p={p} v={v.success} twin={s.twin} pending={extra.pending} /></>, status)
@@ -395,6 +395,8 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     }
     return section(c, s, target, "tariff", noticeOf(res), statusOf(res))
   })
+  r.post("/pay-provider", homeAction("pay", (a, f, t) => Result.flatMap(textField(f.provider, "provider", "Выберите получателя"), (p) =>
+    Result.flatMap(textField(f.account, "account", "Введите номер договора или телефона"), (acc) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.payProvider(a, t, p, acc, k))))))
   r.post("/transfer", homeAction("transfer", (a, f, t) => Result.flatMap(numberField(f.to, "to"), (to) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.transfer(a, t, to, k)))))
   r.post("/bonuses/exchange", homeAction("bonus-exchange", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите предложение"), (o) => op.exchangeBonus(a, t, o))))
   r.post("/packages/buy", action("services", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите пакет"), (o) => op.buyPackage(a, t, o))))
@@ -418,7 +420,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
         Result.flatMap(intField(f.sms, "sms", "Укажите SMS"), (sms) =>
           Result.flatMap(intField(f.gb, "gb", "Укажите гигабайты"), (gb) => op.familyInvite(a, member, minutes, sms, gb * 1024)))))))
   r.post("/family/remove", action("family", (a, f) => Result.flatMap(numberField(f.member, "member"), (m) => op.familyRemove(a, m))))
-  r.post("/password", action("settings", (a, f) => Result.flatMap(textField(f.password, "password", "Введите пароль"), (pw) => op.setPassword(a, pw))))
+  r.post("/password", action("settings", (a, f) => Result.flatMap(textField(f.password, "password", "Введите пароль"), (pw) => op.setPassword(a, pw, f.current ?? "", f.confirm ?? ""))))
   r.post("/notifications", action("settings", (a, f) => op.notifications(a, f.charges === undefined ? undefined : f.charges === "on", f.logins === undefined ? undefined : f.logins === "on")))
   return r
 }

@@ -5,7 +5,7 @@
 // core view; every action is a CSRF-carrying form (layout.tsx) that works without scripts.
 import type { AccountView, Detail, PackageView, ServiceView, TariffOffer } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
-import { ledgerLineRu } from "../text/ledger.ts"
+import { servicePriceRu } from "../text/price.ts"
 import { asOfRu, dateRu, dateTimeRu, gbRu, msisdnRu, NEGATIVE_WARNING, packageRu, rub, STATUS_RU } from "./format.ts"
 import { ActionButton, Drop, Field, Form, href, hrefT, Notice, type PageCtx } from "./layout.tsx"
 
@@ -79,6 +79,19 @@ const BalanceRow = (props: { p: PageCtx; v: AccountView; twin: TwinCore; promise
               <Field id="tr-amount" label={`Сумма, от ${rub(props.twin.cat.data.transfer.min)} до ${rub(props.twin.cat.data.transfer.max)}`} name="amount" value="" inputmode="decimal" suffix="₽" required />
               <p class="muted">Комиссия {rub(props.twin.cat.data.transfer.fee)}</p>
               <button type="submit">Перевести</button>
+            </Form>
+          </Drop>
+          <Drop id="pay" summary="Оплата услуг" open={props.open === "pay"}>
+            <Form p={props.p} action="/lk/pay-provider" label="Оплата услуг">
+              <p class="field">
+                <label for="pay-provider">Получатель</label>
+                <select id="pay-provider" name="provider">
+                  {props.twin.cat.data.providerPayments.providers.map((x) => <option value={x.id}>{x.name}{x.fee > 0 ? ` (комиссия ${rub(x.fee)})` : ""}</option>)}
+                </select>
+              </p>
+              <Field id="pay-account" label="Номер договора или телефона" name="account" value="" required />
+              <Field id="pay-amount" label="Сумма" name="amount" value="" inputmode="decimal" suffix="₽" required />
+              <button type="submit">Оплатить</button>
             </Form>
           </Drop>
         </div>
@@ -185,8 +198,7 @@ export const Home = (props: { p: PageCtx; v: AccountView; twin: TwinCore; linked
 
 // ---- «Услуги» --------------------------------------------------------------------------------
 
-export const priceRu = (s: ServiceView): string =>
-  s.dailyFee > 0 ? `${rub(s.dailyFee)} в сутки` : s.monthlyFee > 0 ? `${rub(s.monthlyFee)} в месяц` : s.connectFee > 0 ? `подключение ${rub(s.connectFee)}` : "бесплатно"
+export const priceRu = (s: ServiceView): string => servicePriceRu(s, rub)
 
 /** A one-off package's amount in words: «30 ГБ», «100 мин», «50 SMS». */
 const amountRu = (kind: "minutes" | "sms" | "data", amount: number): string =>
@@ -237,12 +249,13 @@ export const ServiceCard = (props: { p: PageCtx; s: ServiceView }) => {
 
 // ---- «Тариф» ---------------------------------------------------------------------------------
 
-export const Tariffs = (props: { p: PageCtx; v: AccountView; offers: readonly TariffOffer[] }) => (
+export const Tariffs = (props: { p: PageCtx; v: AccountView; offers: readonly TariffOffer[]; familyOwner: boolean }) => (
   <>
     <section class="card" aria-labelledby="cur">
       <h2 id="cur">Ваш тариф «{props.v.tariff.name}»</h2>
       <p class="muted">{props.v.tariff.description}</p>
       <p>Абонентская плата <strong>{rub(props.v.tariff.monthlyFee)}</strong> в месяц · следующее списание {dateRu(props.v.renewAt)}</p>
+      {props.familyOwner && props.p.target === props.p.me ? <p><a href={href(props.p, "/lk/family")}>Поделиться пакетами</a></p> : null}
     </section>
     <section class="card" aria-labelledby="others">
       <h2 id="others">Другие тарифы</h2>
@@ -302,7 +315,7 @@ const peerRu = (peer: string): string => (/^7\d{10}$/.test(peer) ? msisdnRu(peer
 
 const rowsOf = (twin: TwinCore, d: Detail): Row[] => [
   ...d.usage.map((u) => ({ at: u.at, what: `${USAGE_RU[u.kind]} ${u.direction === "in" ? "входящий" : "исходящий"}${u.peer !== "" ? `, ${peerRu(u.peer)}` : ""}${u.cost === 0 ? " (из пакета)" : ""}`, qty: usageVolumeRu(u), amount: -u.cost })),
-  ...d.ledger.filter((l) => !l.reason.startsWith("usage-")).map((l) => ({ at: l.at, what: capital(ledgerLineRu(twin, l.label, l.ref)), qty: "", amount: l.amount })),
+  ...d.ledger.filter((l) => !l.reason.startsWith("usage-")).map((l) => ({ at: l.at, what: capital(l.label), qty: "", amount: l.amount })),
 ].sort((a, b) => b.at - a.at)
 
 export const Expenses = (props: { p: PageCtx; twin: TwinCore; detail: Detail | null; period: string; from: string; to: string }) => {
@@ -424,7 +437,9 @@ export const Settings = (props: { p: PageCtx; v: AccountView }) => {
             <h2 id="auth">Настройки входа</h2>
             <Drop id="password" summary="Установить постоянный пароль">
               <Form p={props.p} action="/lk/password" label="Постоянный пароль">
-                <Field id="pw" label="Постоянный пароль (не менее 8 букв и цифр)" name="password" type="password" autocomplete="new-password" required />
+                <Field id="pw-current" label="Текущий пароль (пароль из SMS или постоянный)" name="current" type="password" autocomplete="current-password" required />
+                <Field id="pw" label="Новый пароль (не менее 8 букв или цифр; советуем добавить символы)" name="password" type="password" autocomplete="new-password" required />
+                <Field id="pw-confirm" label="Повторите новый пароль" name="confirm" type="password" autocomplete="new-password" required />
                 <button type="submit">Сохранить пароль</button>
               </Form>
             </Drop>
