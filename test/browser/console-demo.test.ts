@@ -101,7 +101,7 @@ describe("trainer console carries a demo (browser)", () => {
     await page.locator("#sum-tariff", { hasText: "«Смарт»" }).waitFor(WAIT)
     expect(await page.textContent("#sum-balance")).not.toBe(before)
     // The ledger names the tariff by its catalog name, never by its id.
-    await page.locator("#ledger tbody tr", { hasText: "абонентская плата «Смарт»" }).first().waitFor(WAIT)
+    await page.locator("#ledger tbody tr", { hasText: "абонентская плата" }).filter({ hasText: "Смарт" }).first().waitFor(WAIT)
     expect(await page.locator("#ledger tbody", { hasText: "(smart)" }).count()).toBe(0)
   })
 
