@@ -15,6 +15,7 @@ import { idempotency } from "./idempotency.ts"
 import { DEFAULT_LIMITS, sseCap, type Limits } from "./limits.ts"
 import { errorBody } from "./context.ts"
 import { isStorageError, storeUnavailable } from "../core/engine/twin-core.ts"
+import { mountFavicon } from "./favicon.ts"
 
 /** Request bodies above this are refused with 413 before any handler runs. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -26,6 +27,7 @@ export const makeApp = (deps: ChannelDeps, limits: Pick<Limits, "sseClients"> = 
   // Scoped so the hot GET routes pass no extra middleware: the streams live under /console, keys come with POSTs.
   app.use("/console/*", sseCap(limits.sseClients))
   app.on("POST", "*", idempotency(deps))
+  mountFavicon(app)
   app.route("/api", controlRouter(deps))
   app.route("/ussd", ussdRouter(deps))
   app.route("/ivr", ivrRouter(deps))

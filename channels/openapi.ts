@@ -1,10 +1,12 @@
 // OpenAPI 3.1 document of the twin's HTTP interface, generated from the Effect Schemas that the
 // routes decode with (core Command union, LK/app bodies, kiosk bodies, control bodies).
+import { existsSync, readFileSync } from "node:fs"
 import { Schema } from "effect"
 import { Command } from "../core/domain/commands.ts"
 import { BODY_SCHEMAS } from "./lk/schemas.ts"
 import { KioskCashBody, KioskLoginBody, KioskNumberBody, KioskServiceBody, KioskTariffBody } from "./kiosk/api.ts"
 import { LocationBody, NetworkBody, UsageBody } from "./control/tmf.ts"
+import { TELEPHONY_BODIES } from "./telephony-schemas.ts"
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
@@ -32,91 +34,112 @@ const jsonSchema = (s: Schema.Top, into: Record<string, Json>): Json => {
   return tidy(d.schema as Json)
 }
 
-interface Op { method: "get" | "post"; path: string; tag: string; summary: string; body?: string; auth?: "bearer" | "kiosk"; query?: string[]; rules?: string }
+export interface Op { method: "get" | "post" | "delete"; path: string; tag: string; summary: string; body?: string; auth?: "bearer" | "kiosk"; query?: string[]; rules?: string }
 
 const selfcare = (base: string, tag: string): Op[] => [
-  { method: "post", path: `${base}/otp`, tag, summary: "Request an SMS password from 3339", body: "OtpRequest", rules: "R22" },
-  { method: "post", path: `${base}/login`, tag, summary: "Log in with the SMS or permanent password; returns the bearer token", body: "LoginRequest", rules: "R22 R23 R24" },
-  { method: "post", path: `${base}/login/network`, tag, summary: "Auto-login on the operator's mobile data", body: "NetworkLoginRequest", rules: "R26" },
+  { method: "post", path: `${base}/otp`, tag, summary: "Запросить пароль по SMS с номера 3339", body: "OtpRequest", rules: "R22" },
+  { method: "post", path: `${base}/login`, tag, summary: "Войти по паролю из SMS или постоянному паролю; ответ — токен сеанса", body: "LoginRequest", rules: "R22 R23 R24" },
+  { method: "post", path: `${base}/login/network`, tag, summary: "Войти автоматически в мобильном интернете МТС", body: "NetworkLoginRequest", rules: "R26" },
   { method: "post", path: `${base}/logout`, tag, summary: "«Выход»", auth: "bearer", rules: "R25" },
-  { method: "get", path: `${base}/me`, tag, summary: "Logged-in number and linked numbers", auth: "bearer" },
-  { method: "get", path: `${base}/overview`, tag, summary: "«Мой МТС»: balance, tariff, packages", auth: "bearer", query: ["msisdn"] },
-  { method: "get", path: `${base}/balance`, tag, summary: "Balance «данные на сегодня HH:MM»", auth: "bearer", query: ["msisdn"], rules: "R8 R15" },
-  { method: "get", path: `${base}/packages`, tag, summary: "Packages left («22,27 Гб из 30»)", auth: "bearer", query: ["msisdn"], rules: "R4" },
-  { method: "post", path: `${base}/topup`, tag, summary: "Top up (kopecks)", body: "TopUpRequest", auth: "bearer", rules: "R9" },
-  { method: "get", path: `${base}/promised-payment`, tag, summary: "Promised payment offer and current one", auth: "bearer", query: ["msisdn"], rules: "R10" },
-  { method: "post", path: `${base}/promised-payment`, tag, summary: "Take a promised payment", body: "PromisedPaymentRequest", auth: "bearer", rules: "R10" },
-  { method: "post", path: `${base}/autopay`, tag, summary: "Set or cancel autopay", body: "AutopayRequest", auth: "bearer", rules: "R11" },
-  { method: "post", path: `${base}/transfer`, tag, summary: "Transfer money to another number", body: "Transfer", auth: "bearer", rules: "R12" },
-  { method: "post", path: `${base}/pay-provider`, tag, summary: "Pay another provider from the balance (ТВ и Интернет, квартплата, мобильный телефон)", body: "PayProvider", auth: "bearer", rules: "R9" },
-  { method: "get", path: `${base}/expenses`, tag, summary: "«Расходы»: period=today|week|month or from/to dates", auth: "bearer", query: ["msisdn", "period", "from", "to"], rules: "R14" },
-  { method: "get", path: `${base}/services`, tag, summary: "Services with prices", auth: "bearer", query: ["msisdn"], rules: "R17" },
-  { method: "post", path: `${base}/services/connect`, tag, summary: "«Подключить»", body: "ServiceRequest", auth: "bearer", rules: "R17" },
-  { method: "post", path: `${base}/services/disconnect`, tag, summary: "«Отключить»", body: "ServiceRequest", auth: "bearer", rules: "R17" },
-  { method: "post", path: `${base}/packages/buy`, tag, summary: "Buy a one-off package", body: "BuyPackage", auth: "bearer", rules: "R4" },
-  { method: "get", path: `${base}/tariffs`, tag, summary: "Tariff list", auth: "bearer", query: ["msisdn"], rules: "R6" },
-  { method: "post", path: `${base}/tariff`, tag, summary: "«Перейти»: first the confirmation screen, then with confirmed: true the change", body: "TariffChangeRequest", auth: "bearer", rules: "R6" },
-  { method: "post", path: `${base}/block`, tag, summary: "Voluntary block", body: "TargetRequest", auth: "bearer", rules: "R19" },
-  { method: "post", path: `${base}/unblock`, tag, summary: "Unblock", body: "TargetRequest", auth: "bearer", rules: "R19" },
-  { method: "get", path: `${base}/linked`, tag, summary: "«Привязанные»", auth: "bearer", rules: "R20" },
-  { method: "post", path: `${base}/linked/request`, tag, summary: "«Добавить»: send a code to the number", body: "LinkRequest", auth: "bearer", rules: "R20" },
-  { method: "post", path: `${base}/linked/confirm`, tag, summary: "Confirm with the code", body: "LinkConfirm", auth: "bearer", rules: "R20" },
-  { method: "post", path: `${base}/linked/remove`, tag, summary: "Unlink", body: "LinkRequest", auth: "bearer", rules: "R20" },
+  { method: "get", path: `${base}/me`, tag, summary: "Номер входа и привязанные номера", auth: "bearer" },
+  { method: "get", path: `${base}/overview`, tag, summary: "«Мой МТС»: баланс, тариф, пакеты", auth: "bearer", query: ["msisdn"] },
+  { method: "get", path: `${base}/balance`, tag, summary: "Баланс «данные на сегодня ЧЧ:ММ»", auth: "bearer", query: ["msisdn"], rules: "R8 R15" },
+  { method: "get", path: `${base}/packages`, tag, summary: "Остатки пакетов («22,27 Гб из 30»)", auth: "bearer", query: ["msisdn"], rules: "R4" },
+  { method: "post", path: `${base}/topup`, tag, summary: "Пополнить счет (сумма в копейках)", body: "TopUpRequest", auth: "bearer", rules: "R9" },
+  { method: "get", path: `${base}/promised-payment`, tag, summary: "Обещанный платеж: доступная сумма и текущий", auth: "bearer", query: ["msisdn"], rules: "R10" },
+  { method: "post", path: `${base}/promised-payment`, tag, summary: "Взять обещанный платеж", body: "PromisedPaymentRequest", auth: "bearer", rules: "R10" },
+  { method: "post", path: `${base}/autopay`, tag, summary: "Подключить или отключить автоплатеж", body: "AutopayRequest", auth: "bearer", rules: "R11" },
+  { method: "post", path: `${base}/transfer`, tag, summary: "Перевести деньги на другой номер", body: "Transfer", auth: "bearer", rules: "R12" },
+  { method: "post", path: `${base}/pay-provider`, tag, summary: "Оплатить услуги другого поставщика с баланса (ТВ и Интернет, квартплата, мобильный телефон)", body: "PayProvider", auth: "bearer", rules: "R9" },
+  { method: "get", path: `${base}/expenses`, tag, summary: "«Расходы»: period=today|week|month или даты from/to", auth: "bearer", query: ["msisdn", "period", "from", "to"], rules: "R14" },
+  { method: "get", path: `${base}/services`, tag, summary: "Услуги с ценами", auth: "bearer", query: ["msisdn"], rules: "R17" },
+  { method: "post", path: `${base}/services/connect`, tag, summary: "«Подключить» услугу", body: "ServiceRequest", auth: "bearer", rules: "R17" },
+  { method: "post", path: `${base}/services/disconnect`, tag, summary: "«Отключить» услугу", body: "ServiceRequest", auth: "bearer", rules: "R17" },
+  { method: "post", path: `${base}/packages/buy`, tag, summary: "Купить разовый пакет", body: "BuyPackage", auth: "bearer", rules: "R4" },
+  { method: "get", path: `${base}/tariffs`, tag, summary: "Тарифы с абонентской платой", auth: "bearer", query: ["msisdn"], rules: "R6" },
+  { method: "post", path: `${base}/tariff`, tag, summary: "«Перейти»: сначала подтверждение с суммой к списанию, затем с confirmed: true — смена", body: "TariffChangeRequest", auth: "bearer", rules: "R6" },
+  { method: "post", path: `${base}/block`, tag, summary: "Добровольная блокировка номера", body: "TargetRequest", auth: "bearer", rules: "R19" },
+  { method: "post", path: `${base}/unblock`, tag, summary: "Снять добровольную блокировку", body: "TargetRequest", auth: "bearer", rules: "R19" },
+  { method: "get", path: `${base}/linked`, tag, summary: "«Привязанные» номера", auth: "bearer", rules: "R20" },
+  { method: "post", path: `${base}/linked/request`, tag, summary: "«Добавить»: код уходит в SMS на добавляемый номер", body: "LinkRequest", auth: "bearer", rules: "R20" },
+  { method: "post", path: `${base}/linked/confirm`, tag, summary: "Подтвердить привязку кодом", body: "LinkConfirm", auth: "bearer", rules: "R20" },
+  { method: "post", path: `${base}/linked/remove`, tag, summary: "Отвязать номер", body: "LinkRequest", auth: "bearer", rules: "R20" },
   { method: "get", path: `${base}/family`, tag, summary: "«Поделиться пакетами»", auth: "bearer", rules: "R2" },
   { method: "post", path: `${base}/family/invite`, tag, summary: "«Пригласить участника» → «Начать делиться»", body: "FamilyInvite", auth: "bearer", rules: "R2" },
-  { method: "post", path: `${base}/family/remove`, tag, summary: "Remove a member", body: "FamilyRemove", auth: "bearer", rules: "R2" },
-  { method: "get", path: `${base}/personal`, tag, summary: "Personal data", auth: "bearer", query: ["msisdn"], rules: "R21" },
-  { method: "post", path: `${base}/password`, tag, summary: "«Настройки входа»: permanent password", body: "SetPassword", auth: "bearer", rules: "R23" },
-  { method: "post", path: `${base}/notifications`, tag, summary: "Charge / login SMS notifications on or off", body: "Notifications", auth: "bearer", rules: "R16" },
-  { method: "get", path: `${base}/bonuses`, tag, summary: "Bonus points and offers", auth: "bearer", query: ["msisdn"], rules: "R13" },
-  { method: "post", path: `${base}/bonuses/exchange`, tag, summary: "Exchange points for a package", body: "BonusExchange", auth: "bearer", rules: "R13" },
+  { method: "post", path: `${base}/family/remove`, tag, summary: "Исключить участника", body: "FamilyRemove", auth: "bearer", rules: "R2" },
+  { method: "get", path: `${base}/personal`, tag, summary: "Персональные данные", auth: "bearer", query: ["msisdn"], rules: "R21" },
+  { method: "post", path: `${base}/password`, tag, summary: "«Настройки входа»: постоянный пароль", body: "SetPassword", auth: "bearer", rules: "R23" },
+  { method: "post", path: `${base}/notifications`, tag, summary: "SMS-уведомления о списаниях и о входе", body: "Notifications", auth: "bearer", rules: "R16" },
+  { method: "get", path: `${base}/bonuses`, tag, summary: "Бонусные баллы и предложения", auth: "bearer", query: ["msisdn"], rules: "R13" },
+  { method: "post", path: `${base}/bonuses/exchange`, tag, summary: "Обменять баллы на пакет", body: "BonusExchange", auth: "bearer", rules: "R13" },
 ]
 
 export const OPERATIONS: readonly Op[] = [
+  { method: "post", path: "/ussd/dial", tag: "USSD", summary: "Набрать USSD-код (*100#, *111#, *132# …); ответ — экран и признак конца сеанса", body: "UssdDial", rules: "R8 R28" },
+  { method: "post", path: "/ussd/reply", tag: "USSD", summary: "Ответить в меню USSD (пункт меню или сумма)", body: "UssdReply", rules: "R28" },
+  { method: "post", path: "/ussd", tag: "USSD", summary: "Обратный вызов шлюза в стиле Africa's Talking: ответ «CON …» или «END …» (text/plain)", body: "UssdGatewayCallback", rules: "R28" },
+  { method: "post", path: "/ivr/calls", tag: "IVR", summary: "Позвонить на 111 (Мобильный помощник) или 0890 (горячая линия); said — что сказал автоинформатор", body: "IvrCall", rules: "R29" },
+  { method: "post", path: "/ivr/calls/{id}/dtmf", tag: "IVR", summary: "Нажать клавиши (тональный набор 0–9, *, #)", body: "IvrKeys", rules: "R29" },
+  { method: "get", path: "/ivr/calls/{id}", tag: "IVR", summary: "Весь разговор: transcript" },
+  { method: "delete", path: "/ivr/calls/{id}", tag: "IVR", summary: "Положить трубку" },
+  { method: "post", path: "/sms/send", tag: "SMS", summary: "Отправить SMS на короткий номер (111, 3339 …); ответные SMS приходят в replies", body: "SmsSend", rules: "R16 R18" },
+  { method: "get", path: "/sms/inbox/{msisdn}", tag: "SMS", summary: "Входящие SMS телефона абонента" },
   ...selfcare("/lk/api", "LK"),
   ...selfcare("/app/api", "App"),
-  { method: "get", path: "/app/api/profiles", tag: "App", summary: "Profiles: own and linked numbers", auth: "bearer", rules: "R20" },
-  { method: "get", path: "/app/api/tabs/{tab}", tag: "App", summary: "Tabs: main (Мой МТС), account (Счет), tariffs, internet, services, bonuses, roaming, entertainment (Развлечения), support", auth: "bearer", query: ["msisdn"] },
-  { method: "post", path: "/app/api/support/chat", tag: "App", summary: "«Поддержка»: a question in the chat ({ text }); a scripted specialist answers", auth: "bearer" },
-  { method: "post", path: "/app/api/support/callback", tag: "App", summary: "«Поддержка»: order a callback; the confirmation comes by SMS", auth: "bearer" },
-  { method: "post", path: "/kiosk/api/start", tag: "Kiosk", summary: "Enter the number", body: "KioskNumber", rules: "R27" },
-  { method: "post", path: "/kiosk/api/order-code", tag: "Kiosk", summary: "«Заказать пароль» (code by SMS from 6262)", body: "KioskNumber", rules: "R27" },
-  { method: "post", path: "/kiosk/api/login", tag: "Kiosk", summary: "Enter the code; returns the terminal session token", body: "KioskLogin", rules: "R27 I6" },
-  { method: "get", path: "/kiosk/api/menu", tag: "Kiosk", summary: "«Сервис МТС» menu", auth: "kiosk" },
-  { method: "get", path: "/kiosk/api/balance", tag: "Kiosk", summary: "Balance", auth: "kiosk" },
-  { method: "get", path: "/kiosk/api/services", tag: "Kiosk", summary: "Services", auth: "kiosk" },
-  { method: "post", path: "/kiosk/api/services/connect", tag: "Kiosk", summary: "Connect a service", body: "KioskService", auth: "kiosk" },
-  { method: "post", path: "/kiosk/api/services/disconnect", tag: "Kiosk", summary: "Disconnect a service", body: "KioskService", auth: "kiosk" },
-  { method: "get", path: "/kiosk/api/tariffs", tag: "Kiosk", summary: "Tariffs", auth: "kiosk" },
-  { method: "post", path: "/kiosk/api/tariff", tag: "Kiosk", summary: "Tariff change with confirmation", body: "KioskTariff", auth: "kiosk", rules: "R6" },
-  { method: "post", path: "/kiosk/api/topup-cash", tag: "Kiosk", summary: "Cash top-up (kopecks)", body: "KioskCash", auth: "kiosk", rules: "R9" },
-  { method: "post", path: "/kiosk/api/logout", tag: "Kiosk", summary: "End the terminal session", auth: "kiosk" },
-  { method: "get", path: "/api/twins", tag: "Control", summary: "List twins" },
-  { method: "post", path: "/api/twins", tag: "Control", summary: "Create a twin {id?, name?, seed?, start?, demo?}" },
-  { method: "get", path: "/api/twins/{id}", tag: "Control", summary: "One twin: time, seq, hash" },
-  { method: "post", path: "/api/twins/{id}/advance", tag: "Control", summary: "Advance the clock {by: \"1d 2h\"} | {to} | {months}: at most 3660 days per call, one durable simulated day at a time" },
-  { method: "post", path: "/api/twins/{id}/commands", tag: "Control", summary: "Execute any core command", body: "Command" },
-  { method: "post", path: "/api/twins/{id}/location", tag: "Control", summary: "Set location (home, russia, country)", body: "SetLocation" },
-  { method: "post", path: "/api/twins/{id}/network", tag: "Control", summary: "Set mobile-data attachment", body: "SetNetworkAttachment" },
-  { method: "post", path: "/api/twins/{id}/usage", tag: "Control", summary: "Inject usage (TMF635 style)", body: "TMF635Usage" },
-  { method: "get", path: "/api/twins/{id}/state", tag: "Control", summary: "State: every subscriber's account view" },
-  { method: "get", path: "/api/twins/{id}/events", tag: "Control", summary: "Event log", query: ["after", "limit"] },
-  { method: "get", path: "/api/twins/{id}/subscribers", tag: "Control", summary: "Subscribers" },
-  { method: "get", path: "/api/twins/{id}/subscribers/{msisdn}", tag: "Control", summary: "Account view" },
-  { method: "get", path: "/api/twins/{id}/subscribers/{msisdn}/ledger", tag: "Control", summary: "Ledger (I1)" },
-  { method: "get", path: "/api/twins/{id}/subscribers/{msisdn}/inbox", tag: "Control", summary: "Handset SMS inbox" },
-  { method: "get", path: "/api/twins/{id}/subscribers/{msisdn}/detail", tag: "Control", summary: "Detail for a period", query: ["from", "to"] },
-  { method: "get", path: "/api/twins/{id}/tmf654/accountBalance", tag: "TM Forum", summary: "TMF654 account balance", query: ["msisdn"] },
-  { method: "get", path: "/api/twins/{id}/tmf654/bucket", tag: "TM Forum", summary: "TMF654 buckets (packages)", query: ["msisdn"] },
-  { method: "get", path: "/api/twins/{id}/tmf635/usage", tag: "TM Forum", summary: "TMF635 usage records", query: ["msisdn", "from", "to"] },
-  { method: "get", path: "/api/twins/{id}/tmf620/productOffering", tag: "TM Forum", summary: "TMF620 product offerings (tariffs, services, packages)" },
+  { method: "get", path: "/app/api/profiles", tag: "App", summary: "Профили: свой и привязанные номера", auth: "bearer", rules: "R20" },
+  { method: "get", path: "/app/api/tabs/{tab}", tag: "App", summary: "Вкладки: main (Мой МТС), account (Счет), tariffs, internet, services, bonuses, roaming, entertainment (Развлечения), support", auth: "bearer", query: ["msisdn"] },
+  { method: "post", path: "/app/api/support/chat", tag: "App", summary: "«Поддержка»: вопрос в чат ({ text }); отвечает специалист по сценарию", auth: "bearer" },
+  { method: "post", path: "/app/api/support/callback", tag: "App", summary: "«Поддержка»: заказать обратный звонок; подтверждение приходит в SMS", auth: "bearer" },
+  { method: "post", path: "/kiosk/api/start", tag: "Kiosk", summary: "Ввести номер телефона (8916…, +7 916… или 916…)", body: "KioskNumber", rules: "R27" },
+  { method: "post", path: "/kiosk/api/order-code", tag: "Kiosk", summary: "«Заказать пароль» (код в SMS с номера 6262)", body: "KioskNumber", rules: "R27" },
+  { method: "post", path: "/kiosk/api/login", tag: "Kiosk", summary: "Ввести код доступа; ответ — токен сеанса терминала", body: "KioskLogin", rules: "R27 I6" },
+  { method: "get", path: "/kiosk/api/menu", tag: "Kiosk", summary: "Меню «Сервис МТС»", auth: "kiosk" },
+  { method: "get", path: "/kiosk/api/balance", tag: "Kiosk", summary: "Баланс", auth: "kiosk" },
+  { method: "get", path: "/kiosk/api/services", tag: "Kiosk", summary: "Услуги", auth: "kiosk" },
+  { method: "post", path: "/kiosk/api/services/connect", tag: "Kiosk", summary: "Подключить услугу", body: "KioskService", auth: "kiosk" },
+  { method: "post", path: "/kiosk/api/services/disconnect", tag: "Kiosk", summary: "Отключить услугу", body: "KioskService", auth: "kiosk" },
+  { method: "get", path: "/kiosk/api/tariffs", tag: "Kiosk", summary: "Тарифы", auth: "kiosk" },
+  { method: "post", path: "/kiosk/api/tariff", tag: "Kiosk", summary: "Смена тарифа с подтверждением", body: "KioskTariff", auth: "kiosk", rules: "R6" },
+  { method: "post", path: "/kiosk/api/topup-cash", tag: "Kiosk", summary: "Пополнить наличными (копейки)", body: "KioskCash", auth: "kiosk", rules: "R9" },
+  { method: "post", path: "/kiosk/api/logout", tag: "Kiosk", summary: "Завершить сеанс терминала", auth: "kiosk" },
+  { method: "get", path: "/api/twins", tag: "Control", summary: "Список двойников" },
+  { method: "post", path: "/api/twins", tag: "Control", summary: "Создать двойника {id?, name?, seed?, start?, demo?}", body: "CreateTwin" },
+  { method: "get", path: "/api/twins/{id}", tag: "Control", summary: "Двойник: время, номер события, хеш состояния" },
+  { method: "post", path: "/api/twins/{id}/advance", tag: "Control", summary: "Перевести часы двойника {by: \"1d 2h\"} | {to} | {months}: не более 3660 дней за вызов, по одному сохраненному дню", body: "Advance" },
+  { method: "post", path: "/api/twins/{id}/commands", tag: "Control", summary: "Выполнить любую команду ядра", body: "Command" },
+  { method: "post", path: "/api/twins/{id}/location", tag: "Control", summary: "Переместить абонента (home, russia, страна)", body: "SetLocation" },
+  { method: "post", path: "/api/twins/{id}/network", tag: "Control", summary: "Включить или выключить мобильный интернет МТС", body: "SetNetworkAttachment" },
+  { method: "post", path: "/api/twins/{id}/usage", tag: "Control", summary: "Потребление в стиле TMF635 (звонок, SMS, интернет)", body: "TMF635Usage" },
+  { method: "get", path: "/api/twins/{id}/state", tag: "Control", summary: "Состояние: счета всех абонентов" },
+  { method: "get", path: "/api/twins/{id}/events", tag: "Control", summary: "Журнал событий", query: ["after", "limit"] },
+  { method: "get", path: "/api/twins/{id}/subscribers", tag: "Control", summary: "Абоненты" },
+  { method: "get", path: "/api/twins/{id}/subscribers/{msisdn}", tag: "Control", summary: "Счет абонента" },
+  { method: "get", path: "/api/twins/{id}/subscribers/{msisdn}/ledger", tag: "Control", summary: "Движение средств (I1)" },
+  { method: "get", path: "/api/twins/{id}/subscribers/{msisdn}/inbox", tag: "Control", summary: "Входящие SMS телефона" },
+  { method: "get", path: "/api/twins/{id}/subscribers/{msisdn}/detail", tag: "Control", summary: "Детализация за период", query: ["from", "to"] },
+  { method: "get", path: "/api/twins/{id}/tmf654/accountBalance", tag: "TM Forum", summary: "TMF654: баланс счета", query: ["msisdn"] },
+  { method: "get", path: "/api/twins/{id}/tmf654/bucket", tag: "TM Forum", summary: "TMF654: пакеты (buckets)", query: ["msisdn"] },
+  { method: "get", path: "/api/twins/{id}/tmf635/usage", tag: "TM Forum", summary: "TMF635: записи потребления", query: ["msisdn", "from", "to"] },
+  { method: "get", path: "/api/twins/{id}/tmf620/productOffering", tag: "TM Forum", summary: "TMF620: предложения (тарифы, услуги, пакеты)" },
 ]
+
+/** The key of an operation in the examples file: "post /lk/api/topup". */
+export const opKey = (o: Pick<Op, "method" | "path">): string => `${o.method} ${o.path}`
 
 const BODIES: Record<string, Schema.Top> = {
   ...BODY_SCHEMAS,
   KioskNumber: KioskNumberBody, KioskLogin: KioskLoginBody, KioskService: KioskServiceBody, KioskTariff: KioskTariffBody, KioskCash: KioskCashBody,
-  SetLocation: LocationBody, SetNetworkAttachment: NetworkBody, TMF635Usage: UsageBody,
+  SetLocation: LocationBody, SetNetworkAttachment: NetworkBody, TMF635Usage: UsageBody, ...TELEPHONY_BODIES,
 }
+
+/** A recorded exchange with the twin: what was sent and what came back (scripts/api-examples.ts). */
+export interface Example { status: number; request?: Json; query?: Record<string, string>; response: Json; contentType?: string }
+
+const EXAMPLES_FILE = new URL("./openapi-examples.json", import.meta.url)
+
+/** Real request/answer pairs recorded on a demo twin, by operation key. */
+export const apiExamples = (): Record<string, Example> =>
+  existsSync(EXAMPLES_FILE) ? (JSON.parse(readFileSync(EXAMPLES_FILE, "utf8")) as Record<string, Example>) : {}
 
 const ErrorSchema: Json = {
   type: "object",
@@ -143,29 +166,36 @@ export const openApiDocument = (): Record<string, Json> => {
     if (obj(j).$ref !== `#/components/schemas/${name}`) schemas[name] = j
   }
   schemas.Error = ErrorSchema
+  const examples = apiExamples()
   const paths: Record<string, Record<string, Json>> = {}
   for (const o of OPERATIONS) {
+    const ex = examples[opKey(o)]
     const params: Json[] = [
       ...[...o.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1] ?? "", in: "path", required: true, schema: { type: "string" } })),
-      ...(o.query ?? []).map((q) => ({ name: q, in: "query", required: false, schema: { type: "string" } })),
-      { name: "x-twin", in: "header", required: false, description: "Twin id (default: the default twin)", schema: { type: "string" } },
+      ...(o.query ?? []).map((q) => ({ name: q, in: "query", required: false, schema: { type: "string" }, ...(ex?.query?.[q] !== undefined ? { example: ex.query[q] } : {}) })),
+      { name: "x-twin", in: "header", required: false, description: "Двойник (по умолчанию — основной)", schema: { type: "string" } },
       ...(o.method === "post"
-        ? [{ name: "Idempotency-Key", in: "header", required: false, description: "1..255 printable ASCII characters. A repeat with the same key and request gets the first answer (header Idempotent-Replayed: true) and changes nothing; the same key with another request is refused (422).", schema: { type: "string" } }]
+        ? [{ name: "Idempotency-Key", in: "header", required: false, description: "1–255 печатных символов ASCII. Повтор с тем же ключом и тем же запросом получает первый ответ (заголовок Idempotent-Replayed: true) и ничего не меняет; тот же ключ с другим запросом отклоняется (422).", schema: { type: "string" } }]
         : []),
     ]
+    const okStatus = String(ex?.status ?? (o.method === "post" && o.path.endsWith("/calls") ? 201 : 200))
+    const okType = ex?.contentType ?? "application/json"
     const op: Record<string, Json> = {
       tags: [o.tag],
       summary: o.summary,
       operationId: `${o.method}${o.path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ?? "").toUpperCase())}`,
       parameters: params,
       responses: {
-        "200": { description: "OK: `text` is what the subscriber sees (Russian), plus the data", content: { "application/json": { schema: { type: "object" } } } },
-        "4XX": { description: "Error naming the field", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-        "503": { description: "Not applied: the store could not write the events (STORE_UNAVAILABLE) or a server cap was reached (CAPACITY); retry later", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        [okStatus]: {
+          description: "Ответ: `text` — то, что видит абонент, и данные",
+          content: { [okType]: { schema: okType === "application/json" ? { type: "object" } : { type: "string" }, ...(ex !== undefined ? { example: ex.response } : {}) } },
+        },
+        "4XX": { description: "Ошибка с именем поля и текстом для абонента", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" }, example: { error: { code: "INVALID_FIELD", field: "msisdn", message: "msisdn: expected 7 and 10 digits", ru: "Неверный номер" }, text: "Неверный номер" } } } },
+        "503": { description: "Не выполнено: хранилище не записало события (STORE_UNAVAILABLE) или достигнут предел сервера (CAPACITY); повторите позже", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
       },
     }
-    if (o.rules !== undefined) op.description = `Rules: ${o.rules}`
-    if (o.body !== undefined) op.requestBody = { required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${o.body}` } } } }
+    if (o.rules !== undefined) op.description = `Правила: ${o.rules}`
+    if (o.body !== undefined) op.requestBody = { required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${o.body}` }, ...(ex?.request !== undefined ? { example: ex.request } : {}) } } }
     if (o.auth !== undefined) op.security = [{ [o.auth === "bearer" ? "sessionToken" : "kioskToken"]: [] }]
     paths[o.path] = { ...(paths[o.path] ?? {}), [o.method]: op }
   }
@@ -173,18 +203,22 @@ export const openApiDocument = (): Record<string, Json> => {
     openapi: "3.1.0",
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     info: {
-      title: "Self-service digital twin (ССО МТС)",
+      title: "Цифровой двойник сервисов самообслуживания (ССО МТС)",
       version: "0.1.0",
-      description: "ЛК, «Мой МТС», «Электронный Помощник» and the control API of the twin. Money is integer kopecks; time is twin time (Europe/Moscow).",
+      description: "USSD, голосовое меню (IVR), SMS, Личный кабинет, «Мой МТС», «Электронный Помощник» и управление двойником. Деньги — целые копейки; время — время двойника (Москва). Примеры — настоящие запросы и ответы демо-двойника.",
     },
     servers: [{ url: "/" }],
-    tags: [{ name: "LK" }, { name: "App" }, { name: "Kiosk" }, { name: "Control" }, { name: "TM Forum" }],
+    tags: [
+      { name: "USSD", description: "USSD-коды и меню" }, { name: "IVR", description: "Голосовое меню 111 и горячая линия 0890" }, { name: "SMS", description: "SMS на короткие номера" },
+      { name: "LK", description: "Личный кабинет" }, { name: "App", description: "Приложение «Мой МТС»" }, { name: "Kiosk", description: "Терминал «Электронный Помощник»" },
+      { name: "Control", description: "Управление двойником" }, { name: "TM Forum", description: "Открытые API TM Forum" },
+    ],
     paths,
     components: {
       schemas,
       securitySchemes: {
-        sessionToken: { type: "http", scheme: "bearer", description: "Token from /lk/api/login or /app/api/login (20-minute idle session)" },
-        kioskToken: { type: "http", scheme: "bearer", description: "Terminal session token from /kiosk/api/login" },
+        sessionToken: { type: "http", scheme: "bearer", description: "Токен из /lk/api/login или /app/api/login (сеанс завершается после 20 минут без действий)" },
+        kioskToken: { type: "http", scheme: "bearer", description: "Токен сеанса терминала из /kiosk/api/login" },
       },
     },
   }

@@ -56,9 +56,16 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
   })
 
   // Scenario playback: load a YAML file onto a fresh twin, then release it step by step.
+  r.get("/console/api/library", (c) => c.json({ scenarios: player.library(), running: player.names() }))
   r.post("/console/api/scenarios", async (c) => {
     const body: unknown = await c.req.json().catch(() => null)
     const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>
+    if (typeof b.library === "string") {
+      const lib = await player.loadLibrary(b.library)
+      if (lib === null) return c.json({ error: { code: "INVALID_FIELD", field: "library", message: `library: no scenario "${b.library.slice(0, 100)}" in the library`, ru: "Сценарий не найден в библиотеке" } }, 400)
+      if (!lib.ok) return c.json({ error: { code: "INVALID_FIELD", field: "library", message: lib.errors.join("\n"), ru: "Ошибки в файле сценария" }, errors: lib.errors }, 400)
+      return c.json(lib)
+    }
     if (typeof b.yaml !== "string" || b.yaml.trim() === "") return c.json({ error: { code: "INVALID_FIELD", field: "yaml", message: "yaml: expected the scenario file text", ru: "Выберите файл сценария" } }, 400)
     const file = typeof b.file === "string" && b.file !== "" ? b.file.slice(0, 200) : "scenario.yaml"
     const out = await player.load(file, b.yaml)

@@ -3,17 +3,30 @@
 // `openScenario`, the same path `twin run` takes): loading opens the scenario on a fresh twin
 // (setup done), «Следующий шаг» runs exactly one step — an acting step or a check with its own
 // pass mark — and «Выполнить все» runs the rest. Results are the runner's own records.
+import { readdirSync, readFileSync } from "node:fs"
 import type { Fetcher } from "../channels/driver.ts"
 import type { Registry } from "../core/engine/registry.ts"
 import { webOperations } from "../scenarios/drivers.ts"
 import { loadScenarioText } from "../scenarios/loader.ts"
 import type { Step } from "../scenarios/model.ts"
 import { openScenario, type ScenarioResult, type ScenarioStepper, type StepRecord } from "../scenarios/runner.ts"
+import { narrate } from "./narrate.ts"
+
+/** The scenario library the console offers in its picker. */
+const LIBRARY_DIR = new URL("../scenarios/library/", import.meta.url)
+
+export interface LibraryEntry { file: string; name: string; rules: readonly string[] }
 
 /** Which console panel a step acts in. */
 export type PanelId = "ussd" | "sms" | "ivr" | "lk" | "app" | "kiosk" | "network" | "clock" | "check"
 
-export interface StepInfo { index: number; line: number; panel: PanelId; msisdn: string | null; text: string }
+export interface StepInfo {
+  index: number; line: number; panel: PanelId; msisdn: string | null
+  /** The step told in Russian («Абонент набирает *100#»). */
+  text: string
+  /** What the step types into its panel: the USSD code or reply, the IVR number and keys. */
+  input: string
+}
 
 export interface StepOutcome { index: number; status: StepRecord["status"]; sent: string; answer: string; failures: string[] }
 
@@ -39,10 +52,25 @@ const panelOf = (st: Step): PanelId => {
   }
 }
 
+const inputOf = (st: Step): string =>
+  st._tag === "ussd" ? (st.dial ?? st.reply ?? "") : st._tag === "ivr" ? `${st.call} ${st.keys}`.trim() : st._tag === "sms" ? `${st.to}: ${st.text}` : ""
+
 const MAX_RUNS = 8
 
+/** The check a failure names, in the audience's words (the runner's keys are English). */
+const WHAT_RU: ReadonlyArray<[RegExp, string]> = [
+  [/^balance/, "баланс"], [/^tariff/, "тариф"], [/^status/, "статус"], [/^location/, "местоположение"], [/^services\.has/, "подключенные услуги"],
+  [/^services\.lacks/, "отключенные услуги"], [/^packages?/, "пакеты"], [/^charges?/, "списания"], [/^screen/, "экран"], [/^prompt/, "автоинформатор"],
+  [/^reply/, "ответ"], [/^inbox/, "SMS"], [/^end/, "конец сеанса"], [/^error/, "отказ"], [/^ok/, "результат действия"], [/^promised/, "обещанный платеж"],
+  [/^bonus/, "бонусы"], [/^lkLocked/, "блокировка входа в ЛК"], [/^kioskLocked/, "блокировка терминала"], [/^autopay/, "автоплатеж"], [/^linked/, "привязанные номера"],
+  [/^family/, "«МЫ МТС»"], [/^events?/, "события"],
+]
+
+const whatRu = (what: string): string => WHAT_RU.find(([re]) => re.test(what))?.[1] ?? what
+
 const outcome = (s: StepRecord): StepOutcome => ({
-  index: s.index, status: s.status, sent: s.sent, answer: s.answer, failures: s.failures.map((f) => `${f.what}: ожидалось ${f.expected}, получено ${f.actual}`),
+  index: s.index, status: s.status, sent: s.sent, answer: s.answer,
+  failures: s.failures.map((f) => `${whatRu(f.what)}: ожидалось ${f.expected.replace(/^contains /, "").replace(/^does not contain /, "без ")}, получено ${f.actual}`),
 })
 
 class Play {
@@ -78,6 +106,9 @@ class Play {
 export class ScenarioPlayer {
   private readonly plays = new Map<string, Play>()
   private n = 0
+  private lib: LibraryEntry[] | null = null
+  /** The scenario each scenario twin was opened for, so the twin picker shows its name, not its id. */
+  private readonly titles = new Map<string, string>()
   constructor(private readonly registry: Registry, private readonly fetcher: Fetcher) {}
 
   /** Parse a file and open it on a fresh twin: setup done, no step run yet. */
@@ -98,14 +129,37 @@ export class ScenarioPlayer {
     // A setup that failed leaves nothing to play: finish at once so the console shows why.
     if (stepper.stopped) await play.all()
     this.plays.set(play.id, play)
+    this.titles.set(twinId, sc.name)
     return {
       ok: true, name: sc.name, rules: sc.rules,
       steps: stepper.steps.map((s) => ({
-        index: s.index, line: s.pos.line, panel: panelOf(s.step), msisdn: s.msisdn,
-        text: `${s.step._tag === "web" ? `${s.step.channel}: ` : s.step._tag === "expect" ? "проверка: " : `${s.step._tag}: `}${s.text}`,
+        index: s.index, line: s.pos.line, panel: panelOf(s.step), msisdn: s.msisdn, text: narrate(this.registry.defaultCatalog, s.step), input: inputOf(s.step),
       })),
       state: play.state(),
     }
+  }
+
+  /** Every scenario of the library with its name, for the picker (read once). */
+  library(): LibraryEntry[] {
+    if (this.lib !== null) return this.lib
+    const ops = webOperations()
+    const out: LibraryEntry[] = []
+    for (const file of readdirSync(LIBRARY_DIR).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+      const l = loadScenarioText(file, readFileSync(new URL(file, LIBRARY_DIR), "utf8"), { catalog: this.registry.defaultCatalog, operations: ops })
+      if (l.ok) out.push({ file, name: l.scenario.name, rules: l.scenario.rules })
+    }
+    this.lib = out
+    return out
+  }
+
+  /** Open a library scenario by its file name (only names the library lists). */
+  async loadLibrary(file: string): Promise<Awaited<ReturnType<ScenarioPlayer["load"]>> | null> {
+    if (!this.library().some((e) => e.file === file)) return null
+    return this.load(file, readFileSync(new URL(file, LIBRARY_DIR), "utf8"))
+  }
+
+  names(): Record<string, string> {
+    return Object.fromEntries(this.titles)
   }
 
   get(id: string): Play | undefined {

@@ -7,6 +7,7 @@ import { twinOf, type ChannelDeps } from "../context.ts"
 import { send, sendError, twinNotFound } from "../lk/api.ts"
 import type { Res } from "../lk/selfcare.ts"
 import { bearerToken, decodeWith, readJsonObject } from "../security.ts"
+import { normalizeMsisdn } from "../text/phone.ts"
 import * as K from "./screens.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
@@ -22,8 +23,9 @@ const noSession = (): DomainError => err("SESSION_INVALID", "token: no kiosk ses
 export const kioskApi = (deps: ChannelDeps): Hono => {
   const r = new Hono()
 
+  /** A JSON body decoded with `schema`; a number typed as 8916…, +7 916… or 916… is read as 7916…. */
   const body = async <T>(c: Context, schema: (u: unknown) => Result.Result<T, DomainError>): Promise<Result.Result<T, DomainError>> =>
-    Result.flatMap(await readJsonObject(c), schema)
+    Result.flatMap(await readJsonObject(c), (o) => schema(typeof o.msisdn === "string" ? { ...o, msisdn: normalizeMsisdn(o.msisdn) ?? o.msisdn } : o))
 
   const authed = (f: (twin: TwinCore, msisdn: string, c: Context) => Res | Promise<Res>) => async (c: Context): Promise<Response> => {
     const twin = twinOf(deps, c)

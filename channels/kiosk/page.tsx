@@ -1,6 +1,5 @@
 // The terminal page of «Электронный Помощник» at /kiosk: one screen at a time, big buttons,
 // plain forms (CSRF token, HTTP-only cookie with the core's kiosk session token), no scripts.
-import { normalizeMsisdn } from "../text/phone.ts"
 import { Hono, type Context } from "hono"
 import type { Child } from "hono/jsx"
 import { Result } from "effect"
@@ -11,19 +10,35 @@ import type { Res } from "../lk/selfcare.ts"
 import { clearSessionCookie, csrfError, csrfToken, csrfValid, CSRF_FIELD, randomToken, readSessionCookie, setSessionCookie } from "../security.ts"
 import { IDEMPOTENCY_FIELD } from "../idempotency.ts"
 import { FlashBox, seeOther } from "../prg.ts"
+import { FAVICON_LINK } from "../favicon.ts"
+import { rub } from "../lk/format.ts"
+import { normalizeMsisdn } from "../text/phone.ts"
 import * as K from "./screens.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
-/** A number as typed on the terminal: "8 916 000-00-01", "+7 916…", "916…" → "79160000001" (as the LK accepts). */
-const typedNumber = (v: string | undefined): string => normalizeMsisdn(v ?? "") ?? (v ?? "").replace(/\D/g, "")
-
 export const KIOSK_COOKIE = "kiosk_session"
 
-const CSS = `body{font-family:Arial,sans-serif;background:#222;color:#fff;margin:0}
-.screen{max-width:720px;margin:24px auto;background:#0b3d91;border-radius:16px;padding:24px}
-pre{white-space:pre-wrap;font-size:22px;font-family:inherit}
-button{font-size:20px;margin:6px;padding:12px 20px;border-radius:10px;border:0;background:#e30611;color:#fff}
-label{display:block;font-size:18px}input{font-size:22px;padding:8px}.error{background:#a30000;padding:8px;border-radius:8px}`
+const CSS = `*{box-sizing:border-box}html,body{margin:0;overflow-x:hidden}
+body{font-family:"MTS Sans",Arial,sans-serif;background:#1c1f24;color:#fff;min-height:100vh}
+.screen{max-width:820px;margin:0 auto;min-height:100vh;background:linear-gradient(180deg,#0b3d91,#072a66);padding:20px 24px 32px;display:flex;flex-direction:column;gap:16px}
+.head{display:flex;align-items:center;gap:12px;border-bottom:2px solid rgba(255,255,255,.25);padding-bottom:12px}
+.logo{background:#e30611;color:#fff;font-weight:800;padding:8px 10px;border-radius:10px;font-size:20px}
+h1{font-size:26px;margin:0}
+.msg{font-size:24px;line-height:1.35;margin:0;white-space:pre-wrap}
+.msg.error{background:#a30000;padding:12px 16px;border-radius:12px}
+.who{font-size:18px;opacity:.85;margin:0}
+form{margin:0}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:14px}
+button,.key{font:inherit;font-size:22px;min-height:72px;width:100%;padding:14px 18px;border-radius:16px;border:0;background:#e30611;color:#fff;cursor:pointer;text-align:left;display:flex;flex-direction:column;justify-content:center;gap:4px}
+button:active{transform:scale(.98)}
+button.light{background:#fff;color:#0b3d91}
+button.ghost{background:transparent;border:2px solid rgba(255,255,255,.6);text-align:center}
+button small{font-size:16px;opacity:.85}
+label{display:block;font-size:20px;margin-bottom:8px}
+input{font:inherit;font-size:30px;width:100%;padding:14px 16px;border-radius:14px;border:0;letter-spacing:.04em;color:#1d2023}
+.field{display:flex;flex-direction:column;gap:12px}
+.row{display:grid;grid-template-columns:1fr 1fr;gap:14px}
+@media (max-width:520px){.screen{padding:14px}h1{font-size:22px}.msg{font-size:20px}button{font-size:19px;min-height:64px}.row{grid-template-columns:1fr}}`
 
 interface Screen { text: string; data: Record<string, unknown>; error?: boolean }
 
@@ -31,52 +46,86 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   const r = new Hono()
   const q = (c: Context): string => (c.req.query("twin") !== undefined ? `?twin=${encodeURIComponent(twinIdOf(c))}` : "")
 
-  const Btn = (p: { c: Context; action: string; label: string; fields?: Record<string, string>; children?: Child }) => (
-    <form method="post" action={`/kiosk${p.action}${q(p.c)}`}>
+  /** A POST form with its CSRF token and hidden fields: the one way the terminal acts. */
+  const Btn = (p: { c: Context; action: string; label: string; hint?: string; kind?: string | undefined; fields?: Record<string, string>; children?: Child }) => (
+    <form method="post" action={`/kiosk${p.action}${q(p.c)}`} class="field">
       <input type="hidden" name={CSRF_FIELD} value={csrfToken(p.c)} />
       <input type="hidden" name={IDEMPOTENCY_FIELD} value={randomToken()} />
       {Object.entries(p.fields ?? {}).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
       {p.children}
-      <button type="submit">{p.label}</button>
+      <button type="submit" class={p.kind}>{p.label}{p.hint !== undefined ? <small>{p.hint}</small> : null}</button>
     </form>
   )
+
+  /** The screen's message without the lines its buttons already say (menus, lists of offers). */
+  const message = (screen: string, text: string): string => {
+    const lines = text.split("\n")
+    if (screen === "menu") return lines.filter((l) => !/^\d /.test(l)).join("\n")
+    if (screen === "services" || screen === "tariffs") return lines[0] ?? ""
+    if (screen === "confirm-tariff") return lines.filter((l) => l !== "Подтвердить · Отмена").join("\n")
+    return text
+  }
 
   const render = (c: Context, s: Screen, status: 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429 | 503 = 200) => {
     const screen = String(s.data.screen ?? "number")
     const msisdn = typeof s.data.msisdn === "string" ? s.data.msisdn : ""
-    const services = Array.isArray(s.data.services) ? (s.data.services as Array<{ id: string; name: string; connected: boolean; available: boolean; removable: boolean }>) : []
-    const tariffs = Array.isArray(s.data.tariffs) ? (s.data.tariffs as Array<{ tariff: string; name: string; current: boolean }>) : []
+    const services = Array.isArray(s.data.services) ? (s.data.services as Array<{ id: string; name: string; connected: boolean; available: boolean; removable: boolean; dailyFee: number; monthlyFee: number }>) : []
+    const tariffs = Array.isArray(s.data.tariffs) ? (s.data.tariffs as Array<{ tariff: string; name: string; current: boolean; monthlyFee: number }>) : []
+    const fee = (x: { dailyFee: number; monthlyFee: number }): string => (x.dailyFee > 0 ? `${rub(x.dailyFee)} в сутки` : x.monthlyFee > 0 ? `${rub(x.monthlyFee)} в месяц` : "бесплатно")
+    const Link = (p: { to: string; label: string; hint?: string; kind?: string }) => (
+      <form method="get" action={`/kiosk${p.to}`}>
+        {q(c) !== "" ? <input type="hidden" name="twin" value={twinIdOf(c)} /> : null}
+        <button type="submit" class={p.kind}>{p.label}{p.hint !== undefined ? <small>{p.hint}</small> : null}</button>
+      </form>
+    )
     return c.html(
       <html lang="ru">
-        <head><meta charset="utf-8" /><title>Электронный Помощник</title><link rel="stylesheet" href="/kiosk/static/kiosk.css" /></head>
-        <body>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>Электронный Помощник</title>
+          <link rel="icon" href={FAVICON_LINK} type="image/svg+xml" />
+          <link rel="stylesheet" href="/kiosk/static/kiosk.css" />
+        </head>
+        <body data-screen={screen}>
           <main class="screen">
-            <h1>Электронный Помощник</h1>
-            <pre class={s.error === true ? "error" : ""} role={s.error === true ? "alert" : "status"}>{s.text}</pre>
-            {screen === "number" ? (
-              <Btn c={c} action="/number" label="Далее"><label for="msisdn">Номер телефона</label><input id="msisdn" name="msisdn" inputmode="tel" required /></Btn>
+            <div class="head"><span class="logo" aria-hidden="true">МТС</span><h1>Электронный Помощник</h1></div>
+            <p class={s.error === true ? "msg error" : "msg"} role={s.error === true ? "alert" : "status"}>{message(screen, s.text)}</p>
+            {screen === "number" || screen === "bye" ? (
+              <Btn c={c} action="/number" label="Далее"><p class="field"><label for="msisdn">Номер телефона</label><input id="msisdn" name="msisdn" inputmode="tel" autocomplete="tel" placeholder="8 916 123-45-67" required /></p></Btn>
             ) : null}
             {screen === "code" ? (
               <>
-                <Btn c={c} action="/login" label="Войти" fields={{ msisdn }}><label for="code">Код доступа</label><input id="code" name="code" inputmode="numeric" required /></Btn>
-                <Btn c={c} action="/order-code" label="Заказать пароль" fields={{ msisdn }} />
+                <Btn c={c} action="/login" label="Войти" fields={{ msisdn }}><p class="field"><label for="code">Код доступа</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required /></p></Btn>
+                <Btn c={c} action="/order-code" label="Заказать пароль" kind="light" fields={{ msisdn }} />
               </>
             ) : null}
             {screen === "menu" || screen === "done" || screen === "balance" ? (
-              <nav aria-label="Сервис МТС">
-                <a href={`/kiosk/balance${q(c)}`}><button type="button">Баланс</button></a>
-                <a href={`/kiosk/services${q(c)}`}><button type="button">Услуги</button></a>
-                <a href={`/kiosk/tariffs${q(c)}`}><button type="button">Смена тарифа</button></a>
-                <Btn c={c} action="/topup-cash" label="Пополнить наличными"><label for="cash">Внесено наличными, руб.</label><input id="cash" name="amount" inputmode="decimal" required /></Btn>
-                <Btn c={c} action="/logout" label="Выход" />
+              <nav aria-label="Сервис МТС" class="tiles">
+                <Link to="/balance" label="Баланс" />
+                <Link to="/services" label="Услуги" />
+                <Link to="/tariffs" label="Смена тарифа" />
+                <Link to="/topup" label="Пополнить наличными" />
+                <Btn c={c} action="/logout" label="Выход" kind="ghost" />
               </nav>
             ) : null}
-            {screen === "services" ? services.filter((x) => x.connected ? x.removable : x.available).map((x) => (
-              <Btn c={c} action={x.connected ? "/services/disconnect" : "/services/connect"} label={`${x.connected ? "Отключить" : "Подключить"}: ${x.name}`} fields={{ service: x.id }} />
-            )) : null}
-            {screen === "tariffs" ? tariffs.filter((t) => !t.current).map((t) => <Btn c={c} action="/tariff" label={`Перейти: ${t.name}`} fields={{ tariff: t.tariff }} />) : null}
+            {screen === "topup" ? (
+              <Btn c={c} action="/topup-cash" label="Внести"><p class="field"><label for="cash">Внесено наличными, руб.</label><input id="cash" name="amount" inputmode="decimal" required /></p></Btn>
+            ) : null}
+            {screen === "services" ? (
+              <div class="tiles">
+                {services.filter((x) => (x.connected ? x.removable : x.available)).map((x) => (
+                  <Btn c={c} action={x.connected ? "/services/disconnect" : "/services/connect"} label={`${x.connected ? "Отключить" : "Подключить"}: ${x.name}`} hint={fee(x)} kind={x.connected ? "light" : undefined} fields={{ service: x.id }} />
+                ))}
+              </div>
+            ) : null}
+            {screen === "tariffs" ? (
+              <div class="tiles">
+                {tariffs.filter((t) => !t.current).map((t) => <Btn c={c} action="/tariff" label={`«${t.name}»`} hint={`${rub(t.monthlyFee)} в месяц · Перейти`} fields={{ tariff: t.tariff }} />)}
+              </div>
+            ) : null}
             {screen === "confirm-tariff" ? <Btn c={c} action="/tariff" label="Подтвердить" fields={{ tariff: String(s.data.tariff ?? ""), confirmed: "1" }} /> : null}
-            {screen !== "number" && screen !== "code" && screen !== "menu" ? <a href={`/kiosk${q(c)}`}><button type="button">В меню</button></a> : null}
+            {screen !== "number" && screen !== "code" && screen !== "menu" && screen !== "bye" ? <Link to="" label="В меню" kind="ghost" /> : null}
           </main>
         </body>
       </html>,
@@ -152,14 +201,14 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   r.post("/number", async (c) => {
     const f = await form(c)
     if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
-    return show(c, K.enterNumber(typedNumber(f.msisdn)))
+    return show(c, K.enterNumber(normalizeMsisdn(f.msisdn ?? "") ?? (f.msisdn ?? "")))
   })
   r.post("/order-code", async (c) => {
     const f = await form(c)
     if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
     const s = at(c)
     if (s === null) return c.html(<p>Двойник не найден</p>, 404)
-    const m = typedNumber(f.msisdn)
+    const m = normalizeMsisdn(f.msisdn ?? "") ?? (f.msisdn ?? "")
     return show(c, Result.flatMap(K.enterNumber(m), () => K.orderCode(s.twin, m)), { text: "", data: { screen: "code", msisdn: m } })
   })
   r.post("/login", async (c) => {
@@ -167,13 +216,14 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
     const s = at(c)
     if (s === null) return c.html(<p>Двойник не найден</p>, 404)
-    const m = typedNumber(f.msisdn)
+    const m = normalizeMsisdn(f.msisdn ?? "") ?? (f.msisdn ?? "")
     const res = Result.flatMap(K.enterNumber(m), () => K.login(s.twin, m, f.code ?? ""))
     if (Result.isFailure(res)) return show(c, Result.fail(res.failure), { text: "", data: { screen: "code", msisdn: m } })
     setSessionCookie(c, KIOSK_COOKIE, res.success.token, "/kiosk")
     return show(c, K.menu(res.success.msisdn))
   })
   r.get("/balance", needSession((t, m) => K.balance(t, m), false))
+  r.get("/topup", needSession((_t, m) => Result.succeed({ text: "Вставьте купюры в купюроприемник и укажите внесенную сумму", data: { screen: "topup", msisdn: m } }), false))
   r.get("/services", needSession((t, m) => K.services(t, m), false))
   r.get("/tariffs", needSession((t, m) => K.tariffs(t, m), false))
   r.post("/services/connect", needSession((t, m, _c, f) => K.connect(t, m, f.service ?? ""), true))

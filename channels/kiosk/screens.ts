@@ -82,7 +82,11 @@ export const tariffs = (twin: TwinCore, msisdn: string): Res =>
 
 export const changeTariff = (twin: TwinCore, msisdn: string, tariff: string, confirmed: boolean): Res => {
   const r = exec<{ name: string; changeFee: number; monthlyFee: number }>(twin, { _tag: "ChangeTariff", msisdn, tariff, confirmed, ...who(msisdn) })
-  if (Result.isFailure(r) && r.failure.code === "CONFIRMATION_REQUIRED") return screen("confirm-tariff", `${r.failure.ru}\nПодтвердить · Отмена`, { msisdn, tariff, confirmationRequired: true })
+  if (Result.isFailure(r) && r.failure.code === "CONFIRMATION_REQUIRED") {
+    // What the change charges at once (change fee and first month, the core's quote).
+    const q = tariffsView(twin, msisdn).find((t) => t.tariff === tariff)
+    return screen("confirm-tariff", `${r.failure.ru}${q !== undefined ? `\nБудет списано сейчас: ${rub(q.total)}` : ""}\nПодтвердить · Отмена`, { msisdn, tariff, confirmationRequired: true })
+  }
   return Result.flatMap(r, (v) => screen("done", `Тариф изменен на «${v.name}»`, { msisdn, tariff, confirmationRequired: false, ...v }))
 }
 

@@ -1,8 +1,11 @@
 // Page frame of the Личный кабинет: header, the sidebar of the real LK («Мой МТС», «Расходы»,
-// «Услуги», «Тариф», «Поддержка», «Настройки»), notices and CSRF-carrying forms. No scripts.
+// «Услуги», «Тариф», «Поддержка», «Настройки»), notices and CSRF-carrying forms. The one script
+// (/lk/static/lk.js) only refreshes an open page when the account changes; every action works
+// without it.
 import type { Child } from "hono/jsx"
 import { CSRF_FIELD, randomToken } from "../security.ts"
 import { IDEMPOTENCY_FIELD } from "../idempotency.ts"
+import { FAVICON_LINK } from "../favicon.ts"
 import { msisdnRu } from "./format.ts"
 
 export interface PageCtx {
@@ -31,6 +34,13 @@ export const href = (p: PageCtx, path: string, extra: Record<string, string> = {
   return s === "" ? path : `${path}?${s}`
 }
 
+/** The `msisdn` query that keeps a linked number across links (empty for the own number). */
+export const targetQuery = (p: PageCtx): Record<string, string> =>
+  p.target !== undefined && p.me !== undefined && p.target !== p.me ? { msisdn: p.target } : {}
+
+/** A link that keeps the twin and the linked number the page shows. */
+export const hrefT = (p: PageCtx, path: string, extra: Record<string, string> = {}): string => href(p, path, { ...targetQuery(p), ...extra })
+
 export const Notice = (props: { text?: string | undefined; error?: boolean | undefined }) =>
   props.text === undefined || props.text === "" ? null : (
     <div class={props.error === true ? "notice error" : "notice ok"} role={props.error === true ? "alert" : "status"}>
@@ -49,28 +59,49 @@ export const Form = (props: { p: PageCtx; action: string; children?: Child; labe
   </form>
 )
 
-export const Field = (props: { id: string; label: string; name: string; value?: string; type?: string; required?: boolean; inputmode?: "decimal" | "numeric" | "tel" | "text"; autocomplete?: string }) => (
+/** A one-button POST form (connect, disconnect, buy ...) with its hidden fields. */
+export const ActionButton = (props: { p: PageCtx; action: string; label: string; text: string; fields?: Record<string, string>; kind?: "primary" | "secondary"; disabled?: boolean }) => (
+  <Form p={props.p} action={props.action} label={props.label} class="inline">
+    {Object.entries(props.fields ?? {}).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
+    <button type="submit" class={props.kind === "secondary" ? "secondary" : undefined} disabled={props.disabled ?? false}>{props.text}</button>
+  </Form>
+)
+
+export const Field = (props: { id: string; label: string; name: string; value?: string; type?: string; required?: boolean; inputmode?: "decimal" | "numeric" | "tel" | "text"; autocomplete?: string; suffix?: string }) => (
   <p class="field">
     <label for={props.id}>{props.label}</label>
-    <input id={props.id} name={props.name} type={props.type ?? "text"} value={props.value ?? ""} required={props.required ?? false} inputmode={props.inputmode} autocomplete={props.autocomplete} />
+    <span class="input">
+      <input id={props.id} name={props.name} type={props.type ?? "text"} value={props.value ?? ""} required={props.required ?? false} inputmode={props.inputmode} autocomplete={props.autocomplete} />
+      {props.suffix !== undefined ? <span class="suffix">{props.suffix}</span> : null}
+    </span>
   </p>
 )
 
-export const Layout = (props: { p: PageCtx; title: string; section: Section; children?: Child }) => (
+/** A form that opens where it is used: the summary is the button, the body the form. */
+export const Drop = (props: { id: string; summary: string; open?: boolean; children?: Child; class?: string }) => (
+  <details class={`drop ${props.class ?? ""}`} id={props.id} open={props.open ?? false}>
+    <summary>{props.summary}</summary>
+    <div class="drop-body">{props.children}</div>
+  </details>
+)
+
+export const Layout = (props: { p: PageCtx; title: string; section: Section; children?: Child; live?: string | undefined; page?: string }) => (
   <html lang="ru">
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{`${props.title} — Личный кабинет МТС`}</title>
+      <link rel="icon" href={FAVICON_LINK} type="image/svg+xml" />
       <link rel="stylesheet" href="/lk/static/lk.css" />
+      {props.live !== undefined ? <script src="/lk/static/lk.js" defer></script> : null}
     </head>
-    <body>
+    <body data-live={props.live} data-page={props.page} data-me={props.p.me} data-msisdn={props.p.target} data-section={props.section}>
       <header class="top">
-        <span class="logo">МТС</span> <span>Личный кабинет</span>
+        <a class="brand" href={href(props.p, "/lk")}><span class="logo" aria-hidden="true">МТС</span> <span class="brand-name">Личный кабинет</span></a>
         {props.p.me !== undefined ? <span class="who">{msisdnRu(props.p.me)}</span> : null}
         {props.p.me !== undefined ? (
-          <Form p={{ ...props.p, target: undefined }} action="/lk/logout" class="inline" label="Выход">
-            <button type="submit">Выход</button>
+          <Form p={{ ...props.p, target: undefined }} action="/lk/logout" class="inline logout" label="Выход">
+            <button type="submit" class="ghost">Выход</button>
           </Form>
         ) : null}
       </header>
@@ -79,7 +110,7 @@ export const Layout = (props: { p: PageCtx; title: string; section: Section; chi
           <nav class="side" aria-label="Разделы">
             <ul>
               {NAV.map(([s, label, path]) => (
-                <li><a href={href(props.p, path, props.p.target !== undefined && props.p.target !== props.p.me ? { msisdn: props.p.target } : {})} aria-current={s === props.section ? "page" : undefined}>{label}</a></li>
+                <li><a href={hrefT(props.p, path)} aria-current={s === props.section ? "page" : undefined}>{label}</a></li>
               ))}
             </ul>
           </nav>
@@ -92,27 +123,3 @@ export const Layout = (props: { p: PageCtx; title: string; section: Section; chi
     </body>
   </html>
 )
-
-export const LK_CSS = `
-body{font-family:Arial,Helvetica,sans-serif;margin:0;color:#1d2023;background:#f2f3f7}
-.top{background:#fff;padding:12px 24px;display:flex;gap:16px;align-items:center;border-bottom:1px solid #e0e0e0}
-.logo{background:#e30611;color:#fff;font-weight:bold;padding:4px 8px}
-.who{margin-left:auto}
-.page{display:flex;gap:24px;padding:24px}
-.side ul{list-style:none;padding:0;margin:0;min-width:180px}
-.side a{display:block;padding:8px 12px;color:#1d2023;text-decoration:none;border-radius:8px}
-.side a[aria-current=page]{background:#fff;font-weight:bold}
-main{flex:1;background:#fff;border-radius:16px;padding:24px;max-width:960px}
-.balance{font-size:32px;font-weight:bold}
-.muted{color:#626c77;font-size:14px}
-.warn{color:#e30611}
-.notice{padding:8px 16px;border-radius:8px;margin:8px 0}
-.notice.ok{background:#e6f7ec}.notice.error{background:#fdecec}
-.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:12px;list-style:none;padding:0}
-.card{border:1px solid #e0e0e0;border-radius:12px;padding:12px}
-.field label{display:block;font-size:14px;color:#626c77}
-.inline{display:inline}
-button{background:#e30611;color:#fff;border:0;border-radius:8px;padding:8px 16px;cursor:pointer}
-button.secondary{background:#fff;color:#1d2023;border:1px solid #bbc1c7}
-table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:4px 8px;text-align:left}
-`

@@ -1,20 +1,24 @@
 // Server-rendered pages of the Личный кабинет at /lk. Session in an HTTP-only cookie holding the
 // core's token; every form carries a double-submit CSRF token; every action is one core command
 // through channels/lk/selfcare.ts; the page shows the core's Russian text on errors.
-import { servicePriceRu } from "../text/price.ts"
+import { createHash } from "node:crypto"
+import { readFileSync } from "node:fs"
 import { Hono, type Context } from "hono"
 import type { Child } from "hono/jsx"
 import { Result } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
 import { isMsisdn } from "../../core/domain/ids.ts"
 import { parseRubles } from "../../core/domain/money.ts"
-import { accountView, promisedQuote, tariffsView, type AccountView } from "../../core/engine/views.ts"
+import { peekSession } from "../../core/engine/session-view.ts"
+import { accountView, promisedQuote, tariffsView, type AccountView, type Detail } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import { clearSessionCookie, csrfError, csrfToken, csrfValid, readSessionCookie, setSessionCookie } from "../security.ts"
 import { targetOf } from "./api.ts"
-import { asOfRu, dateRu, gbRu, msisdnRu, NEGATIVE_WARNING, packageRu, rub, STATUS_RU } from "./format.ts"
-import { Field, Form, href, Layout, LK_CSS, Notice, type PageCtx, type Section } from "./layout.tsx"
+import { normalizeMsisdn } from "../text/phone.ts"
+import { gbRu, msisdnRu, rub } from "./format.ts"
+import { ActionButton, Drop, Field, Form, href, hrefT, Layout, Notice, type PageCtx, type Section } from "./layout.tsx"
+import { ConfirmTariff, Expenses, Home, ServiceCard, Services, Settings, Support, Tariffs } from "./sections.tsx"
 import * as op from "./selfcare.ts"
 import { FlashBox, seeOther } from "../prg.ts"
 
@@ -50,343 +54,97 @@ const intField = (v: string | undefined, field: string, ru: string): Result.Resu
   v !== undefined && /^\d{1,7}$/.test(v.trim()) ? Result.succeed(Number(v.trim())) : Result.fail(err("INVALID_FIELD", `${field}: expected a whole number`, ru, field))
 
 const numberField = (v: string | undefined, field: string): Result.Result<string, DomainError> => {
-  const m = (v ?? "").replace(/[\s()+-]/g, "").replace(/^8(?=\d{10}$)/, "7")
-  return isMsisdn(m) ? Result.succeed(m) : Result.fail(err("INVALID_FIELD", `${field}: expected a number like 79161234567`, "Введите номер телефона в формате 7XXXXXXXXXX", field))
+  const m = normalizeMsisdn(v ?? "")
+  return m !== null ? Result.succeed(m) : Result.fail(err("INVALID_FIELD", `${field}: expected a number like 79161234567`, "Введите номер телефона в формате 7XXXXXXXXXX", field))
 }
 
 const textField = (v: string | undefined, field: string, ru: string): Result.Result<string, DomainError> =>
   v !== undefined && v.trim() !== "" && v.length <= 128 ? Result.succeed(v.trim()) : Result.fail(err("INVALID_FIELD", `${field}: required`, ru, field))
 
-// ---- sections -------------------------------------------------------------------------------
-
-const Packages = (props: { v: AccountView }) => (
-  <section aria-labelledby="pk">
-    <h2 id="pk">Пакеты услуг</h2>
-    {props.v.packages.length === 0 ? <p>Подключите пакеты минут, интернета и SMS для экономии расходов</p> : (
+const Linked = (props: { p: PageCtx; v: AccountView; twin: TwinCore; pending?: string | undefined }) => (
+  <>
+    <section class="card" aria-labelledby="ln">
+      <h2 id="ln">Привязанные номера</h2>
       <ul class="grid">
-        {props.v.packages.map((p) => (
-          <li class="card">
-            <strong>{packageRu(p)}</strong>
-            <div class="muted">{p.name}{p.expiresAt !== null ? (p.source === "oneoff" || p.source === "bonus" ? ` до ${dateRu(p.expiresAt)}` : ` · обновится ${dateRu(p.expiresAt)}`) : ""}</div>
+        {props.v.linked.length === 0 ? <li class="muted">Нет привязанных номеров</li> : props.v.linked.map((m) => (
+          <li class="offer">
+            <a href={href(props.p, "/lk", { msisdn: m })}><strong>{msisdnRu(m)}</strong></a>
+            <span class="price">{rub(props.twin.state.subscribers.get(m)?.balance ?? 0)}</span>
+            <div class="actions"><ActionButton p={props.p} action="/lk/linked/remove" label={`Отвязать ${m}`} text="Отвязать" fields={{ target: m }} kind="secondary" /></div>
           </li>
         ))}
       </ul>
-    )}
-  </section>
-)
-
-const Home = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => {
-  const v = props.v
-  const q = promisedQuote(props.twin, v.msisdn)
-  const linked = props.twin.state.subscribers.get(props.p.me ?? "")?.linked ?? []
-  return (
-    <>
-      {linked.length > 0 ? (
-        <nav aria-label="Номера">
-          <a href={href(props.p, "/lk")}>Мой номер</a>
-          {linked.map((m) => <> · <a href={href(props.p, "/lk", { msisdn: m })}>{msisdnRu(m)}</a></>)}
-        </nav>
-      ) : null}
-      <p class="muted">{v.personal.name} · {msisdnRu(v.msisdn)} · тариф «{v.tariff.name}»</p>
-      <section aria-labelledby="bal">
-        <h2 id="bal">Мой баланс</h2>
-        <p class="balance">{rub(v.balance)}</p>
-        <p class="muted">{asOfRu(v.asOf)}</p>
-        {v.negative && v.payment === "prepaid" ? <p class="warn" role="alert">{NEGATIVE_WARNING}</p> : null}
-        {v.payment === "credit" ? <p>Задолженность {rub(v.debt)}, кредитный лимит {rub(v.creditLimit)}</p> : null}
-        {v.status !== "active" ? <p class="warn">Статус: {STATUS_RU[v.status]}</p> : null}
-        <Form p={props.p} action="/lk/topup" label="Пополнить">
-          <Field id="amount" label="Пополнить:" name="amount" value={String(props.twin.cat.data.topUp.lkDefault / 100)} inputmode="decimal" required />
-          <button type="submit">Пополнить</button>
-        </Form>
-        <p><a href={href(props.p, "/lk/autopay", props.p.target !== props.p.me && props.p.target !== undefined ? { msisdn: props.p.target } : {})}>Подключить автоплатеж</a></p>
-      </section>
-      <section aria-labelledby="pp">
-        <h2 id="pp">Обещанный платеж</h2>
-        {v.promised !== null ? <p>Обещанный платеж {rub(v.promised.amount)} действует до {dateRu(v.promised.dueAt)}</p> : (
-          <Form p={props.p} action="/lk/promised" label="Обещанный платеж">
-            <Field id="pp-amount" label={`Сумма, до ${rub(v.promisedOffer.limit)}`} name="amount" value={String(v.promisedOffer.limit / 100)} inputmode="decimal" required />
-            {q !== null ? <p class="muted">Плата за услугу {rub(q.fee)}</p> : null}
-            <button type="submit">Взять обещанный платеж</button>
-          </Form>
-        )}
-      </section>
-      <section aria-labelledby="tr">
-        <h2 id="tr">Перевод на другой номер</h2>
-        <Form p={props.p} action="/lk/transfer" label="Перевод на другой номер">
-          <Field id="tr-to" label="Номер получателя" name="to" value="" inputmode="tel" required />
-          <Field id="tr-amount" label={`Сумма, от ${rub(props.twin.cat.data.transfer.min)} до ${rub(props.twin.cat.data.transfer.max)}`} name="amount" value="" inputmode="decimal" required />
-          <p class="muted">Комиссия {rub(props.twin.cat.data.transfer.fee)}</p>
-          <button type="submit">Перевести</button>
-        </Form>
-      </section>
-      <section aria-labelledby="pay">
-        <h2 id="pay">Оплата услуг</h2>
-        <Form p={props.p} action="/lk/pay-provider" label="Оплата услуг">
-          <label for="pay-provider">Получатель</label>
-          <select id="pay-provider" name="provider">
-            {props.twin.cat.data.providerPayments.providers.map((x) => <option value={x.id}>{x.name}{x.fee > 0 ? ` (комиссия ${rub(x.fee)})` : ""}</option>)}
-          </select>
-          <Field id="pay-account" label="Номер договора или телефона" name="account" value="" required />
-          <Field id="pay-amount" label="Сумма" name="amount" value="" inputmode="decimal" required />
-          <button type="submit">Оплатить</button>
-        </Form>
-      </section>
-      <section aria-labelledby="bonus">
-        <h2 id="bonus">Бонусы</h2>
-        <p>Накоплено {v.bonus} баллов</p>
-        <ul class="grid">
-          {props.twin.cat.data.bonusOffers.map((o) => (
-            <li class="card">
-              <strong>{o.name}</strong><p class="muted">{o.points} баллов, действует {o.validDays} дней</p>
-              <Form p={props.p} action="/lk/bonuses/exchange" label={`Обменять баллы на ${o.name}`}><input type="hidden" name="offer" value={o.id} /><button type="submit" class="secondary" disabled={v.bonus < o.points}>Обменять</button></Form>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="svc">
-        <h2 id="svc">Сервисы МТС</h2>
-        <ul class="grid">
-          {v.services.filter((s) => s.connected || s.available).map((s) => (
-            <li class="card"><strong>{s.name}</strong><div class="muted">{s.connected ? "услуга подключена" : "услуга доступна"}</div></li>
-          ))}
-        </ul>
-      </section>
-      <Packages v={v} />
-    </>
-  )
-}
-
-const Autopay = (props: { p: PageCtx; v: AccountView }) => {
-  const ap = props.v.autopay
-  return (
-    <>
-      <p>{ap === null ? "Автоплатеж не подключен" : ap.mode === "date" ? `Автоплатеж: ${rub(ap.amount)} каждый месяц ${ap.day}-го числа` : `Автоплатеж: ${rub(ap.amount)}, когда баланс меньше ${rub(ap.threshold)}`}</p>
-      <Form p={props.p} action="/lk/autopay" label="Автоплатеж по порогу">
-        <input type="hidden" name="mode" value="threshold" />
-        <Field id="ap-th" label="Когда баланс меньше, руб." name="threshold" value="100" inputmode="decimal" required />
-        <Field id="ap-am" label="Пополнять на, руб." name="amount" value="500" inputmode="decimal" required />
-        <button type="submit">Подключить автоплатеж</button>
+    </section>
+    <section class="card" aria-labelledby="add">
+      <h2 id="add">Добавить номер</h2>
+      <Form p={props.p} action="/lk/linked/request" label="Добавить номер">
+        <Field id="target" label="Номер телефона" name="target" value={props.pending ?? ""} inputmode="tel" required />
+        <button type="submit" class={props.pending !== undefined ? "secondary" : undefined}>Получить код</button>
       </Form>
-      <Form p={props.p} action="/lk/autopay" label="Автоплатеж по дате">
-        <input type="hidden" name="mode" value="date" />
-        <Field id="ap-day" label="Число месяца (1–28)" name="day" value="1" inputmode="numeric" required />
-        <Field id="ap-am2" label="Сумма, руб." name="amount" value="500" inputmode="decimal" required />
-        <button type="submit">Подключить автоплатеж</button>
-      </Form>
-      {ap !== null ? (
-        <Form p={props.p} action="/lk/autopay" label="Отключить автоплатеж">
-          <input type="hidden" name="mode" value="off" />
-          <button type="submit" class="secondary">Отключить автоплатеж</button>
+      {props.pending !== undefined ? (
+        <Form p={props.p} action="/lk/linked/confirm" label="Код подтверждения">
+          <input type="hidden" name="target" value={props.pending} />
+          <Field id="code" label="Код из SMS на добавляемый номер" name="code" inputmode="numeric" autocomplete="one-time-code" required />
+          <button type="submit">Добавить</button>
         </Form>
       ) : null}
-    </>
-  )
-}
-
-const Expenses = (props: { p: PageCtx; text: string; period: string; from: string; to: string }) => (
-  <>
-    <nav aria-label="Период">
-      {(["today", "week", "month"] as const).map((x) => (
-        <><a href={href(props.p, "/lk/expenses", { period: x, ...(props.p.target !== props.p.me && props.p.target !== undefined ? { msisdn: props.p.target } : {}) })} aria-current={props.period === x ? "page" : undefined}>{x === "today" ? "Сегодня" : x === "week" ? "Неделя" : "Месяц"}</a>{" "}</>
-      ))}
-    </nav>
-    <form method="get" action="/lk/expenses" aria-label="Свой период">
-      {props.p.twinQuery !== "" ? <input type="hidden" name="twin" value={decodeURIComponent(props.p.twinQuery.slice(6))} /> : null}
-      <Field id="from" label="С" name="from" type="date" value={props.from} />
-      <Field id="to" label="По" name="to" type="date" value={props.to} />
-      <button type="submit">Показать</button>
-    </form>
-    <pre class="report">{props.text}</pre>
-  </>
-)
-
-const price = (s: AccountView["services"][number]): string => servicePriceRu(s, rub)
-
-const Services = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => (
-  <>
-    <h2>Подключенные</h2>
-    <ul class="grid">
-      {props.v.services.filter((s) => s.connected).map((s) => (
-        <li class="card">
-          <strong>{s.name}</strong><p class="muted">{s.description}</p><p>{price(s)}</p>
-          {s.removable ? <Form p={props.p} action="/lk/services/disconnect" label={`Отключить ${s.name}`}><input type="hidden" name="service" value={s.id} /><button type="submit" class="secondary">Отключить</button></Form> : null}
-        </li>
-      ))}
-    </ul>
-    <h2>Доступные</h2>
-    <ul class="grid">
-      {props.v.services.filter((s) => !s.connected && s.available).map((s) => (
-        <li class="card">
-          <strong>{s.name}</strong><p class="muted">{s.description}</p><p>{price(s)}</p>
-          <Form p={props.p} action="/lk/services/connect" label={`Подключить ${s.name}`}><input type="hidden" name="service" value={s.id} /><button type="submit">Подключить</button></Form>
-        </li>
-      ))}
-    </ul>
-    <h2>Пакеты</h2>
-    <ul class="grid">
-      {props.twin.cat.data.oneOffPackages.map((o) => (
-        <li class="card">
-          <strong>{o.name}</strong><p class="muted">{amountRu(o.kind, o.amount)}, {o.validDays} дней</p><p>{rub(o.price)}</p>
-          <Form p={props.p} action="/lk/packages/buy" label={`Купить ${o.name}`}><input type="hidden" name="offer" value={o.id} /><button type="submit">Купить</button></Form>
-        </li>
-      ))}
-    </ul>
-  </>
-)
-
-/** A one-off package's amount in words: «30 ГБ», «100 мин», «50 SMS». */
-const amountRu = (kind: "minutes" | "sms" | "data", amount: number): string =>
-  kind === "data" ? (amount % 1024 === 0 ? `${amount / 1024} ГБ` : `${amount} МБ`) : kind === "minutes" ? `${amount} мин` : `${amount} SMS`
-
-const Tariffs = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => (
-  <>
-    <p>Ваш тариф «{props.v.tariff.name}», абонентская плата {rub(props.v.tariff.monthlyFee)} в месяц</p>
-    <p class="muted">{props.v.tariff.description}</p>
-    {props.twin.cat.tariffs.get(props.v.tariff.id)?.familyOwner === true && props.p.target === props.p.me
-      ? <p><a href={href(props.p, "/lk/family")}>Поделиться пакетами</a></p> : null}
-    <ul class="grid">
-      {tariffsView(props.twin, props.v.msisdn).filter((t) => t.selectable && !t.current).map((t) => (
-        <li class="card">
-          <strong>«{t.name}»</strong><p class="muted">{t.description}</p><p>{rub(t.monthlyFee)} в месяц</p>
-          <Form p={props.p} action="/lk/tariff" label={`Перейти на ${t.name}`}><input type="hidden" name="tariff" value={t.tariff} /><button type="submit">Перейти</button></Form>
-        </li>
-      ))}
-    </ul>
-  </>
-)
-
-const ConfirmTariff = (props: { p: PageCtx; tariff: string; text: string }) => (
-  <>
-    <Notice text={props.text.replace(/\nПодтвердить · Отмена$/, "")} />
-    <Form p={props.p} action="/lk/tariff" label="Подтверждение смены тарифа">
-      <input type="hidden" name="tariff" value={props.tariff} />
-      <input type="hidden" name="confirmed" value="1" />
-      <button type="submit">Подтвердить</button> <a href={href(props.p, "/lk/tariff")}>Отмена</a>
-    </Form>
-  </>
-)
-
-const Support = (props: { p: PageCtx; v: AccountView }) => (
-  <>
-    <p>Статус: {STATUS_RU[props.v.status]}</p>
-    {props.v.status === "blocked-voluntary" ? (
-      <Form p={props.p} action="/lk/unblock" label="Разблокировать"><button type="submit">Разблокировать номер</button></Form>
-    ) : (
-      <Form p={props.p} action="/lk/block" label="Заблокировать"><button type="submit">Заблокировать номер</button></Form>
-    )}
-    <p>Горячая линия: 0890 · Мобильный помощник: 111 · МТС Сервис: *111#</p>
-  </>
-)
-
-const Settings = (props: { p: PageCtx; v: AccountView }) => {
-  const v = props.v
-  return (
-    <>
-      <section aria-labelledby="pd">
-        <h2 id="pd">Персональные данные</h2>
-        <dl>
-          <dt>ФИО</dt><dd>{v.personal.name}</dd>
-          <dt>Номер</dt><dd>{msisdnRu(v.msisdn)}</dd>
-          <dt>Паспорт</dt><dd>{v.personal.passport !== "" ? v.personal.passport : "не указан"}</dd>
-          <dt>Регион</dt><dd>{v.personal.region}</dd>
-        </dl>
-      </section>
-      {props.p.target === props.p.me ? (
-        <>
-          <section aria-labelledby="auth">
-            <h2 id="auth">Настройки входа</h2>
-            <Form p={props.p} action="/lk/password" label="Постоянный пароль">
-              <Field id="pw-current" label="Текущий пароль (пароль из SMS или постоянный)" name="current" type="password" autocomplete="current-password" required />
-              <Field id="pw" label="Новый пароль (не менее 8 букв или цифр; советуем добавить символы)" name="password" type="password" autocomplete="new-password" required />
-              <Field id="pw-confirm" label="Повторите новый пароль" name="confirm" type="password" autocomplete="new-password" required />
-              <button type="submit">Сохранить пароль</button>
-            </Form>
-          </section>
-          <section aria-labelledby="nt">
-            <h2 id="nt">Уведомления</h2>
-            <p>О списаниях: {v.notifications.charges ? "включены" : "выключены"} · О входе: {v.notifications.logins ? "включены" : "выключены"}</p>
-            <Form p={props.p} action="/lk/notifications" label="Уведомления о списаниях">
-              <input type="hidden" name="charges" value={v.notifications.charges ? "off" : "on"} />
-              <button type="submit" class="secondary">{v.notifications.charges ? "Выключить уведомления о списаниях" : "Включить уведомления о списаниях"}</button>
-            </Form>
-          </section>
-          <p><a href={href(props.p, "/lk/linked")}>Привязанные</a> · <a href={href(props.p, "/lk/family")}>Поделиться пакетами</a></p>
-        </>
-      ) : null}
-    </>
-  )
-}
-
-const Linked = (props: { p: PageCtx; v: AccountView; twin: TwinCore; pending?: string | undefined }) => (
-  <>
-    <ul>
-      {props.v.linked.length === 0 ? <li>Нет привязанных номеров</li> : props.v.linked.map((m) => (
-        <li>
-          <a href={href(props.p, "/lk", { msisdn: m })}>{msisdnRu(m)}</a> — {rub(props.twin.state.subscribers.get(m)?.balance ?? 0)}{" "}
-          <Form p={props.p} action="/lk/linked/remove" class="inline" label={`Отвязать ${m}`}><input type="hidden" name="target" value={m} /><button type="submit" class="secondary">Отвязать</button></Form>
-        </li>
-      ))}
-    </ul>
-    <h2>Добавить</h2>
-    <Form p={props.p} action="/lk/linked/request" label="Добавить номер">
-      <Field id="target" label="Номер телефона" name="target" value={props.pending ?? ""} inputmode="tel" required />
-      <button type="submit">Получить код</button>
-    </Form>
-    {props.pending !== undefined ? (
-      <Form p={props.p} action="/lk/linked/confirm" label="Код подтверждения">
-        <input type="hidden" name="target" value={props.pending} />
-        <Field id="code" label="Код из SMS на добавляемый номер" name="code" inputmode="numeric" autocomplete="one-time-code" required />
-        <button type="submit">Добавить</button>
-      </Form>
-    ) : null}
+    </section>
   </>
 )
 
 const Family = (props: { p: PageCtx; v: AccountView; invite: boolean }) => {
   const f = props.v.family
   return (
-    <>
+    <section class="card" aria-labelledby="fam">
+      <h2 id="fam">Участники</h2>
       {f !== null && f.role === "owner" ? (
-        <ul>
+        <ul class="grid">
           {f.members.map((m) => (
-            <li>
-              {msisdnRu(m.msisdn)} — {m.status === "active" ? "делится" : "приглашен, ждем ответа «Да»"}: {m.minutes} мин, {m.sms} SMS, {gbRu(m.dataMb)} Гб{" "}
-              <Form p={props.p} action="/lk/family/remove" class="inline" label={`Исключить ${m.msisdn}`}><input type="hidden" name="member" value={m.msisdn} /><button type="submit" class="secondary">Исключить</button></Form>
+            <li class="offer">
+              <strong>{msisdnRu(m.msisdn)}</strong>
+              <span class="muted">{m.status === "active" ? "делится" : "приглашен, ждем ответа «Да»"}</span>
+              <span>{m.minutes} мин, {m.sms} SMS, {gbRu(m.dataMb)} Гб</span>
+              <div class="actions"><ActionButton p={props.p} action="/lk/family/remove" label={`Исключить ${m.msisdn}`} text="Исключить" fields={{ member: m.msisdn }} kind="secondary" /></div>
             </li>
           ))}
         </ul>
-      ) : f !== null ? <p>Вы участник группы владельца {msisdnRu(f.owner)}</p> : <p>Участников пока нет</p>}
-      {props.invite ? (
-        <Form p={props.p} action="/lk/family/invite" label="Пригласить участника">
-          <Field id="member" label="Номер участника" name="member" inputmode="tel" required />
-          <Field id="minutes" label="Минуты" name="minutes" value="100" inputmode="numeric" required />
-          <Field id="gb" label="Интернет, Гб" name="gb" value="5" inputmode="numeric" required />
-          <Field id="sms" label="SMS" name="sms" value="50" inputmode="numeric" required />
-          <button type="submit">Начать делиться</button>
-        </Form>
-      ) : <p><a href={href(props.p, "/lk/family", { invite: "1" })}>Пригласить участника</a></p>}
-    </>
+      ) : f !== null ? <p>Вы участник группы владельца {msisdnRu(f.owner)}</p> : <p class="muted">Участников пока нет</p>}
+      <div class="actions">
+        <Drop id="invite" summary="Пригласить участника" open={props.invite}>
+          <Form p={props.p} action="/lk/family/invite" label="Пригласить участника">
+            <Field id="member" label="Номер участника" name="member" inputmode="tel" required />
+            <Field id="minutes" label="Минуты" name="minutes" value="100" inputmode="numeric" required />
+            <Field id="gb" label="Интернет, Гб" name="gb" value="5" inputmode="numeric" required />
+            <Field id="sms" label="SMS" name="sms" value="50" inputmode="numeric" required />
+            <button type="submit">Начать делиться</button>
+          </Form>
+        </Drop>
+      </div>
+    </section>
   )
 }
 
 const Login = (props: { p: PageCtx; msisdn?: string | undefined; step: "phone" | "code" }) => (
-  <>
+  <section class="card login-box" aria-label="Вход">
     {props.step === "phone" ? (
       <>
         <Form p={props.p} action="/lk/login/code" label="Вход по SMS">
           <Field id="msisdn" label="Номер телефона" name="msisdn" value={props.msisdn ?? ""} inputmode="tel" autocomplete="tel" required />
           <button type="submit">Получить пароль по SMS</button>
         </Form>
-        <Form p={props.p} action="/lk/login" label="Вход по паролю">
-          <Field id="msisdn2" label="Номер телефона" name="msisdn" value={props.msisdn ?? ""} inputmode="tel" required />
-          <Field id="secret2" label="Постоянный пароль" name="secret" type="password" autocomplete="current-password" required />
-          <button type="submit">Войти</button>
-        </Form>
-        <Form p={props.p} action="/lk/login/network" label="Вход через мобильный интернет МТС">
-          <Field id="msisdn3" label="Номер телефона (определяется сетью МТС)" name="msisdn" value={props.msisdn ?? ""} inputmode="tel" required />
-          <button type="submit" class="secondary">Войти автоматически</button>
-        </Form>
+        <Drop id="by-password" summary="Войти по постоянному паролю">
+          <Form p={props.p} action="/lk/login" label="Вход по паролю">
+            <Field id="msisdn2" label="Номер телефона" name="msisdn" value={props.msisdn ?? ""} inputmode="tel" required />
+            <Field id="secret2" label="Постоянный пароль" name="secret" type="password" autocomplete="current-password" required />
+            <button type="submit">Войти</button>
+          </Form>
+        </Drop>
+        <Drop id="by-network" summary="Войти через мобильный интернет МТС">
+          <Form p={props.p} action="/lk/login/network" label="Вход через мобильный интернет МТС">
+            <Field id="msisdn3" label="Номер телефона (определяется сетью МТС)" name="msisdn" value={props.msisdn ?? ""} inputmode="tel" required />
+            <button type="submit" class="secondary">Войти автоматически</button>
+          </Form>
+        </Drop>
       </>
     ) : (
       <Form p={props.p} action="/lk/login" label="Пароль из SMS">
@@ -395,7 +153,7 @@ const Login = (props: { p: PageCtx; msisdn?: string | undefined; step: "phone" |
         <button type="submit">Войти</button>
       </Form>
     )}
-  </>
+  </section>
 )
 
 // ---- routes ----------------------------------------------------------------------------------
@@ -407,11 +165,28 @@ const TITLES: Record<Section, string> = {
   linked: "Привязанные", family: "Поделиться пакетами", login: "Вход в Личный кабинет",
 }
 
+/** The GET page of each section (a form answer is a section page too; the live script reloads this). */
+const SECTION_PATH: Record<Section, string> = {
+  home: "/lk", expenses: "/lk/expenses", services: "/lk/services", tariff: "/lk/tariff", support: "/lk/support", settings: "/lk/settings",
+  linked: "/lk/linked", family: "/lk/family", login: "/lk/login",
+}
+
+/** Which drop-down of «Мой МТС» a home action answers from (it stays open with its notice). */
+type HomeDrop = "" | "autopay" | "promised" | "transfer" | "pay" | "bonus-exchange"
+
+interface Extra { pending?: string; invite?: boolean; open?: HomeDrop; confirmBlock?: boolean }
+
+const LK_JS = readFileSync(new URL("./lk.js", import.meta.url), "utf8")
+const LK_CSS = readFileSync(new URL("./lk.css", import.meta.url), "utf8")
+
 export const lkPages = (deps: ChannelDeps): Hono => {
   const r = new Hono()
 
-  const html = (c: Context, p: PageCtx, section: Section, body: Child, status: Status = 200, title = TITLES[section]): Response | Promise<Response> =>
-    c.html(<Layout p={p} title={title} section={section}>{body}</Layout>, status)
+  /** A page of the LK. With a session, the page keeps itself current (lk.js asks /lk/live). */
+  const html = (c: Context, p: PageCtx, section: Section, body: Child, status: Status = 200, title = TITLES[section], page?: string): Response | Promise<Response> => {
+    const live = p.me !== undefined ? hrefT(p, "/lk/live") : undefined
+    return c.html(<Layout p={p} title={title} section={section} live={live} page={page ?? hrefT(p, SECTION_PATH[section])}>{body}</Layout>, status)
+  }
 
   const errorPage = (c: Context, p: PageCtx, e: DomainError): Response | Promise<Response> =>
     html(c, p, "home", <Notice text={e.ru} error />, statusFor(e), "Ошибка")
@@ -433,25 +208,28 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   }
 
   /** Render a section for the session's target, with an optional notice. */
-  const section = (c: Context, s: HtmlSession, target: string, sec: Section, notice?: Notice, status: Status = 200, extra: { pending?: string; invite?: boolean } = {}) => {
+  const section = (c: Context, s: HtmlSession, target: string, sec: Section, notice?: Notice, status: Status = 200, extra: Extra = {}) => {
     const p = pageCtx(c, s.actor.me, target)
     const v = accountView(s.twin, target, s.actor.me)
     if (Result.isFailure(v)) return errorPage(c, p, v.failure)
     const n = <Notice text={notice?.text} error={notice?.error} />
     switch (sec) {
-      case "home": return html(c, p, sec, <>{n}<Home p={p} v={v.success} twin={s.twin} /></>, status)
       case "services": return html(c, p, sec, <>{n}<Services p={p} v={v.success} twin={s.twin} /></>, status)
-      case "tariff": return html(c, p, sec, <>{n}<Tariffs p={p} v={v.success} twin={s.twin} /></>, status)
-      case "support": return html(c, p, sec, <>{n}<Support p={p} v={v.success} /></>, status)
+      case "tariff": return html(c, p, sec, <>{n}<Tariffs p={p} v={v.success} offers={tariffsView(s.twin, target)} familyOwner={s.twin.cat.tariffs.get(v.success.tariff.id)?.familyOwner === true} /></>, status)
+      case "support": return html(c, p, sec, <>{n}<Support p={p} v={v.success} confirmBlock={extra.confirmBlock ?? false} /></>, status)
       case "settings": return html(c, p, sec, <>{n}<Settings p={p} v={v.success} /></>, status)
       case "linked": return html(c, p, sec, <>{n}<Linked p={p} v={v.success} twin={s.twin} pending={extra.pending} /></>, status)
       case "family": return html(c, p, sec, <>{n}<Family p={p} v={v.success} invite={extra.invite ?? false} /></>, status)
-      default: return html(c, p, "home", <>{n}<Home p={p} v={v.success} twin={s.twin} /></>, status)
+      default: {
+        const q = promisedQuote(s.twin, target)
+        const linked = s.twin.state.subscribers.get(s.actor.me)?.linked ?? []
+        return html(c, p, "home", <>{n}<Home p={p} v={v.success} twin={s.twin} linked={linked} promisedFee={q?.fee ?? null} open={extra.open ?? ""} /></>, status)
+      }
     }
   }
 
   /** Post/redirect/get (channels/prg.ts): an action's outcome, shown by the section page it redirects to. */
-  interface Outcome { notice: Notice; status: Status; extra: { pending?: string; invite?: boolean } }
+  interface Outcome { notice: Notice; status: Status; extra: Extra }
   const outcomes = new FlashBox<Outcome>()
   const PATHS: Partial<Record<Section, string>> = { home: "/lk", services: "/lk/services", tariff: "/lk/tariff", support: "/lk/support", settings: "/lk/settings", linked: "/lk/linked", family: "/lk/family" }
   const redirectTo = (c: Context, s: HtmlSession, target: string, sec: Section, o: Outcome): Response =>
@@ -466,22 +244,50 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     return section(c, s, t.success, sec, o?.notice, o?.status ?? 200, o?.extra ?? { invite: c.req.query("invite") === "1" })
   }
 
-  /** A form action: CSRF first, then the session, then the operation; answered 303 to the section, which shows the outcome. */
-  const action = (sec: Section, f: (a: op.Actor, form: Form, target: string) => op.Res, extra?: (form: Form, r: op.Res) => { pending?: string; invite?: boolean }) => async (c: Context) => {
+  /** A posted form: CSRF first, then the session, then the number it acts on; else the answer to send. */
+  const posted = async (c: Context): Promise<{ form: Form; s: HtmlSession; target: string } | { response: Response | Promise<Response> }> => {
     const form = await formOf(c)
-    if (!csrfValid(c, form)) return errorPage(c, pageCtx(c), csrfError())
+    if (!csrfValid(c, form)) return { response: errorPage(c, pageCtx(c), csrfError()) }
     const s = sessionOf(c)
-    if ("response" in s) return s.response
+    if ("response" in s) return s
     const t = targetOf(s.actor, form.msisdn)
-    if (Result.isFailure(t)) return errorPage(c, pageCtx(c, s.actor.me), t.failure)
-    const res = f(s.actor, form, t.success)
-    return redirectTo(c, s, t.success, sec, { notice: noticeOf(res), status: statusOf(res), extra: extra?.(form, res) ?? {} })
+    if (Result.isFailure(t)) return { response: errorPage(c, pageCtx(c, s.actor.me), t.failure) }
+    return { form, s, target: t.success }
   }
 
-  r.get("/static/lk.css", (c) => c.body(LK_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "max-age=3600" }))
+  const action = (sec: Section, f: (a: op.Actor, form: Form, target: string) => op.Res, extra?: (form: Form, r: op.Res) => Extra) => async (c: Context) => {
+    const x = await posted(c)
+    if ("response" in x) return x.response
+    const res = f(x.s.actor, x.form, x.target)
+    // Answered 303 to the section, which shows the outcome: a reload repeats nothing.
+    return redirectTo(c, x.s, x.target, sec, { notice: noticeOf(res), status: statusOf(res), extra: extra?.(x.form, res) ?? {} })
+  }
+  /** A «Мой МТС» action answered inside its own drop-down: open on an error, so the form is at hand. */
+  const homeAction = (drop: HomeDrop, f: (a: op.Actor, form: Form, target: string) => op.Res) =>
+    action("home", f, (_f, res) => ({ open: Result.isFailure(res) ? drop : "" }))
+
+  r.get("/static/lk.css", (c) => c.body(LK_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }))
+  r.get("/static/lk.js", (c) => c.body(LK_JS, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }))
+
+  // Live page (R25 untouched): a stamp of what the page shows, read without touching the session,
+  // so watching an open page never keeps a session alive. `ended` when the session is over.
+  r.get("/live", (c) => {
+    const twin = twinOf(deps, c)
+    const token = readSessionCookie(c, LK_COOKIE)
+    const ended = { ended: true, stamp: "", login: href(pageCtx(c), "/lk/login", { ended: "1" }) }
+    if (twin === null || token === null) return c.json(ended)
+    const peek = peekSession(twin, token, "lk")
+    if (!peek.alive) return c.json(ended)
+    const target = c.req.query("msisdn") ?? peek.msisdn
+    const v = accountView(twin, target, peek.msisdn)
+    if (Result.isFailure(v)) return c.json({ ended: false, stamp: "" })
+    const stamp = createHash("sha1").update(JSON.stringify(v.success)).digest("hex").slice(0, 16)
+    return c.json({ ended: false, stamp }, 200, { "cache-control": "no-store" })
+  })
 
   // ---- login (R22–R26)
-  r.get("/login", (c) => loginPage(c))
+  // After a session ended elsewhere (the open page noticed it), the login page says so.
+  r.get("/login", (c) => (c.req.query("ended") === "1" ? loginPage(c, { text: "Сеанс завершен. Войдите снова", error: true }) : loginPage(c)))
   const twinOr404 = (c: Context): TwinCore | null => twinOf(deps, c)
   /** A login form post: CSRF first, then the twin, then the phone number; else the answer to send. */
   const loginForm = async (c: Context): Promise<{ form: Form; twin: TwinCore; msisdn: string } | { response: Response | Promise<Response> }> => {
@@ -539,9 +345,19 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     const s = sessionOf(c)
     if ("response" in s) return s.response
     const t = targetOf(s.actor, c.req.query("msisdn"))
+    if (Result.isFailure(t)) return errorPage(c, pageCtx(c, s.actor.me), t.failure)
+    return section(c, s, t.success, "home", undefined, 200, { open: "autopay" })
+  })
+  r.get("/services/:id", (c) => {
+    const s = sessionOf(c)
+    if ("response" in s) return s.response
+    const t = targetOf(s.actor, c.req.query("msisdn"))
     const v = Result.flatMap(t, (target) => accountView(s.twin, target, s.actor.me))
     const p = pageCtx(c, s.actor.me, Result.isSuccess(t) ? t.success : s.actor.me)
-    return Result.isFailure(v) ? errorPage(c, p, v.failure) : html(c, p, "home", <Autopay p={p} v={v.success} />, 200, "Автоплатеж")
+    if (Result.isFailure(v)) return errorPage(c, p, v.failure)
+    const sv = v.success.services.find((x) => x.id === c.req.param("id"))
+    if (sv === undefined) return errorPage(c, p, err("UNKNOWN_SERVICE", `service: no service "${c.req.param("id").slice(0, 64)}"`, "Услуга не найдена", "service"))
+    return html(c, p, "services", <ServiceCard p={p} s={sv} />, 200, sv.name, hrefT(p, `/lk/services/${encodeURIComponent(sv.id)}`))
   })
   r.get("/expenses", (c) => {
     const s = sessionOf(c)
@@ -553,14 +369,16 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     const t = targetOf(s.actor, c.req.query("msisdn"))
     const res = Result.flatMap(t, (target) => op.expenses(s.actor, target, period))
     const p = pageCtx(c, s.actor.me, Result.isSuccess(t) ? t.success : s.actor.me)
-    if (Result.isFailure(res)) return html(c, p, "expenses", <><Notice text={res.failure.ru} error /><Expenses p={p} text="" period="" from={from} to={to} /></>, statusFor(res.failure))
-    return html(c, p, "expenses", <Expenses p={p} text={res.success.text} period={"period" in period ? period.period : ""} from={from} to={to} />)
+    const shown = "period" in period ? period.period : ""
+    const page = hrefT(p, "/lk/expenses", "period" in period ? { period: period.period } : { from, to })
+    if (Result.isFailure(res)) return html(c, p, "expenses", <><Notice text={res.failure.ru} error /><Expenses p={p} twin={s.twin} detail={null} period={shown} from={from} to={to} /></>, statusFor(res.failure), TITLES.expenses, page)
+    return html(c, p, "expenses", <Expenses p={p} twin={s.twin} detail={res.success.data.detail as Detail} period={shown} from={from} to={to} />, 200, TITLES.expenses, page)
   })
 
   // ---- actions
-  r.post("/topup", action("home", (a, f, t) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.topUp(a, t, k, "card"))))
-  r.post("/promised", action("home", (a, f, t) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.promisedPayment(a, t, k))))
-  r.post("/autopay", action("home", (a, f, t) => {
+  r.post("/topup", homeAction("", (a, f, t) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.topUp(a, t, k, "card"))))
+  r.post("/promised", homeAction("promised", (a, f, t) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.promisedPayment(a, t, k))))
+  r.post("/autopay", homeAction("autopay", (a, f, t) => {
     if (f.mode === "off") return op.autopay(a, t, { mode: "off" })
     if (f.mode !== "date" && f.mode !== "threshold") return Result.fail(err("INVALID_FIELD", "mode: expected date, threshold or off", "Выберите вид автоплатежа", "mode"))
     const mode = f.mode
@@ -572,27 +390,33 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   r.post("/services/connect", action("services", (a, f, t) => Result.flatMap(textField(f.service, "service", "Выберите услугу"), (sv) => op.connectService(a, t, sv))))
   r.post("/services/disconnect", action("services", (a, f, t) => Result.flatMap(textField(f.service, "service", "Выберите услугу"), (sv) => op.disconnectService(a, t, sv))))
   r.post("/tariff", async (c) => {
-    const form = await formOf(c)
-    if (!csrfValid(c, form)) return errorPage(c, pageCtx(c), csrfError())
-    const s = sessionOf(c)
-    if ("response" in s) return s.response
-    const t = targetOf(s.actor, form.msisdn)
+    const x = await posted(c)
+    if ("response" in x) return x.response
+    const { form, s, target } = x
     const tariff = textField(form.tariff, "tariff", "Выберите тариф")
-    const res = Result.flatMap(t, (target) => Result.flatMap(tariff, (tf) => op.changeTariff(s.actor, target, tf, form.confirmed === "1")))
-    const target = Result.isSuccess(t) ? t.success : s.actor.me
-    // R6: the confirmation step shows the price of the change before anything is done.
+    const res = Result.flatMap(tariff, (tf) => op.changeTariff(s.actor, target, tf, form.confirmed === "1"))
+    // R6: the confirmation step shows what the change charges now, from the core's own quote.
     if (Result.isSuccess(res) && res.success.data.confirmationRequired === true && Result.isSuccess(tariff)) {
       const p = pageCtx(c, s.actor.me, target)
-      return html(c, p, "tariff", <ConfirmTariff p={p} tariff={tariff.success} text={res.success.text} />, 200, "Подтверждение смены тарифа")
+      const quote = tariffsView(s.twin, target).find((x) => x.tariff === tariff.success)
+      const v = accountView(s.twin, target, s.actor.me)
+      if (quote !== undefined && Result.isSuccess(v)) return html(c, p, "tariff", <ConfirmTariff p={p} quote={quote} balance={v.success.balance} />, 200, "Подтверждение смены тарифа")
     }
     return redirectTo(c, s, target, "tariff", { notice: noticeOf(res), status: statusOf(res), extra: {} })
   })
-  r.post("/pay-provider", action("home", (a, f, t) => Result.flatMap(textField(f.provider, "provider", "Выберите получателя"), (p) =>
+  r.post("/pay-provider", homeAction("pay", (a, f, t) => Result.flatMap(textField(f.provider, "provider", "Выберите получателя"), (p) =>
     Result.flatMap(textField(f.account, "account", "Введите номер договора или телефона"), (acc) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.payProvider(a, t, p, acc, k))))))
-  r.post("/transfer", action("home", (a, f, t) => Result.flatMap(numberField(f.to, "to"), (to) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.transfer(a, t, to, k)))))
-  r.post("/bonuses/exchange", action("home", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите предложение"), (o) => op.exchangeBonus(a, t, o))))
+  r.post("/transfer", homeAction("transfer", (a, f, t) => Result.flatMap(numberField(f.to, "to"), (to) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.transfer(a, t, to, k)))))
+  r.post("/bonuses/exchange", homeAction("bonus-exchange", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите предложение"), (o) => op.exchangeBonus(a, t, o))))
   r.post("/packages/buy", action("services", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите пакет"), (o) => op.buyPackage(a, t, o))))
-  r.post("/block", action("support", (a, _f, t) => op.block(a, t)))
+  // R19: blocking asks first; only the confirmed form blocks.
+  r.post("/block", async (c) => {
+    const x = await posted(c)
+    if ("response" in x) return x.response
+    if (x.form.confirmed !== "1") return section(c, x.s, x.target, "support", undefined, 200, { confirmBlock: true })
+    const res = op.block(x.s.actor, x.target)
+    return redirectTo(c, x.s, x.target, "support", { notice: noticeOf(res), status: statusOf(res), extra: {} })
+  })
   r.post("/unblock", action("support", (a, _f, t) => op.unblock(a, t)))
   r.post("/linked/request", action("linked", (a, f) => Result.flatMap(numberField(f.target, "target"), (m) => op.linkRequest(a, m)),
     (f, res) => (Result.isSuccess(res) ? { pending: String(res.success.data.target ?? f.target ?? "") } : {})))
@@ -609,5 +433,3 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   r.post("/notifications", action("settings", (a, f) => op.notifications(a, f.charges === undefined ? undefined : f.charges === "on", f.logins === undefined ? undefined : f.logins === "on")))
   return r
 }
-
-

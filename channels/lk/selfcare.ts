@@ -213,7 +213,9 @@ export const changeTariff = (a: Actor, target: string, tariff: string, confirmed
   const r = exec<{ changeFee: number; monthlyFee: number; name: string }>(a, { _tag: "ChangeTariff", msisdn: target, tariff, confirmed, ...actor(a) })
   if (Result.isFailure(r) && r.failure.code === "CONFIRMATION_REQUIRED") {
     const t = tariffsView(a.twin, target).find((x) => x.tariff === tariff)
-    return reply(`${r.failure.ru}\nПодтвердить · Отмена`, { msisdn: target, tariff, confirmationRequired: true, quote: t ?? null })
+    // What the change charges at once (change fee and the first month, the core's quote), stated plainly.
+    const now = t === undefined ? "" : `\nБудет списано сейчас: ${rub(t.total)}`
+    return reply(`${r.failure.ru}${now}\nПодтвердить · Отмена`, { msisdn: target, tariff, confirmationRequired: true, quote: t ?? null })
   }
   return Result.flatMap(r, (v) => reply(`Тариф изменен на «${v.name}». Списано ${rub(v.changeFee + v.monthlyFee)}`, { msisdn: target, tariff, confirmationRequired: false, ...v }))
 }

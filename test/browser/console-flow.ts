@@ -26,16 +26,14 @@ export const dialUssd = async (page: Page, code: string): Promise<string> => {
   }
 }
 
-/** LK login with the one-time password that arrives by SMS from 3339 in the phone panel (R22). */
+/** The LK panel: the real Личный кабинет in its frame. */
+export const lkFrame = (page: Page) => page.frameLocator("#lk-frame")
+
+/** One-click LK login: the console asks for the SMS password and reads it from the inbox on screen (R22). */
 export const loginLkBySms = async (page: Page): Promise<void> => {
-  await page.click("#lk-otp")
-  const sms = page.locator("#sms-inbox li", { hasText: "Пароль для входа в Личный кабинет" }).first()
-  await sms.waitFor(WAIT)
-  const code = /кабинет:\s*(\d+)/.exec((await sms.textContent()) ?? "")?.[1]
-  if (code === undefined) throw new Error("no one-time password in the SMS inbox")
-  await page.fill("#lk-code", code)
-  await page.press("#lk-code", "Enter")
-  await page.locator("#lk-balance").waitFor(WAIT)
+  await page.click("#lk-login")
+  await page.waitForSelector("body[data-lk='in']", WAIT)
+  await lkFrame(page).locator("#lk-balance").waitFor(WAIT)
 }
 
 /** App login by number on MTS mobile data (R26): switch mobile data on, then «Войти». */
@@ -44,11 +42,13 @@ export const loginAppByNetwork = async (page: Page): Promise<void> => {
     await page.check("#mobile-data")
     await page.locator("#timeline li", { hasText: "Мобильный интернет МТС включен" }).first().waitFor(WAIT)
   }
+  await page.click("#tab-app")
   await page.click("#app-network")
   await page.locator("#app-topup").waitFor(WAIT)
 }
 
 export const topUpInApp = async (page: Page, rubles: string): Promise<void> => {
+  await page.click("#tab-app")
   await page.fill("#app-amount", rubles)
   await page.click("#app-topup button[type=submit]")
 }

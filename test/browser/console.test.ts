@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { launchChromium, type Chromium } from "./browser.ts"
 import { startConsoleServer, type ConsoleServer } from "./server.ts"
-import { dialUssd, loginAppByNetwork, loginLkBySms, openFreshTwin, topUpInApp, WAIT } from "./console-flow.ts"
+import { dialUssd, lkFrame, loginAppByNetwork, loginLkBySms, openFreshTwin, topUpInApp, WAIT } from "./console-flow.ts"
 
 const EXAMPLE = fileURLToPath(new URL("../../scenarios/examples/zabugorishche.yaml", import.meta.url))
 
@@ -39,13 +39,13 @@ describe("trainer console (browser)", () => {
     expect(await dialUssd(page, "*100#")).toContain("500,00")
 
     await loginLkBySms(page)
-    expect(await page.textContent("#lk-balance")).toContain("500,00")
+    expect(await lkFrame(page).locator("#lk-balance").textContent()).toContain("500,00")
 
     await loginAppByNetwork(page)
     await topUpInApp(page, "250")
 
-    // The LK panel was not touched: it changes because the SSE stream reported the top-up.
-    await page.locator("#lk-balance", { hasText: "750,00" }).waitFor(WAIT)
+    // The LK panel was not touched: the LK page in it notices the top-up and shows it.
+    await lkFrame(page).locator("#lk-balance", { hasText: "750,00" }).waitFor(WAIT)
     await page.locator("#sum-balance", { hasText: "750,00" }).waitFor(WAIT)
     expect(await dialUssd(page, "*100#")).toContain("750,00")
 

@@ -100,6 +100,27 @@ describe("kiosk «Электронный Помощник»", () => {
     expect((await b.get("/kiosk/balance")).status).toBe(401)
   })
 
+  it("R27: the terminal takes a number as 8916…, +7 916… or 916…; menu items are said once, as buttons; viewport set", async () => {
+    const local = A.slice(1)
+    for (const typed of [`8${local}`, `+7 ${local.slice(0, 3)} ${local.slice(3, 6)}-${local.slice(6, 8)}-${local.slice(8)}`, local]) {
+      const w = kioskTwin()
+      const b = new Browser(w.http)
+      await b.get("/kiosk")
+      expect(b.last).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"/>')
+      await b.post("/kiosk/number", { msisdn: typed })
+      expect(textOf(b.last), typed).toContain("Заказать пароль")
+      await b.post("/kiosk/order-code", { msisdn: A })
+      const r = await b.post("/kiosk/login", { msisdn: A, code: codeFrom(w.twin, A, "6262") })
+      expect(r.status).toBe(200)
+      // «Баланс» appears once: as the button, not again in the screen text above it.
+      expect(textOf(b.last).split("Баланс").length - 1, typed).toBe(1)
+    }
+    // The JSON screen API reads the same formats.
+    const w = kioskTwin()
+    const res = await w.http.request("/kiosk/api/start", { method: "POST", headers: { "content-type": "application/json", "x-twin": "w" }, body: JSON.stringify({ msisdn: `8${local}` }) })
+    expect(res.status).toBe(200)
+  })
+
   it("R27: the terminal keeps the core's token; 5 minutes without activity (twin time) end the session, activity keeps it", async () => {
     const w = kioskTwin()
     await w.kiosk.perform(A, "order-code", {})

@@ -19,6 +19,26 @@ describe("OpenAPI", () => {
     for (const r of refs) expect(doc.components.schemas[r], r).toBeDefined()
   })
 
+  it("every endpoint, USSD, IVR and SMS included, has an example request (when it takes a body) and answer", async () => {
+    const w = setup()
+    const doc = (await (await w.http.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { example?: unknown }> }; responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>>
+    }
+    for (const p of ["/ussd/dial", "/ussd/reply", "/ussd", "/ivr/calls", "/ivr/calls/{id}/dtmf", "/ivr/calls/{id}", "/sms/send", "/sms/inbox/{msisdn}"]) expect(doc.paths[p], p).toBeDefined()
+    let count = 0
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        count++
+        if (op.requestBody !== undefined) expect(op.requestBody.content["application/json"]?.example, `${method} ${path} request`).toBeDefined()
+        const answers = Object.entries(op.responses).filter(([code]) => code !== "4XX").flatMap(([, r]) => Object.values(r.content ?? {}))
+        expect(answers.some((a) => a.example !== undefined), `${method} ${path} answer`).toBe(true)
+      }
+    }
+    expect(count).toBeGreaterThan(100)
+    // The recorded USSD answer is the real balance screen.
+    expect(JSON.stringify(doc.paths["/ussd/dial"]?.post?.responses)).toContain("Баланс")
+  })
+
   it("GET /docs is a readable server-rendered page with no scripts", async () => {
     const w = setup()
     const res = await w.http.request("/docs")
@@ -28,7 +48,9 @@ describe("OpenAPI", () => {
     const t = textOf(html)
     expect(t).toContain("/lk/api/login")
     expect(t).toContain("TopUpRequest")
-    expect(t).toContain("Core commands")
+    expect(t).toContain("Команды ядра")
+    // The page speaks Russian and shows the telephony channels too.
+    for (const h of ["Голосовое меню (IVR)", "USSD", "SMS", "Пример: запрос и ответ", "/ussd/dial", "/ivr/calls/{id}/dtmf", "/sms/send"]) expect(t).toContain(h)
     expect(res.headers.get("content-security-policy")).toContain("script-src 'self'")
   })
 })

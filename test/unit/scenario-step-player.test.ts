@@ -80,7 +80,7 @@ steps:
       const s2 = (await post<PlayState>(`/console/api/scenarios/${id}/next`)).body
       expect(s2).toMatchObject({ done: 2, finished: true, passed: false })
       expect(s2.outcomes.map((o) => o.status)).toEqual(["passed", "failed", "not-run"])
-      expect(s2.outcomes[1]?.failures).toEqual(["balance: ожидалось 7,00 руб., получено 6,00 руб."])
+      expect(s2.outcomes[1]?.failures).toEqual(["баланс: ожидалось 7,00 руб., получено 6,00 руб."])
     } finally {
       registry.close()
     }
