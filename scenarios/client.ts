@@ -67,8 +67,9 @@ export class ControlClient {
     return (await this.must<{ ledger: ChargeRecord[] }>("GET", `${this.t}/subscribers/${msisdn}/ledger`)).ledger
   }
 
+  /** The handset's inbox (the SMS channel's handset endpoint: codes in clear, unlike the operator's records). */
   async inbox(msisdn: string): Promise<InboxSms[]> {
-    return (await this.must<{ inbox: InboxSms[] }>("GET", `${this.t}/subscribers/${msisdn}/inbox`)).inbox
+    return (await this.must<{ messages: InboxSms[] }>("GET", `/sms/inbox/${msisdn}?twin=${encodeURIComponent(this.twinId)}`)).messages
   }
 
   async subscribers(): Promise<SubscriberRow[]> {

@@ -9,7 +9,7 @@ import type { RunTarget } from "./runner.ts"
 
 /** A fresh registry on an in-memory store per scenario: nothing is shared between runs. */
 export const inProcessTarget = (catalog?: CatalogIndex): RunTarget => {
-  const registry = Registry.open(":memory:", { createDefault: false, ...(catalog !== undefined ? { catalog } : {}) })
+  const registry = Registry.open(":memory:", { createDefault: false, secrets: "replay", ...(catalog !== undefined ? { catalog } : {}) })
   const app = makeApp({ registry })
   const fetcher: Fetcher = (req) => Promise.resolve(app.fetch(req))
   return { fetcher, twinId: "scenario", dispose: () => registry.close() }

@@ -4,7 +4,9 @@ import type { Command } from "../../core/domain/commands.ts"
 import type { Event } from "../../core/domain/events.ts"
 import { DAY, parseInstant } from "../../core/domain/time.ts"
 import { TwinCore } from "../../core/engine/twin-core.ts"
+import { smsText } from "../../core/engine/views.ts"
 import { isAbroad } from "../../core/rules/rating.ts"
+import { replaySecret } from "../../core/rules/random.ts"
 import { statusOf } from "../../core/state/model.ts"
 import { memoryLog, nullLog, openStore, type Store, type TwinLog } from "../../core/store/event-log.ts"
 import { simCatalog } from "../rating.ts"
@@ -79,13 +81,13 @@ export class Partition {
       if (log.path === undefined) throw new Error("sqlite log needs a path")
       this.store = openStore(log.path)
       if (this.store.getTwin(id) !== null) throw new Error(`${log.path} already holds twin ${id}; use a fresh --db`)
-      this.store.createTwin({ id, name: `simulate ${seed} partition ${partition}/${partitions}`, seed: twinSeed, startAt: TWIN_START, catalog: JSON.stringify(catalog.data) })
+      this.store.createTwin({ id, name: `simulate ${seed} partition ${partition}/${partitions}`, seed: twinSeed, startAt: TWIN_START, catalog: JSON.stringify(catalog.data), secret: replaySecret(twinSeed) })
       tlog = this.store.log(id)
     } else {
       this.store = null
       tlog = log.kind === "memory" ? memoryLog() : nullLog()
     }
-    this.twin = TwinCore.create({ id, seed: twinSeed, start: TWIN_START, catalog, log: tlog, durability: "manual" })
+    this.twin = TwinCore.create({ id, seed: twinSeed, secret: replaySecret(twinSeed), start: TWIN_START, catalog, log: tlog, durability: "manual" })
     this.s = {
       partition, subscribers: 0, groups: groups.length, families: 0, corporate: 0, events: 0, commands: 0,
       charges: {}, credits: {}, roaming: { zabugorishche: 0, payg: 0 }, balanceDrop: 0, usageRefused: 0, rejected: {},
@@ -191,7 +193,7 @@ export class Partition {
     let code = ""
     for (const e of this.lastEvents) {
       if (e.type === "SmsDelivered") {
-        const m = /(\d{4,6})/.exec(e.text)
+        const m = /(\d{4,6})/.exec(smsText(this.twin, e))
         if (m !== null) code = m[1] as string
       }
     }

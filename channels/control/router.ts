@@ -9,6 +9,7 @@ import { errorBody, statusFor, type ChannelDeps } from "../context.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { bad, twinOr404 } from "./common.ts"
 import { tmfRoutes } from "./tmf.ts"
+import { NETWORK_IDENTITY_HEADER } from "../edge/network.ts"
 
 const twinJson = (t: TwinCore) => ({ id: t.id, name: t.name, now: t.now, nowIso: t.nowIso(), seq: t.state.seq, subscribers: t.state.subscribers.size, hash: t.hash() })
 
@@ -104,8 +105,19 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
   r.get("/twins/:id/subscribers/:msisdn/inbox", (c) => {
     const t = twinOr404(deps, c)
     if (t instanceof Response) return t
-    const v = inboxView(t, c.req.param("msisdn"))
+    // The operator's record of what was delivered: one-time codes masked (the handset's own inbox is /sms/inbox).
+    const v = inboxView(t, c.req.param("msisdn"), undefined, "operator")
     return Result.isFailure(v) ? c.json(errorBody(v.failure), statusFor(v.failure)) : c.json({ inbox: v.success })
+  })
+  // R26: the network identity the operator's gateway inserts for this handset on mobile data
+  // (channels/edge/network.ts). Issued only here, behind the control token: to the console's phone,
+  // the scenario runner and the web drivers, which play the handset.
+  r.post("/twins/:id/subscribers/:msisdn/network-identity", (c) => {
+    const t = twinOr404(deps, c)
+    if (t instanceof Response) return t
+    const m = c.req.param("msisdn")
+    if (!t.state.subscribers.has(m)) return c.json(bad("msisdn", "unknown subscriber"), 404)
+    return c.json({ msisdn: m, header: NETWORK_IDENTITY_HEADER, value: t.networkIdentity(m) })
   })
   r.get("/twins/:id/subscribers/:msisdn/detail", (c) => {
     const t = twinOr404(deps, c)

@@ -91,7 +91,15 @@ export interface KioskLogin extends Base {
   /** On success: the terminal session opened (R27), its token only as a hash. Absent in logs written before. */
   session?: { tokenHash: string; rng: number }
 }
-export interface SmsDelivered extends Base { type: "SmsDelivered"; msisdn: string; from: string; text: string; segments: number; encoding: "GSM-7" | "UCS-2" }
+export interface SmsDelivered extends Base {
+  type: "SmsDelivered"; msisdn: string; from: string; text: string; segments: number; encoding: "GSM-7" | "UCS-2"
+  /**
+   * An SMS that carries a one-time code: `text` has the code masked (CODE_MASK), and the code is
+   * the twin's secret draw `draw` of `digits` digits. Only the handset's inbox re-derives it
+   * (core/engine/views.ts smsText): the operator's log, snapshots and APIs never hold it in clear.
+   */
+  code?: { draw: number; digits: number }
+}
 export interface PaymentCardIssued extends Base { type: "PaymentCardIssued"; hash: string; amount: number }
 export interface PaymentCardUsed extends Base { type: "PaymentCardUsed"; hash: string; msisdn: string }
 export interface ClockSet extends Base { type: "ClockSet"; to: number; nextDaily: number }

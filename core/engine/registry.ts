@@ -2,6 +2,7 @@
 // default one. Backed by one SQLite store (a file, or :memory: for a throwaway twin).
 import { defaultCatalogIndex, indexCatalog, type CatalogIndex } from "../catalog/load.ts"
 import { parseInstant } from "../domain/time.ts"
+import { randomTwinSecret, replaySecret } from "../rules/random.ts"
 import { openStore, type Store } from "../store/event-log.ts"
 import { demoCommands } from "./demo.ts"
 import { TwinCore } from "./twin-core.ts"
@@ -18,21 +19,39 @@ export interface CreateTwinOptions {
   catalog?: CatalogIndex
   /** Seed the demo subscribers (default true). */
   demo?: boolean
+  /**
+   * The key of the twin's secrets (codes, tokens, salts), fixed for replay. Absent: per the
+   * registry's `secrets` policy. Stored with the twin, never returned by any API.
+   */
+  secret?: string
 }
+
+/**
+ * How a twin created without a fixed secret gets one: "random" (served twins and the CLI's
+ * database: nobody can predict a code) or "replay" (derived from the seed: tests, in-process
+ * scenarios and the QA runner, which must give the same log and hash from the seed alone).
+ */
+export type SecretPolicy = "random" | "replay"
 
 export class TwinExists extends Error {}
 
 export class Registry {
   private readonly twins = new Map<string, TwinCore>()
-  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex) {}
+  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex, readonly secrets: SecretPolicy) {}
 
   /** Open a store, restore every twin in it, and make sure the default twin exists. */
-  static open(path: string, opts: { catalog?: CatalogIndex; createDefault?: boolean } = {}): Registry {
+  static open(path: string, opts: { catalog?: CatalogIndex; createDefault?: boolean; secrets?: SecretPolicy } = {}): Registry {
     const store = openStore(path)
-    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex())
+    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex(), opts.secrets ?? "random")
     for (const meta of store.listTwins()) {
       const catalog = indexCatalog(JSON.parse(meta.catalog))
-      reg.twins.set(meta.id, TwinCore.restore({ id: meta.id, name: meta.name, seed: meta.seed, start: meta.startAt, catalog, log: store.log(meta.id) }))
+      let secret = meta.secret
+      if (secret === "") {
+        // A twin written before secrets were stored: its past codes are in its log as hashes; new ones need a key.
+        secret = randomTwinSecret()
+        store.setTwinSecret(meta.id, secret)
+      }
+      reg.twins.set(meta.id, TwinCore.restore({ id: meta.id, name: meta.name, seed: meta.seed, secret, start: meta.startAt, catalog, log: store.log(meta.id) }))
     }
     if ((opts.createDefault ?? true) && !reg.twins.has(DEFAULT_TWIN)) reg.create({ id: DEFAULT_TWIN, name: "Демо", seed: "1" })
     return reg
@@ -46,8 +65,9 @@ export class Registry {
     const seed = o.seed ?? id
     const start = o.start ?? DEFAULT_START
     const name = o.name ?? id
-    this.store.createTwin({ id, name, seed, startAt: start, catalog: JSON.stringify(catalog.data) })
-    const twin = TwinCore.create({ id, name, seed, start, catalog, log: this.store.log(id) })
+    const secret = o.secret ?? (this.secrets === "replay" ? replaySecret(seed) : randomTwinSecret())
+    this.store.createTwin({ id, name, seed, startAt: start, catalog: JSON.stringify(catalog.data), secret })
+    const twin = TwinCore.create({ id, name, seed, secret, start, catalog, log: this.store.log(id) })
     if (o.demo ?? true) {
       for (const c of demoCommands()) {
         const r = twin.execute(c)

@@ -7,7 +7,7 @@ import type { Draft } from "../domain/events.ts"
 import { err, type DomainError } from "../domain/errors.ts"
 import { HOUR } from "../domain/time.ts"
 import type { Subscriber } from "../state/model.ts"
-import { authorize, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
+import { authorize, codeSmsTo, drawCode, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { hashSecret, sha256, verifySecret, type KdfSettings } from "./secrets.ts"
 import { sessionIdleMinutes, sessionLapsed } from "./sessions.ts"
 import { SENDER, texts } from "./texts.ts"
@@ -30,19 +30,21 @@ export const requestOtp = (ctx: Ctx, c: CommandOf<"RequestOtp">): RuleResult => 
   if (denied) return denied
   const limited = codeRateLimit(ctx, s)
   if (limited) return limited
-  const code = ctx.rng.digits(ctx.cat.data.auth.otpDigits)
+  const code = drawCode(ctx, ctx.cat.data.auth.otpDigits)
   const salt = ctx.rng.hex(16)
   const expiresAt = ctx.now + ctx.cat.data.auth.otpValidHours * HOUR
   return ok([
-    { type: "OtpIssued", msisdn: s.msisdn, hash: hashSecret(code, salt, kdf(ctx)), salt, expiresAt, rng: ctx.rng.counter },
-    smsTo(s.msisdn, SENDER.otp, texts.otp(code)),
+    { type: "OtpIssued", msisdn: s.msisdn, hash: hashSecret(code.code, salt, kdf(ctx)), salt, expiresAt, rng: ctx.rng.counter },
+    codeSmsTo(s.msisdn, SENDER.otp, texts.otp, code),
   ], { expiresAt })
 }
 
 const newSession = (ctx: Ctx, s: Subscriber, channel: string, method: "otp" | "password" | "network"): { events: Draft[]; token: string } => {
   const token = ctx.rng.hex(16)
   const events: Draft[] = [{ type: "LoginSucceeded", msisdn: s.msisdn, channel, method, tokenHash: sha256(token), rng: ctx.rng.counter }]
-  if (s.notifyLogins && method !== "network") events.push(smsTo(s.msisdn, SENDER.mts, texts.loginNotice(ctx.now)))
+  // R24: an SMS on a successful login when the subscriber asked for them; a login by network
+  // identification (R26) always sends it, since it needs no secret the subscriber typed.
+  if (method === "network" || s.notifyLogins) events.push(smsTo(s.msisdn, SENDER.mts, texts.loginNotice(ctx.now)))
   return { events, token }
 }
 
@@ -150,11 +152,11 @@ export const requestKioskCode = (ctx: Ctx, c: CommandOf<"RequestKioskCode">): Ru
   if (refused) return refused
   const limited = codeRateLimit(ctx, s)
   if (limited) return limited
-  const code = ctx.rng.digits(ctx.cat.data.auth.kioskCodeDigits)
+  const code = drawCode(ctx, ctx.cat.data.auth.kioskCodeDigits)
   const salt = ctx.rng.hex(16)
   return ok([
-    { type: "KioskCodeIssued", msisdn: s.msisdn, hash: hashSecret(code, salt, kdf(ctx)), salt, rng: ctx.rng.counter },
-    smsTo(s.msisdn, SENDER.kiosk, texts.kioskCode(code)),
+    { type: "KioskCodeIssued", msisdn: s.msisdn, hash: hashSecret(code.code, salt, kdf(ctx)), salt, rng: ctx.rng.counter },
+    codeSmsTo(s.msisdn, SENDER.kiosk, texts.kioskCode, code),
   ])
 }
 

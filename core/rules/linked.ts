@@ -3,7 +3,7 @@
 import type { CommandOf } from "../domain/commands.ts"
 import { err } from "../domain/errors.ts"
 import { HOUR } from "../domain/time.ts"
-import { actingOn, getSub, isErr, ok, smsTo, type Ctx, type RuleResult } from "./context.ts"
+import { actingOn, codeSmsTo, drawCode, getSub, isErr, ok, smsTo, type Ctx, type RuleResult } from "./context.ts"
 import { hashSecret, verifySecret } from "./secrets.ts"
 import { codeRateLimit } from "./auth.ts"
 import { SENDER, texts } from "./texts.ts"
@@ -16,12 +16,12 @@ export const linkRequest = (ctx: Ctx, c: CommandOf<"LinkRequest">): RuleResult =
   if (t.msisdn === s.msisdn || s.linked.includes(t.msisdn)) return err("LINK_INVALID", `target: ${c.target} is this number or already linked`, "Этот номер уже привязан", "target")
   const limited = codeRateLimit(ctx, s)
   if (limited) return limited
-  const code = ctx.rng.digits(ctx.cat.data.auth.otpDigits)
+  const code = drawCode(ctx, ctx.cat.data.auth.otpDigits)
   const salt = ctx.rng.hex(16)
   const expiresAt = ctx.now + HOUR
   return ok([
-    { type: "LinkRequested", msisdn: s.msisdn, target: t.msisdn, hash: hashSecret(code, salt, ctx.cat.data.auth), salt, expiresAt, rng: ctx.rng.counter },
-    smsTo(t.msisdn, SENDER.mts, texts.linkCode(s.msisdn, code)),
+    { type: "LinkRequested", msisdn: s.msisdn, target: t.msisdn, hash: hashSecret(code.code, salt, ctx.cat.data.auth), salt, expiresAt, rng: ctx.rng.counter },
+    codeSmsTo(t.msisdn, SENDER.mts, (x) => texts.linkCode(s.msisdn, x), code),
   ], { expiresAt })
 }
 
