@@ -3,11 +3,12 @@
 // the arguments are rubles ("500", 500, "1 500,00"), converted to kopecks for the API.
 import type { ChannelReply, ErrorBody, Fetcher, WebDriver } from "./driver.ts"
 import { TWIN_HEADER } from "./context.ts"
+import { NETWORK_IDENTITY_HEADER } from "./edge/network.ts"
 import { parseRubles } from "../core/domain/money.ts"
 
 const BASE = "http://twin.local"
 
-interface Call { method: "GET" | "POST"; path: string; body?: Record<string, unknown>; query?: Record<string, string> }
+interface Call { method: "GET" | "POST"; path: string; body?: Record<string, unknown>; query?: Record<string, string>; headers?: Record<string, string> }
 
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined)
 
@@ -62,8 +63,21 @@ abstract class HttpDriver {
     const token = this.tokens.get(msisdn)
     if (token !== undefined) headers.authorization = `Bearer ${token}`
     if (c.body !== undefined) headers["content-type"] = "application/json"
+    if (c.headers !== undefined) Object.assign(headers, c.headers)
     const res = await this.fetcher(new Request(url, { method: c.method, headers, ...(c.body !== undefined ? { body: JSON.stringify(c.body) } : {}) }))
     return toReply(res)
+  }
+
+  /**
+   * R26: log in as the handset on mobile data does: the control API issues the network identity
+   * the operator's gateway inserts (channels/edge/network.ts), and the login request carries it.
+   */
+  protected async networkLogin(msisdn: string): Promise<ChannelReply> {
+    const id = await this.fetcher(new Request(`${BASE}/api/twins/${encodeURIComponent(this.twinId)}/subscribers/${msisdn}/network-identity`, { method: "POST", headers: { accept: "application/json" } }))
+    const r = await toReply(id)
+    const value = (r.data as { value?: unknown } | null)?.value
+    if (!r.ok || typeof value !== "string") return r
+    return this.call(msisdn, { method: "POST", path: "/login/network", body: { msisdn }, headers: { [NETWORK_IDENTITY_HEADER]: value } })
   }
 
   protected remember(msisdn: string, r: ChannelReply): ChannelReply {
@@ -101,7 +115,7 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
       case "login": {
         const secret = str(args.code) ?? str(args.password) ?? str(args.secret)
         const r = secret === undefined || args.network === true
-          ? await this.call(msisdn, { method: "POST", path: "/login/network", body: { msisdn } })
+          ? await this.networkLogin(msisdn)
           : await this.call(msisdn, { method: "POST", path: "/login", body: { msisdn, secret } })
         return this.remember(msisdn, r)
       }

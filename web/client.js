@@ -315,9 +315,18 @@ const tokens = new Map()
 const keepToken = (ch, data) => tokens.set(tokKey(ch), { token: data.token, idleMs: Number(data.idleMinutes ?? 0) * 60_000, lastAt: st.board?.twin.now ?? 0 })
 const tokKey = (ch) => `${st.twin}/${ch}/${st.msisdn}`
 
+/**
+ * R26: the console's phone is on MTS mobile data: the operator's gateway inserts its network
+ * identity (issued by the control API), and the login request carries it.
+ */
+const networkLogin = async (base) => {
+  const id = await api("POST", `/api/twins/${encodeURIComponent(st.twin)}/subscribers/${st.msisdn}/network-identity`)
+  return chan("POST", `${base}/login/network`, { msisdn: st.msisdn }, undefined, { [id.header]: id.value })
+}
+
 /** Call a channel's own HTTP API for the selected twin, as that channel's client would. */
-const chan = async (method, path, body, ch) => {
-  const headers = { "x-twin": st.twin, accept: "application/json" }
+const chan = async (method, path, body, ch, extra = {}) => {
+  const headers = { "x-twin": st.twin, accept: "application/json", ...extra }
   const t = ch === undefined ? undefined : tokens.get(tokKey(ch))
   const now = st.board?.twin.now ?? 0
   if (t !== undefined && t.idleMs > 0 && now - t.lastAt >= t.idleMs) {
@@ -486,7 +495,7 @@ const loginView = (ch, rerender, note) => {
     note === undefined ? null : h("p", { class: "note", text: note }),
     h("div", { class: "inline wrap" },
       h("button", { type: "button", id: `${ch}-otp`, onclick: () => { flash(ch); void act("Пароль запрошен", async () => show(await chan("POST", `${base}/otp`, { msisdn: st.msisdn }))) } }, "Получить пароль по SMS"),
-      h("button", { type: "button", id: `${ch}-network`, onclick: () => { flash(ch); void act("Вход", async () => enter(await chan("POST", `${base}/login/network`, { msisdn: st.msisdn }))) } }, "Войти по мобильному интернету МТС")),
+      h("button", { type: "button", id: `${ch}-network`, onclick: () => { flash(ch); void act("Вход", async () => enter(await networkLogin(base))) } }, "Войти по мобильному интернету МТС")),
     h("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); flash(ch); void act("Вход", async () => enter(await chan("POST", `${base}/login`, { msisdn: st.msisdn, secret: code.value.trim() }))) } },
       h("label", { for: `${ch}-code`, class: "sr", text: "Пароль" }), code, h("button", { type: "submit" }, "Войти")),
     out)

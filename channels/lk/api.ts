@@ -8,6 +8,7 @@ import { isMsisdn } from "../../core/domain/ids.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { errorBody, statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import { bearerToken, decodeWith, jsonAnswer, readJsonObject } from "../security.ts"
+import { networkMsisdn } from "../edge/network.ts"
 import * as S from "./schemas.ts"
 import * as op from "./selfcare.ts"
 
@@ -90,6 +91,8 @@ const badPeriod = (c: Context): DomainError | null => {
     : null
 }
 
+const decodeNetworkLogin = decodeWith(S.NetworkLoginBody)
+
 /** The self-service JSON routes of one web channel. */
 export const selfcareApi = (deps: ChannelDeps, via: op.WebChannel): Hono => {
   const r = new Hono()
@@ -99,7 +102,14 @@ export const selfcareApi = (deps: ChannelDeps, via: op.WebChannel): Hono => {
   // R22–R26: authentication.
   r.post("/otp", publicPost(deps, decodeWith(S.OtpBody), (twin, b) => op.requestOtp(twin, via, b.msisdn)))
   r.post("/login", publicPost(deps, decodeWith(S.LoginBody), (twin, b) => sessionReply(twin, op.login(twin, via, b.msisdn, b.secret), via)))
-  r.post("/login/network", publicPost(deps, decodeWith(S.NetworkLoginBody), (twin, b) => sessionReply(twin, op.loginByNetwork(twin, via, b.msisdn), via)))
+  // R26: the number comes from the network identity the gateway inserted (channels/edge/network.ts).
+  r.post("/login/network", async (c) => {
+    const twin = twinOf(deps, c)
+    if (twin === null) return twinNotFound(c)
+    const raw = await readJsonObject(c)
+    const r2 = Result.flatMap(raw, (o) => Result.flatMap(decodeNetworkLogin(o), (b) => Result.flatMap(networkMsisdn(twin, c, b.msisdn), (m) => sessionReply(twin, op.loginByNetwork(twin, via, m), via))))
+    return send(c, r2)
+  })
   r.post("/logout", async (c) => {
     const twin = twinOf(deps, c)
     if (twin === null) return twinNotFound(c)

@@ -12,6 +12,7 @@ import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import { clearSessionCookie, csrfError, csrfToken, csrfValid, readSessionCookie, setSessionCookie } from "../security.ts"
 import { targetOf } from "./api.ts"
+import { networkMsisdn } from "../edge/network.ts"
 import { asOfRu, dateRu, gbRu, msisdnRu, NEGATIVE_WARNING, packageRu, rub, STATUS_RU } from "./format.ts"
 import { Field, Form, href, Layout, LK_CSS, Notice, type PageCtx, type Section } from "./layout.tsx"
 import * as op from "./selfcare.ts"
@@ -490,7 +491,8 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   r.post("/login/network", async (c) => {
     const l = await loginForm(c)
     if ("response" in l) return l.response
-    return finishLogin(c, op.loginByNetwork(l.twin, "lk", l.msisdn), l.msisdn, "phone")
+    // R26: only a handset the network identifies may log in without a password (channels/edge/network.ts).
+    return finishLogin(c, Result.flatMap(networkMsisdn(l.twin, c, l.msisdn), (m) => op.loginByNetwork(l.twin, "lk", m)), l.msisdn, "phone")
   })
   r.post("/logout", async (c) => {
     const form = await formOf(c)

@@ -78,13 +78,14 @@ export class Browser {
     this.last = await res.clone().text()
     return res
   }
-  async post(path: string, fields: Record<string, string>, opts: { csrf?: string | null } = {}): Promise<Response> {
+  /** `headers`: extra request headers (e.g. the network identity of a handset on mobile data). */
+  async post(path: string, fields: Record<string, string>, opts: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
     if (this.jar.get("twin_csrf") === undefined) await this.get("/lk/login")
     const csrf = opts.csrf === undefined ? this.jar.get("twin_csrf") : opts.csrf
     const body = new URLSearchParams({ ...(csrf !== null && csrf !== undefined ? { _csrf: csrf } : {}), ...fields })
     const res = await this.http.request(path, {
       method: "POST",
-      headers: { "x-twin": this.twin, cookie: this.jar.header(), "content-type": "application/x-www-form-urlencoded" },
+      headers: { "x-twin": this.twin, cookie: this.jar.header(), "content-type": "application/x-www-form-urlencoded", ...opts.headers },
       body: body.toString(),
     })
     this.jar.take(res)
