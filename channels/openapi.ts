@@ -61,6 +61,7 @@ const selfcare = (base: string, tag: string): Op[] => [
   { method: "post", path: `${base}/linked/request`, tag, summary: "«Добавить»: send a code to the number", body: "LinkRequest", auth: "bearer", rules: "R20" },
   { method: "post", path: `${base}/linked/confirm`, tag, summary: "Confirm with the code", body: "LinkConfirm", auth: "bearer", rules: "R20" },
   { method: "post", path: `${base}/linked/remove`, tag, summary: "Unlink", body: "LinkRequest", auth: "bearer", rules: "R20" },
+  { method: "post", path: `${base}/linked/leave`, tag, summary: "Remove this number from another login's «Привязанные»", body: "LinkLeave", auth: "bearer", rules: "R20" },
   { method: "get", path: `${base}/family`, tag, summary: "«Поделиться пакетами»", auth: "bearer", rules: "R2" },
   { method: "post", path: `${base}/family/invite`, tag, summary: "«Пригласить участника» → «Начать делиться»", body: "FamilyInvite", auth: "bearer", rules: "R2" },
   { method: "post", path: `${base}/family/remove`, tag, summary: "Remove a member", body: "FamilyRemove", auth: "bearer", rules: "R2" },

@@ -90,7 +90,7 @@ abstract class HttpDriver {
 const SELFCARE_OPS = [
   "request-code", "login", "logout", "overview", "balance", "topup", "promised-payment", "autopay", "transfer", "expenses", "packages",
   "buy-package", "services", "connect-service", "disconnect-service", "tariffs", "change-tariff", "block", "unblock", "linked",
-  "link-request", "link-confirm", "unlink", "family", "family-invite", "family-remove", "set-password", "personal-data", "bonuses",
+  "link-request", "link-confirm", "unlink", "leave-link", "family", "family-invite", "family-remove", "set-password", "personal-data", "bonuses",
   "exchange-bonus", "notifications",
 ] as const
 
@@ -152,6 +152,7 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
       case "link-request": return postOwn("/linked/request", { target: str(args.target) })
       case "link-confirm": return postOwn("/linked/confirm", { target: str(args.target), code: str(args.code) })
       case "unlink": return postOwn("/linked/remove", { target: str(args.target) })
+      case "leave-link": return postOwn("/linked/leave", { owner: str(args.owner) })
       case "family": return get("/family")
       case "family-invite": {
         const gb = args.gb === undefined ? 0 : Number(args.gb)

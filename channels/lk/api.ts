@@ -155,6 +155,7 @@ export const selfcareApi = (deps: ChannelDeps, via: op.WebChannel): Hono => {
   r.post("/linked/request", post(decodeWith(S.LinkRequestBody), (a, b) => op.linkRequest(a, b.target)))
   r.post("/linked/confirm", post(decodeWith(S.LinkConfirmBody), (a, b) => op.linkConfirm(a, b.target, b.code)))
   r.post("/linked/remove", post(decodeWith(S.LinkRequestBody), (a, b) => op.unlink(a, b.target)))
+  r.post("/linked/leave", post(decodeWith(S.LinkLeaveBody), (a, b) => op.leaveLink(a, b.owner)))
 
   // «Поделиться пакетами»
   r.get("/family", get((a) => op.family(a)))

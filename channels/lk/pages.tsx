@@ -13,6 +13,7 @@ import { statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import { clearSessionCookie, csrfError, csrfToken, csrfValid, readSessionCookie, setSessionCookie } from "../security.ts"
 import { targetOf } from "./api.ts"
 import { networkMsisdn } from "../edge/network.ts"
+import { linkedBy } from "../../core/rules/linked.ts"
 import { asOfRu, dateRu, gbRu, msisdnRu, NEGATIVE_WARNING, packageRu, rub, STATUS_RU } from "./format.ts"
 import { Field, Form, href, Layout, LK_CSS, Notice, type PageCtx, type Section } from "./layout.tsx"
 import * as op from "./selfcare.ts"
@@ -312,6 +313,12 @@ const Linked = (props: { p: PageCtx; v: AccountView; twin: TwinCore; pending?: s
         </li>
       ))}
     </ul>
+    {linkedBy(props.twin.state, props.p.me ?? "").map((o) => (
+      <p>
+        Мой номер привязан к Личному кабинету {msisdnRu(o)}{" "}
+        <Form p={props.p} action="/lk/linked/leave" class="inline" label={`Удалить привязку к ${o}`}><input type="hidden" name="owner" value={o} /><button type="submit" class="secondary">Удалить привязку</button></Form>
+      </p>
+    ))}
     <h2>Добавить</h2>
     <Form p={props.p} action="/lk/linked/request" label="Добавить номер">
       <Field id="target" label="Номер телефона" name="target" value={props.pending ?? ""} inputmode="tel" required />
@@ -574,6 +581,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   r.post("/linked/confirm", action("linked", (a, f) => Result.flatMap(numberField(f.target, "target"), (m) => Result.flatMap(textField(f.code, "code", "Введите код"), (code) => op.linkConfirm(a, m, code))),
     (f, res) => (Result.isFailure(res) && f.target !== undefined && isMsisdn(f.target) ? { pending: f.target } : {})))
   r.post("/linked/remove", action("linked", (a, f) => Result.flatMap(numberField(f.target, "target"), (m) => op.unlink(a, m))))
+  r.post("/linked/leave", action("linked", (a, f) => Result.flatMap(numberField(f.owner, "owner"), (m) => op.leaveLink(a, m))))
   r.post("/family/invite", action("family", (a, f) =>
     Result.flatMap(numberField(f.member, "member"), (member) =>
       Result.flatMap(intField(f.minutes, "minutes", "Укажите минуты"), (minutes) =>

@@ -27,6 +27,7 @@ export const TariffBody = Schema.Struct({ tariff: Short, confirmed: Schema.optio
   .annotate({ identifier: "TariffChangeRequest", description: "R6: without confirmed the answer is the confirmation screen." })
 export const TargetBody = Schema.Struct({ ...Target }).annotate({ identifier: "TargetRequest" })
 export const LinkRequestBody = Schema.Struct({ target: Msisdn }).annotate({ identifier: "LinkRequest", description: "R20: a code goes by SMS to the target." })
+export const LinkLeaveBody = Schema.Struct({ owner: Msisdn }).annotate({ identifier: "LinkLeave", description: "R20: the linked number removes itself from the LK of `owner`." })
 export const LinkConfirmBody = Schema.Struct({ target: Msisdn, code: Schema.String.pipe(Schema.check(Schema.isMaxLength(16))) }).annotate({ identifier: "LinkConfirm" })
 export const FamilyInviteBody = Schema.Struct({ member: Msisdn, minutes: Schema.Int, sms: Schema.Int, dataMb: Schema.Int })
   .annotate({ identifier: "FamilyInvite", description: "R2: «Пригласить участника» → «Начать делиться»." })
@@ -41,7 +42,7 @@ export const BuyPackageBody = Schema.Struct({ offer: Short, ...Target }).annotat
 export const BODY_SCHEMAS = {
   OtpRequest: OtpBody, LoginRequest: LoginBody, NetworkLoginRequest: NetworkLoginBody, TopUpRequest: TopUpBody,
   PromisedPaymentRequest: PromisedBody, AutopayRequest: AutopayBody, ServiceRequest: ServiceBody, TariffChangeRequest: TariffBody,
-  TargetRequest: TargetBody, LinkRequest: LinkRequestBody, LinkConfirm: LinkConfirmBody, FamilyInvite: FamilyInviteBody,
+  TargetRequest: TargetBody, LinkRequest: LinkRequestBody, LinkConfirm: LinkConfirmBody, LinkLeave: LinkLeaveBody, FamilyInvite: FamilyInviteBody,
   FamilyRemove: FamilyRemoveBody, SetPassword: PasswordBody, BonusExchange: BonusBody, Notifications: NotificationsBody,
   Transfer: TransferBody, BuyPackage: BuyPackageBody,
 } as const

@@ -2,6 +2,7 @@
 // one core command (by = the logged-in number, via = the channel) or one core view, and says in
 // Russian what the page shows. No business rule lives here: the core decides, this translates.
 import { Result } from "effect"
+import { linkedBy } from "../../core/rules/linked.ts"
 import type { Command } from "../../core/domain/commands.ts"
 import { err, type DomainError } from "../../core/domain/errors.ts"
 import { accountView, dateRangeBounds, detailView, periodBounds, promisedQuote, readable, tariffsView, type AccountView, type Detail, type ExpensePeriod } from "../../core/engine/views.ts"
@@ -229,8 +230,17 @@ export const linked = (a: Actor): Res =>
       const s = a.twin.state.subscribers.get(m)
       return { msisdn: m, balance: s?.balance ?? null }
     })
-    return reply(["Привязанные номера", ...(rows.length === 0 ? ["Нет привязанных номеров · Добавить"] : rows.map((r) => `${msisdnRu(r.msisdn)}${r.balance !== null ? ` — ${rub(r.balance)}` : ""}`))].join("\n"), { msisdn: a.me, linked: rows })
+    // R20: the logins this number is linked to, so its owner can see and remove them.
+    const by = linkedBy(a.twin.state, a.me)
+    return reply([
+      "Привязанные номера", ...(rows.length === 0 ? ["Нет привязанных номеров · Добавить"] : rows.map((r) => `${msisdnRu(r.msisdn)}${r.balance !== null ? ` — ${rub(r.balance)}` : ""}`)),
+      ...(by.length === 0 ? [] : ["Мой номер привязан к Личному кабинету", ...by.map((m) => `${msisdnRu(m)} · Удалить привязку`)]),
+    ].join("\n"), { msisdn: a.me, linked: rows, linkedBy: by })
   })
+
+/** R20: the linked number takes itself out of the LK of `owner`. */
+export const leaveLink = (a: Actor, owner: string): Res =>
+  Result.flatMap(exec(a, { _tag: "Unlink", msisdn: owner, target: a.me, ...actor(a) }), () => reply(`Ваш номер больше не привязан к Личному кабинету номера ${msisdnRu(owner)}`, { owner, linked: false }))
 
 export const linkRequest = (a: Actor, target: string): Res =>
   Result.flatMap(exec<{ expiresAt: number }>(a, { _tag: "LinkRequest", msisdn: a.me, target, ...actor(a) }), (v) =>

@@ -77,7 +77,13 @@ export interface FamilyDeclined extends Base { type: "FamilyDeclined"; owner: st
 export interface FamilyRemoved extends Base { type: "FamilyRemoved"; owner: string; member: string; restoredTariff: string; ownerPackages: Pkg[]; memberPackages: Pkg[] }
 export interface LinkRequested extends Base { type: "LinkRequested"; msisdn: string; target: string; hash: string; salt: string; expiresAt: number; rng: number }
 export interface LinkConfirmed extends Base { type: "LinkConfirmed"; msisdn: string; target: string }
-export interface LinkFailed extends Base { type: "LinkFailed"; msisdn: string; target: string }
+export interface LinkFailed extends Base {
+  type: "LinkFailed"; msisdn: string; target: string
+  /** Wrong codes for this request so far; `voided`: the request is void (a new code is needed). Absent in logs written before. */
+  failures?: number; voided?: boolean
+  /** Set when repeated voids refuse linking for a while (R20): until this instant. */
+  lockedUntil?: number
+}
 export interface Unlinked extends Base { type: "Unlinked"; msisdn: string; target: string }
 export interface OtpIssued extends Base { type: "OtpIssued"; msisdn: string; hash: string; salt: string; expiresAt: number; rng: number }
 export interface LoginSucceeded extends Base { type: "LoginSucceeded"; msisdn: string; channel: string; method: "otp" | "password" | "network"; tokenHash: string; rng: number }
