@@ -11,11 +11,17 @@ import { lkRouter } from "./lk/router.tsx"
 import { appRouter } from "./app/router.ts"
 import { kioskRouter } from "./kiosk/router.tsx"
 import { docsRouter } from "./docs.tsx"
+import { guardRequest, IN_PROCESS, type EdgeOptions } from "./edge/guard.ts"
 
 /** Request bodies above this are refused with 413 before any handler runs. */
 export const MAX_BODY_BYTES = 64 * 1024
 
-export const makeApp = (deps: ChannelDeps): Hono => {
+/**
+ * The app. `edge`: the served server's control token and host names (cli/commands/serve.ts);
+ * in-process callers (tests, the CLI's handset commands, in-process scenarios) have no socket
+ * and default to no token and any host. Origin and content-type checks apply either way.
+ */
+export const makeApp = (deps: ChannelDeps, edge: EdgeOptions = IN_PROCESS): Hono => {
   const app = new Hono()
   const tooLarge = () => jsonAnswer({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413)
   app.get("/healthz", () => jsonAnswer({ ok: true }))
@@ -34,5 +40,5 @@ export const makeApp = (deps: ChannelDeps): Hono => {
     return c.json({ error: { code: "INTERNAL", field: null, message: "internal error", ru: "Внутренняя ошибка" } }, 500)
   })
   // Body limit before any handler, security headers (strict CSP and the rest) on every answer.
-  return guardEdge(app, MAX_BODY_BYTES, tooLarge)
+  return guardEdge(app, MAX_BODY_BYTES, tooLarge, (req) => guardRequest(req, edge))
 }

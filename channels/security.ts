@@ -174,9 +174,12 @@ const boundedBody = async (req: Request, max: number): Promise<Request | null> =
  *   object of the node server, which was most of the cost of a GET;
  * - every answer gets the security headers (strict CSP and the rest), errors and 404s included.
  */
-export const guardEdge = <A extends Hono>(app: A, maxBytes: number, tooLarge: () => Response): A => {
+export const guardEdge = <A extends Hono>(app: A, maxBytes: number, tooLarge: () => Response, check: (req: Request) => Response | null = () => null): A => {
   const inner = app.fetch
   app.fetch = (req, env, ctx) => {
+    // Host, origin, content type and control token (channels/edge/guard.ts), before anything else.
+    const refused = check(req)
+    if (refused !== null) return secured(refused)
     const method = req.method
     if (method !== "GET" && method !== "HEAD") {
       const length = req.headers.get("content-length")

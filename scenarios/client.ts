@@ -43,8 +43,9 @@ export class ControlClient {
     return `/api/twins/${encodeURIComponent(this.twinId)}`
   }
 
-  create(seed: string, start: string): Promise<TwinInfo> {
-    return this.must("POST", "/api/twins", { id: this.twinId, name: this.twinId, seed, start, demo: false })
+  /** `secret`: fix the twin's secret for replay (write-only: never returned). */
+  create(seed: string, start: string, secret?: string): Promise<TwinInfo> {
+    return this.must("POST", "/api/twins", { id: this.twinId, name: this.twinId, seed, start, demo: false, ...(secret !== undefined ? { secret } : {}) })
   }
 
   info(): Promise<TwinInfo> {

@@ -39,11 +39,14 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
     }
     if (b.id !== undefined && typeof b.id !== "string") return c.json(bad("id", "expected a string"), 400)
     if (b.seed !== undefined && typeof b.seed !== "string" && typeof b.seed !== "number") return c.json(bad("seed", "expected a string or number"), 400)
+    // Write-only: fixes the twin's secret for replay; never returned by any API.
+    if (b.secret !== undefined && (typeof b.secret !== "string" || b.secret.length < 16 || b.secret.length > 256)) return c.json(bad("secret", "expected text of 16..256 characters"), 400)
     try {
       const t = reg.create({
         ...(typeof b.id === "string" ? { id: b.id } : {}),
         ...(typeof b.name === "string" ? { name: b.name.slice(0, 100) } : {}),
         ...(b.seed !== undefined ? { seed: String(b.seed) } : {}),
+        ...(typeof b.secret === "string" ? { secret: b.secret } : {}),
         ...(start !== undefined ? { start } : {}),
         demo: b.demo !== false,
       })

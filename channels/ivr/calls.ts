@@ -55,7 +55,8 @@ export class CallCenter {
   dial(twin: TwinCore, msisdn: string, number: string): CallView | null {
     if (!(NUMBERS as readonly string[]).includes(number)) return null
     const call: Call = {
-      id: `call-${++this.seq}`, twinId: twin.id, msisdn, number, startedAt: twin.now,
+      // Unpredictable (issue 14): a guessed id would let a stranger press keys in someone's call.
+      id: `call-${twin.derive(`ivr-call\u0000${++this.seq}`).slice(0, 24)}`, twinId: twin.id, msisdn, number, startedAt: twin.now,
       node: null, failures: 0, promptAt: twin.now, buffer: "", transcript: [], ended: false, identified: false,
     }
     this.calls.set(call.id, call)

@@ -1,17 +1,24 @@
-// `twin serve [--port N] [--db FILE]`: serve every channel, the control API and the console.
+// `twin serve [--port N] [--host H] [--db FILE] [--catalog FILE] [--secret S] [--no-auth]`: serve
+// every channel, the control API and the console. A fresh control token is generated at every
+// start, printed with the URL and kept beside the database (mode 0600): the control API, the
+// handset side (USSD, IVR, SMS) and the console need it (channels/edge/guard.ts).
 import { serve } from "@hono/node-server"
 import { defineCommand } from "citty"
 import { Registry } from "../../core/engine/registry.ts"
 import { loadCatalogFile } from "../../core/catalog/load.ts"
 import { makeApp } from "../../channels/http.ts"
+import { newControlToken, servedHosts, storeControlToken } from "../../channels/edge/control-token.ts"
 
 export default defineCommand({
   meta: { name: "serve", description: "Serve the twin over HTTP (all channels, control API, web console)" },
   args: {
     port: { type: "string", description: "TCP port (default: $PORT or 3000)" },
-    host: { type: "string", description: "Address to listen on", default: "127.0.0.1" },
+    host: { type: "string", description: "Address to listen on (0.0.0.0: every interface, with a warning)", default: "127.0.0.1" },
     db: { type: "string", description: "SQLite file, or :memory: for a throwaway twin", default: "./twin.db" },
     catalog: { type: "string", description: "Catalog file (JSON or YAML) for new twins; default: the built-in catalog" },
+    secret: { type: "string", description: "Fix the secret of the twins this server creates (codes and tokens replay from seed + secret); default: random per twin" },
+    "allow-host": { type: "string", description: "Another host name the server answers to (comma-separated), e.g. a classroom DNS name" },
+    auth: { type: "boolean", description: "Require the control token (--no-auth: anyone who reaches the port controls the twin; throwaway local use only)", default: true },
   },
   run({ args }) {
     const port = Number(args.port ?? process.env.PORT ?? "3000")
@@ -26,12 +33,33 @@ export default defineCommand({
       console.error(`--catalog: ${e instanceof Error ? e.message : String(e)}`)
       process.exit(2)
     }
-    const registry = Registry.open(args.db, catalog === undefined ? {} : { catalog })
-    const app = makeApp({ registry })
+    if (args.secret !== undefined && args.secret.length < 16) {
+      console.error("--secret: at least 16 characters (it keys every code and token of the twin)")
+      process.exit(2)
+    }
+    const registry = Registry.open(args.db, { ...(catalog === undefined ? {} : { catalog }), ...(args.secret === undefined ? {} : { secret: args.secret }) })
+    const token = args.auth === false ? null : newControlToken()
+    const tokenFile = token === null ? null : storeControlToken(args.db, token)
+    const { hosts, addresses } = servedHosts(args.host, (args["allow-host"] ?? "").split(","))
+    const app = makeApp({ registry }, { token, hosts })
     const server = serve({ fetch: app.fetch, port, hostname: args.host }, (info) => {
       const t = registry.default
-      console.log(`Цифровой двойник запущен: http://${args.host === "0.0.0.0" ? "127.0.0.1" : args.host}:${info.port}/`)
+      const open = args.host === "0.0.0.0" || args.host === "::"
+      const local = open ? "127.0.0.1" : args.host.includes(":") ? `[${args.host}]` : args.host
+      const q = token === null ? "" : `?token=${token}`
+      console.log(`Цифровой двойник запущен: http://${local}:${info.port}/${q}`)
       console.log(`  база: ${args.db} · двойников: ${registry.list().length} · время двойника: ${t.nowIso()} · абонентов в демо: ${t.state.subscribers.size}`)
+      if (token !== null) {
+        console.log(`  токен доступа: ${token}${tokenFile === null ? "" : ` (сохранен в ${tokenFile}, права 0600)`}`)
+        console.log("  API управления, USSD, IVR, SMS и консоль: заголовок Authorization: Bearer <токен>; консоль запомнит его по ссылке выше")
+      }
+      if (open) {
+        for (const a of addresses) console.log(`  в сети: http://${a}:${info.port}/${q}`)
+        console.warn(`ВНИМАНИЕ: --host ${args.host}: сервер доступен всем в сети. Абонентские разделы /lk, /app, /kiosk открыты всем; управление — только с токеном.`)
+      }
+      if (token === null) {
+        console.warn("ВНИМАНИЕ: --no-auth: проверка токена выключена. Любая программа и любая вкладка браузера, достучавшаяся до порта, управляет двойником: часами, балансами, SMS-кодами. Только для одноразовой локальной работы.")
+      }
     })
     let closing = false
     const shutdown = (): void => {

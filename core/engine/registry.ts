@@ -37,12 +37,13 @@ export class TwinExists extends Error {}
 
 export class Registry {
   private readonly twins = new Map<string, TwinCore>()
-  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex, readonly secrets: SecretPolicy) {}
+  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex, readonly secrets: SecretPolicy, private readonly fixedSecret: string | undefined) {}
 
   /** Open a store, restore every twin in it, and make sure the default twin exists. */
-  static open(path: string, opts: { catalog?: CatalogIndex; createDefault?: boolean; secrets?: SecretPolicy } = {}): Registry {
+  /** `secret`: the secret of every twin created without one (`twin serve --secret`, for replay). */
+  static open(path: string, opts: { catalog?: CatalogIndex; createDefault?: boolean; secrets?: SecretPolicy; secret?: string } = {}): Registry {
     const store = openStore(path)
-    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex(), opts.secrets ?? "random")
+    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex(), opts.secrets ?? "random", opts.secret)
     for (const meta of store.listTwins()) {
       const catalog = indexCatalog(JSON.parse(meta.catalog))
       let secret = meta.secret
@@ -65,7 +66,7 @@ export class Registry {
     const seed = o.seed ?? id
     const start = o.start ?? DEFAULT_START
     const name = o.name ?? id
-    const secret = o.secret ?? (this.secrets === "replay" ? replaySecret(seed) : randomTwinSecret())
+    const secret = o.secret ?? this.fixedSecret ?? (this.secrets === "replay" ? replaySecret(seed) : randomTwinSecret())
     this.store.createTwin({ id, name, seed, startAt: start, catalog: JSON.stringify(catalog.data), secret })
     const twin = TwinCore.create({ id, name, seed, secret, start, catalog, log: this.store.log(id) })
     if (o.demo ?? true) {

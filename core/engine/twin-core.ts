@@ -1,5 +1,6 @@
 // One twin: state, clock, seeded randomness, scheduler and log. Synchronous and allocation-lean:
 // this is the hot path. The Effect services (engine/services.ts) wrap it.
+import { createHmac } from "node:crypto"
 import { Result } from "effect"
 import type { CatalogIndex } from "../catalog/load.ts"
 import { decodeCommand, type Command } from "../domain/commands.ts"
@@ -235,6 +236,14 @@ export class TwinCore {
    */
   revealCode(draw: number, digits: number): string {
     return this.rng.digitsAt(draw, digits)
+  }
+
+  /**
+   * A channel-held secret (IVR call ids, CSRF tokens): HMAC-SHA-256 of `purpose` under the twin's
+   * key, hex. Deterministic for replay, unpredictable without the twin's secret; not twin state.
+   */
+  derive(purpose: string): string {
+    return createHmac("sha256", this.key).update(purpose).digest("hex")
   }
 
   /** R26: the network identity of the handset `msisdn` (core/rules/network-identity.ts). */
