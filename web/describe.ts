@@ -67,7 +67,7 @@ const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["k
     case "LoginFailed": return { text: e.locked ? "Неверный пароль: вход заблокирован" : `Неверный пароль (${e.failures})`, kind: "auth" }
     case "PasswordSet": return { text: "Установлен постоянный пароль", kind: "auth" }
     case "SessionTouched": return { text: "Сессия продлена", kind: "auth" }
-    case "SessionEnded": return { text: e.reason === "logout" ? "Выход из сессии" : "Сессия завершена по бездействию", kind: "auth" }
+    case "SessionEnded": return { text: SESSION_END_RU[e.reason], kind: "auth" }
     case "KioskCodeIssued": return { text: "Выдан код «Электронного Помощника»", kind: "auth" }
     case "KioskLogin": return { text: e.ok ? "Вход в «Электронный Помощник»" : `Неверный код терминала (${e.failures})`, kind: "auth" }
     case "SmsDelivered": return { text: `SMS от ${e.from}: ${e.text}`, kind: "sms" }
@@ -76,6 +76,8 @@ const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["k
     case "ClockSet": return { text: `Время двойника: ${dateTimeRu(e.to)}`, kind: "clock" }
   }
 }
+
+const SESSION_END_RU = { logout: "Выход из сессии", idle: "Сессия завершена по бездействию", locked: "Сессия завершена: вход заблокирован", password: "Сессия завершена: пароль изменен" } as const
 
 export const describe = (twin: TwinCore, e: Event): TimelineItem => {
   const d = textOf(twin, e)

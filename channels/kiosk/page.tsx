@@ -27,7 +27,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
 
   const Btn = (p: { c: Context; action: string; label: string; fields?: Record<string, string>; children?: Child }) => (
     <form method="post" action={`/kiosk${p.action}${q(p.c)}`}>
-      <input type="hidden" name={CSRF_FIELD} value={csrfToken(p.c)} />
+      <input type="hidden" name={CSRF_FIELD} value={csrfToken(p.c, KIOSK_COOKIE)} />
       {Object.entries(p.fields ?? {}).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
       {p.children}
       <button type="submit">{p.label}</button>
@@ -109,7 +109,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
 
   const needSession = (f: (twin: TwinCore, msisdn: string, c: Context, fields: Record<string, string>) => Res, post: boolean) => async (c: Context) => {
     const fields = post ? await form(c) : {}
-    if (post && !csrfValid(c, fields)) return show(c, Result.fail(csrfError()))
+    if (post && !csrfValid(c, fields, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
     if (s === null) return c.html(<p>Двойник не найден</p>, 404)
     if (s.msisdn === null) return welcome(c, 401, s.ended)
@@ -130,12 +130,12 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   })
   r.post("/number", async (c) => {
     const f = await form(c)
-    if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
+    if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     return show(c, K.enterNumber((f.msisdn ?? "").replace(/\D/g, "")))
   })
   r.post("/order-code", async (c) => {
     const f = await form(c)
-    if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
+    if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
     if (s === null) return c.html(<p>Двойник не найден</p>, 404)
     const m = f.msisdn ?? ""
@@ -143,7 +143,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   })
   r.post("/login", async (c) => {
     const f = await form(c)
-    if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
+    if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
     if (s === null) return c.html(<p>Двойник не найден</p>, 404)
     const m = f.msisdn ?? ""
@@ -161,7 +161,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   r.post("/topup-cash", needSession((t, m, _c, f) => Result.flatMap(cash(f.amount), (k) => K.topUpCash(t, m, k)), true))
   r.post("/logout", async (c) => {
     const f = await form(c)
-    if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
+    if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const twin = twinOf(deps, c)
     if (twin === null) return c.html(<p>Двойник не найден</p>, 404)
     const token = readSessionCookie(c, KIOSK_COOKIE)

@@ -33,7 +33,7 @@ export const session = (deps: ChannelDeps, c: Context, via: op.WebChannel): Sess
   if (token === null) return sendError(c, noToken())
   const me = op.resume(twin, via, token)
   if (Result.isFailure(me)) return sendError(c, me.failure)
-  return { actor: { twin, me: me.success, via }, token }
+  return { actor: { twin, me: me.success, via, token }, token }
 }
 
 /** The number a request acts on: `msisdn` from query or body, default the logged-in one. */

@@ -29,7 +29,7 @@ const statusOf = (r: op.Res): Status => (Result.isFailure(r) ? statusFor(r.failu
 
 const pageCtx = (c: Context, me?: string, target?: string): PageCtx => {
   const id = twinIdOf(c)
-  return { csrf: csrfToken(c), twinQuery: c.req.query("twin") !== undefined ? `?twin=${encodeURIComponent(id)}` : "", me, target }
+  return { csrf: csrfToken(c, LK_COOKIE), twinQuery: c.req.query("twin") !== undefined ? `?twin=${encodeURIComponent(id)}` : "", me, target }
 }
 
 const formOf = async (c: Context): Promise<Form> => {
@@ -420,7 +420,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
       clearSessionCookie(c, LK_COOKIE, "/lk")
       return { response: loginPage(c, { text: me.failure.ru, error: true }, 401) }
     }
-    return { twin, actor: { twin, me: me.success, via: "lk" }, token }
+    return { twin, actor: { twin, me: me.success, via: "lk", token }, token }
   }
 
   /** Render a section for the session's target, with an optional notice. */
@@ -452,7 +452,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   /** A form action: CSRF first, then the session, then the operation; the section is re-rendered with the outcome. */
   const action = (sec: Section, f: (a: op.Actor, form: Form, target: string) => op.Res, extra?: (form: Form, r: op.Res) => { pending?: string; invite?: boolean }) => async (c: Context) => {
     const form = await formOf(c)
-    if (!csrfValid(c, form)) return errorPage(c, pageCtx(c), csrfError())
+    if (!csrfValid(c, form, LK_COOKIE)) return errorPage(c, pageCtx(c), csrfError())
     const s = sessionOf(c)
     if ("response" in s) return s.response
     const t = targetOf(s.actor, form.msisdn)
@@ -469,7 +469,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   /** A login form post: CSRF first, then the twin, then the phone number; else the answer to send. */
   const loginForm = async (c: Context): Promise<{ form: Form; twin: TwinCore; msisdn: string } | { response: Response | Promise<Response> }> => {
     const form = await formOf(c)
-    if (!csrfValid(c, form)) return { response: loginPage(c, { text: csrfError().ru, error: true }, 403) }
+    if (!csrfValid(c, form, LK_COOKIE)) return { response: loginPage(c, { text: csrfError().ru, error: true }, 403) }
     const twin = twinOr404(c)
     if (twin === null) return { response: c.html(<p>Двойник не найден</p>, 404) }
     const m = numberField(form.msisdn, "msisdn")
@@ -503,7 +503,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   })
   r.post("/logout", async (c) => {
     const form = await formOf(c)
-    if (!csrfValid(c, form)) return loginPage(c, { text: csrfError().ru, error: true }, 403)
+    if (!csrfValid(c, form, LK_COOKIE)) return loginPage(c, { text: csrfError().ru, error: true }, 403)
     const twin = twinOr404(c)
     const token = readSessionCookie(c, LK_COOKIE)
     if (twin !== null && token !== null) op.logout(twin, "lk", token)
@@ -557,7 +557,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   r.post("/services/disconnect", action("services", (a, f, t) => Result.flatMap(textField(f.service, "service", "Выберите услугу"), (sv) => op.disconnectService(a, t, sv))))
   r.post("/tariff", async (c) => {
     const form = await formOf(c)
-    if (!csrfValid(c, form)) return errorPage(c, pageCtx(c), csrfError())
+    if (!csrfValid(c, form, LK_COOKIE)) return errorPage(c, pageCtx(c), csrfError())
     const s = sessionOf(c)
     if ("response" in s) return s.response
     const t = targetOf(s.actor, form.msisdn)

@@ -14,7 +14,8 @@ import { asOfRu, dateRu, dateTimeRu, gbRu, msisdnRu, NEGATIVE_WARNING, packageLi
 export type WebChannel = "lk" | "app"
 
 /** Who acts: the twin, the logged-in number and the channel. */
-export interface Actor { readonly twin: TwinCore; readonly me: string; readonly via: WebChannel }
+/** `token`: the session this actor acts in (kept open when it changes the password). */
+export interface Actor { readonly twin: TwinCore; readonly me: string; readonly via: WebChannel; readonly token?: string }
 
 /** What a page or screen shows (`text`, Russian) and its JSON payload. */
 export interface Reply { readonly text: string; readonly data: Record<string, unknown> }
@@ -282,7 +283,7 @@ export const personal = (a: Actor, target: string): Res =>
   ].join("\n"), { msisdn: v.msisdn, personal: v.personal }))
 
 export const setPassword = (a: Actor, password: string): Res =>
-  Result.flatMap(exec(a, { _tag: "SetPassword", msisdn: a.me, password, ...actor(a) }), () => reply("Постоянный пароль установлен", { msisdn: a.me }))
+  Result.flatMap(exec(a, { _tag: "SetPassword", msisdn: a.me, password, ...(a.token !== undefined ? { keep: a.token } : {}), ...actor(a) }), () => reply("Постоянный пароль установлен", { msisdn: a.me }))
 
 export const notifications = (a: Actor, charges: boolean | undefined, logins: boolean | undefined): Res =>
   Result.flatMap(exec(a, { _tag: "SetNotifications", msisdn: a.me, ...(charges !== undefined ? { charges } : {}), ...(logins !== undefined ? { logins } : {}), ...actor(a) }), () =>

@@ -99,7 +99,12 @@ export const ResumeSession = Schema.TaggedStruct("ResumeSession", {
   ...actor,
 })
 export const Logout = Schema.TaggedStruct("Logout", { token: Str, ...actor })
-export const SetPassword = Schema.TaggedStruct("SetPassword", { msisdn: Msisdn, password: Str, ...actor })
+export const SetPassword = Schema.TaggedStruct("SetPassword", {
+  msisdn: Msisdn, password: Str,
+  /** The session token of the channel making the change: it stays open, every other session of the number ends. */
+  keep: Schema.optional(Str),
+  ...actor,
+})
 export const RequestKioskCode = Schema.TaggedStruct("RequestKioskCode", { msisdn: Msisdn, ...actor })
 export const KioskLogin = Schema.TaggedStruct("KioskLogin", { msisdn: Msisdn, code: Str, ...actor })
 /** An operator SMS to the subscriber's own handset (a channel's reply); `by` must be `msisdn`. */

@@ -90,7 +90,8 @@ export interface LoginSucceeded extends Base { type: "LoginSucceeded"; msisdn: s
 export interface LoginFailed extends Base { type: "LoginFailed"; msisdn: string; failures: number; locked: boolean }
 export interface PasswordSet extends Base { type: "PasswordSet"; msisdn: string; hash: string; salt: string; rng: number }
 export interface SessionTouched extends Base { type: "SessionTouched"; tokenHash: string }
-export interface SessionEnded extends Base { type: "SessionEnded"; tokenHash: string; reason: "logout" | "idle" }
+/** "locked": the number's LK login or kiosk access was locked; "password": its password changed (issue 14). */
+export interface SessionEnded extends Base { type: "SessionEnded"; tokenHash: string; reason: "logout" | "idle" | "locked" | "password" }
 export interface KioskCodeIssued extends Base { type: "KioskCodeIssued"; msisdn: string; hash: string; salt: string; rng: number }
 export interface KioskLogin extends Base {
   type: "KioskLogin"; msisdn: string; ok: boolean; failures: number; lockedUntil: number

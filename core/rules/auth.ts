@@ -9,7 +9,7 @@ import { HOUR } from "../domain/time.ts"
 import type { Subscriber } from "../state/model.ts"
 import { authorize, codeSmsTo, drawCode, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { hashSecret, sha256, verifySecret, type KdfSettings } from "./secrets.ts"
-import { sessionIdleMinutes, sessionLapsed } from "./sessions.ts"
+import { endSessionsOf, sessionIdleMinutes, sessionLapsed } from "./sessions.ts"
 import { SENDER, texts } from "./texts.ts"
 
 /** Per-number limit on code requests (OTP, kiosk and link codes) within an hour. */
@@ -72,7 +72,7 @@ export const login = (ctx: Ctx, c: CommandOf<"Login">): RuleResult<{ token: stri
   const failures = a.lkFailures + 1
   const locked = failures >= ctx.cat.data.auth.lkMaxFailures
   const events: Draft[] = [{ type: "LoginFailed", msisdn: s.msisdn, failures, locked }]
-  if (locked) events.push(smsTo(s.msisdn, SENDER.mts, texts.lockNotice(failures)))
+  if (locked) events.push(smsTo(s.msisdn, SENDER.mts, texts.lockNotice(failures)), ...endSessionsOf(ctx.state, s.msisdn, "locked"))
   return {
     events,
     error: locked
@@ -131,7 +131,10 @@ export const setPassword = (ctx: Ctx, c: CommandOf<"SetPassword">): RuleResult =
   const bad = passwordProblem(c.password, ctx.cat.data.auth.passwordMinLength)
   if (bad !== null) return err("WEAK_PASSWORD", `password: ${bad}`, `Пароль должен содержать не менее ${ctx.cat.data.auth.passwordMinLength} символов: буквы и цифры`, "password")
   const salt = ctx.rng.hex(16)
-  const events: Draft[] = [{ type: "PasswordSet", msisdn: s.msisdn, hash: hashSecret(c.password, salt, kdf(ctx)), salt, rng: ctx.rng.counter }]
+  const events: Draft[] = [
+    { type: "PasswordSet", msisdn: s.msisdn, hash: hashSecret(c.password, salt, kdf(ctx)), salt, rng: ctx.rng.counter },
+    ...endSessionsOf(ctx.state, s.msisdn, "password", c.keep === undefined ? undefined : sha256(c.keep)),
+  ]
   if (s.notifyLogins) events.push(smsTo(s.msisdn, SENDER.mts, texts.passwordChanged(ctx.now)))
   return ok(events)
 }
@@ -180,7 +183,7 @@ export const kioskLogin = (ctx: Ctx, c: CommandOf<"KioskLogin">): RuleResult<{ m
   const lock = failures > ctx.cat.data.auth.kioskMaxFailures
   const lockedUntil = lock ? ctx.now + ctx.cat.data.auth.kioskLockHours * HOUR : 0
   const events: Draft[] = [{ type: "KioskLogin", msisdn: s.msisdn, ok: false, failures, lockedUntil }]
-  if (lock) events.push(smsTo(s.msisdn, SENDER.kiosk, texts.kioskLocked()))
+  if (lock) events.push(smsTo(s.msisdn, SENDER.kiosk, texts.kioskLocked()), ...endSessionsOf(ctx.state, s.msisdn, "locked"))
   return {
     events,
     error: lock
