@@ -5,7 +5,7 @@
 import type { Context, Hono } from "hono"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
 import { createHmac } from "node:crypto"
-import { Result, Schema } from "effect"
+import { Result } from "effect"
 import { err, type DomainError } from "../core/domain/errors.ts"
 
 /** A random URL-safe token for channel-held state (CSRF). Not twin state; sessions are the core's. */
@@ -109,17 +109,8 @@ export const readJsonObject = async (c: Context): Promise<Result.Result<Record<s
   return Result.succeed(v as Record<string, unknown>)
 }
 
-/** Decode input with a Schema; the error names the first offending field. */
-export const decodeWith = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) => {
-  const dec = Schema.decodeUnknownResult(schema)
-  return (input: unknown): Result.Result<S["Type"], DomainError> => {
-    const r = dec(input)
-    if (r._tag === "Success") return Result.succeed(r.success)
-    const text = String(r.failure.message ?? r.failure)
-    const field = /at \["?([^"\]]*)"?\]/.exec(text)?.[1] ?? "body"
-    return Result.fail(err("INVALID_FIELD", `${field}: ${text.split("\n")[0] ?? "invalid"}`, "Неверный запрос", field))
-  }
-}
+/** Decode input with a Schema at the edge: unknown fields refused, the error names the field (channels/edge/decode.ts). */
+export { decodeStrict as decodeWith } from "./edge/decode.ts"
 
 // ---- security headers of every answer ----------------------------------------------------------
 

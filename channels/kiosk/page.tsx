@@ -1,6 +1,7 @@
 // The terminal page of «Электронный Помощник» at /kiosk: one screen at a time, big buttons,
 // plain forms (CSRF token, HTTP-only cookie with the core's kiosk session token), no scripts.
 import { Hono, type Context } from "hono"
+import { twinNotFoundPage } from "../edge/twin.ts"
 import type { Child } from "hono/jsx"
 import { Result } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
@@ -111,7 +112,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     const fields = post ? await form(c) : {}
     if (post && !csrfValid(c, fields, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
-    if (s === null) return c.html(<p>Двойник не найден</p>, 404)
+    if (s === null) return twinNotFoundPage(c)
     if (s.msisdn === null) return welcome(c, 401, s.ended)
     const msisdn = s.msisdn
     return show(c, f(s.twin, msisdn, c, fields), { text: "", data: { screen: "done", msisdn } })
@@ -125,7 +126,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   r.get("/static/kiosk.css", (c) => c.body(CSS, 200, { "content-type": "text/css; charset=utf-8" }))
   r.get("/", (c) => {
     const s = at(c)
-    if (s === null) return c.html(<p>Двойник не найден</p>, 404)
+    if (s === null) return twinNotFoundPage(c)
     return s.msisdn === null ? welcome(c, 200, s.ended) : show(c, K.menu(s.msisdn))
   })
   r.post("/number", async (c) => {
@@ -137,7 +138,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     const f = await form(c)
     if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
-    if (s === null) return c.html(<p>Двойник не найден</p>, 404)
+    if (s === null) return twinNotFoundPage(c)
     const m = f.msisdn ?? ""
     return show(c, Result.flatMap(K.enterNumber(m), () => K.orderCode(s.twin, m)), { text: "", data: { screen: "code", msisdn: m } })
   })
@@ -145,7 +146,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     const f = await form(c)
     if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
-    if (s === null) return c.html(<p>Двойник не найден</p>, 404)
+    if (s === null) return twinNotFoundPage(c)
     const m = f.msisdn ?? ""
     const res = Result.flatMap(K.enterNumber(m), () => K.login(s.twin, m, f.code ?? ""))
     if (Result.isFailure(res)) return show(c, Result.fail(res.failure), { text: "", data: { screen: "code", msisdn: m } })
@@ -163,7 +164,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     const f = await form(c)
     if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const twin = twinOf(deps, c)
-    if (twin === null) return c.html(<p>Двойник не найден</p>, 404)
+    if (twin === null) return twinNotFoundPage(c)
     const token = readSessionCookie(c, KIOSK_COOKIE)
     clearSessionCookie(c, KIOSK_COOKIE, "/kiosk")
     return show(c, token === null ? K.bye() : K.logout(twin, token))

@@ -2,6 +2,7 @@
 // core's Login, every call resumes (and touches) the 20-minute session, `msisdn` picks one of the
 // login's own or linked numbers (I9, R20). Answers carry `text`: what the page/screen shows.
 import { Hono, type Context } from "hono"
+import { TWIN_NOT_FOUND_RU, twinNotFoundBody } from "../edge/twin.ts"
 import { Result } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
 import { isMsisdn } from "../../core/domain/ids.ts"
@@ -19,7 +20,7 @@ export const send = (c: Context, r: op.Res, status: 200 | 201 = 200): Response =
   Result.isFailure(r) ? sendError(c, r.failure) : jsonAnswer({ text: r.success.text, ...r.success.data }, status)
 
 export const twinNotFound = (c: Context): Response =>
-  jsonAnswer({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${twinIdOf(c).slice(0, 64)}"`, ru: "Двойник не найден" }, text: "Двойник не найден" }, 404)
+  jsonAnswer({ ...twinNotFoundBody(twinIdOf(c)), text: TWIN_NOT_FOUND_RU }, 404)
 
 const noToken = (): DomainError => err("SESSION_INVALID", "token: missing bearer token (Authorization: Bearer <token> from /login)", "Войдите в Личный кабинет", "token")
 

@@ -2,6 +2,7 @@
 // core's token; every form carries a double-submit CSRF token; every action is one core command
 // through channels/lk/selfcare.ts; the page shows the core's Russian text on errors.
 import { Hono, type Context } from "hono"
+import { twinNotFoundPage } from "../edge/twin.ts"
 import type { Child } from "hono/jsx"
 import { Result } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
@@ -412,7 +413,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
 
   const sessionOf = (c: Context): HtmlSession | { response: Response | Promise<Response> } => {
     const twin = twinOf(deps, c)
-    if (twin === null) return { response: c.html(<p>Двойник не найден</p>, 404) }
+    if (twin === null) return { response: twinNotFoundPage(c) }
     const token = readSessionCookie(c, LK_COOKIE)
     if (token === null) return { response: c.redirect(href(pageCtx(c), "/lk/login"), 303) }
     const me = op.resume(twin, "lk", token)
@@ -471,7 +472,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     const form = await formOf(c)
     if (!csrfValid(c, form, LK_COOKIE)) return { response: loginPage(c, { text: csrfError().ru, error: true }, 403) }
     const twin = twinOr404(c)
-    if (twin === null) return { response: c.html(<p>Двойник не найден</p>, 404) }
+    if (twin === null) return { response: twinNotFoundPage(c) }
     const m = numberField(form.msisdn, "msisdn")
     if (Result.isFailure(m)) return { response: loginPage(c, { text: m.failure.ru, error: true }, 400) }
     return { form, twin, msisdn: m.success }
