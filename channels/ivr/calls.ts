@@ -29,12 +29,18 @@ export class CallCenter {
     return { callId: call.id, msisdn: call.msisdn, number: call.number, end: call.ended, identified: call.identified, said, transcript: [...call.transcript], error: errJson(error) }
   }
 
-  /** Hotline calls of the same twin still in progress that started before this one. */
-  private ahead(call: Call): number {
+  /**
+   * Hotline calls of the same twin still in progress that started before this one. Each is first
+   * brought up to twin time: a caller who walked away from the operator (no keys, no hang-up) is
+   * cut off by the digit timeouts (3 silences), which frees the operator for the queue (issue 14).
+   */
+  private ahead(twin: TwinCore, call: Call): number {
     let n = 0
     for (const c of this.calls.values()) {
       if (c === call) break
-      if (!c.ended && c.twinId === call.twinId && c.number === "0890") n++
+      if (c.ended || c.twinId !== call.twinId || c.number !== "0890") continue
+      if (c.node?.kind !== "queue") elapse(this.ctx(twin, c))
+      if (!c.ended) n++
     }
     return n
   }
@@ -62,7 +68,7 @@ export class CallCenter {
     this.calls.set(call.id, call)
     this.evict()
     const x = this.ctx(twin, call)
-    const first = number === "0890" ? startHotline(() => this.ahead(call)) : start111(x, number.slice(3))
+    const first = number === "0890" ? startHotline((x) => this.ahead(x.twin, call)) : start111(x, number.slice(3))
     const r = start(x, first)
     return this.view(call, r.said, r.error)
   }

@@ -2,6 +2,7 @@
 // one core command (by = the logged-in number, via = the channel) or one core view, and says in
 // Russian what the page shows. No business rule lives here: the core decides, this translates.
 import { Result } from "effect"
+import { decoyLogin, decoyOtp, unknownNumber } from "../edge/decoy.ts"
 import { linkedBy } from "../../core/rules/linked.ts"
 import type { Command } from "../../core/domain/commands.ts"
 import { err, type DomainError } from "../../core/domain/errors.ts"
@@ -34,12 +35,18 @@ const account = (a: Actor, target: string): Result.Result<AccountView, DomainErr
 
 // ---- authentication (R22–R26) -------------------------------------------------------------
 
-export const requestOtp = (twin: TwinCore, via: WebChannel, msisdn: string): Res =>
-  Result.flatMap(exec<{ expiresAt: number }>({ twin, me: msisdn, via }, { _tag: "RequestOtp", msisdn, by: msisdn, via }), (v) =>
-    reply(`Пароль отправлен в SMS с номера 3339 на ${msisdnRu(msisdn)}. Пароль действует до ${dateTimeRu(v.expiresAt)}.`, { msisdn, expiresAt: v.expiresAt }))
+// Before login an unknown number hears what an existing one would (channels/edge/decoy.ts).
+export const requestOtp = (twin: TwinCore, via: WebChannel, msisdn: string): Res => {
+  const sent = exec<{ expiresAt: number }>({ twin, me: msisdn, via }, { _tag: "RequestOtp", msisdn, by: msisdn, via })
+  const r = Result.isFailure(sent) && unknownNumber(sent.failure) ? decoyOtp(twin, msisdn) : sent
+  return Result.flatMap(r, (v) => reply(`Пароль отправлен в SMS с номера 3339 на ${msisdnRu(msisdn)}. Пароль действует до ${dateTimeRu(v.expiresAt)}.`, { msisdn, expiresAt: v.expiresAt }))
+}
 
-export const login = (twin: TwinCore, via: WebChannel, msisdn: string, secret: string): Result.Result<{ token: string; msisdn: string }, DomainError> =>
-  Result.map(twin.execute<{ token: string; msisdn: string }>({ _tag: "Login", msisdn, secret, channel: via, by: msisdn, via }), (o) => o.value)
+export const login = (twin: TwinCore, via: WebChannel, msisdn: string, secret: string): Result.Result<{ token: string; msisdn: string }, DomainError> => {
+  const r = twin.execute<{ token: string; msisdn: string }>({ _tag: "Login", msisdn, secret, channel: via, by: msisdn, via })
+  if (Result.isFailure(r) && unknownNumber(r.failure)) return Result.fail(decoyLogin(twin, msisdn, secret))
+  return Result.map(r, (o) => o.value)
+}
 
 export const loginByNetwork = (twin: TwinCore, via: WebChannel, msisdn: string): Result.Result<{ token: string; msisdn: string }, DomainError> =>
   Result.map(twin.execute<{ token: string; msisdn: string }>({ _tag: "LoginByNetwork", msisdn, channel: via, by: msisdn, via }), (o) => o.value)

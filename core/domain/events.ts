@@ -21,6 +21,8 @@ export interface SubscriberCreated extends Base {
   tariff: string; payment: PaymentMethod; creditLimit: number; balance: number; bonus: number
   services: string[]; packages: Pkg[]; renewAt: number; avgMonthlySpend: number
   constructorChoice: { minutes: number; dataGb: number } | null
+  /** The generator's counter after drawing a random passport (absent: the passport was given). */
+  rng?: number
 }
 export interface UsageRated extends Base {
   type: "UsageRated"

@@ -74,6 +74,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
   if (e.at > state.now) state.now = e.at
   switch (e.type) {
     case "SubscriberCreated": {
+      if (e.rng !== undefined) state.rng = e.rng
       const s: Subscriber = {
         msisdn: e.msisdn, name: e.name, passport: e.passport, birthDate: e.birthDate, region: e.region,
         tariff: e.tariff, payment: e.payment, creditLimit: e.creditLimit,
