@@ -33,7 +33,10 @@ export const makeApp = (deps: ChannelDeps, edge: EdgeOptions = IN_PROCESS): Hono
   app.route("/app", appRouter(deps))
   app.route("/kiosk", kioskRouter(deps))
   app.route("/", docsRouter())
-  app.route("/", webRouter(deps, async (req) => app.fetch(req)))
+  // The console's scenario player drives the channels in-process, behind the control token its own
+  // endpoint already checked: the app's routes without the request guard.
+  const routes = app.fetch.bind(app)
+  app.route("/", webRouter(deps, async (req) => routes(req)))
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", field: "path", message: `path: no route ${c.req.method} ${c.req.path}`, ru: "Страница не найдена" } }, 404))
   app.onError((e, c) => {
     console.error(`[twin] unhandled error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)

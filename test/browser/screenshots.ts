@@ -13,7 +13,7 @@ try {
   for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
     const b = await launchChromium(size)
     const page = await b.context.newPage()
-    await openFreshTwin(page, server.url, "79160000001")
+    await openFreshTwin(page, server, "79160000001")
     // Time first (LK/app sessions end after 20 minutes of twin time without activity, R25).
     await page.click("[data-usage='call']")
     await page.selectOption("#location", "TR")
