@@ -9,7 +9,8 @@ import { errorBody, statusFor, type ChannelDeps } from "../context.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { bad, twinOr404 } from "./common.ts"
 import { tmfRoutes } from "./tmf.ts"
-import { NETWORK_IDENTITY_HEADER } from "../edge/network.ts"
+import { NETWORK_IDENTITY_COOKIE, NETWORK_IDENTITY_HEADER } from "../edge/network.ts"
+import { setCookie } from "hono/cookie"
 
 const twinJson = (t: TwinCore) => ({ id: t.id, name: t.name, now: t.now, nowIso: t.nowIso(), seq: t.state.seq, subscribers: t.state.subscribers.size, hash: t.hash() })
 
@@ -120,7 +121,10 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
     if (t instanceof Response) return t
     const m = c.req.param("msisdn")
     if (!t.state.subscribers.has(m)) return c.json(bad("msisdn", "unknown subscriber"), 404)
-    return c.json({ msisdn: m, header: NETWORK_IDENTITY_HEADER, value: t.networkIdentity(m) })
+    const value = t.networkIdentity(m)
+    // ?browser=1: attach this browser as the handset, for the LK page's network login button.
+    if (c.req.query("browser") === "1") setCookie(c, NETWORK_IDENTITY_COOKIE, value, { httpOnly: true, sameSite: "Strict", path: "/lk" })
+    return c.json({ msisdn: m, header: NETWORK_IDENTITY_HEADER, value })
   })
   r.get("/twins/:id/subscribers/:msisdn/detail", (c) => {
     const t = twinOr404(deps, c)

@@ -78,5 +78,8 @@ describe("issue 14 · weakness 3: forged network login (attacker's view)", () =>
     expect(body.header).toBe(NETWORK_IDENTITY_HEADER)
     expect(body.value).toBe(w.twin.networkIdentity(A))
     expect((await w.http.request("/api/twins/w/subscribers/79990000000/network-identity", { method: "POST" })).status).toBe(404)
+    // ?browser=1 attaches a browser as the handset: an HTTP-only cookie for the LK page.
+    const b = await w.http.request(`/api/twins/w/subscribers/${A}/network-identity?browser=1`, { method: "POST" })
+    expect(b.headers.get("set-cookie")).toMatch(/^twin_network_identity=.*HttpOnly.*SameSite=Strict/)
   })
 })
