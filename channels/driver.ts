@@ -22,12 +22,18 @@ export interface ChannelReply {
 
 export interface InboxSms { seq: number; at: number; from: string; text: string; segments: number; encoding: string }
 
+/** Silence in a call: `timeouts` digit timeouts pass (the clock moved by `wait`), then `then` is pressed. */
+export interface IvrSilence { readonly timeouts: number; readonly then: string; readonly wait: (ms: number) => Promise<void> }
+
 /** USSD, IVR and SMS for any number of a twin (channels/telephony-driver.ts). */
 export interface TelephonyDriver {
   ussdDial(msisdn: string, code: string): Promise<ChannelReply>
   ussdReply(msisdn: string, text: string): Promise<ChannelReply>
-  /** Call `number` (111, 0890, 1112163) and press `keys` (DTMF string, may be empty); `text` is the prompts heard. */
-  ivrCall(msisdn: string, number: string, keys: string): Promise<ChannelReply>
+  /**
+   * Call `number` (111, 0890, 1112163) and press `keys` (DTMF string, may be empty); `text` is the prompts heard.
+   * With `silence`, then stay silent for `timeouts` digit timeouts (`wait` moves the twin's clock) and press `then`.
+   */
+  ivrCall(msisdn: string, number: string, keys: string, silence?: IvrSilence): Promise<ChannelReply>
   /** Send an SMS from a handset to a short number or another handset; `text` is the replies received. */
   smsSend(from: string, to: string, text: string): Promise<ChannelReply>
   inbox(msisdn: string): Promise<InboxSms[]>

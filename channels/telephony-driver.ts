@@ -1,6 +1,6 @@
 // TelephonyDriver over the USSD, IVR and SMS HTTP APIs only, so the scenario runner can drive
 // a twin in-process (`app.fetch`) or a running server (`fetch` with a base URL).
-import type { ChannelReply, ErrorBody, Fetcher, InboxSms, TelephonyDriver } from "./driver.ts"
+import type { ChannelReply, ErrorBody, Fetcher, InboxSms, IvrSilence, TelephonyDriver } from "./driver.ts"
 import { TWIN_HEADER } from "./context.ts"
 
 /** Base used to build requests for an in-process `app.fetch` (host is ignored by hono). */
@@ -55,7 +55,7 @@ export const makeTelephonyDriver = (fetcher: Fetcher, twinId: string, baseUrl: s
     ussdDial: async (msisdn, code) => screen(await send("POST", "/ussd/dial", { msisdn, code })),
     ussdReply: async (msisdn, text) => screen(await send("POST", "/ussd/reply", { msisdn, text })),
 
-    ivrCall: async (msisdn, number, keys) => {
+    ivrCall: async (msisdn, number, keys, silence?: IvrSilence) => {
       const start = await send("POST", "/ivr/calls", { msisdn, number })
       const id = field<string | null>(start.data, "callId", null)
       if (id === null) return reply(start, errorOf(start.data)?.ru ?? "", true)
@@ -64,6 +64,18 @@ export const makeTelephonyDriver = (fetcher: Fetcher, twinId: string, baseUrl: s
       if (keys !== "" && !ended) {
         last = await send("POST", `/ivr/calls/${encodeURIComponent(id)}/dtmf`, { keys })
         ended = field(last.data, "end", false)
+      }
+      if (silence !== undefined && silence.timeouts > 0 && !ended) {
+        const ms = field(start.data, "digitTimeoutSeconds", 0) * 1000
+        for (let i = 0; i < silence.timeouts && !ended; i++) {
+          await silence.wait(ms)
+          last = await send("GET", `/ivr/calls/${encodeURIComponent(id)}`)
+          ended = field(last.data, "end", false)
+        }
+        if (silence.then !== "" && !ended) {
+          last = await send("POST", `/ivr/calls/${encodeURIComponent(id)}/dtmf`, { keys: silence.then })
+          ended = field(last.data, "end", false)
+        }
       }
       const heard = field(last.data, "transcript", field<string[]>(start.data, "transcript", []))
       if (!ended) await send("DELETE", `/ivr/calls/${encodeURIComponent(id)}`)

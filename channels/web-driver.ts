@@ -1,34 +1,36 @@
 // WebDriver (channels/driver.ts) for the LK, the «Мой МТС» app and the «Электронный Помощник»
-// kiosk, over their JSON HTTP APIs. Keeps one session token per number and channel; amounts in
-// the arguments are rubles ("500", 500, "1 500,00"), converted to kopecks for the API.
+// kiosk, over their JSON HTTP APIs. Keeps one session token per number and channel. Arguments
+// are checked and converted by the operation's parameters (channels/web-ops.ts): amounts in
+// rubles (500, "150.50") become kopecks, volumes ("5GB") megabytes; a bad argument is refused
+// here with INVALID_FIELD naming it, before any request.
 import type { ChannelReply, ErrorBody, Fetcher, WebDriver } from "./driver.ts"
 import { TWIN_HEADER } from "./context.ts"
 import { NETWORK_IDENTITY_HEADER } from "./edge/network.ts"
-import { parseRubles } from "../core/domain/money.ts"
+import { decodeArgs, operationNames, operationOf, type WebChannel } from "./web-ops.ts"
 
 const BASE = "http://twin.local"
 
 interface Call { method: "GET" | "POST"; path: string; body?: Record<string, unknown>; query?: Record<string, string>; headers?: Record<string, string> }
 
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined)
-
-/** R6: ask for the tariff change, then confirm it (unless `confirm: false`); the reply shows both screens. */
-const changeTariff = async (post: (path: string, body: Record<string, unknown>) => Promise<ChannelReply>, args: Record<string, unknown>): Promise<ChannelReply> => {
-  const first = await post("/tariff", { tariff: str(args.tariff) })
+/** R6: ask for the tariff change, then confirm it (unless `confirmed: false`); the reply shows both screens. */
+const changeTariff = async (post: (path: string, body: Record<string, unknown>) => Promise<ChannelReply>, a: Args): Promise<ChannelReply> => {
+  const first = await post("/tariff", { tariff: a.str("tariff") })
   const d = first.data as { confirmationRequired?: unknown } | null
-  if (!first.ok || d === null || d.confirmationRequired !== true || args.confirm === false) return first
-  const second = await post("/tariff", { tariff: str(args.tariff), confirmed: true })
+  if (!first.ok || d === null || d.confirmationRequired !== true || a.get("confirmed") === false) return first
+  const second = await post("/tariff", { tariff: a.str("tariff"), confirmed: true })
   return { ...second, text: `${first.text}\n${second.text}` }
 }
 
-/** Rubles in the arguments → kopecks; a malformed amount is passed through so the API names the field. */
-const kop = (v: unknown): unknown => {
-  if (typeof v !== "string" && typeof v !== "number") return v
-  return parseRubles(v) ?? v
+/** Decoded arguments of one operation (channels/web-ops.ts): money in kopecks, volumes in MB. */
+interface Args {
+  get(k: string): unknown
+  str(k: string): string | undefined
 }
 
-const bool = (v: unknown): boolean | undefined =>
-  typeof v === "boolean" ? v : v === "on" || v === "true" || v === "да" ? true : v === "off" || v === "false" || v === "нет" ? false : undefined
+const argsOf = (values: Record<string, unknown>): Args => ({
+  get: (k) => values[k],
+  str: (k) => (typeof values[k] === "string" ? (values[k] as string) : undefined),
+})
 
 /** Drop undefined values so optional fields stay absent. */
 const clean = (o: Record<string, unknown>): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
@@ -87,24 +89,28 @@ abstract class HttpDriver {
   }
 }
 
-const SELFCARE_OPS = [
-  "request-code", "login", "logout", "overview", "balance", "topup", "promised-payment", "autopay", "transfer", "expenses", "packages",
-  "buy-package", "services", "connect-service", "disconnect-service", "tariffs", "change-tariff", "block", "unblock", "linked",
-  "link-request", "link-confirm", "unlink", "leave-link", "family", "family-invite", "family-remove", "set-password", "personal-data", "bonuses",
-  "exchange-bonus", "notifications",
-] as const
+/** Check and convert the arguments of `op` on `channel`; a refusal naming the first bad one, or the decoded arguments. */
+const prepare = (channel: WebChannel, op: string, raw: Record<string, unknown>): ChannelReply | Args => {
+  const o = operationOf(channel, op)
+  if (o === undefined) return localError("UNKNOWN_OPERATION", "op", `op: ${channel} has no operation "${op}"; it offers ${operationNames(channel).join(", ")}`, "Неизвестное действие")
+  const { values, problems } = decodeArgs(o, raw)
+  const p = problems[0]
+  return p === undefined ? argsOf(values) : localError("INVALID_FIELD", p.key, `${p.key}: ${p.message}`, "Неверные данные")
+}
 
 /** LK or app: the self-service JSON API at `base` (/lk/api, /app/api). */
 class SelfcareDriver extends HttpDriver implements WebDriver {
   readonly operations: readonly string[]
   constructor(fetcher: Fetcher, twinId: string, readonly channel: "lk" | "app", base: string) {
     super(fetcher, twinId, base)
-    this.operations = channel === "app" ? [...SELFCARE_OPS, "profiles", "tab"] : [...SELFCARE_OPS]
+    this.operations = operationNames(channel)
   }
 
-  async perform(msisdn: string, op: string, args: Record<string, unknown>): Promise<ChannelReply> {
-    /** `number`: act on a linked number instead of the login's own. */
-    const on = str(args.number)
+  async perform(msisdn: string, op: string, raw: Record<string, unknown>): Promise<ChannelReply> {
+    const a = prepare(this.channel, op, raw)
+    if (!("get" in a)) return a
+    /** `msisdn`: act on a linked number instead of the login's own (R20). */
+    const on = a.str("msisdn")
     const q = on !== undefined ? { msisdn: on } : undefined
     const get = (path: string, query: Record<string, string> = {}): Promise<ChannelReply> => this.call(msisdn, { method: "GET", path, query: { ...query, ...q } })
     const post = (path: string, body: Record<string, unknown> = {}): Promise<ChannelReply> =>
@@ -113,8 +119,8 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
     switch (op) {
       case "request-code": return this.call(msisdn, { method: "POST", path: "/otp", body: { msisdn } })
       case "login": {
-        const secret = str(args.code) ?? str(args.password) ?? str(args.secret)
-        const r = secret === undefined || args.network === true
+        const secret = a.str("code") ?? a.str("password")
+        const r = secret === undefined || a.get("network") === true
           ? await this.networkLogin(msisdn)
           : await this.call(msisdn, { method: "POST", path: "/login", body: { msisdn, secret } })
         return this.remember(msisdn, r)
@@ -126,75 +132,68 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
       }
       case "overview": return get("/overview")
       case "balance": return get("/balance")
-      case "topup": return post("/topup", { amount: kop(args.amount ?? 500), method: str(args.method) })
-      case "promised-payment": return post("/promised-payment", { amount: args.amount === undefined ? undefined : kop(args.amount) })
+      case "topup": return post("/topup", { amount: a.get("amount") ?? 50_000, method: a.str("method") })
+      case "promised-payment": return post("/promised-payment", { amount: a.get("amount") })
       case "autopay": return post("/autopay", {
-        mode: str(args.mode) ?? (args.threshold !== undefined ? "threshold" : "date"),
-        amount: args.amount === undefined ? undefined : kop(args.amount),
-        day: args.day, threshold: args.threshold === undefined ? undefined : kop(args.threshold),
+        mode: a.str("mode") ?? (a.get("threshold") !== undefined ? "threshold" : "date"),
+        amount: a.get("amount"), day: a.get("day"), threshold: a.get("threshold"),
       })
-      case "transfer": return post("/transfer", { to: str(args.to), amount: kop(args.amount) })
+      case "transfer": return post("/transfer", { to: a.str("to"), amount: a.get("amount") })
       case "expenses": {
-        const from = str(args.from)
-        const to = str(args.to)
-        return get("/expenses", from !== undefined || to !== undefined ? clean({ from, to }) as Record<string, string> : { period: str(args.period) ?? "today" })
+        const from = a.str("from")
+        const to = a.str("to")
+        return get("/expenses", from !== undefined || to !== undefined ? clean({ from, to }) as Record<string, string> : { period: a.str("period") ?? "today" })
       }
       case "packages": return get("/packages")
-      case "buy-package": return post("/packages/buy", { offer: str(args.offer) })
+      case "buy-package": return post("/packages/buy", { offer: a.str("offer") })
       case "services": return get("/services")
-      case "connect-service": return post("/services/connect", { service: str(args.service) })
-      case "disconnect-service": return post("/services/disconnect", { service: str(args.service) })
+      case "connect-service": return post("/services/connect", { service: a.str("service") })
+      case "disconnect-service": return post("/services/disconnect", { service: a.str("service") })
       case "tariffs": return get("/tariffs")
-      case "change-tariff": return changeTariff(post, args)
+      case "change-tariff": return changeTariff(post, a)
       case "block": return post("/block")
       case "unblock": return post("/unblock")
       case "linked": return get("/linked")
-      case "link-request": return postOwn("/linked/request", { target: str(args.target) })
-      case "link-confirm": return postOwn("/linked/confirm", { target: str(args.target), code: str(args.code) })
-      case "unlink": return postOwn("/linked/remove", { target: str(args.target) })
-      case "leave-link": return postOwn("/linked/leave", { owner: str(args.owner) })
+      case "link-request": return postOwn("/linked/request", { target: a.str("target") })
+      case "link-confirm": return postOwn("/linked/confirm", { target: a.str("target"), code: a.str("code") })
+      case "unlink": return postOwn("/linked/remove", { target: a.str("target") })
+      case "leave-link": return postOwn("/linked/leave", { owner: a.str("owner") })
       case "family": return get("/family")
-      case "family-invite": {
-        const gb = args.gb === undefined ? 0 : Number(args.gb)
-        return postOwn("/family/invite", {
-          member: str(args.member), minutes: args.minutes ?? 0, sms: args.sms ?? 0,
-          dataMb: args.dataMb ?? (Number.isFinite(gb) ? Math.round(gb * 1024) : args.gb),
-        })
-      }
-      case "family-remove": return postOwn("/family/remove", { member: str(args.member) })
-      case "set-password": return postOwn("/password", { password: str(args.password) })
+      case "family-invite": return postOwn("/family/invite", { member: a.str("member"), minutes: a.get("minutes") ?? 0, sms: a.get("sms") ?? 0, dataMb: a.get("data") ?? 0 })
+      case "family-remove": return postOwn("/family/remove", { member: a.str("member") })
+      case "set-password": return postOwn("/password", { password: a.str("password") })
       case "personal-data": return get("/personal")
       case "bonuses": return get("/bonuses")
-      case "exchange-bonus": return post("/bonuses/exchange", { offer: str(args.offer) })
-      case "notifications": return postOwn("/notifications", { charges: bool(args.charges), logins: bool(args.logins) })
+      case "exchange-bonus": return post("/bonuses/exchange", { offer: a.str("offer") })
+      case "notifications": return postOwn("/notifications", { charges: a.get("charges"), logins: a.get("logins") })
       case "profiles": return get("/profiles")
-      case "tab": return get(`/tabs/${encodeURIComponent(str(args.tab) ?? "account")}`)
+      case "tab": return get(`/tabs/${encodeURIComponent(a.str("tab") ?? "account")}`)
       default: return localError("UNKNOWN_OPERATION", "op", `op: ${this.channel} has no operation "${op}"; see operations`, "Неизвестное действие")
     }
   }
 }
 
-const KIOSK_OPS = ["start", "order-code", "login", "menu", "balance", "services", "connect-service", "disconnect-service", "tariffs", "change-tariff", "topup-cash", "logout"] as const
-
 /** «Электронный Помощник»: the terminal screen API at /kiosk/api. */
 class KioskDriver extends HttpDriver implements WebDriver {
   readonly channel = "kiosk" as const
-  readonly operations: readonly string[] = KIOSK_OPS
+  readonly operations: readonly string[] = operationNames("kiosk")
 
-  async perform(msisdn: string, op: string, args: Record<string, unknown>): Promise<ChannelReply> {
+  async perform(msisdn: string, op: string, raw: Record<string, unknown>): Promise<ChannelReply> {
+    const a = prepare("kiosk", op, raw)
+    if (!("get" in a)) return a
     const post = (path: string, body: Record<string, unknown> = {}): Promise<ChannelReply> => this.call(msisdn, { method: "POST", path, body: clean(body) })
     switch (op) {
       case "start": return post("/start", { msisdn })
       case "order-code": return post("/order-code", { msisdn })
-      case "login": return this.remember(msisdn, await post("/login", { msisdn, code: str(args.code) }))
+      case "login": return this.remember(msisdn, await post("/login", { msisdn, code: a.str("code") }))
       case "menu": return this.call(msisdn, { method: "GET", path: "/menu" })
       case "balance": return this.call(msisdn, { method: "GET", path: "/balance" })
       case "services": return this.call(msisdn, { method: "GET", path: "/services" })
       case "tariffs": return this.call(msisdn, { method: "GET", path: "/tariffs" })
-      case "connect-service": return post("/services/connect", { service: str(args.service) })
-      case "disconnect-service": return post("/services/disconnect", { service: str(args.service) })
-      case "change-tariff": return changeTariff(post, args)
-      case "topup-cash": return post("/topup-cash", { amount: kop(args.amount) })
+      case "connect-service": return post("/services/connect", { service: a.str("service") })
+      case "disconnect-service": return post("/services/disconnect", { service: a.str("service") })
+      case "change-tariff": return changeTariff(post, a)
+      case "topup-cash": return post("/topup-cash", { amount: a.get("amount") })
       case "logout": {
         const r = await post("/logout")
         this.tokens.delete(msisdn)

@@ -1,9 +1,9 @@
 // What the telephony CLI commands share: open the twin in --db, drive it through the channel's
 // HTTP API in-process, print the error the handset would show, and close (snapshot) the store.
-import { Registry } from "../core/engine/registry.ts"
 import { makeApp } from "../channels/http.ts"
 import type { ChannelReply, TelephonyDriver } from "../channels/driver.ts"
 import { makeTelephonyDriver } from "../channels/telephony-driver.ts"
+import { openRegistryOrExit } from "./startup.ts"
 
 export const HANDSET_ARGS = {
   db: { type: "string", description: "SQLite file (created with the demo subscribers when new)", default: "./twin.db" },
@@ -16,7 +16,7 @@ export const withHandset = async (
   act: (drv: TelephonyDriver) => Promise<ChannelReply>,
   print: (r: ChannelReply) => void,
 ): Promise<void> => {
-  const registry = Registry.open(args.db)
+  const registry = openRegistryOrExit(args.db)
   try {
     const app = makeApp({ registry })
     const r = await act(makeTelephonyDriver(async (req) => app.fetch(req), args.twin))

@@ -1,4 +1,4 @@
-// Turn a failing journey into a scenario file (SPEC §4, scenarios/loader.ts): subscribers from
+// Turn a failing journey into a scenario file (the scenario language of scenarios/loader.ts): subscribers from
 // the setup, then the steps through the network, the clock and the LK/kiosk channels, with the
 // violated invariant as a comment and, where it can be said as an expectation, as `expect`.
 import { stringify } from "yaml"
@@ -30,6 +30,7 @@ const RULES_OF: Record<InvariantId | "model", string[]> = {
 }
 
 const rubles = (k: number): string => (k / 100).toFixed(2)
+const LK_METHODS: readonly string[] = ["card", "apple-pay", "google-pay"]
 
 export const durationText = (ms: number): string => {
   const parts: string[] = []
@@ -61,7 +62,7 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Y
     case "login-inbox": loggedIn.add(s.msisdn); return [{ [s.channel]: { msisdn: s.msisdn, do: "login", with: { code: "${sms.3339}" } } }]
     case "kiosk-inbox": return [{ kiosk: { msisdn: s.msisdn, do: "login", with: { code: "${sms.6262}" } } }]
     case "link-inbox": return lk(s.msisdn, "link-confirm", { target: s.target, code: `\${sms.MTS@${s.target}}` })
-    case "read": return known.has(s.by) ? lk(s.by, "overview", s.by === s.msisdn ? {} : { number: s.msisdn }) : "reader is not a subscriber"
+    case "read": return known.has(s.by) ? lk(s.by, "overview", s.by === s.msisdn ? {} : { msisdn: s.msisdn }) : "reader is not a subscriber"
     case "parity": return [{ ussd: { msisdn: s.msisdn, dial: "*100#" } }, { ivr: { msisdn: s.msisdn, call: "111", keys: "11" } }]
     case "http": return "a raw HTTP request (fuzzing)"
     case "snapshot": return "a store snapshot (no scenario form; does not change the state)"
@@ -71,7 +72,7 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Y
   if ("msisdn" in c && !known.has(c.msisdn) && c._tag !== "CreateSubscriber") return "unknown number (refused)"
   const by = c.by ?? ("msisdn" in c ? c.msisdn : undefined)
   if (by === undefined || !known.has(by)) return "no channel form"
-  const on = "msisdn" in c && c.msisdn !== by ? { number: c.msisdn } : {}
+  const on = "msisdn" in c && c.msisdn !== by ? { msisdn: c.msisdn } : {}
   switch (c._tag) {
     case "Usage": {
       if (c.by !== undefined) return "a handset cannot send network usage (refused)"
@@ -83,19 +84,20 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Y
     }
     case "Travel": return c.by !== undefined ? "a handset cannot move itself (refused)" : [{ travel: { msisdn: c.msisdn, to: c.to } }]
     case "SetNetwork": return [{ network: { msisdn: c.msisdn, mobileData: c.mobileData } }]
-    case "TopUp": return lk(by, "topup", { amount: rubles(c.amount), method: c.method, ...on })
+    // The LK takes cards and wallets only (cash and bank transfers are other channels' payments).
+    case "TopUp": return lk(by, "topup", { amount: rubles(c.amount), ...(LK_METHODS.includes(c.method) ? { method: c.method } : {}), ...on })
     case "PromisedPayment": return lk(by, "promised-payment", { ...(c.amount !== undefined ? { amount: rubles(c.amount) } : {}), ...on })
     case "Transfer": return lk(by, "transfer", { to: c.to, amount: rubles(c.amount), ...on })
     case "BuyPackage": return lk(by, "buy-package", { offer: c.offer, ...on })
     case "ExchangeBonus": return lk(by, "exchange-bonus", { offer: c.offer, ...on })
     case "SetAutopay": return lk(by, "autopay", { mode: c.mode, amount: rubles(c.amount), ...(c.day !== undefined ? { day: c.day } : {}), ...(c.threshold !== undefined ? { threshold: rubles(c.threshold) } : {}), ...on })
     case "SetNotifications": return lk(by, "notifications", { ...(c.charges !== undefined ? { charges: c.charges } : {}), ...(c.logins !== undefined ? { logins: c.logins } : {}) })
-    case "ChangeTariff": return lk(by, "change-tariff", { tariff: c.tariff, confirm: c.confirmed === true, ...on })
+    case "ChangeTariff": return lk(by, "change-tariff", { tariff: c.tariff, confirmed: c.confirmed === true, ...on })
     case "ConnectService": return lk(by, "connect-service", { service: c.service, ...on })
     case "DisconnectService": return lk(by, "disconnect-service", { service: c.service, ...on })
     case "Block": return lk(by, "block", on)
     case "Unblock": return lk(by, "unblock", on)
-    case "FamilyInvite": return lk(by, "family-invite", { member: c.member, minutes: c.minutes, sms: c.sms, dataMb: c.dataMb })
+    case "FamilyInvite": return lk(by, "family-invite", { member: c.member, minutes: c.minutes, sms: c.sms, data: `${c.dataMb}MB` })
     case "FamilyRemove": return lk(by, "family-remove", { member: c.member })
     case "FamilyReply": return [{ sms: { from: c.msisdn, to: "MTS", text: c.accept ? "Да" : "Нет" } }]
     case "LinkRequest": return lk(by, "link-request", { target: c.target })

@@ -15,6 +15,12 @@ import type {
 import { RULES } from "./model.ts"
 import { TEMPLATE_RE, checkTemplates } from "./templates.ts"
 import { callSeconds, MSISDN_RE, parseAdvance, parseAmount, parseVolumeKb } from "./values.ts"
+import { ERROR_CODES } from "../channels/error-codes.ts"
+import { decodeArgs, expectedOf, operationNames, operationOf, type ParamRef } from "../channels/web-ops.ts"
+import {
+  ADVANCE_FIELDS, CALL_FIELDS, CARD_FIELDS, CHARGE_FIELDS, EXPECT_FIELDS, FAMILY_FIELDS, INBOX_FIELDS, keysOf, SMS_USAGE_FIELDS,
+  STEP_EXTRA_FIELDS, STEP_KINDS, SUBSCRIBER_FIELDS, TOP_FIELDS, WEB_STEP_FIELDS,
+} from "./spec/schema.ts"
 
 export interface LoadOptions {
   readonly catalog?: CatalogIndex
@@ -215,10 +221,7 @@ const textMatch = (ctx: Ctx, n: N, what: string): TextMatch | null => {
 
 // ---- subscribers ----
 
-const SUBSCRIBER_KEYS = [
-  "msisdn", "name", "tariff", "balance", "payment", "creditLimit", "passport", "birthDate", "region", "bonus", "avgMonthlySpend",
-  "services", "packages", "linked", "family", "notifications", "autopay",
-] as const
+const SUBSCRIBER_KEYS = keysOf(SUBSCRIBER_FIELDS)
 
 const subscriber = (ctx: Ctx, n: N, i: number): SubscriberSpec | null => {
   const what = `subscribers[${i}]`
@@ -256,7 +259,7 @@ const subscriber = (ctx: Ctx, n: N, i: number): SubscriberSpec | null => {
   for (const [j, it] of seqItems(ctx, m.get("family"), `${what}.family`, "e.g. family: [{ msisdn: \"79160000002\", minutes: 100, sms: 50, data: 5GB }]").entries()) {
     const fw = `${what}.family[${j}]`
     const fm = asMap(ctx, it, fw, "e.g. { msisdn: \"79160000002\", minutes: 100, sms: 50, data: 5GB }")
-    if (fm === null || !checkKeys(ctx, fm, ["msisdn", "minutes", "sms", "data"], fw)) continue
+    if (fm === null || !checkKeys(ctx, fm, keysOf(FAMILY_FIELDS), fw)) continue
     const s = isScalar(fm.get("msisdn")) ? scalarText(ctx, fm.get("msisdn")) : null
     if (s === null || !MSISDN_RE.test(s)) {
       fail(ctx, fm.get("msisdn") ?? it, `${fw}.msisdn: expected a number like "79161234567"`, "the member must be another subscriber of this scenario")
@@ -304,29 +307,80 @@ const subscriber = (ctx: Ctx, n: N, i: number): SubscriberSpec | null => {
   }
 }
 
-/** A data volume as MB: "5GB", "500MB", or a number of MB. */
+/** A data volume as MB: "5GB", "500MB" (the unit is always written; a bare number is refused). */
 const volumeMb = (ctx: Ctx, n: N, what: string): number | null => {
-  if (isScalar(n) && typeof n.value === "number" && Number.isSafeInteger(n.value) && n.value >= 0) return n.value
+  const bare = isScalar(n) && typeof n.value === "number"
   const t = scalarText(ctx, n)
-  const kb = t === null ? null : parseVolumeKb(t)
-  if (kb === null) return fail(ctx, n, `${what}: expected a volume`, "e.g. 150MB, 1GB, 1.5GB, or a number of megabytes")
+  const zero = t !== null && /^0+(?:[.,]0+)?\s*(?:kb|mb|gb|кб|мб|гб)$/iu.test(t.trim())
+  const kb = t === null || bare ? null : zero ? 0 : parseVolumeKb(t)
+  if (kb === null) return fail(ctx, n, `${what}: expected a data volume with its unit${bare ? ` (${t ?? ""} has none)` : ""}`, "write KB, MB or GB with the number: \"300MB\", \"5GB\", \"1.5GB\"")
   return Math.floor(kb / KB_PER_MB)
+}
+
+/** Values of a `ref` parameter that exist in this scenario: catalog ids or declared subscribers. */
+const refValues = (ctx: Ctx, ref: ParamRef): readonly string[] => {
+  switch (ref) {
+    case "tariff": return [...ctx.cat.tariffs.keys()]
+    case "service": return [...ctx.cat.services.keys()]
+    case "offer": return [...ctx.cat.oneOff.keys()]
+    case "bonus-offer": return [...ctx.cat.bonusOffers.keys()]
+    case "subscriber": return [...ctx.subscribers]
+  }
+}
+
+/**
+ * The `with:` arguments of a web operation, checked against its parameters (channels/web-ops.ts,
+ * the schemas the drivers decode with): unknown keys, required ones, types and units, and ids
+ * against the catalog. The arguments stay as written; the driver converts them when it runs.
+ */
+const withArgs = (ctx: Ctx, channel: "lk" | "app" | "kiosk", opName: string, n: N, what: string): Record<string, unknown> | null => {
+  const o = operationOf(channel, opName)
+  if (o === undefined) return null
+  const allowed = Object.keys(o.params)
+  const none = allowed.length === 0 ? `${opName} takes no parameters; remove with:` : ""
+  const m = asMap(ctx, n, what, none !== "" ? none : `e.g. with: { ${allowed.map((k) => `${k}: ${JSON.stringify(o.params[k]?.example)}`).join(", ")} }`)
+  if (m === null || !isMap(n)) return null
+  const json = n.toJSON() as Record<string, unknown>
+  const { problems } = decodeArgs(o, json)
+  let good = true
+  for (const p of problems) {
+    good = false
+    const param = o.params[p.key]
+    if (p.kind === "unknown") {
+      fail(ctx, m.keyNode(p.key), `${what}: unknown key "${p.key}" for ${channel} ${opName}`, none !== "" ? none : `${suggest(p.key, allowed)}`)
+    } else if (p.kind === "missing") {
+      fail(ctx, n, `${what}: missing "${p.key}"`, param !== undefined ? `${p.key}: ${param.description}; ${expectedOf(param)}` : "")
+    } else {
+      fail(ctx, m.get(p.key), `${what}.${p.key}: ${p.got ?? ""} is not a valid value`, `expected ${p.expected ?? ""} (${p.key}: ${param?.description ?? ""})`)
+    }
+  }
+  for (const [k, param] of Object.entries(o.params)) {
+    const v = json[k]
+    if (param.ref === undefined || typeof v !== "string" || TEMPLATE_RE.test(v)) continue
+    const known = refValues(ctx, param.ref)
+    if (!known.includes(v)) {
+      good = false
+      fail(ctx, m.get(k), `${what}.${k}: unknown ${param.ref === "subscriber" ? "number" : param.ref} "${v}"${param.ref === "subscriber" ? " (not one of this scenario's subscribers)" : ""}`, suggest(v, known))
+    }
+  }
+  for (const v of Object.values(json)) if (typeof v === "string") templated(ctx, n, what, v)
+  return good ? json : null
 }
 
 // ---- steps ----
 
-const STEP_KEYS = ["advance", "travel", "network", "usage", "ussd", "sms", "ivr", "lk", "app", "kiosk", "expect"] as const
-const STEP_EXTRA = ["note"] as const
+const STEP_KEYS = ["advance", "travel", "network", "usage", "ussd", "sms", "ivr", "lk", "app", "kiosk", "expect"] as const satisfies readonly (keyof typeof STEP_KINDS)[]
+const STEP_EXTRA = keysOf(STEP_EXTRA_FIELDS)
 
-const EXPECT_KEYS = [
-  "msisdn", "balance", "tariff", "status", "services", "packages", "charges", "screen", "prompt", "reply", "end", "inbox", "error", "ok",
-  "events", "linked", "family", "promised", "bonus", "lkLocked", "kioskLocked", "autopay", "location",
-] as const
+const EXPECT_KEYS = keysOf(EXPECT_FIELDS)
 
 /** Keys of `expect` that read a subscriber's account and so need a msisdn. */
 const ACCOUNT_KEYS = ["balance", "tariff", "status", "services", "packages", "charges", "inbox", "events", "linked", "family", "promised", "bonus", "lkLocked", "kioskLocked", "autopay", "location"]
 
 interface StepCtx { last: string | null }
+
+/** Where an SMS can go: a short number, a sender name (MTS) or a phone number. */
+const SMS_TO_RE = /^(?:\+?\d{3,15}|[A-Za-z][A-Za-z0-9]{1,10})$/
 
 const step = (ctx: Ctx, sc: StepCtx, n: N, i: number): Step | null => {
   const what = `steps[${i}]`
@@ -366,7 +420,7 @@ const stepBody = (ctx: Ctx, sc: StepCtx, kind: (typeof STEP_KEYS)[number], n: N,
   switch (kind) {
     case "advance": {
       if (isMap(n)) {
-        const m = actionMap(ctx, n, what, ["by", "to", "months"], [], "advance: { months: 1 }")
+        const m = actionMap(ctx, n, what, keysOf(ADVANCE_FIELDS), [], "advance: { months: 1 }")
         if (m === null) return null
         if (has(m, "months")) {
           const mo = int(ctx, m.get("months"), `${what}.months`, 1)
@@ -384,7 +438,7 @@ const stepBody = (ctx: Ctx, sc: StepCtx, kind: (typeof STEP_KEYS)[number], n: N,
       return { _tag: "advance", advance: a }
     }
     case "travel": {
-      const m = actionMap(ctx, n, what, ["msisdn", "to"], ["msisdn", "to"], "travel: { msisdn: \"79160000001\", to: TR }")
+      const m = actionMap(ctx, n, what, keysOf(STEP_KINDS.travel?.fields ?? {}), ["msisdn", "to"], "travel: { msisdn: \"79160000001\", to: TR }")
       if (m === null) return null
       const msisdn = who(m)
       const to = str(ctx, m.get("to"), `${what}.to`)
@@ -393,14 +447,14 @@ const stepBody = (ctx: Ctx, sc: StepCtx, kind: (typeof STEP_KEYS)[number], n: N,
       return { _tag: "travel", msisdn, to }
     }
     case "network": {
-      const m = actionMap(ctx, n, what, ["msisdn", "mobileData"], ["msisdn", "mobileData"], "network: { msisdn: \"79160000001\", mobileData: false }")
+      const m = actionMap(ctx, n, what, keysOf(STEP_KINDS.network?.fields ?? {}), ["msisdn", "mobileData"], "network: { msisdn: \"79160000001\", mobileData: false }")
       if (m === null) return null
       const msisdn = who(m)
       const on = bool(ctx, m.get("mobileData"), `${what}.mobileData`)
       return msisdn === null || on === null ? null : { _tag: "network", msisdn, mobileData: on }
     }
     case "usage": {
-      const m = actionMap(ctx, n, what, ["msisdn", "call", "sms", "data"], ["msisdn"], "usage: { msisdn: \"79160000001\", data: 150MB }")
+      const m = actionMap(ctx, n, what, keysOf(STEP_KINDS.usage?.fields ?? {}), ["msisdn"], "usage: { msisdn: \"79160000001\", data: 150MB }")
       if (m === null) return null
       const msisdn = who(m)
       const kinds = ["call", "sms", "data"].filter((k) => has(m, k))
@@ -417,8 +471,8 @@ const stepBody = (ctx: Ctx, sc: StepCtx, kind: (typeof STEP_KEYS)[number], n: N,
       } else {
         const uw = `${what}.${k}`
         const um = k === "call"
-          ? actionMap(ctx, m.get(k), uw, ["to", "minutes", "seconds", "direction"], ["to"], "call: { to: \"79031112233\", minutes: 3 }")
-          : actionMap(ctx, m.get(k), uw, ["to", "count", "direction"], ["to"], "sms: { to: \"79031112233\", count: 2 }")
+          ? actionMap(ctx, m.get(k), uw, keysOf(CALL_FIELDS), ["to"], "call: { to: \"79031112233\", minutes: 3 }")
+          : actionMap(ctx, m.get(k), uw, keysOf(SMS_USAGE_FIELDS), ["to"], "sms: { to: \"79031112233\", count: 2 }")
         if (um === null) return null
         const to = scalarText(ctx, um.get("to"))
         if (to === null || !/^\+?\d{3,15}$/.test(to)) return fail(ctx, um.get("to"), `${uw}.to: expected a phone number`, "quote it: to: \"79031112233\"")
@@ -442,7 +496,7 @@ const stepBody = (ctx: Ctx, sc: StepCtx, kind: (typeof STEP_KEYS)[number], n: N,
       return msisdn === null || usage === null ? null : { _tag: "usage", msisdn, usage, text }
     }
     case "ussd": {
-      const m = actionMap(ctx, n, what, ["msisdn", "dial", "reply"], ["msisdn"], "ussd: { msisdn: \"79160000001\", dial: \"*100#\" }")
+      const m = actionMap(ctx, n, what, keysOf(STEP_KINDS.ussd?.fields ?? {}), ["msisdn"], "ussd: { msisdn: \"79160000001\", dial: \"*100#\" }")
       if (m === null) return null
       const msisdn = who(m)
       if (has(m, "dial") === has(m, "reply")) return fail(ctx, n, `${what}: give exactly one of dial or reply`, "dial starts a session (\"*111#\"); reply answers the open screen (\"2\")")
@@ -453,41 +507,50 @@ const stepBody = (ctx: Ctx, sc: StepCtx, kind: (typeof STEP_KEYS)[number], n: N,
       return { _tag: "ussd", msisdn, ...(dial !== undefined ? { dial } : {}), ...(reply !== undefined ? { reply: templated(ctx, m.get("reply"), `${what}.reply`, reply) ?? reply } : {}) }
     }
     case "sms": {
-      const m = actionMap(ctx, n, what, ["from", "to", "text"], ["from", "to"], "sms: { from: \"79160000001\", to: \"111\", text: \"2163\" }")
+      const m = actionMap(ctx, n, what, keysOf(STEP_KINDS.sms?.fields ?? {}), ["from"], "sms: { from: \"79160000001\", to: \"111\", text: \"2163\" } or sms: { from: \"79160000002\", reply: \"Да\" }")
       if (m === null) return null
       const from = who(m, "from")
+      if (has(m, "reply")) {
+        if (has(m, "to") || has(m, "text")) return fail(ctx, n, `${what}: reply answers the newest SMS in the inbox; give either reply, or to and text`, "e.g. sms: { from: \"79160000002\", reply: \"Да\" }")
+        const r = scalarText(ctx, m.get("reply")) ?? ""
+        return from === null ? null : { _tag: "sms", from, to: null, text: templated(ctx, m.get("reply"), `${what}.reply`, r) ?? r }
+      }
+      if (!has(m, "to")) return fail(ctx, n, `${what}: missing "to" (or use reply to answer the newest SMS)`, "e.g. sms: { from: \"79160000001\", to: \"111\", text: \"баланс\" } or sms: { from: \"79160000002\", reply: \"Да\" }")
       const to = scalarText(ctx, m.get("to"))
       const text = has(m, "text") ? (scalarText(ctx, m.get("text")) ?? "") : ""
-      if (to === null || !/^\+?\d{3,15}$/.test(to)) return fail(ctx, m.get("to"), `${what}.to: expected a short number or a phone number`, "quote it: to: \"6262\"")
-      return from === null ? null : { _tag: "sms", from, to, text: templated(ctx, m.get("text"), `${what}.text`, text) ?? text }
+      if (to === null || !SMS_TO_RE.test(to)) return fail(ctx, m.get("to"), `${what}.to: expected a short number ("111", "6262"), a sender name (MTS) or a phone number`, "to answer a notification without knowing its number, write reply: \"Да\" instead of to and text")
+      return from === null ? null : { _tag: "sms", from, to: /^[A-Za-z]/.test(to) ? to.toUpperCase() : to, text: templated(ctx, m.get("text"), `${what}.text`, text) ?? text }
     }
     case "ivr": {
-      const m = actionMap(ctx, n, what, ["msisdn", "call", "keys"], ["msisdn", "call"], "ivr: { msisdn: \"79160000001\", call: \"111\", keys: \"11\" }")
+      const m = actionMap(ctx, n, what, keysOf(STEP_KINDS.ivr?.fields ?? {}), ["msisdn", "call"], "ivr: { msisdn: \"79160000001\", call: \"111\", keys: \"11\" }")
       if (m === null) return null
       const msisdn = who(m)
       const call = scalarText(ctx, m.get("call"))
       const keys = has(m, "keys") ? (scalarText(ctx, m.get("keys")) ?? "") : ""
       if (call === null || !/^\d{3,15}$/.test(call)) return fail(ctx, m.get("call"), `${what}.call: expected a number to call`, "quote it: call: \"111\" (or \"0890\", \"1112163\")")
       if (!/^[\d*#]*$/.test(keys) && !TEMPLATE_RE.test(keys)) return fail(ctx, m.get("keys"), `${what}.keys: DTMF keys are digits, * and #`, "quote it: keys: \"11\"")
-      return msisdn === null ? null : { _tag: "ivr", msisdn, call, keys: templated(ctx, m.get("keys"), `${what}.keys`, keys) ?? keys }
+      const timeouts = has(m, "timeouts") ? int(ctx, m.get("timeouts"), `${what}.timeouts`) : 0
+      const then = has(m, "then") ? (scalarText(ctx, m.get("then")) ?? "") : ""
+      if (!/^[\d*#]*$/.test(then)) return fail(ctx, m.get("then"), `${what}.then: DTMF keys are digits, * and #`, "quote it: then: \"1\"")
+      if (then !== "" && timeouts === 0) return fail(ctx, m.get("then"), `${what}.then: keys pressed after silence need timeouts`, "e.g. timeouts: 1, then: \"1\"")
+      if (timeouts === null || msisdn === null) return null
+      return { _tag: "ivr", msisdn, call, keys: templated(ctx, m.get("keys"), `${what}.keys`, keys) ?? keys, timeouts, then }
     }
     case "lk":
     case "app":
     case "kiosk": {
-      const m = actionMap(ctx, n, what, ["msisdn", "do", "with"], ["msisdn", "do"], `${kind}: { msisdn: "79160000001", do: login }`)
+      const m = actionMap(ctx, n, what, keysOf(WEB_STEP_FIELDS), ["msisdn", "do"], `${kind}: { msisdn: "79160000001", do: login }`)
       if (m === null) return null
       const msisdn = who(m)
       const op = str(ctx, m.get("do"), `${what}.do`)
       if (op === null || msisdn === null) return null
-      const known = ctx.ops?.[kind]
-      if (known !== undefined && !known.includes(op)) return fail(ctx, m.get("do"), `${what}.do: the ${kind} channel has no operation "${op}"`, suggest(op, known))
+      const known = ctx.ops?.[kind] ?? operationNames(kind)
+      if (!known.includes(op)) return fail(ctx, m.get("do"), `${what}.do: the ${kind} channel has no operation "${op}"`, suggest(op, known))
       let args: Record<string, unknown> = {}
       if (has(m, "with")) {
-        const w = m.get("with")
-        const json: unknown = isMap(w) ? w.toJSON() : null
-        if (typeof json !== "object" || json === null || Array.isArray(json)) return fail(ctx, w, `${what}.with: expected a mapping of arguments`, "e.g. with: { amount: 300 }")
-        args = json as Record<string, unknown>
-        for (const v of Object.values(args)) if (typeof v === "string") templated(ctx, w, `${what}.with`, v)
+        const a = withArgs(ctx, kind, op, m.get("with"), `${what}.with`)
+        if (a === null) return null
+        args = a
       }
       return { _tag: "web", channel: kind, msisdn, op, args }
     }
@@ -550,7 +613,8 @@ const expectBody = (ctx: Ctx, sc: StepCtx, n: N, what: string): Expect | null =>
   for (const k of ["end", "ok", "promised", "lkLocked", "kioskLocked"] as const) if (has(m, k)) e[k] = bool(ctx, m.get(k), `${what}.${k}`) ?? undefined
   if (has(m, "error")) {
     const code = str(ctx, m.get("error"), `${what}.error`)
-    if (code !== null && !/^[A-Z][A-Z0-9_]*$/.test(code) && code !== "any") fail(ctx, m.get("error"), `${what}.error: "${code}" is not an error code`, "e.g. error: BLOCK_NOT_ALLOWED, or error: any")
+    const codes = Object.keys(ERROR_CODES)
+    if (code !== null && code !== "any" && !codes.includes(code)) fail(ctx, m.get("error"), `${what}.error: unknown error code "${code}"`, `${suggest(code, [...codes, "any"])} (see docs/scenarios.md, "Error codes")`)
     else if (code !== null) e.error = code
   }
   if (has(m, "autopay")) e.autopay = oneOf(ctx, m.get("autopay"), `${what}.autopay`, ["date", "threshold", "none"] as const) ?? undefined
@@ -579,7 +643,7 @@ const listOf = <T>(ctx: Ctx, n: N, what: string, one: (c: Ctx, n: N, w: string) 
 const REASONS = Object.keys(REASON_RU)
 
 const chargesExpect = (ctx: Ctx, n: N, what: string): ChargesExpect | null => {
-  const m = actionMap(ctx, n, what, ["service", "reason", "count", "total", "last"], [], "charges: { service: zabugorishche, count: 1, last: 390.00 }")
+  const m = actionMap(ctx, n, what, keysOf(CHARGE_FIELDS), [], "charges: { service: zabugorishche, count: 1, last: 390.00 }")
   if (m === null) return null
   const service = optStr(ctx, m, "service", what)
   const known = [...ctx.cat.services.keys(), ...ctx.cat.tariffs.keys(), ...ctx.cat.oneOff.keys()]
@@ -594,7 +658,7 @@ const chargesExpect = (ctx: Ctx, n: N, what: string): ChargesExpect | null => {
 }
 
 const inboxExpect = (ctx: Ctx, n: N, what: string): InboxExpect | null => {
-  const m = actionMap(ctx, n, what, ["from", "contains", "count"], [], "inbox: { from: \"3339\", contains: \"пароль\" }")
+  const m = actionMap(ctx, n, what, keysOf(INBOX_FIELDS), [], "inbox: { from: \"3339\", contains: \"пароль\" }")
   if (m === null) return null
   const from = has(m, "from") ? (scalarText(ctx, m.get("from")) ?? undefined) : undefined
   const contains = optStr(ctx, m, "contains", what)
@@ -622,7 +686,7 @@ const packagesExpect = (ctx: Ctx, n: N, what: string): PackageExpect[] => {
 
 // ---- top level ----
 
-const TOP_KEYS = ["name", "description", "rules", "start", "seed", "secret", "subscribers", "paymentCards", "steps"] as const
+const TOP_KEYS = keysOf(TOP_FIELDS)
 
 export const loadScenarioText = (file: string, src: string, opts: LoadOptions = {}): LoadResult => {
   const lc = new LineCounter()
@@ -645,7 +709,7 @@ export const loadScenarioText = (file: string, src: string, opts: LoadOptions = 
     const items = isSeq(rn) ? (rn.items as N[]) : [rn]
     list.forEach((r, i) => {
       if (RULES.includes(r)) rules.push(r)
-      else fail(ctx, items[i] ?? rn, `rules: unknown rule "${r}"`, "rules are R1 … R29 as numbered in SPEC.md §2")
+      else fail(ctx, items[i] ?? rn, `rules: unknown rule "${r}"`, "rules are R1 … R29 as numbered in docs/rules.md")
     })
   }
   let start = "", startAt = 0
@@ -687,7 +751,7 @@ export const loadScenarioText = (file: string, src: string, opts: LoadOptions = 
   const paymentCards: PaymentCardSpec[] = []
   seqItems(ctx, top.get("paymentCards"), "paymentCards", "e.g. paymentCards: [{ code: \"1234567890123\", amount: 300 }]").forEach((it, i) => {
     const w = `paymentCards[${i}]`
-    const cm = actionMap(ctx, it, w, ["code", "amount"], ["code", "amount"], "{ code: \"1234567890123\", amount: 300 }")
+    const cm = actionMap(ctx, it, w, keysOf(CARD_FIELDS), ["code", "amount"], "{ code: \"1234567890123\", amount: 300 }")
     if (cm === null) return
     const code = scalarText(ctx, cm.get("code"))
     const a = amount(ctx, cm.get("amount"), `${w}.amount`)

@@ -1,4 +1,4 @@
-// The parsed form of a scenario file (SPEC §4). The loader produces it from YAML with every
+// The parsed form of a scenario file (README "Scenarios"). The loader produces it from YAML with every
 // value already checked and converted: money in kopecks, durations in ms, volumes in KB.
 
 /** Where a value came from, for error messages and reports. */
@@ -103,8 +103,10 @@ export type StepBody =
   | { readonly _tag: "network"; readonly msisdn: string; readonly mobileData: boolean }
   | { readonly _tag: "usage"; readonly msisdn: string; readonly usage: UsageSpec; readonly text: string }
   | { readonly _tag: "ussd"; readonly msisdn: string; readonly dial?: string; readonly reply?: string }
-  | { readonly _tag: "sms"; readonly from: string; readonly to: string; readonly text: string }
-  | { readonly _tag: "ivr"; readonly msisdn: string; readonly call: string; readonly keys: string }
+  /** `to: null`: answer the newest SMS in the sender's inbox (its sender is the number written to). */
+  | { readonly _tag: "sms"; readonly from: string; readonly to: string | null; readonly text: string }
+  /** `timeouts`: digit timeouts let pass in silence after `keys`; then `then` is pressed. */
+  | { readonly _tag: "ivr"; readonly msisdn: string; readonly call: string; readonly keys: string; readonly timeouts: number; readonly then: string }
   | { readonly _tag: "web"; readonly channel: "lk" | "app" | "kiosk"; readonly msisdn: string; readonly op: string; readonly args: Readonly<Record<string, unknown>> }
   | { readonly _tag: "expect"; readonly expect: Expect }
 

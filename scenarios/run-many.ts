@@ -6,7 +6,7 @@ import type { ScenarioError } from "./errors.ts"
 import { webOperations } from "./drivers.ts"
 import { loadScenarioFile } from "./loader.ts"
 import type { Scenario } from "./model.ts"
-import { runScenario, type ScenarioResult } from "./runner.ts"
+import { runScenario, type ScenarioResult, type SetupMode } from "./runner.ts"
 import { inProcessTarget, urlTarget } from "./targets.ts"
 
 export interface RunOptions {
@@ -16,6 +16,10 @@ export interface RunOptions {
   readonly token?: string | null
   readonly concurrency?: number
   readonly catalog?: CatalogIndex
+  /** How `subscribers:` is put in place (default "state": no charge, no SMS). */
+  readonly setup?: SetupMode
+  /** Go on after a failing step and report every failure. */
+  readonly keepGoing?: boolean
   /** Called as each scenario finishes (in completion order). */
   readonly onResult?: (r: ScenarioResult) => void
 }
@@ -40,7 +44,7 @@ export const runAll = (scenarios: readonly Scenario[], o: RunOptions = {}): Prom
       scenarios,
       (sc) => Effect.promise(async () => {
         const target = o.url !== undefined ? urlTarget(o.url, sc.file, o.token ?? null) : inProcessTarget(o.catalog)
-        const r = await runScenario(sc, target)
+        const r = await runScenario(sc, target, { ...(o.setup !== undefined ? { setup: o.setup } : {}), ...(o.keepGoing !== undefined ? { keepGoing: o.keepGoing } : {}) })
         o.onResult?.(r)
         return r
       }),

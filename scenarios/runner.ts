@@ -1,6 +1,7 @@
 // Running one scenario against a twin over HTTP: set up the subscribers through the control API,
 // then play the steps (network and clock through the control API, channels through the drivers)
-// and check every `expect`. Stops at the first failing step; everything is recorded for reports.
+// and check every `expect`. Stops at the first failing step (unless keepGoing); everything is
+// recorded for reports.
 // One execution path: `openScenario` plays a scenario step by step (the trainer console's player),
 // and `runScenario` is `openScenario(...).runAll()`.
 import type { ChannelReply, Fetcher } from "../channels/driver.ts"
@@ -28,6 +29,8 @@ export interface StepRecord {
   readonly status: StepStatus
   readonly failures: readonly Failure[]
   readonly note?: string
+  /** The events this step caused: sequence numbers after `from` up to `to` (absent when it caused none or did not run). */
+  readonly events?: { readonly from: number; readonly to: number }
 }
 
 export interface BalanceSample { readonly at: number; readonly step: number; readonly balances: Readonly<Record<string, number>> }
@@ -67,8 +70,22 @@ const reply = (r: ChannelReply): { accepted: boolean; code: string | null; answe
 
 class Refused extends Error {}
 
+/**
+ * How `subscribers:` is put in place. "state" (the default): exactly as declared, no charge and
+ * no SMS (packages, links and family members by the control API's Setup commands). "traffic":
+ * replayed as a subscriber would do it (packages bought, links confirmed by code, invitations
+ * answered «Да»), with the charges and messages that brings.
+ */
+export type SetupMode = "state" | "traffic"
+
+export interface OpenOptions {
+  readonly setup?: SetupMode
+  /** Run every step even after a failing check, reporting every failure (twin run --keep-going). */
+  readonly keepGoing?: boolean
+}
+
 /** Commands that set up one subscriber, in order. */
-const setupCommands = (s: SubscriberSpec): Array<{ _tag: string } & Record<string, unknown>> => {
+const setupCommands = (s: SubscriberSpec, mode: SetupMode): Array<{ _tag: string } & Record<string, unknown>> => {
   const cmds: Array<{ _tag: string } & Record<string, unknown>> = [{
     _tag: "CreateSubscriber", msisdn: s.msisdn, name: s.name, tariff: s.tariff, payment: s.payment, balance: s.balance,
     ...(s.services.length > 0 ? { services: [...s.services] } : {}),
@@ -79,7 +96,7 @@ const setupCommands = (s: SubscriberSpec): Array<{ _tag: string } & Record<strin
     ...(s.bonus !== undefined ? { bonus: s.bonus } : {}),
     ...(s.avgMonthlySpend !== undefined ? { avgMonthlySpend: s.avgMonthlySpend } : {}),
   }]
-  for (const p of s.packages) cmds.push({ _tag: "BuyPackage", msisdn: s.msisdn, offer: p })
+  for (const p of s.packages) cmds.push({ _tag: mode === "state" ? "SetupPackage" : "BuyPackage", msisdn: s.msisdn, offer: p })
   if (s.notifications !== undefined) cmds.push({ _tag: "SetNotifications", msisdn: s.msisdn, ...s.notifications })
   if (s.autopay !== undefined) cmds.push({ _tag: "SetAutopay", msisdn: s.msisdn, ...s.autopay })
   return cmds
@@ -125,7 +142,7 @@ export interface ScenarioStepper {
 export const stepInfo = (st: Step, index: number): StepInfo => ({ index, pos: st.pos, kind: kindOf(st), msisdn: msisdnOf(st), text: describe(st), step: st })
 
 /** Create the scenario's twin through the control API and set up its subscribers; the record of setup, or the reason it failed. */
-const setUp = async (sc: Scenario, client: ControlClient): Promise<{ record: StepRecord; now: number } | { crash: string }> => {
+const setUp = async (sc: Scenario, client: ControlClient, mode: SetupMode): Promise<{ record: StepRecord; now: number } | { crash: string }> => {
   const mustCommand = async (cmd: { _tag: string } & Record<string, unknown>): Promise<unknown> => {
     const r = await client.command(cmd)
     if (!r.ok) throw new Refused(`${cmd._tag}${typeof cmd.msisdn === "string" ? ` ${cmd.msisdn}` : ""}: ${r.error?.code ?? r.status} ${r.error?.message ?? ""}`)
@@ -140,19 +157,26 @@ const setUp = async (sc: Scenario, client: ControlClient): Promise<{ record: Ste
       log.push(`карта оплаты ${c.code}`)
     }
     for (const s of sc.subscribers) {
-      for (const c of setupCommands(s)) await mustCommand(c)
+      for (const c of setupCommands(s, mode)) await mustCommand(c)
       log.push(`${s.msisdn} ${s.name}, ${s.tariff}`)
     }
     for (const s of sc.subscribers) {
       for (const target of s.linked) {
-        await mustCommand({ _tag: "LinkRequest", msisdn: s.msisdn, target })
-        const code = await resolveTemplates(`\${sms.*@${target}}`, target, (m) => client.inbox(m))
-        await mustCommand({ _tag: "LinkConfirm", msisdn: s.msisdn, target, code })
+        if (mode === "state") await mustCommand({ _tag: "SetupLink", msisdn: s.msisdn, target })
+        else {
+          await mustCommand({ _tag: "LinkRequest", msisdn: s.msisdn, target })
+          const code = await resolveTemplates(`\${sms.*@${target}}`, target, (m) => client.inbox(m))
+          await mustCommand({ _tag: "LinkConfirm", msisdn: s.msisdn, target, code })
+        }
         log.push(`${s.msisdn} управляет ${target}`)
       }
       for (const f of s.family) {
-        await mustCommand({ _tag: "FamilyInvite", msisdn: s.msisdn, member: f.msisdn, minutes: f.minutes, sms: f.sms, dataMb: f.dataMb })
-        await mustCommand({ _tag: "FamilyReply", msisdn: f.msisdn, accept: true })
+        const shares = { minutes: f.minutes, sms: f.sms, dataMb: f.dataMb }
+        if (mode === "state") await mustCommand({ _tag: "SetupFamily", msisdn: s.msisdn, member: f.msisdn, ...shares })
+        else {
+          await mustCommand({ _tag: "FamilyInvite", msisdn: s.msisdn, member: f.msisdn, ...shares })
+          await mustCommand({ _tag: "FamilyReply", msisdn: f.msisdn, accept: true })
+        }
         log.push(`${f.msisdn} в группе «МЫ МТС» ${s.msisdn}`)
       }
     }
@@ -163,7 +187,7 @@ const setUp = async (sc: Scenario, client: ControlClient): Promise<{ record: Ste
 }
 
 /** Open a scenario on `target`: create its twin and set up its subscribers, ready to play step by step. */
-export const openScenario = async (sc: Scenario, target: RunTarget): Promise<ScenarioStepper> => {
+export const openScenario = async (sc: Scenario, target: RunTarget, opts: OpenOptions = {}): Promise<ScenarioStepper> => {
   const wall0 = performance.now()
   const client = new ControlClient(target.fetcher, "http://twin.local", target.twinId)
   const records: StepRecord[] = []
@@ -181,17 +205,25 @@ export const openScenario = async (sc: Scenario, target: RunTarget): Promise<Sce
     const rows = await client.subscribers()
     balances.push({ at: now, step, balances: Object.fromEntries(rows.map((r) => [r.msisdn, r.balance])) })
   }
+  /** The log's last sequence number before the next step: events after it belong to that step. */
+  let seq = 0
+  const caused = async (): Promise<{ events?: { from: number; to: number } }> => {
+    const from = seq
+    seq = (await client.info()).seq
+    return seq > from ? { events: { from, to: seq } } : {}
+  }
 
-  const setup = await setUp(sc, client)
+  const setup = await setUp(sc, client, opts.setup ?? "state")
   if ("crash" in setup) {
     crash = setup.crash
     stopped = true
   } else {
     now = setup.now
-    records.push(setup.record)
     try {
       await sample(0)
+      records.push({ ...setup.record, ...(await caused()) })
     } catch (e) {
+      records.push(setup.record)
       crash = `setup failed: ${e instanceof Error ? e.message : String(e)}`
       stopped = true
     }
@@ -218,7 +250,7 @@ export const openScenario = async (sc: Scenario, target: RunTarget): Promise<Sce
         failures.push({ what: `${kindOf(st)} refused`, expected: "accepted (or add `- expect: { error: CODE }` right after a step that must be refused)", actual: `${out.code ?? "error"}: ${out.message || out.answer}` })
       }
       await sample(index)
-      return { ...base, at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: out.sent, answer: out.answer, accepted: out.accepted, errorCode: out.code, status: failures.length === 0 ? "passed" : "failed", failures }
+      return { ...base, ...(await caused()), at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: out.sent, answer: out.answer, accepted: out.accepted, errorCode: out.code, status: failures.length === 0 ? "passed" : "failed", failures }
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e)
       return { ...base, at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: describe(st), answer: "", accepted: false, errorCode: null, status: "failed", failures: [{ what: kindOf(st), expected: "the step runs", actual: msg }] }
@@ -233,7 +265,7 @@ export const openScenario = async (sc: Scenario, target: RunTarget): Promise<Sce
     }
     const rec = await runStep(++position, st)
     records.push(rec)
-    if (rec.status === "failed" || position >= sc.steps.length) stopped = true
+    if ((rec.status === "failed" && opts.keepGoing !== true) || position >= sc.steps.length) stopped = true
     return rec
   }
 
@@ -287,7 +319,7 @@ export const openScenario = async (sc: Scenario, target: RunTarget): Promise<Sce
 }
 
 /** Play a whole scenario: open it, run every step, stop at the first failure. */
-export const runScenario = async (sc: Scenario, target: RunTarget): Promise<ScenarioResult> => (await openScenario(sc, target)).runAll()
+export const runScenario = async (sc: Scenario, target: RunTarget, opts: OpenOptions = {}): Promise<ScenarioResult> => (await openScenario(sc, target, opts)).runAll()
 
 interface ActOutcome { sent: string; answer: string; accepted: boolean; code: string | null; message: string; at: number | null }
 
@@ -327,15 +359,27 @@ const act = async (st: Step, client: ControlClient, needDrivers: () => Drivers, 
     }
     case "sms": {
       const text = await resolveTemplates(st.text, st.from, inbox)
-      return channel("sms", st.from, `→ ${st.to}: ${text === "" ? "(пустое SMS)" : text}`, (d) => d.telephony.smsSend(st.from, st.to, text))
+      // reply: the newest SMS in the inbox names the number to answer.
+      const to = st.to ?? (await client.inbox(st.from)).at(-1)?.from
+      if (to === undefined) return { sent: `ответ: ${text}`, answer: "", accepted: false, code: null, message: `reply: the inbox of ${st.from} is empty, there is no SMS to answer`, at: null }
+      return channel("sms", st.from, `→ ${to}: ${text === "" ? "(пустое SMS)" : text}`, (d) => d.telephony.smsSend(st.from, to, text))
     }
     case "ivr": {
       const keys = await resolveTemplates(st.keys, st.msisdn, inbox)
-      return channel("ivr", st.msisdn, `☎ ${st.call}${keys === "" ? "" : `, клавиши ${keys}`}`, (d) => d.telephony.ivrCall(st.msisdn, st.call, keys))
+      const wait = async (ms: number): Promise<void> => {
+        const r = await client.advance({ by: `${ms}ms` })
+        if (!r.ok) throw new Error(`waiting in the call: ${r.error?.code ?? r.status} ${r.error?.message ?? ""}`)
+      }
+      const silence = st.timeouts > 0 ? { timeouts: st.timeouts, then: st.then, wait } : undefined
+      const shown = `☎ ${st.call}${keys === "" ? "" : `, клавиши ${keys}`}${st.timeouts > 0 ? `, молчание ×${st.timeouts}` : ""}${st.then !== "" ? `, затем ${st.then}` : ""}`
+      const out = await channel("ivr", st.msisdn, shown, (d) => d.telephony.ivrCall(st.msisdn, st.call, keys, silence))
+      return st.timeouts > 0 ? { ...out, at: (await client.info()).now } : out
     }
     case "web": {
       const args = await resolveArgs(st.args, st.msisdn, inbox)
-      const shown = Object.keys(args).length === 0 ? "" : ` ${JSON.stringify(args)}`
+      // Secrets typed into a channel (codes, passwords) are not repeated in reports.
+      const masked = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, k === "code" || k === "password" ? "••••" : v]))
+      const shown = Object.keys(args).length === 0 ? "" : ` ${JSON.stringify(masked)}`
       return channel(st.channel, st.msisdn, `${st.op}${shown}`, (d) => d.web[st.channel].perform(st.msisdn, st.op, args))
     }
     case "expect":
@@ -362,8 +406,8 @@ export const describe = (st: Step): string => {
     case "network": return `mobileData: ${st.mobileData}`
     case "usage": return st.text
     case "ussd": return st.dial ?? st.reply ?? ""
-    case "sms": return `→ ${st.to}: ${st.text}`
-    case "ivr": return `☎ ${st.call} ${st.keys}`
+    case "sms": return st.to === null ? `ответ на последнее SMS: ${st.text}` : `→ ${st.to}: ${st.text}`
+    case "ivr": return `☎ ${st.call} ${st.keys}${st.timeouts > 0 ? ` молчание ×${st.timeouts}` : ""}${st.then !== "" ? ` затем ${st.then}` : ""}`
     case "web": return `${st.op} ${JSON.stringify(st.args)}`
     case "expect":
       return describeExpect(st.expect)

@@ -2,26 +2,11 @@
 // rubles ("2000.00", kept exact as kopecks), durations ("1d 2h", "1mo"), numbers of a twin.
 import { parseRubles } from "../core/domain/money.ts"
 import { parseDuration, parseInstant } from "../core/domain/time.ts"
-import { KB_PER_MB } from "../core/rules/packages.ts"
+import { parseVolumeKb } from "../channels/text/amounts.ts"
 import type { Advance } from "./model.ts"
 
-const UNIT_KB: Record<string, number> = { kb: 1, кб: 1, mb: KB_PER_MB, мб: KB_PER_MB, gb: KB_PER_MB * KB_PER_MB, гб: KB_PER_MB * KB_PER_MB }
-
-/**
- * "150MB", "1GB", "1.5 GB", "512KB" (also КБ/МБ/ГБ) → kilobytes, integer arithmetic only
- * (a fraction is rounded down to whole KB). Null when malformed or zero.
- */
-export const parseVolumeKb = (text: string): number | null => {
-  const m = /^(\d+)(?:[.,](\d{1,6}))?\s*([a-zа-я]+)$/iu.exec(text.trim())
-  if (m === null) return null
-  const unit = UNIT_KB[(m[3] ?? "").toLowerCase()]
-  if (unit === undefined) return null
-  const whole = Number(m[1]) * unit
-  const frac = m[2] ?? ""
-  const part = frac === "" ? 0 : Math.floor((Number(frac) * unit) / 10 ** frac.length)
-  const kb = whole + part
-  return kb > 0 && Number.isSafeInteger(kb) ? kb : null
-}
+/** "150MB", "1GB", "1.5 GB", "512KB" → kilobytes (channels/text/amounts.ts). */
+export { parseVolumeKb }
 
 /** Rubles as written in the file ("2000.00", "1 500,00", 490) → kopecks, never via floats. */
 export const parseAmount = (text: string): number | null => parseRubles(text.trim())

@@ -1,8 +1,8 @@
-// Russian one-line descriptions of committed events for the console timeline. Money and dates are
+// Russian one-line descriptions of committed events for the console timeline and the scenario reports. Money and dates are
 // formatted by the shared channel text helpers, so the timeline reads like every channel does.
 import type { Event } from "../core/domain/events.ts"
 import { eventMsisdn } from "../core/domain/events.ts"
-import type { TwinCore } from "../core/engine/twin-core.ts"
+import type { CatalogIndex } from "../core/catalog/load.ts"
 import { REASON_RU } from "../core/rules/texts.ts"
 import { formatRub } from "../channels/text/money.ts"
 import { dateTimeRu } from "../channels/text/dates.ts"
@@ -25,13 +25,19 @@ const USAGE_RU = { call: "звонок", sms: "SMS", data: "интернет" } 
 const volumeRu = (kind: "call" | "sms" | "data", volume: number): string =>
   kind === "call" ? `${Math.ceil(volume / 60)} мин` : kind === "sms" ? `${volume} шт.` : volume >= 1024 ? `${Math.round(volume / 1024)} МБ` : `${volume} КБ`
 
-const whereRu = (twin: TwinCore, where: string): string =>
+/** What the descriptions read: the catalog's names (a TwinCore is one). */
+export interface HasCatalog { readonly cat: CatalogIndex }
+
+const whereRu = (twin: HasCatalog, where: string): string =>
   where === "home" ? "домашний регион" : where === "russia" ? "поездка по России" : (twin.cat.countries.get(where)?.name ?? where)
 
-const serviceRu = (twin: TwinCore, id: string): string => twin.cat.data.services.find((s) => s.id === id)?.name ?? id
-const tariffRu = (twin: TwinCore, id: string): string => twin.cat.tariffs.get(id)?.name ?? id
+const serviceRu = (twin: HasCatalog, id: string): string => twin.cat.data.services.find((s) => s.id === id)?.name ?? id
+const tariffRu = (twin: HasCatalog, id: string): string => twin.cat.tariffs.get(id)?.name ?? id
 
-const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["kind"] } => {
+/** One event in Russian, with the catalog's names (console timeline, scenario reports). */
+const SESSION_END_RU = { logout: "Выход из сессии", idle: "Сессия завершена по бездействию", locked: "Сессия завершена: вход заблокирован", password: "Сессия завершена: пароль изменен" } as const
+
+export const textOf = (twin: HasCatalog, e: Event): { text: string; kind: TimelineItem["kind"] } => {
   switch (e.type) {
     case "SubscriberCreated": return { text: `Абонент ${e.name}, тариф «${tariffRu(twin, e.tariff)}», баланс ${formatRub(e.balance)}`, kind: "other" }
     case "UsageRated": return {
@@ -77,9 +83,7 @@ const textOf = (twin: TwinCore, e: Event): { text: string; kind: TimelineItem["k
   }
 }
 
-const SESSION_END_RU = { logout: "Выход из сессии", idle: "Сессия завершена по бездействию", locked: "Сессия завершена: вход заблокирован", password: "Сессия завершена: пароль изменен" } as const
-
-export const describe = (twin: TwinCore, e: Event): TimelineItem => {
+export const describe = (twin: HasCatalog, e: Event): TimelineItem => {
   const d = textOf(twin, e)
   return { seq: e.seq, at: e.at, atText: dateTimeRu(e.at), type: e.type, msisdn: eventMsisdn(e), text: d.text, kind: d.kind }
 }

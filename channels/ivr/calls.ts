@@ -11,7 +11,8 @@ export const NUMBERS = ["111", `111${KIOSK_ROUTE}`, "0890"] as const
 /** Bound on calls kept (live and finished, for their transcripts); finished ones go first. */
 export const MAX_CALLS = 10_000
 
-export interface CallView { callId: string; msisdn: string; number: string; end: boolean; identified: boolean; said: string[]; transcript: string[]; error: { code: string; field: string | null; message: string; ru: string } | null }
+/** `digitTimeoutSeconds`: silence after a prompt that counts as a timeout (3 in a row end the call). */
+export interface CallView { callId: string; msisdn: string; number: string; digitTimeoutSeconds: number; end: boolean; identified: boolean; said: string[]; transcript: string[]; error: { code: string; field: string | null; message: string; ru: string } | null }
 
 const errJson = (e: DomainError | null) => e === null ? null : { code: e.code, field: e.field ?? null, message: e.message, ru: e.ru }
 
@@ -25,8 +26,8 @@ export class CallCenter {
     return { twin, msisdn: call.msisdn, call }
   }
 
-  private view(call: Call, said: string[], error: DomainError | null): CallView {
-    return { callId: call.id, msisdn: call.msisdn, number: call.number, end: call.ended, identified: call.identified, said, transcript: [...call.transcript], error: errJson(error) }
+  private view(twin: TwinCore, call: Call, said: string[], error: DomainError | null): CallView {
+    return { callId: call.id, msisdn: call.msisdn, number: call.number, digitTimeoutSeconds: twin.cat.data.channels.ivrDigitTimeoutSeconds, end: call.ended, identified: call.identified, said, transcript: [...call.transcript], error: errJson(error) }
   }
 
   /**
@@ -70,7 +71,7 @@ export class CallCenter {
     const x = this.ctx(twin, call)
     const first = number === "0890" ? startHotline((x) => this.ahead(x.twin, call)) : start111(x, number.slice(3))
     const r = start(x, first)
-    return this.view(call, r.said, r.error)
+    return this.view(twin, call, r.said, r.error)
   }
 
   get(twin: TwinCore, id: string): Call | null {
@@ -79,20 +80,20 @@ export class CallCenter {
   }
 
   keys(twin: TwinCore, call: Call, keys: string): CallView {
-    if (call.ended) return this.view(call, [], null)
+    if (call.ended) return this.view(twin, call, [], null)
     const r = press(this.ctx(twin, call), keys)
-    return this.view(call, r.said, r.error)
+    return this.view(twin, call, r.said, r.error)
   }
 
   /** The call as it is now: silences since the last prompt count as timeouts first. */
   read(twin: TwinCore, call: Call): CallView {
     const said = call.ended ? [] : elapse(this.ctx(twin, call))
-    return this.view(call, said, null)
+    return this.view(twin, call, said, null)
   }
 
   hangUp(twin: TwinCore, call: Call): CallView {
     const said = call.ended ? [] : elapse(this.ctx(twin, call))
     hangUp(call)
-    return this.view(call, said, null)
+    return this.view(twin, call, said, null)
   }
 }

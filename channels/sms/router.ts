@@ -9,10 +9,11 @@ import { normalizeMsisdn } from "../text/phone.ts"
 import { fail, fieldError, fields, isFieldError, str, subscriberField, subscriberRequest, twinFor } from "../ussd/http-input.ts"
 import { handleMo, MAX_SMS_TEXT } from "./mo.ts"
 
-/** A short number (3–6 digits), a sender name, or a mobile number. */
+/** A short number (3–6 digits), a sender name (letters, e.g. «MTS», answered as a short number), or a mobile number. */
 const destination = (raw: string): string | null => {
   const t = raw.trim()
   if (/^\d{3,6}$/.test(t)) return t
+  if (/^[A-Za-z][A-Za-z0-9]{1,10}$/.test(t)) return t.toUpperCase()
   return normalizeMsisdn(t)
 }
 
@@ -28,7 +29,7 @@ export const smsRouter = (deps: ChannelDeps): Hono => {
     const toRaw = str(b, "to", 32)
     if (isFieldError(toRaw)) return fail(c, toRaw)
     const to = destination(toRaw)
-    if (to === null) return fail(c, fieldError("to", "expected a short number (3-6 digits) or a mobile number"))
+    if (to === null) return fail(c, fieldError("to", "expected a short number (3-6 digits), a sender name like MTS, or a mobile number"))
     const text = str(b, "text", MAX_SMS_TEXT, "")
     if (isFieldError(text)) return fail(c, text)
     const res = handleMo(twin, from, to, text)

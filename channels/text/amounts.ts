@@ -1,5 +1,6 @@
 // Package amounts: minutes, SMS and data («22,27 ГБ») rendered the same in every channel (I8).
 import type { PackageView } from "../../core/engine/views.ts"
+import { KB_PER_MB } from "../../core/rules/packages.ts"
 import { dateRu } from "./dates.ts"
 
 const MB_PER_GB = 1024
@@ -28,3 +29,21 @@ export const isPeriodic = (p: PackageView): boolean => p.source === "tariff" || 
 /** "Интернет-VIP: 22,27 ГБ из 30 ГБ до 11.06.2026" */
 export const oneOffLine = (p: PackageView): string =>
   `${p.name}: ${amountText(p, p.left)} из ${amountText(p, p.total)}${p.expiresAt === null ? "" : ` до ${dateRu(p.expiresAt)}`}`
+
+const UNIT_KB: Record<string, number> = { kb: 1, кб: 1, mb: KB_PER_MB, мб: KB_PER_MB, gb: KB_PER_MB * KB_PER_MB, гб: KB_PER_MB * KB_PER_MB }
+
+/**
+ * "150MB", "1GB", "1.5 GB", "512KB" (also КБ/МБ/ГБ) → kilobytes, integer arithmetic only
+ * (a fraction is rounded down to whole KB). Null when malformed or zero.
+ */
+export const parseVolumeKb = (text: string): number | null => {
+  const m = /^(\d+)(?:[.,](\d{1,6}))?\s*([a-zа-я]+)$/iu.exec(text.trim())
+  if (m === null) return null
+  const unit = UNIT_KB[(m[3] ?? "").toLowerCase()]
+  if (unit === undefined) return null
+  const whole = Number(m[1]) * unit
+  const frac = m[2] ?? ""
+  const part = frac === "" ? 0 : Math.floor((Number(frac) * unit) / 10 ** frac.length)
+  const kb = whole + part
+  return kb > 0 && Number.isSafeInteger(kb) ? kb : null
+}

@@ -1,5 +1,6 @@
-// `twin run <files, folders or globs> [--url URL] [--junit FILE] [--html FILE] [--concurrency N] [--quiet]`
-// Runs scenario scripts (SPEC §4): in-process on a fresh twin each, or against `twin serve` with --url.
+// `twin run <files, folders or globs> [--url URL] [--junit FILE] [--html FILE] [--concurrency N] [--quiet]
+//   [--keep-going] [--setup-as-traffic]`
+// Runs scenario scripts (docs/scenarios.md): in-process on a fresh twin each, or against `twin serve` with --url.
 import { writeFile } from "node:fs/promises"
 import { defineCommand } from "citty"
 import { discover } from "../../scenarios/discover.ts"
@@ -19,6 +20,8 @@ export default defineCommand({
     quiet: { type: "boolean", description: "Print only failures and the summary" },
     token: { type: "string", description: "Control token of the server at --url (default: $TWIN_TOKEN, then the file beside --db)" },
     db: { type: "string", description: "Database of the server at --url, whose <db>.token holds its control token", default: "./twin.db" },
+    "keep-going": { type: "boolean", description: "Run every step after a failing one and report every failing check" },
+    "setup-as-traffic": { type: "boolean", description: "Put subscribers: in place as traffic (packages bought, links by code, invitations answered, with their charges and SMS) instead of as state" },
   },
   async run({ args }) {
     const paths = (args._ as string[]).filter((a) => a !== "")
@@ -42,6 +45,8 @@ export default defineCommand({
     const color = process.stdout.isTTY === true
     const results = await runAll(loaded.scenarios, {
       concurrency,
+      ...(args["keep-going"] === true ? { keepGoing: true } : {}),
+      ...(args["setup-as-traffic"] === true ? { setup: "traffic" as const } : {}),
       ...(args.url !== undefined ? { url: args.url, token: findControlToken({ token: args.token, db: args.db }) } : {}),
       onResult: (r) => console.log(`${formatResult(r, { color, verbose: args.quiet !== true })}\n`),
     })

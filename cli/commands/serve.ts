@@ -4,10 +4,9 @@
 // handset side (USSD, IVR, SMS) and the console need it (channels/edge/guard.ts).
 import { serve } from "@hono/node-server"
 import { defineCommand } from "citty"
-import { Registry } from "../../core/engine/registry.ts"
-import { loadCatalogFile } from "../../core/catalog/load.ts"
 import { makeApp } from "../../channels/http.ts"
 import { newControlToken, servedHosts, storeControlToken } from "../../channels/edge/control-token.ts"
+import { fail, listenProblem, loadCatalogOrExit, openRegistryOrExit } from "../startup.ts"
 
 export default defineCommand({
   meta: { name: "serve", description: "Serve the twin over HTTP (all channels, control API, web console)" },
@@ -22,22 +21,10 @@ export default defineCommand({
   },
   run({ args }) {
     const port = Number(args.port ?? process.env.PORT ?? "3000")
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      console.error(`--port: expected 0..65535, got ${args.port}`)
-      process.exit(2)
-    }
-    let catalog
-    try {
-      catalog = args.catalog === undefined ? undefined : loadCatalogFile(args.catalog)
-    } catch (e) {
-      console.error(`--catalog: ${e instanceof Error ? e.message : String(e)}`)
-      process.exit(2)
-    }
-    if (args.secret !== undefined && args.secret.length < 16) {
-      console.error("--secret: at least 16 characters (it keys every code and token of the twin)")
-      process.exit(2)
-    }
-    const registry = Registry.open(args.db, { ...(catalog === undefined ? {} : { catalog }), ...(args.secret === undefined ? {} : { secret: args.secret }) })
+    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port: expected 0..65535, got ${args.port}`)
+    const catalog = args.catalog === undefined ? undefined : loadCatalogOrExit(args.catalog)
+    if (args.secret !== undefined && args.secret.length < 16) fail("--secret: at least 16 characters (it keys every code and token of the twin)")
+    const registry = openRegistryOrExit(args.db, { ...(catalog === undefined ? {} : { catalog }), ...(args.secret === undefined ? {} : { secret: args.secret }) })
     const token = args.auth === false ? null : newControlToken()
     const tokenFile = token === null ? null : storeControlToken(args.db, token)
     const { hosts, addresses } = servedHosts(args.host, (args["allow-host"] ?? "").split(","))
@@ -60,6 +47,10 @@ export default defineCommand({
       if (token === null) {
         console.warn("ВНИМАНИЕ: --no-auth: проверка токена выключена. Любая программа и любая вкладка браузера, достучавшаяся до порта, управляет двойником: часами, балансами, SMS-кодами. Только для одноразовой локальной работы.")
       }
+    })
+    server.on("error", (e: NodeJS.ErrnoException) => {
+      registry.close()
+      fail(listenProblem(e, args.host, port), 1)
     })
     let closing = false
     const shutdown = (): void => {

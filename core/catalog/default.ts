@@ -1,4 +1,4 @@
-// The default catalog. Values marked (default) in SPEC.md are choices of ours, kept here as data.
+// The default catalog. The defaults listed in docs/rules.md are choices of ours, kept here as data.
 // R1 «МЫ МТС» packages and fee; R7 the other tariffs (pay-per-use, «Смарт», corporate, VIP, constructor);
 // R3 countries and «Забугорище» prices; R10 promised-payment tiers; R13 bonus rate; R17 services.
 import { ADDED_DEFAULTS } from "./added.ts"

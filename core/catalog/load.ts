@@ -1,7 +1,7 @@
 // Loading and indexing a catalog. A user catalog (JSON or YAML) is validated by the same Schema.
 import { readFileSync } from "node:fs"
-import { Schema } from "effect"
-import { parse as parseYaml } from "yaml"
+import { Schema, SchemaIssue } from "effect"
+import { LineCounter, parseDocument, type Node as YamlNode } from "yaml"
 import { Catalog, type BonusOffer, type Country, type OneOffPackage, type Service, type Tariff } from "./schema.ts"
 import { defaultCatalog } from "./default.ts"
 
@@ -15,18 +15,28 @@ export interface CatalogIndex {
   readonly countries: ReadonlyMap<string, Country>
 }
 
+/** A catalog problem: the field's path (["tariffs", 1, "monthlyFee"]) and the reason. */
 export class CatalogError extends Error {
   override readonly name = "CatalogError"
+  constructor(readonly path: ReadonlyArray<string | number>, readonly reason: string) {
+    super(`catalog: ${path.length === 0 ? "" : `${fieldName(path)}: `}${reason}`)
+  }
 }
 
-const byId = <T extends { id: string }>(xs: readonly T[], what: string): Map<string, T> => {
+/** tariffs[1].monthlyFee */
+const fieldName = (path: ReadonlyArray<string | number>): string =>
+  path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("")
+
+const byId = <T extends { id: string }>(xs: readonly T[], what: string, key: string): Map<string, T> => {
   const m = new Map<string, T>()
-  for (const x of xs) {
-    if (m.has(x.id)) throw new CatalogError(`catalog: duplicate ${what} id "${x.id}"`)
+  xs.forEach((x, i) => {
+    if (m.has(x.id)) throw new CatalogError([key, i, "id"], `duplicate ${what} id "${x.id}"`)
     m.set(x.id, x)
-  }
+  })
   return m
 }
+
+const formatIssue = SchemaIssue.makeFormatterStandardSchemaV1()
 
 /** Validate unknown data as a catalog and index it. Throws CatalogError naming the path and reason. */
 export const indexCatalog = (input: unknown): CatalogIndex => {
@@ -34,28 +44,68 @@ export const indexCatalog = (input: unknown): CatalogIndex => {
   try {
     data = Schema.decodeUnknownSync(Catalog)(input)
   } catch (e) {
-    throw new CatalogError(`catalog: ${String(e instanceof Error ? e.message : e)}`)
+    if (!Schema.isSchemaError(e)) throw e
+    const first = formatIssue(e.issue).issues[0]
+    const path = (first?.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).map((k) => (typeof k === "number" ? k : String(k)))
+    throw new CatalogError(path, first?.message ?? e.message)
   }
-  const tariffs = byId(data.tariffs, "tariff")
-  const services = byId(data.services, "service")
-  const oneOff = byId(data.oneOffPackages, "package")
-  const bonusOffers = byId(data.bonusOffers, "bonus offer")
+  const tariffs = byId(data.tariffs, "tariff", "tariffs")
+  const services = byId(data.services, "service", "services")
+  const oneOff = byId(data.oneOffPackages, "package", "oneOffPackages")
+  const bonusOffers = byId(data.bonusOffers, "bonus offer", "bonusOffers")
   const countries = new Map(data.countries.map((c) => [c.code, c]))
-  for (const t of data.tariffs) {
-    for (const s of t.defaultServices) if (!services.has(s)) throw new CatalogError(`catalog: tariff ${t.id} names unknown default service "${s}"`)
-    if (t.kind === "constructor" && !t.adjustable) throw new CatalogError(`catalog: constructor tariff ${t.id} needs "constructor" options`)
-  }
-  if (!tariffs.has(data.family.memberTariff)) throw new CatalogError(`catalog: family.memberTariff "${data.family.memberTariff}" is not a tariff`)
-  if (data.channels.hotlineOperators < 1) throw new CatalogError("catalog: channels.hotlineOperators must be at least 1")
-  if (data.auth.scryptN < 2 || (data.auth.scryptN & (data.auth.scryptN - 1)) !== 0) throw new CatalogError("catalog: auth.scryptN must be a power of two ≥ 2")
+  data.tariffs.forEach((t, i) => {
+    t.defaultServices.forEach((s, j) => {
+      if (!services.has(s)) throw new CatalogError(["tariffs", i, "defaultServices", j], `tariff ${t.id} names unknown default service "${s}"`)
+    })
+    if (t.kind === "constructor" && !t.adjustable) throw new CatalogError(["tariffs", i], `constructor tariff ${t.id} needs "constructor" options`)
+  })
+  if (!tariffs.has(data.family.memberTariff)) throw new CatalogError(["family", "memberTariff"], `"${data.family.memberTariff}" is not a tariff`)
+  if (data.channels.hotlineOperators < 1) throw new CatalogError(["channels", "hotlineOperators"], "must be at least 1")
+  if (data.auth.scryptN < 2 || (data.auth.scryptN & (data.auth.scryptN - 1)) !== 0) throw new CatalogError(["auth", "scryptN"], "must be a power of two ≥ 2")
   return { data, tariffs, services, oneOff, bonusOffers, countries }
 }
 
 export const defaultCatalogIndex = (): CatalogIndex => indexCatalog(defaultCatalog)
 
-/** Load a user catalog file (.json, .yaml or .yml). */
+/** A problem in a catalog file: "file:line:col: field: reason" (one line). */
+export class CatalogFileError extends Error {
+  override readonly name = "CatalogFileError"
+}
+
+/** The deepest node on `path` that the document has (a missing key points at its parent). */
+const nodeAt = (doc: ReturnType<typeof parseDocument>, path: ReadonlyArray<string | number>): YamlNode | null => {
+  for (let n = path.length; n >= 0; n--) {
+    const node: unknown = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)
+    if (node !== null && typeof node === "object" && "range" in node) return node as YamlNode
+  }
+  return null
+}
+
+/**
+ * Load a user catalog file (.json, .yaml or .yml; JSON is read by the YAML parser, which keeps
+ * positions). Throws CatalogFileError naming file:line:col, the field and the reason.
+ */
 export const loadCatalogFile = (path: string): CatalogIndex => {
-  const text = readFileSync(path, "utf8")
-  const raw: unknown = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text)
-  return indexCatalog(raw)
+  let text: string
+  try {
+    text = readFileSync(path, "utf8")
+  } catch (e) {
+    throw new CatalogFileError(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`)
+  }
+  const lines = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
+  const syntax = doc.errors[0]
+  if (syntax !== undefined) {
+    const at = lines.linePos(syntax.pos[0])
+    throw new CatalogFileError(`${path}:${at.line}:${at.col}: ${syntax.message.split("\n")[0]}`)
+  }
+  try {
+    return indexCatalog(doc.toJS())
+  } catch (e) {
+    if (!(e instanceof CatalogError)) throw e
+    const node = nodeAt(doc, e.path)
+    const at = lines.linePos(node?.range?.[0] ?? 0)
+    throw new CatalogFileError(`${path}:${at.line}:${at.col}: ${e.path.length === 0 ? "" : `${fieldName(e.path)}: `}${e.reason}`)
+  }
 }

@@ -110,13 +110,17 @@ export const RequestKioskCode = Schema.TaggedStruct("RequestKioskCode", { msisdn
 export const KioskLogin = Schema.TaggedStruct("KioskLogin", { msisdn: Msisdn, code: Str, ...actor })
 /** An operator SMS to the subscriber's own handset (a channel's reply); `by` must be `msisdn`. */
 export const ServiceSms = Schema.TaggedStruct("ServiceSms", { msisdn: Msisdn, from: Str, text: Str, ...actor })
+/** Scenario setup as state (core/rules/setup.ts): a package held, a link made, a family member joined — no charge, no SMS. */
+export const SetupPackage = Schema.TaggedStruct("SetupPackage", { msisdn: Msisdn, offer: Str, ...actor })
+export const SetupLink = Schema.TaggedStruct("SetupLink", { msisdn: Msisdn, target: Msisdn, ...actor })
+export const SetupFamily = Schema.TaggedStruct("SetupFamily", { msisdn: Msisdn, member: Msisdn, minutes: Int, sms: Int, dataMb: Int, ...actor })
 
 export const Command = Schema.Union([
   CreateSubscriber, Usage, Travel, SetNetwork, TopUp, IssuePaymentCard, ActivatePaymentCard, PromisedPayment,
   SetAutopay, CancelAutopay, Transfer, ExchangeBonus, SetNotifications, ChangeTariff, ConfigureConstructor,
   ConnectService, DisconnectService, BuyPackage, Block, Unblock, FamilyInvite, FamilyReply, FamilyRemove,
   LinkRequest, LinkConfirm, Unlink, RequestOtp, Login, LoginByNetwork, ResumeSession, Logout, SetPassword,
-  RequestKioskCode, KioskLogin, ServiceSms,
+  RequestKioskCode, KioskLogin, ServiceSms, SetupPackage, SetupLink, SetupFamily,
 ])
 export type Command = typeof Command.Type
 export type CommandTag = Command["_tag"]

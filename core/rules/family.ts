@@ -70,6 +70,15 @@ export const familyInvite = (ctx: Ctx, c: CommandOf<"FamilyInvite">): RuleResult
   ], { expiresAt })
 }
 
+/** The member joins: the owner's tariff packages give up the shares, the member gets them. */
+export const joined = (o: Subscriber, m: Subscriber, shares: Shares): Draft => {
+  const ownerPackages = o.packages.filter((p) => p.source === "tariff").map((p) => {
+    const cut = p.kind === "minutes" ? shares.minutes : p.kind === "sms" ? shares.sms : shares.dataMb * KB_PER_MB
+    return { ...p, total: p.total - cut, left: p.left - cut }
+  })
+  return { type: "FamilyJoined", owner: o.msisdn, member: m.msisdn, prevTariff: m.tariff, ownerPackages, memberPackages: sharePackages(o.msisdn, shares, o.renewAt) }
+}
+
 export const familyReply = (ctx: Ctx, c: CommandOf<"FamilyReply">): RuleResult => {
   const m = actingOn(ctx, c, "self")
   if (isErr(m)) return m
@@ -93,14 +102,8 @@ export const familyReply = (ctx: Ctx, c: CommandOf<"FamilyReply">): RuleResult =
       error: err("FAMILY_SHARE_EXCEEDS", `${over} (the owner used his packages since the invitation)`, "У владельца группы недостаточно пакетов", "msisdn"),
     }
   }
-  const ownerPackages = o.packages.filter((p) => p.source === "tariff").map((p) => {
-    const cut = p.kind === "minutes" ? entry.shares.minutes : p.kind === "sms" ? entry.shares.sms : entry.shares.dataMb * KB_PER_MB
-    return { ...p, total: p.total - cut, left: p.left - cut }
-  })
   const fee = ctx.cat.data.family.memberFee
-  const ev: Draft[] = [
-    { type: "FamilyJoined", owner: o.msisdn, member: m.msisdn, prevTariff: m.tariff, ownerPackages, memberPackages: sharePackages(o.msisdn, entry.shares, o.renewAt) },
-  ]
+  const ev: Draft[] = [joined(o, m, entry.shares)]
   if (fee > 0) ev.push({ type: "Money", msisdn: o.msisdn, amount: -fee, reason: "fee-family-member", ref: m.msisdn })
   ev.push(smsTo(o.msisdn, SENDER.mts, texts.familyJoinedOwner(m.msisdn, fee)))
   ev.push(smsTo(m.msisdn, SENDER.mts, texts.familyJoinedMember(o.msisdn)))

@@ -9,6 +9,7 @@ import { linkConfirm, linkRequest, unlink } from "./linked.ts"
 import { kioskLogin, login, loginByNetwork, logout, requestKioskCode, requestOtp, resumeSession, setPassword } from "./auth.ts"
 import { rateUsage } from "./rating.ts"
 import { serviceSms } from "./service-sms.ts"
+import { setupFamily, setupLink, setupPackage } from "./setup.ts"
 import { createSubscriber, setNetwork, travel } from "./subscribers.ts"
 
 type Rules = { [T in CommandTag]: (ctx: Ctx, c: CommandOf<T>) => RuleResult<unknown> }
@@ -49,6 +50,9 @@ export const RULES: Rules = {
   RequestKioskCode: requestKioskCode,
   KioskLogin: kioskLogin,
   ServiceSms: serviceSms,
+  SetupPackage: setupPackage,
+  SetupLink: setupLink,
+  SetupFamily: setupFamily,
 }
 
 export const decide = (ctx: Ctx, c: Command): RuleResult<unknown> =>

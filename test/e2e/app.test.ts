@@ -68,8 +68,8 @@ describe("«Мой МТС» app", () => {
     expect((await w.app.perform(A, "link-confirm", { target: B, code })).ok).toBe(true)
     const p = await w.app.perform(A, "profiles", {})
     expect((p.data as { profiles: Array<{ msisdn: string }> }).profiles.map((x) => x.msisdn)).toEqual([A, B])
-    expect((await w.app.perform(A, "balance", { number: B })).text).toContain("500,00 руб.")
-    expect((await w.app.perform(A, "topup", { amount: 50, number: B })).ok).toBe(true)
+    expect((await w.app.perform(A, "balance", { msisdn: B })).text).toContain("500,00 руб.")
+    expect((await w.app.perform(A, "topup", { amount: 50, msisdn: B })).ok).toBe(true)
     expect(sub(w.twin, B).balance).toBe(rub(550))
   })
 

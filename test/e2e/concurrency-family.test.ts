@@ -44,8 +44,8 @@ describe("concurrency on one family group", () => {
         for (let round = 0; round < 3; round++) {
           // The owner invites everyone (more than the limit) from LK and app at once, with shares that together exceed the package.
           for (const m of M.slice(2)) {
-            jobs.push(count(web.lk.perform(O, "family-invite", { member: m, minutes: 600, sms: 100, dataMb: 20_000 })))
-            jobs.push(count(web.app.perform(O, "family-invite", { member: m, minutes: 400, sms: 100, dataMb: 15_000 })))
+            jobs.push(count(web.lk.perform(O, "family-invite", { member: m, minutes: 600, sms: 100, data: "20000MB" })))
+            jobs.push(count(web.app.perform(O, "family-invite", { member: m, minutes: 400, sms: 100, data: "15000MB" })))
           }
           // Members answer «Да» by SMS while using the shared packages and checking the balance.
           for (const m of M) {

@@ -148,7 +148,7 @@ describe("LK JSON API", () => {
     expect((await w.lk.perform(A, "expenses", { period: "year" })).error?.field).toBe("period")
     expect((await w.lk.perform(A, "packages", {})).text).toContain("1499 мин из 1500")
     expect((await w.lk.perform(A, "personal-data", {})).text).toContain("Иванова Мария Петровна")
-    const inv = await w.lk.perform(A, "family-invite", { member: B, minutes: 100, sms: 10, gb: 2 })
+    const inv = await w.lk.perform(A, "family-invite", { member: B, minutes: 100, sms: 10, data: "2GB" })
     expect(inv.ok).toBe(true)
     expect((await w.lk.perform(A, "family", {})).text).toContain("100 мин, 10 SMS, 2 Гб")
     expect((await w.lk.perform(A, "family-remove", { member: B })).ok).toBe(true)

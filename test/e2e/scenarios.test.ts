@@ -73,4 +73,21 @@ describe("reports", () => {
     expect(html).toContain("Смирнова Галина Петровна · 79161000122")
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/)
   })
+
+  it("HTML: events under the step that caused them, in Russian; checks in the timeline with pass/fail; no raw ids or hashes", async () => {
+    const [r] = await runFiles(files.filter((f) => /r06-tariff-change-lk/.test(f)))
+    if (r === undefined) throw new Error("no result")
+    const html = htmlReport([r])
+    // R6: the change shows under the step that confirmed it, not under the one that did not.
+    const rows = [...html.matchAll(/<tr class="([^"]*)">([\s\S]*?)<\/tr>/g)].map((m) => ({ cls: m[1] ?? "", text: (m[2] ?? "").replace(/<[^>]+>/g, " ") }))
+    const changed = rows.findIndex((x) => x.cls === "event" && x.text.includes("Тариф изменен"))
+    expect(changed).toBeGreaterThan(0)
+    const step = rows.slice(0, changed).reverse().find((x) => x.cls !== "event")
+    expect(step?.text).toContain("change-tariff")
+    expect(step?.text).not.toContain("confirmed")
+    expect(rows.some((x) => x.cls === "check passed" && x.text.includes("проверка"))).toBe(true)
+    expect(html).toContain("Абонент Федорова Светлана Николаевна, тариф «Смарт»")
+    expect(html).not.toMatch(/renewAt=|tokenHash|hash=|salt|"code":"\d/)
+    expect(html).not.toMatch(/\b[0-9a-f]{16,}\b/)
+  })
 })
