@@ -139,6 +139,7 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
         amount: a.get("amount"), day: a.get("day"), threshold: a.get("threshold"),
       })
       case "transfer": return post("/transfer", { to: a.str("to"), amount: a.get("amount") })
+      case "pay-provider": return post("/pay-provider", { provider: a.str("provider"), account: a.str("account"), amount: a.get("amount") })
       case "expenses": {
         const from = a.str("from")
         const to = a.str("to")
@@ -161,13 +162,15 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
       case "family": return get("/family")
       case "family-invite": return postOwn("/family/invite", { member: a.str("member"), minutes: a.get("minutes") ?? 0, sms: a.get("sms") ?? 0, dataMb: a.get("data") ?? 0 })
       case "family-remove": return postOwn("/family/remove", { member: a.str("member") })
-      case "set-password": return postOwn("/password", { password: a.str("password") })
+      case "set-password": return postOwn("/password", { current: a.str("current"), password: a.str("password"), confirm: a.str("confirm") ?? a.str("password") })
       case "personal-data": return get("/personal")
       case "bonuses": return get("/bonuses")
       case "exchange-bonus": return post("/bonuses/exchange", { offer: a.str("offer") })
       case "notifications": return postOwn("/notifications", { charges: a.get("charges"), logins: a.get("logins") })
       case "profiles": return get("/profiles")
       case "tab": return get(`/tabs/${encodeURIComponent(a.str("tab") ?? "account")}`)
+      case "support-chat": return postOwn("/support/chat", { text: a.str("text") })
+      case "support-callback": return postOwn("/support/callback", {})
       default: return localError("UNKNOWN_OPERATION", "op", `op: ${this.channel} has no operation "${op}"; see operations`, "Неизвестное действие")
     }
   }

@@ -133,7 +133,7 @@ export const OPERATIONS: readonly Operation[] = [
   op("balance", ALL, "R8: the balance.", { ...ON }),
   op("topup", SELFCARE, "R9: top up the balance by bank card or a wallet.", {
     amount: money("how much to pay", 300, true, "500.00"),
-    method: oneOf("how the subscriber pays", ["card", "apple-pay", "google-pay"], true, "card"),
+    method: oneOf("how the subscriber pays", ["card", "apple-pay", "google-pay", "samsung-pay"], true, "card"),
     ...ON,
   }),
   op("promised-payment", SELFCARE, "R10: take a promised payment.", { amount: money("the amount asked for", 100, true, "the largest amount offered"), ...ON }),
@@ -145,6 +145,12 @@ export const OPERATIONS: readonly Operation[] = [
     ...ON,
   }),
   op("transfer", SELFCARE, "R12: transfer money to another MTS number.", { to: msisdn("the number that receives the money"), amount: money("how much to send", 300), ...ON }),
+  op("pay-provider", SELFCARE, "R9: pay another provider from the balance: ТВ и Интернет, квартплата, a mobile phone (catalog providerPayments).", {
+    provider: oneOf("the provider (catalog providerPayments)", ["tv-internet", "utilities", "mobile"]),
+    account: text("the contract number, or the phone number for a mobile phone", "77001234"),
+    amount: money("how much to pay", 450),
+    ...ON,
+  }),
   op("expenses", SELFCARE, "R14: expense detail for a period or between two dates.", {
     period: oneOf("a period ending today", ["today", "week", "month"], true, "today"),
     from: date("first day", "2026-06-01"),
@@ -177,7 +183,11 @@ export const OPERATIONS: readonly Operation[] = [
     data: volume("mobile data to share", "5GB", true, "0"),
   }),
   op("family-remove", SELFCARE, "R2: remove a member.", { member: msisdn("the member to remove") }),
-  op("set-password", SELFCARE, "R23: set the permanent password.", { password: text("the new password (R23: 8+ characters, letters and digits)", "Parol2026") }),
+  op("set-password", SELFCARE, "R23: set the permanent password: the current password (the SMS one or the permanent one), then the new one twice.", {
+    current: text("the current password: the SMS password (usually ${sms.3339}) or the permanent one", "${sms.3339}", true),
+    password: text("the new password (R23: 8+ letters or digits; symbols advised)", "Parol2026"),
+    confirm: text("the new password again", "Parol2026", true),
+  }),
   op("personal-data", SELFCARE, "R21: the subscriber's personal data.", ON),
   op("bonuses", SELFCARE, "R13: the MTS Cashback / bonus points balance.", ON),
   op("exchange-bonus", SELFCARE, "R13: exchange points for a bonus package.", { offer: catalogId("bonus-offer", "the bonus offer", "bonus-1gb"), ...ON }),
@@ -187,6 +197,8 @@ export const OPERATIONS: readonly Operation[] = [
   }),
   op("profiles", ["app"], "R20: the app's profile switcher (own and linked numbers)."),
   op("tab", ["app"], "A tab of the app.", { tab: oneOf("which tab", APP_TABS, true, "account"), ...ON }),
+  op("support-chat", ["app"], "R29: a question in the «Поддержка» chat; a scripted specialist answers.", { text: text("the question", "Какой у меня баланс?") }),
+  op("support-callback", ["app"], "R29: order a callback from «Поддержка»; the confirmation comes by SMS."),
   op("start", ["kiosk"], "R27: touch the kiosk screen and enter the number."),
   op("order-code", ["kiosk"], "R27: order the kiosk code; it comes by SMS from 6262."),
   op("menu", ["kiosk"], "R27: the kiosk's main menu."),

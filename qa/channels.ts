@@ -75,7 +75,7 @@ export const channelExecutor = (t: QaTwin): Executor => {
       // Self-service actions a channel offers go through it (acting as the number itself).
       if ("msisdn" in c && (c.by === c.msisdn || c.by === undefined)) {
         if (c._tag === "RequestKioskCode") return reply(await tel.smsSend(c.msisdn, "6262", ""), "sms")
-        if (c._tag === "FamilyReply") return reply(await tel.smsSend(c.msisdn, "MTS", c.accept ? "Да" : "Нет"), "sms")
+        if (c._tag === "FamilyReply") return reply(await tel.smsSend(c.msisdn, c.to ?? "111", c.accept ? "Да" : "Нет"), "sms")
       }
       if ("msisdn" in c && c.by === c.msisdn && (c._tag === "TopUp" || c._tag === "Block" || c._tag === "Unblock" || c._tag === "ConnectService" || c._tag === "BuyPackage") && (await login("lk", c.msisdn))) {
         const args: Record<string, unknown> =

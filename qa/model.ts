@@ -5,7 +5,14 @@
 import type { CatalogIndex } from "../core/catalog/load.ts"
 import type { Step, StepOutcome } from "./steps.ts"
 
-export interface ModelSub { tariff: string; blocked: boolean; lkFailures: number; lkLocked: boolean }
+export interface ModelSub {
+  tariff: string; blocked: boolean; lkFailures: number; lkLocked: boolean
+  /** «Мобильный помощник» connected (R18: off, managing through 111, the LK and the app is refused). */
+  assistant: boolean
+}
+
+/** R18: the channels of the assistant (core/rules/assistant.ts). */
+const ASSISTANT_VIA: ReadonlySet<string> = new Set(["ivr", "lk", "app"])
 
 /** "ok" or the error code the twin must answer. */
 export type Prediction = string
@@ -24,12 +31,16 @@ export class QaModel {
     if (c._tag === "CreateSubscriber") return s !== undefined ? "SUBSCRIBER_EXISTS" : undefined
     if (s === undefined) return c._tag === "Usage" || c._tag === "Travel" ? (c.by !== undefined ? "NOT_AUTHORIZED" : "UNKNOWN_SUBSCRIBER") : undefined
     const self = c.by === undefined || c.by === c.msisdn
+    // R18: checked before the rule itself, for a subscriber acting through the assistant.
+    const assistantOff = c.by !== undefined && c.via !== undefined && ASSISTANT_VIA.has(c.via) && !s.assistant
     switch (c._tag) {
       case "Block":
         if (!self) return undefined
+        if (assistantOff) return "MOBILE_ASSISTANT_REQUIRED"
         if (this.cat.tariffs.get(s.tariff)?.corporate === true && c.via === "ivr") return "BLOCK_NOT_ALLOWED"
         return s.blocked ? "ALREADY_BLOCKED" : "ok"
       case "Unblock":
+        if (self && assistantOff) return "MOBILE_ASSISTANT_REQUIRED"
         return self ? (s.blocked ? "ok" : "NOT_BLOCKED") : undefined
       case "Usage":
         if (c.by !== undefined) return "NOT_AUTHORIZED"
@@ -53,7 +64,10 @@ export class QaModel {
     const c = step.command
     if (!("msisdn" in c)) return
     if (c._tag === "CreateSubscriber") {
-      if (out.ok) this.subs.set(c.msisdn, { tariff: c.tariff, blocked: false, lkFailures: 0, lkLocked: false })
+      if (out.ok) {
+        const assistant = (this.cat.tariffs.get(c.tariff)?.defaultServices.includes("mobile-assistant") ?? false) || (c.services ?? []).includes("mobile-assistant")
+        this.subs.set(c.msisdn, { tariff: c.tariff, blocked: false, lkFailures: 0, lkLocked: false, assistant })
+      }
       return
     }
     const s = this.subs.get(c.msisdn)
@@ -63,7 +77,12 @@ export class QaModel {
       case "Unblock": s.blocked = false; return
       case "RequestOtp": s.lkLocked = false; s.lkFailures = 0; return
       case "Login": return this.loginAnswer(c.msisdn, code)
-      case "ChangeTariff": s.tariff = c.tariff; return
+      case "ChangeTariff":
+        s.tariff = c.tariff
+        if (this.cat.tariffs.get(c.tariff)?.defaultServices.includes("mobile-assistant") === true) s.assistant = true
+        return
+      case "ConnectService": if (c.service === "mobile-assistant") s.assistant = true; return
+      case "DisconnectService": if (c.service === "mobile-assistant") s.assistant = false; return
       case "FamilyReply": if (c.accept) s.tariff = this.cat.data.family.memberTariff; return
       default: return
     }

@@ -99,7 +99,7 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Y
     case "Unblock": return lk(by, "unblock", on)
     case "FamilyInvite": return lk(by, "family-invite", { member: c.member, minutes: c.minutes, sms: c.sms, data: `${c.dataMb}MB` })
     case "FamilyRemove": return lk(by, "family-remove", { member: c.member })
-    case "FamilyReply": return [{ sms: { from: c.msisdn, to: "MTS", text: c.accept ? "Да" : "Нет" } }]
+    case "FamilyReply": return [{ sms: { from: c.msisdn, to: c.to ?? "111", text: c.accept ? "Да" : "Нет" } }]
     case "LinkRequest": return lk(by, "link-request", { target: c.target })
     case "Unlink": return lk(by, "unlink", { target: c.target })
     case "RequestOtp": return lk(c.msisdn, "request-code")

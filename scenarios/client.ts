@@ -1,5 +1,8 @@
 // The control API of one twin, over a Fetcher (app.fetch in-process, fetch against `twin serve`).
 // Scenarios set up subscribers, drive the network and the clock, and read state only through it.
+import { defaultCatalogIndex, type CatalogIndex } from "../core/catalog/load.ts"
+import type { Event } from "../core/domain/events.ts"
+import { textOf } from "../web/describe.ts"
 import type { ErrorBody, Fetcher, InboxSms } from "../channels/driver.ts"
 import type { AccountView, ChargeRecord } from "../core/engine/views.ts"
 
@@ -7,6 +10,17 @@ export interface CallResult<T> { readonly ok: boolean; readonly status: number; 
 
 export interface TwinInfo { id: string; now: number; nowIso: string; seq: number; hash: string }
 export interface EventRow { seq: number; at: number; type: string; msisdn?: string; [k: string]: unknown }
+
+/** An event as a person reads it (the console's wording, the default catalog's names). */
+export const eventRu = (e: EventRow): string => {
+  try {
+    return textOf(DEFAULT, e as unknown as Event)?.text ?? e.type
+  } catch {
+    return e.type
+  }
+}
+const DEFAULT = { get cat() { return (catalog ??= defaultCatalogIndex()) } }
+let catalog: CatalogIndex | undefined
 export interface SubscriberRow { msisdn: string; name: string; tariff: string; balance: number }
 
 const errorOf = (body: unknown): ErrorBody | null => {

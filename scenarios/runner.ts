@@ -7,7 +7,7 @@
 import type { ChannelReply, Fetcher } from "../channels/driver.ts"
 import { formatRub } from "../core/domain/money.ts"
 import { formatMskIso } from "../core/domain/time.ts"
-import { ControlClient, type EventRow } from "./client.ts"
+import { ControlClient, eventRu, type EventRow } from "./client.ts"
 import { makeDrivers, type Drivers } from "./drivers.ts"
 import { checkExpect, type Failure, type LastAction, type ReplyRecord } from "./expect.ts"
 import type { Bound, Channel, Expect, Pos, Scenario, Step, SubscriberSpec, TextMatch } from "./model.ts"
@@ -327,7 +327,8 @@ const act = async (st: Step, client: ControlClient, needDrivers: () => Drivers, 
   const cmd = async (sent: string, c: { _tag: string } & Record<string, unknown>): Promise<ActOutcome> => {
     const r = await client.command(c)
     const events = r.body?.events ?? []
-    return { sent, answer: events.map((e) => e.type).join(", "), accepted: r.ok, code: r.error?.code ?? null, message: r.error?.message ?? "", at: null }
+    // What happened, in Russian with the catalog's names (never an event type or an internal id).
+    return { sent, answer: events.map((e) => eventRu(e)).join("; "), accepted: r.ok, code: r.error?.code ?? null, message: r.error?.message ?? "", at: null }
   }
   const channel = async (ch: Channel, msisdn: string, sent: string, run: (d: Drivers) => Promise<ChannelReply>): Promise<ActOutcome> => {
     const r = await run(needDrivers())

@@ -212,7 +212,7 @@ const renderLedger = (rows) => {
   const body = $("#ledger tbody")
   body.replaceChildren(...rows.slice().reverse().map((r) => h("tr", {},
     h("td", { text: r.atText }),
-    h("td", { text: r.ref !== "" ? `${r.label} (${r.ref})` : r.label }),
+    h("td", { text: r.label }),
     h("td", { class: `num ${r.amount < 0 ? "neg" : "pos"}`, text: r.amountText }),
     h("td", { class: "num", text: r.runningText }))))
   if (rows.length === 0) body.append(h("tr", {}, h("td", { colspan: "4", class: "note", text: "Списаний и зачислений пока нет" })))

@@ -3,7 +3,8 @@
 import type { Event } from "../core/domain/events.ts"
 import { eventMsisdn } from "../core/domain/events.ts"
 import type { CatalogIndex } from "../core/catalog/load.ts"
-import { REASON_RU } from "../core/rules/texts.ts"
+import { ledgerWhat } from "../core/rules/texts.ts"
+import { phoneRu } from "../core/domain/phone.ts"
 import { formatRub } from "../channels/text/money.ts"
 import { dateTimeRu } from "../channels/text/dates.ts"
 
@@ -41,10 +42,11 @@ export const textOf = (twin: HasCatalog, e: Event): { text: string; kind: Timeli
   switch (e.type) {
     case "SubscriberCreated": return { text: `Абонент ${e.name}, тариф «${tariffRu(twin, e.tariff)}», баланс ${formatRub(e.balance)}`, kind: "other" }
     case "UsageRated": return {
-      text: `${USAGE_RU[e.kind]} ${e.direction === "in" ? "входящий" : "исходящий"}${e.peer !== "" ? ` ${e.peer}` : ""}, ${volumeRu(e.kind, e.volume)}, ${whereRu(twin, e.where)}: ${e.cost > 0 ? formatRub(-e.cost) : "из пакета / бесплатно"}`,
+      text: `${USAGE_RU[e.kind]} ${e.direction === "in" ? "входящий" : "исходящий"}${e.peer !== "" ? ` ${phoneRu(e.peer)}` : ""}, ${volumeRu(e.kind, e.volume)}, ${whereRu(twin, e.where)}: ${e.cost > 0 ? formatRub(-e.cost) : "из пакета / бесплатно"}`,
       kind: "usage",
     }
-    case "Money": return { text: `${formatRub(e.amount)} — ${REASON_RU[e.reason]}${e.ref !== "" ? ` (${e.ref})` : ""}`, kind: "money" }
+    case "UsageCut": return { text: `${USAGE_RU[e.kind]} прерван: недостаточно средств, не оказано ${volumeRu(e.kind, e.volume)}`, kind: "usage" }
+    case "Money": return { text: `${formatRub(e.amount)} — ${ledgerWhat(twin.cat, e.reason, e.ref)}`, kind: "money" }
     case "Travelled": return { text: `Местоположение: ${whereRu(twin, e.to)}`, kind: "other" }
     case "NetworkSet": return { text: e.mobileData ? "Мобильный интернет МТС включен" : "Мобильный интернет МТС выключен", kind: "other" }
     case "PeriodRenewed": return { text: e.charged ? "Новый расчетный период: пакеты обновлены" : "Новый период пропущен (блокировка)", kind: "other" }
@@ -60,16 +62,16 @@ export const textOf = (twin: HasCatalog, e: Event): { text: string; kind: Timeli
     case "AutopaySet": return { text: e.autopay === null ? "Автоплатеж отключен" : `Автоплатеж настроен: ${formatRub(e.autopay.amount)}`, kind: "money" }
     case "NotificationsSet": return { text: "Настройки уведомлений изменены", kind: "other" }
     case "BonusSpent": return { text: `Списано ${e.points} бонусных баллов`, kind: "other" }
-    case "FamilyInvited": return { text: `Приглашение в «МЫ МТС» для ${e.member}`, kind: "other" }
-    case "FamilyJoined": return { text: `${e.member} присоединился к группе «МЫ МТС»`, kind: "other" }
-    case "FamilyDeclined": return { text: `${e.member} не присоединился к группе`, kind: "other" }
-    case "FamilyRemoved": return { text: `${e.member} исключен из группы «МЫ МТС»`, kind: "other" }
-    case "LinkRequested": return { text: `Запрошена привязка номера ${e.target}`, kind: "auth" }
-    case "LinkConfirmed": return { text: `Номер ${e.target} привязан`, kind: "auth" }
-    case "LinkFailed": return { text: `Неверный код привязки ${e.target}`, kind: "auth" }
-    case "Unlinked": return { text: `Номер ${e.target} отвязан`, kind: "auth" }
+    case "FamilyInvited": return { text: `Приглашение в «МЫ МТС» для ${phoneRu(e.member)}`, kind: "other" }
+    case "FamilyJoined": return { text: `${phoneRu(e.member)} присоединился к группе «МЫ МТС»`, kind: "other" }
+    case "FamilyDeclined": return { text: `${phoneRu(e.member)} не присоединился к группе`, kind: "other" }
+    case "FamilyRemoved": return { text: `${phoneRu(e.member)} исключен из группы «МЫ МТС»`, kind: "other" }
+    case "LinkRequested": return { text: `Запрошена привязка номера ${phoneRu(e.target)}`, kind: "auth" }
+    case "LinkConfirmed": return { text: `Номер ${phoneRu(e.target)} привязан`, kind: "auth" }
+    case "LinkFailed": return { text: `Неверный код привязки ${phoneRu(e.target)}`, kind: "auth" }
+    case "Unlinked": return { text: `Номер ${phoneRu(e.target)} отвязан`, kind: "auth" }
     case "OtpIssued": return { text: "Выдан SMS-пароль для входа", kind: "auth" }
-    case "LoginSucceeded": return { text: `Вход в ${e.channel === "app" ? "«Мой МТС»" : e.channel === "lk" ? "Личный кабинет" : e.channel}`, kind: "auth" }
+    case "LoginSucceeded": return { text: `Вход в ${e.channel === "app" ? "«Мой МТС»" : e.channel === "lk" ? "Личный кабинет" : e.channel === "kiosk" ? "«Электронный Помощник»" : e.channel}`, kind: "auth" }
     case "LoginFailed": return { text: e.locked ? "Неверный пароль: вход заблокирован" : `Неверный пароль (${e.failures})`, kind: "auth" }
     case "PasswordSet": return { text: "Установлен постоянный пароль", kind: "auth" }
     case "SessionTouched": return { text: "Сессия продлена", kind: "auth" }

@@ -9,14 +9,16 @@ import type { ChannelDeps } from "../context.ts"
 import { selfcareApi, send, sendError, session, targetOf } from "../lk/api.ts"
 import { msisdnRu, rub } from "../lk/format.ts"
 import * as op from "../lk/selfcare.ts"
-import { roaming, support } from "./tabs.ts"
+import { chatAnswer, entertainment, main, roaming, support } from "./tabs.ts"
 
-export const APP_TABS = ["account", "tariffs", "internet", "services", "bonuses", "roaming", "support"] as const
+/** The tabs 003_… names: «Мой МТС» (main), Счет, Тарифы, Интернет, Услуги, Бонусы МТС, Роуминг, Развлечения, Поддержка. */
+export const APP_TABS = ["main", "account", "tariffs", "internet", "services", "bonuses", "roaming", "entertainment", "support"] as const
 export type AppTab = (typeof APP_TABS)[number]
 
 /** Tab titles as the app shows them. */
 export const TAB_RU: Record<AppTab, string> = {
-  account: "Счет", tariffs: "Тарифы", internet: "Интернет", services: "Услуги", bonuses: "Бонусы", roaming: "Роуминг", support: "Поддержка",
+  main: "Мой МТС", account: "Счет", tariffs: "Тарифы", internet: "Интернет", services: "Услуги", bonuses: "Бонусы МТС", roaming: "Роуминг",
+  entertainment: "Развлечения", support: "Поддержка",
 }
 
 const tab = (name: AppTab, a: op.Actor, target: string): op.Res => {
@@ -37,7 +39,9 @@ const tab = (name: AppTab, a: op.Actor, target: string): op.Res => {
     case "services": return op.services(a, target)
     case "bonuses": return op.bonuses(a, target)
     case "roaming": return roaming(a, target)
+    case "entertainment": return entertainment(a, target)
     case "support": return support(a, target)
+    case "main": return main(a, target)
   }
 }
 
@@ -61,6 +65,24 @@ export const appRouter = (deps: ChannelDeps): Hono => {
     const s = session(deps, c, "app")
     if (s instanceof Response) return s
     return send(c, Result.flatMap(targetOf(s.actor, c.req.query("msisdn")), (t) => tab(name as AppTab, s.actor, t)))
+  })
+  // «Поддержка»: «обратиться с вопросом на горячую линию через чат, или заказав обратный звонок» (003_…).
+  r.post("/api/support/chat", async (c) => {
+    const s = session(deps, c, "app")
+    if (s instanceof Response) return s
+    const body = (await c.req.json().catch(() => null)) as { text?: unknown } | null
+    const text = typeof body?.text === "string" ? body.text.trim() : ""
+    if (text === "" || text.length > 500) return sendError(c, err("INVALID_FIELD", "text: a question of 1..500 characters", "Напишите вопрос", "text"))
+    return send(c, chatAnswer(s.actor, s.actor.me, text))
+  })
+  r.post("/api/support/callback", (c) => {
+    const s = session(deps, c, "app")
+    if (s instanceof Response) return s
+    const a = s.actor
+    // The confirmation goes to the handset as an SMS, so what the subscriber was told is durable.
+    const text = "Ваша заявка принята. Мы позвоним Вам в рабочее время (после 9.00). Будьте на связи!"
+    const r2 = a.twin.execute({ _tag: "ServiceSms", msisdn: a.me, from: "MTS", text, by: a.me, via: "app" })
+    return Result.isFailure(r2) ? sendError(c, r2.failure) : c.json({ text, data: { msisdn: a.me } })
   })
   r.route("/api", selfcareApi(deps, "app"))
   return r

@@ -42,6 +42,8 @@ export interface Call {
   ended: boolean
   /** Set by the hotline once the passport matched (R29). */
   identified: boolean
+  /** Hotline: the caller left the automatic menu for a specialist (queued or talking); counts in the queue. */
+  operator?: boolean
 }
 
 export const NO_INPUT = "Вы ничего не выбрали."

@@ -31,7 +31,7 @@ export class CallCenter {
   }
 
   /**
-   * Hotline calls of the same twin still in progress that started before this one. Each is first
+   * Hotline calls of the same twin waiting for or talking to a specialist that started before this one. Each is first
    * brought up to twin time: a caller who walked away from the operator (no keys, no hang-up) is
    * cut off by the digit timeouts (3 silences), which frees the operator for the queue (issue 14).
    */
@@ -39,7 +39,7 @@ export class CallCenter {
     let n = 0
     for (const c of this.calls.values()) {
       if (c === call) break
-      if (c.ended || c.twinId !== call.twinId || c.number !== "0890") continue
+      if (c.ended || c.twinId !== call.twinId || c.number !== "0890" || c.operator !== true) continue
       if (c.node?.kind !== "queue") elapse(this.ctx(twin, c))
       if (!c.ended) n++
     }

@@ -11,6 +11,10 @@ import { count, DAYS, MINUTES } from "../text/plural.ts"
 import { GOODBYE, say, type IvrCtx, type IvrNode, type Step } from "./call.ts"
 
 export const GREETING_111 = "Здравствуйте! Вас приветствует Мобильный помощник МТС."
+/** R18: with «Мобильный помощник» switched off the number 111 only informs (the core refuses management). */
+export const GREETING_111_OFF =
+  "Здравствуйте! «Мобильный помощник» на вашем номере отключен: управлять счетом по номеру 111 нельзя, узнать баланс можно. " +
+  "Чтобы снова включить «Мобильный помощник», наберите *111*242# и выберите 1."
 export const MAIN_PROMPT =
   "Баланс и остатки пакетов — нажмите 1. Платежи — 2. Обещанный платеж — 3. Ваш тарифный план — 4. " +
   "Пакеты тарифа-конструктора — 5. Добровольная блокировка — 6. Текущие акции — 7. Повторить — звездочка."
@@ -184,7 +188,10 @@ export const main = (): IvrNode => ({
 
 /** The first step of a call to 111 (or 1112163: straight to the kiosk service). */
 export const start111 = (x: IvrCtx, fast: string): Step => {
-  if (fast !== KIOSK_ROUTE) return say(main(), GREETING_111)
+  const v = accountView(x.twin, x.msisdn, x.msisdn)
+  const on = Result.isFailure(v) || v.success.services.some((s) => s.id === "mobile-assistant" && s.connected)
+  const greeting = on ? GREETING_111 : GREETING_111_OFF
+  if (fast !== KIOSK_ROUTE) return say(main(), greeting)
   const k = connectKiosk(x)
-  return { ...k, say: [GREETING_111, ...k.say] }
+  return { ...k, say: [greeting, ...k.say] }
 }

@@ -1,5 +1,6 @@
 // The terminal page of «Электронный Помощник» at /kiosk: one screen at a time, big buttons,
 // plain forms (CSRF token, HTTP-only cookie with the core's kiosk session token), no scripts.
+import { normalizeMsisdn } from "../text/phone.ts"
 import { Hono, type Context } from "hono"
 import { twinNotFoundPage } from "../edge/twin.ts"
 import type { Child } from "hono/jsx"
@@ -11,6 +12,9 @@ import type { Res } from "../lk/selfcare.ts"
 import { clearSessionCookie, csrfError, csrfToken, csrfValid, CSRF_FIELD, readSessionCookie, setSessionCookie } from "../security.ts"
 import * as K from "./screens.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
+
+/** A number as typed on the terminal: "8 916 000-00-01", "+7 916…", "916…" → "79160000001" (as the LK accepts). */
+const typedNumber = (v: string | undefined): string => normalizeMsisdn(v ?? "") ?? (v ?? "").replace(/\D/g, "")
 
 export const KIOSK_COOKIE = "kiosk_session"
 
@@ -132,14 +136,14 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   r.post("/number", async (c) => {
     const f = await form(c)
     if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
-    return show(c, K.enterNumber((f.msisdn ?? "").replace(/\D/g, "")))
+    return show(c, K.enterNumber(typedNumber(f.msisdn)))
   })
   r.post("/order-code", async (c) => {
     const f = await form(c)
     if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
     if (s === null) return twinNotFoundPage(c)
-    const m = f.msisdn ?? ""
+    const m = typedNumber(f.msisdn)
     return show(c, Result.flatMap(K.enterNumber(m), () => K.orderCode(s.twin, m)), { text: "", data: { screen: "code", msisdn: m } })
   })
   r.post("/login", async (c) => {
@@ -147,7 +151,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
     if (s === null) return twinNotFoundPage(c)
-    const m = f.msisdn ?? ""
+    const m = typedNumber(f.msisdn)
     const res = Result.flatMap(K.enterNumber(m), () => K.login(s.twin, m, f.code ?? ""))
     if (Result.isFailure(res)) return show(c, Result.fail(res.failure), { text: "", data: { screen: "code", msisdn: m } })
     setSessionCookie(c, KIOSK_COOKIE, res.success.token, "/kiosk")

@@ -1,6 +1,7 @@
 // The «Электронный Помощник» terminal as a screen model (R27): enter the number, enter the code
 // or «Заказать пароль», then the «Сервис МТС» menu: balance, services, tariff change, cash
 // top-up. Each function is one screen: Russian text plus its data. The core decides everything.
+import { servicePriceRu } from "../text/price.ts"
 import { Result } from "effect"
 import { decoyKiosk, unknownNumber } from "../edge/decoy.ts"
 import type { Command } from "../../core/domain/commands.ts"
@@ -62,11 +63,10 @@ export const balance = (twin: TwinCore, msisdn: string): Res =>
 
 export const services = (twin: TwinCore, msisdn: string): Res =>
   Result.flatMap(accountView(twin, msisdn, msisdn), (v) => {
-    const price = (s: (typeof v.services)[number]): string =>
-      s.dailyFee > 0 ? `${rub(s.dailyFee)}/сутки` : s.monthlyFee > 0 ? `${rub(s.monthlyFee)}/мес.` : "бесплатно"
+    const price = (s: (typeof v.services)[number]): string => servicePriceRu(s, rub)
     return screen("services", [
       "Управление услугами",
-      ...v.services.filter((s) => s.connected).map((s) => `[подключена] ${s.name} — ${price(s)}${s.removable ? " · Отключить" : ""}`),
+      ...v.services.filter((s) => s.connected).map((s) => `[услуга подключена] ${s.name} — ${price(s)}${s.removable ? " · Отключить" : ""}`),
       ...v.services.filter((s) => !s.connected && s.available).map((s) => `${s.name} — ${price(s)} · Подключить`),
     ].join("\n"), { msisdn, services: v.services })
   })
@@ -93,6 +93,6 @@ export const changeTariff = (twin: TwinCore, msisdn: string, tariff: string, con
 
 export const topUpCash = (twin: TwinCore, msisdn: string, amount: number): Res =>
   Result.flatMap(exec<{ balance: number }>(twin, { _tag: "TopUp", msisdn, amount, method: "cash", ...who(msisdn) }), (v) =>
-    screen("done", `Внесено ${rub(amount)}. Баланс: ${rub(v.balance)}\nВозьмите чек`, { msisdn, amount, balance: v.balance }))
+    screen("done", `Внесено ${rub(amount)} Баланс: ${rub(v.balance)}\nВозьмите чек`, { msisdn, amount, balance: v.balance }))
 
 export const bye = (): Res => screen("bye", "Спасибо! Сеанс завершен")

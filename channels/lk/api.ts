@@ -129,6 +129,7 @@ export const selfcareApi = (deps: ChannelDeps, via: op.WebChannel): Hono => {
   r.post("/promised-payment", post(decodeWith(S.PromisedBody), (a, b, t) => op.promisedPayment(a, t, b.amount)))
   r.post("/autopay", post(decodeWith(S.AutopayBody), (a, b, t) => op.autopay(a, t, b)))
   r.post("/transfer", post(decodeWith(S.TransferBody), (a, b, t) => op.transfer(a, t, b.to, b.amount)))
+  r.post("/pay-provider", post(decodeWith(S.PayProviderBody), (a, b, t) => op.payProvider(a, t, b.provider, b.account, b.amount)))
 
   // «Расходы»
   r.get("/expenses", (c) => {
@@ -165,7 +166,7 @@ export const selfcareApi = (deps: ChannelDeps, via: op.WebChannel): Hono => {
 
   // «Настройки»
   r.get("/personal", get((a, t) => op.personal(a, t)))
-  r.post("/password", post(decodeWith(S.PasswordBody), (a, b) => op.setPassword(a, b.password)))
+  r.post("/password", post(decodeWith(S.PasswordBody), (a, b) => op.setPassword(a, b.password, b.current, b.confirm)))
   r.post("/notifications", post(decodeWith(S.NotificationsBody), (a, b) => op.notifications(a, b.charges, b.logins)))
 
   // Bonuses

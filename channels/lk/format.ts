@@ -1,5 +1,6 @@
 // Russian presentation for the web channels: money, twin-time stamps, package amounts.
 // Presentation only; every number comes from a core view.
+import { phoneRu } from "../../core/domain/phone.ts"
 import { formatRub } from "../../core/domain/money.ts"
 import { mskParts } from "../../core/domain/time.ts"
 import type { PackageView } from "../../core/engine/views.ts"
@@ -59,5 +60,5 @@ export const STATUS_RU = {
 
 export const NEGATIVE_WARNING = "Ваш баланс меньше нуля, рекомендуем пополнить"
 
-export const msisdnRu = (m: string): string =>
-  m.length === 11 ? `+7 ${m.slice(1, 4)} ${m.slice(4, 7)}-${m.slice(7, 9)}-${m.slice(9)}` : m
+/** A number as subscriber texts write it (one format, core/domain/phone.ts). */
+export const msisdnRu = phoneRu

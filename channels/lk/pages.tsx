@@ -1,6 +1,7 @@
 // Server-rendered pages of the Личный кабинет at /lk. Session in an HTTP-only cookie holding the
 // core's token; every form carries a double-submit CSRF token; every action is one core command
 // through channels/lk/selfcare.ts; the page shows the core's Russian text on errors.
+import { servicePriceRu } from "../text/price.ts"
 import { Hono, type Context } from "hono"
 import { twinNotFoundPage } from "../edge/twin.ts"
 import type { Child } from "hono/jsx"
@@ -121,6 +122,18 @@ const Home = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => {
           <button type="submit">Перевести</button>
         </Form>
       </section>
+      <section aria-labelledby="pay">
+        <h2 id="pay">Оплата услуг</h2>
+        <Form p={props.p} action="/lk/pay-provider" label="Оплата услуг">
+          <label for="pay-provider">Получатель</label>
+          <select id="pay-provider" name="provider">
+            {props.twin.cat.data.providerPayments.providers.map((x) => <option value={x.id}>{x.name}{x.fee > 0 ? ` (комиссия ${rub(x.fee)})` : ""}</option>)}
+          </select>
+          <Field id="pay-account" label="Номер договора или телефона" name="account" value="" required />
+          <Field id="pay-amount" label="Сумма" name="amount" value="" inputmode="decimal" required />
+          <button type="submit">Оплатить</button>
+        </Form>
+      </section>
       <section aria-labelledby="bonus">
         <h2 id="bonus">Бонусы</h2>
         <p>Накоплено {v.bonus} баллов</p>
@@ -137,7 +150,7 @@ const Home = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => {
         <h2 id="svc">Сервисы МТС</h2>
         <ul class="grid">
           {v.services.filter((s) => s.connected || s.available).map((s) => (
-            <li class="card"><strong>{s.name}</strong><div class="muted">{s.connected ? "подключена" : "доступна"}</div></li>
+            <li class="card"><strong>{s.name}</strong><div class="muted">{s.connected ? "услуга подключена" : "услуга доступна"}</div></li>
           ))}
         </ul>
       </section>
@@ -190,8 +203,7 @@ const Expenses = (props: { p: PageCtx; text: string; period: string; from: strin
   </>
 )
 
-const price = (s: AccountView["services"][number]): string =>
-  s.dailyFee > 0 ? `${rub(s.dailyFee)} в сутки` : s.monthlyFee > 0 ? `${rub(s.monthlyFee)} в месяц` : s.connectFee > 0 ? `подключение ${rub(s.connectFee)}` : "бесплатно"
+const price = (s: AccountView["services"][number]): string => servicePriceRu(s, rub)
 
 const Services = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => (
   <>
@@ -233,6 +245,8 @@ const Tariffs = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) => (
   <>
     <p>Ваш тариф «{props.v.tariff.name}», абонентская плата {rub(props.v.tariff.monthlyFee)} в месяц</p>
     <p class="muted">{props.v.tariff.description}</p>
+    {props.twin.cat.tariffs.get(props.v.tariff.id)?.familyOwner === true && props.p.target === props.p.me
+      ? <p><a href={href(props.p, "/lk/family")}>Поделиться пакетами</a></p> : null}
     <ul class="grid">
       {tariffsView(props.twin, props.v.msisdn).filter((t) => t.selectable && !t.current).map((t) => (
         <li class="card">
@@ -285,7 +299,9 @@ const Settings = (props: { p: PageCtx; v: AccountView }) => {
           <section aria-labelledby="auth">
             <h2 id="auth">Настройки входа</h2>
             <Form p={props.p} action="/lk/password" label="Постоянный пароль">
-              <Field id="pw" label="Постоянный пароль (не менее 8 букв и цифр)" name="password" type="password" autocomplete="new-password" required />
+              <Field id="pw-current" label="Текущий пароль (пароль из SMS или постоянный)" name="current" type="password" autocomplete="current-password" required />
+              <Field id="pw" label="Новый пароль (не менее 8 букв или цифр; советуем добавить символы)" name="password" type="password" autocomplete="new-password" required />
+              <Field id="pw-confirm" label="Повторите новый пароль" name="confirm" type="password" autocomplete="new-password" required />
               <button type="submit">Сохранить пароль</button>
             </Form>
           </section>
@@ -572,6 +588,8 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     }
     return section(c, s, target, "tariff", noticeOf(res), statusOf(res))
   })
+  r.post("/pay-provider", action("home", (a, f, t) => Result.flatMap(textField(f.provider, "provider", "Выберите получателя"), (p) =>
+    Result.flatMap(textField(f.account, "account", "Введите номер договора или телефона"), (acc) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.payProvider(a, t, p, acc, k))))))
   r.post("/transfer", action("home", (a, f, t) => Result.flatMap(numberField(f.to, "to"), (to) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.transfer(a, t, to, k)))))
   r.post("/bonuses/exchange", action("home", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите предложение"), (o) => op.exchangeBonus(a, t, o))))
   r.post("/packages/buy", action("services", (a, f, t) => Result.flatMap(textField(f.offer, "offer", "Выберите пакет"), (o) => op.buyPackage(a, t, o))))
@@ -589,7 +607,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
         Result.flatMap(intField(f.sms, "sms", "Укажите SMS"), (sms) =>
           Result.flatMap(intField(f.gb, "gb", "Укажите гигабайты"), (gb) => op.familyInvite(a, member, minutes, sms, gb * 1024)))))))
   r.post("/family/remove", action("family", (a, f) => Result.flatMap(numberField(f.member, "member"), (m) => op.familyRemove(a, m))))
-  r.post("/password", action("settings", (a, f) => Result.flatMap(textField(f.password, "password", "Введите пароль"), (pw) => op.setPassword(a, pw))))
+  r.post("/password", action("settings", (a, f) => Result.flatMap(textField(f.password, "password", "Введите пароль"), (pw) => op.setPassword(a, pw, f.current ?? "", f.confirm ?? ""))))
   r.post("/notifications", action("settings", (a, f) => op.notifications(a, f.charges === undefined ? undefined : f.charges === "on", f.logins === undefined ? undefined : f.logins === "on")))
   return r
 }

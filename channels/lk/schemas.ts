@@ -12,7 +12,7 @@ export const LoginBody = Schema.Struct({ msisdn: Msisdn, secret: Schema.String.p
   .annotate({ identifier: "LoginRequest", description: "SMS password or permanent password (R22, R23)." })
 export const NetworkLoginBody = Schema.Struct({ msisdn: Schema.optional(Msisdn) })
   .annotate({ identifier: "NetworkLoginRequest", description: "Identification on the operator's mobile data (R26): the number comes from the X-Network-Identity header the operator's gateway inserts (issued by the twin to an attached handset), never from the body; a body msisdn must be that number." })
-export const TopUpBody = Schema.Struct({ amount: Kopecks, method: Schema.optional(Schema.Literals(["card", "apple-pay", "google-pay"])), ...Target })
+export const TopUpBody = Schema.Struct({ amount: Kopecks, method: Schema.optional(Schema.Literals(["card", "apple-pay", "google-pay", "samsung-pay"])), ...Target })
   .annotate({ identifier: "TopUpRequest", description: "Top-up in kopecks (R9)." })
 export const PromisedBody = Schema.Struct({ amount: Schema.optional(Kopecks), ...Target }).annotate({ identifier: "PromisedPaymentRequest" })
 export const AutopayBody = Schema.Struct({
@@ -32,10 +32,17 @@ export const LinkConfirmBody = Schema.Struct({ target: Msisdn, code: Schema.Stri
 export const FamilyInviteBody = Schema.Struct({ member: Msisdn, minutes: Schema.Int, sms: Schema.Int, dataMb: Schema.Int })
   .annotate({ identifier: "FamilyInvite", description: "R2: «Пригласить участника» → «Начать делиться»." })
 export const FamilyRemoveBody = Schema.Struct({ member: Msisdn }).annotate({ identifier: "FamilyRemove" })
-export const PasswordBody = Schema.Struct({ password: Schema.String.pipe(Schema.check(Schema.isMaxLength(128))) }).annotate({ identifier: "SetPassword" })
+/** «Настройки входа» (R23): the current password (SMS or permanent), then the new one twice. */
+export const PasswordBody = Schema.Struct({
+  current: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(128)))),
+  password: Schema.String.pipe(Schema.check(Schema.isMaxLength(128))),
+  confirm: Schema.optional(Schema.String.pipe(Schema.check(Schema.isMaxLength(128)))),
+}).annotate({ identifier: "SetPassword" })
 export const BonusBody = Schema.Struct({ offer: Short, ...Target }).annotate({ identifier: "BonusExchange" })
 export const NotificationsBody = Schema.Struct({ charges: Schema.optional(Schema.Boolean), logins: Schema.optional(Schema.Boolean) }).annotate({ identifier: "Notifications" })
 export const TransferBody = Schema.Struct({ to: Msisdn, amount: Kopecks, ...Target }).annotate({ identifier: "Transfer" })
+/** A payment to another provider from the balance (000_…): provider id from the catalog, account or phone, kopecks. */
+export const PayProviderBody = Schema.Struct({ provider: Short, account: Short, amount: Kopecks, ...Target }).annotate({ identifier: "PayProvider" })
 export const BuyPackageBody = Schema.Struct({ offer: Short, ...Target }).annotate({ identifier: "BuyPackage" })
 
 /** Bodies by name, for the OpenAPI document. */
@@ -43,6 +50,6 @@ export const BODY_SCHEMAS = {
   OtpRequest: OtpBody, LoginRequest: LoginBody, NetworkLoginRequest: NetworkLoginBody, TopUpRequest: TopUpBody,
   PromisedPaymentRequest: PromisedBody, AutopayRequest: AutopayBody, ServiceRequest: ServiceBody, TariffChangeRequest: TariffBody,
   TargetRequest: TargetBody, LinkRequest: LinkRequestBody, LinkConfirm: LinkConfirmBody, LinkLeave: LinkLeaveBody, FamilyInvite: FamilyInviteBody,
-  FamilyRemove: FamilyRemoveBody, SetPassword: PasswordBody, BonusExchange: BonusBody, Notifications: NotificationsBody,
+  FamilyRemove: FamilyRemoveBody, SetPassword: PasswordBody, PayProvider: PayProviderBody, BonusExchange: BonusBody, Notifications: NotificationsBody,
   Transfer: TransferBody, BuyPackage: BuyPackageBody,
 } as const

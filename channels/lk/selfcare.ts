@@ -1,6 +1,8 @@
 // The self-service operations of the LK and the «Мой МТС» app: each turns validated input into
 // one core command (by = the logged-in number, via = the channel) or one core view, and says in
 // Russian what the page shows. No business rule lives here: the core decides, this translates.
+import { dataVolumeRu } from "../text/amounts.ts"
+import { servicePriceRu } from "../text/price.ts"
 import { Result } from "effect"
 import { decoyLogin, decoyOtp, unknownNumber } from "../edge/decoy.ts"
 import { linkedBy } from "../../core/rules/linked.ts"
@@ -105,7 +107,7 @@ export const packages = (a: Actor, target: string): Res =>
 
 // ---- money: top-up (R9), promised payment (R10), autopay (R11), transfer (R12) ------------------
 
-export const topUp = (a: Actor, target: string, amount: number, method: "card" | "apple-pay" | "google-pay"): Res =>
+export const topUp = (a: Actor, target: string, amount: number, method: "card" | "apple-pay" | "google-pay" | "samsung-pay"): Res =>
   Result.flatMap(exec<{ balance: number }>(a, { _tag: "TopUp", msisdn: target, amount, method, ...actor(a) }), (v) =>
     reply(`Платеж на ${rub(amount)} зачислен. Баланс ${rub(v.balance)}`, { msisdn: target, amount, method, balance: v.balance }))
 
@@ -147,6 +149,11 @@ export const transfer = (a: Actor, target: string, to: string, amount: number): 
   Result.flatMap(exec<{ amount: number; fee: number }>(a, { _tag: "Transfer", msisdn: target, to, amount, ...actor(a) }), (v) =>
     reply(`Перевод ${rub(v.amount)} на номер ${msisdnRu(to)} выполнен. Комиссия ${rub(v.fee)}`, { msisdn: target, to, ...v }))
 
+/** Payments to other providers from the balance: ТВ и Интернет, квартплата, мобильный телефон (000_…). */
+export const payProvider = (a: Actor, target: string, provider: string, account: string, amount: number): Res =>
+  Result.flatMap(exec<{ amount: number; fee: number; provider: string }>(a, { _tag: "PayProvider", msisdn: target, provider, account, amount, ...actor(a) }), (v) =>
+    reply(`Оплата «${v.provider}» на ${rub(v.amount)} выполнена${v.fee > 0 ? `. Комиссия ${rub(v.fee)}` : ""}`, { msisdn: target, providerId: provider, ...v }))
+
 // ---- «Расходы» (R14) ----------------------------------------------------------------------
 
 export type Period = { period: ExpensePeriod } | { from: string; to: string }
@@ -158,7 +165,7 @@ const boundsOf = (now: number, p: Period): Result.Result<{ from: number; to: num
 const USAGE_RU = { call: "звонок", sms: "SMS", data: "интернет" } as const
 
 const usageVolumeRu = (u: Detail["usage"][number]): string =>
-  u.kind === "call" ? `${Math.floor(u.volume / 60)} мин ${u.volume % 60} с` : u.kind === "sms" ? `${u.volume} шт.` : `${gbRu(Math.ceil(u.volume / 1024))} Гб`
+  u.kind === "call" ? `${Math.floor(u.volume / 60)} мин ${u.volume % 60} с` : u.kind === "sms" ? `${u.volume} шт.` : dataVolumeRu(u.volume)
 
 export const expenses = (a: Actor, target: string, p: Period): Res =>
   Result.flatMap(boundsOf(a.twin.now, p), ({ from, to }) =>
@@ -168,7 +175,7 @@ export const expenses = (a: Actor, target: string, p: Period): Res =>
         `Расходы с ${dateRu(from)} по ${dateRu(to - 1)}: ${rub(t.spent)}`,
         `Звонки ${rub(t.calls)}, SMS ${rub(t.sms)}, интернет ${rub(t.data)}, абонентская плата и услуги ${rub(t.fees)}, роуминг ${rub(t.roaming)}, прочее ${rub(t.other)}`,
         `Зачислено ${rub(t.credited)}`,
-        ...d.usage.map((u) => `${dateTimeRu(u.at)} ${USAGE_RU[u.kind]}${u.peer !== "" ? ` ${u.peer}` : ""} ${usageVolumeRu(u)} — ${rub(u.cost)}`),
+        ...d.usage.map((u) => `${dateTimeRu(u.at)} ${USAGE_RU[u.kind]}${u.peer !== "" ? ` ${msisdnRu(u.peer)}` : ""} ${usageVolumeRu(u)} — ${rub(u.cost)}`),
         ...d.ledger.filter((l) => !l.reason.startsWith("usage-")).map((l) => `${dateTimeRu(l.at)} ${l.label} ${rub(l.amount)}`),
       ]
       return reply(lines.join("\n"), { detail: d })
@@ -178,8 +185,7 @@ export const expenses = (a: Actor, target: string, p: Period): Res =>
 
 export const services = (a: Actor, target: string): Res =>
   Result.flatMap(account(a, target), (v) => {
-    const price = (s: AccountView["services"][number]): string =>
-      s.dailyFee > 0 ? `${rub(s.dailyFee)} в сутки` : s.monthlyFee > 0 ? `${rub(s.monthlyFee)} в месяц` : s.connectFee > 0 ? `подключение ${rub(s.connectFee)}` : "бесплатно"
+    const price = (s: AccountView["services"][number]): string => servicePriceRu(s, rub)
     const on = v.services.filter((s) => s.connected)
     const avail = v.services.filter((s) => !s.connected && s.available)
     return reply([
@@ -289,8 +295,10 @@ export const personal = (a: Actor, target: string): Res =>
     `Паспорт: ${v.personal.passport !== "" ? v.personal.passport : "не указан"}`, `Регион: ${v.personal.region}`,
   ].join("\n"), { msisdn: v.msisdn, personal: v.personal }))
 
-export const setPassword = (a: Actor, password: string): Res =>
-  Result.flatMap(exec(a, { _tag: "SetPassword", msisdn: a.me, password, ...(a.token !== undefined ? { keep: a.token } : {}), ...actor(a) }), () => reply("Постоянный пароль установлен", { msisdn: a.me }))
+/** «Настройки входа» (R23): the current password, then the new one twice; the changing session stays open. */
+export const setPassword = (a: Actor, password: string, current: string | undefined, confirm: string | undefined): Res =>
+  Result.flatMap(exec(a, { _tag: "SetPassword", msisdn: a.me, password, ...(current !== undefined ? { current } : {}), ...(confirm !== undefined ? { confirm } : {}), ...(a.token !== undefined ? { keep: a.token } : {}), ...actor(a) }), () =>
+    reply("Постоянный пароль установлен", { msisdn: a.me }))
 
 export const notifications = (a: Actor, charges: boolean | undefined, logins: boolean | undefined): Res =>
   Result.flatMap(exec(a, { _tag: "SetNotifications", msisdn: a.me, ...(charges !== undefined ? { charges } : {}), ...(logins !== undefined ? { logins } : {}), ...actor(a) }), () =>

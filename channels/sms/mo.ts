@@ -76,8 +76,9 @@ const info = (twin: TwinCore, from: string, render: (v: AccountView) => string):
 
 /** Handle one MO SMS from a subscriber (`from` exists in the twin; R28: the number identifies him). */
 export const handleMo = (twin: TwinCore, from: string, to: string, text: string): MoResult => {
-  const yes = consent(text)
-  if (yes !== null && !isMsisdn(to)) return act(twin, from, to, { _tag: "FamilyReply", msisdn: from, accept: yes, by: from, via: "sms" })
+  // R2: «Да»/«Нет» answer a «МЫ МТС» invitation only when sent to the number it came from.
+  const yes = to === twin.cat.data.family.replyNumber ? consent(text) : null
+  if (yes !== null) return act(twin, from, to, { _tag: "FamilyReply", msisdn: from, accept: yes, to, by: from, via: "sms" })
   if (to === SHORT_KIOSK) {
     return text.trim() === "" ? act(twin, from, SHORT_KIOSK, { _tag: "RequestKioskCode", msisdn: from, by: from, via: "sms" })
       : { replies: [answer(twin, from, SHORT_KIOSK, HELP_6262)], error: null, command: null }

@@ -13,6 +13,19 @@ export const gbText = (mb: number): string => {
   return frac === 0 ? `${whole} ГБ` : `${whole},${String(frac).padStart(2, "0")} ГБ`
 }
 
+/**
+ * A data session's volume (kilobytes) in the unit a person reads: «640 КБ», «1,5 МБ», «2,34 ГБ»
+ * (a 1.5 MB session never reads «0 Гб»).
+ */
+export const dataVolumeRu = (kb: number): string => {
+  if (kb < 1024) return `${kb} КБ`
+  if (kb < 1024 * MB_PER_GB) {
+    const tenths = Math.round((kb * 10) / 1024)
+    return `${Math.floor(tenths / 10)}${tenths % 10 === 0 ? "" : `,${tenths % 10}`} МБ`
+  }
+  return gbText(kb / 1024)
+}
+
 /** An amount in a package's unit: "1500 мин", "500 SMS", "22,27 ГБ". */
 export const amountText = (p: Pick<PackageView, "unit">, value: number): string =>
   p.unit === "МБ" ? gbText(value) : `${value} ${p.unit}`

@@ -4,7 +4,7 @@ import { accountView, expensesView, promisedQuote, recentPaymentsView, RECENT_PA
 import { isPeriodic, oneOffLine, packageLine } from "../text/amounts.ts"
 import { dateRu, dayMonthRu } from "../text/dates.ts"
 import { formatRub, parseKeypadRubles, rubShort } from "../text/money.ts"
-import { exec, menu, prompt, read, text, type Node, type UssdCtx } from "./nodes.ts"
+import { exec, menu, numbered, prompt, read, text, type Node, type UssdCtx } from "./nodes.ts"
 
 const view = (x: UssdCtx, render: (v: AccountView) => Node): Node => read(accountView(x.twin, x.msisdn, x.msisdn), render)
 
@@ -100,3 +100,20 @@ export const smsPassword = (x: UssdCtx): Node =>
   exec(x, { _tag: "RequestOtp", msisdn: x.msisdn, by: x.msisdn, via: "ussd" },
     () => text("Пароль для входа в Личный кабинет отправлен в SMS с номера 3339"))
 
+
+// ---- payments to other providers (000_…: «внести плату за ТВ и Интернет, квартплату, мобильный телефон»)
+
+const payAmount = (provider: { id: string; name: string }, account: string, hint?: string): Node =>
+  prompt([...(hint === undefined ? [] : [hint]), `«${provider.name}»`, "Введите сумму в рублях"], (x, input) => {
+    const amount = parseKeypadRubles(input)
+    return amount === null ? payAmount(provider, account, "Неверная сумма")
+      : exec<{ amount: number; fee: number }>(x, { _tag: "PayProvider", msisdn: x.msisdn, provider: provider.id, account, amount, by: x.msisdn, via: "ussd" },
+        (v) => text(`Оплачено ${rubShort(v.amount)}${v.fee > 0 ? `, комиссия ${rubShort(v.fee)}` : ""}`))
+  })
+
+/** 2>Счет → 8>Оплата услуг: a provider from the catalog, the account or phone number, the amount. */
+export const payProviders = (x: UssdCtx): Node =>
+  menu(["Оплата услуг со счета"], numbered(x.twin.cat.data.providerPayments.providers.map((p) => ({
+    label: p.name,
+    go: () => prompt([p.account === "phone" ? "Введите номер телефона" : "Введите номер договора"], (_y, account) => payAmount(p, account.trim())),
+  }))))

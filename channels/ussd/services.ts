@@ -1,5 +1,7 @@
 // Service, tariff, linked-number and offer screens of the *111# tree. Prices and availability
 // come from the core's views; the core decides every connect, change and refusal.
+import { phoneRu } from "../../core/domain/phone.ts"
+import { servicePriceRu } from "../text/price.ts"
 import { accountView, servicesView, tariffsView, type ServiceView, type TariffOffer } from "../../core/engine/views.ts"
 import { linkedBy } from "../../core/rules/linked.ts"
 import { mskDay } from "../../core/domain/time.ts"
@@ -16,11 +18,8 @@ const servicesOf = (x: UssdCtx): ServiceView[] => {
   return s === undefined ? [] : servicesView(x.twin, s)
 }
 
-/** "3,50 руб./день", "50 руб./мес", "Бесплатно" (+ connection fee when there is one). */
-export const priceText = (sv: ServiceView): string => {
-  const fee = sv.dailyFee > 0 ? `${rubShort(sv.dailyFee)}/день` : sv.monthlyFee > 0 ? `${rubShort(sv.monthlyFee)}/мес` : "Бесплатно"
-  return sv.connectFee > 0 ? `${fee}, подкл. ${rubShort(sv.connectFee)}` : fee
-}
+/** "3,50 руб. в сутки", "50 руб. в месяц", "бесплатно"; «Забугорище» its fee abroad (R3). */
+export const priceText = (sv: ServiceView): string => servicePriceRu(sv, rubShort, true)
 
 const connect = (x: UssdCtx, sv: ServiceView): Node =>
   exec(x, { _tag: "ConnectService", msisdn: x.msisdn, service: sv.id, by: x.msisdn, via: "ussd" }, () => text(`Услуга «${sv.name}» подключена`))
@@ -32,7 +31,8 @@ const disconnect = (x: UssdCtx, sv: ServiceView): Node =>
 export const service = (id: string) => (x: UssdCtx): Node => {
   const sv = servicesOf(x).find((s) => s.id === id)
   if (sv === undefined) return text("Услуга не найдена")
-  return menu([`«${sv.name}»`, sv.connected ? "Подключена" : "Не подключена", priceText(sv)], [
+  // «Услуга … подключена»: the noun the verb agrees with (never «Мобильный помощник / подключена»).
+  return menu([`Услуга «${sv.name}» ${sv.connected ? "подключена" : "не подключена"}`, priceText(sv)], [
     sv.connected ? { key: "1", label: "Отключить", go: (y) => disconnect(y, sv) } : { key: "1", label: "Подключить", go: (y) => connect(y, sv) },
     { key: "2", label: "Описание", go: () => text(sv.description) },
   ])
@@ -87,15 +87,15 @@ export const tariffs = (x: UssdCtx): Node => tariffList(x, "Тарифы", () =>
 /** *111*2*5#: number, tariff, and the popular plans. */
 export const tariffAndNumber = (x: UssdCtx): Node =>
   read(accountView(x.twin, x.msisdn, x.msisdn), (v) =>
-    menu([`Номер: ${v.msisdn}`, `Тариф: «${v.tariff.name}»`], [
+    menu([`Номер: ${phoneRu(v.msisdn)}`, `Тариф: «${v.tariff.name}»`], [
       { key: "1", label: "Популярные тарифы", go: (y) => tariffList(y, "Популярные тарифы", (t) => t.popular) },
     ]))
 
 // --- linked numbers (R20) --------------------------------------------------------------------
 
 const codePrompt = (target: string, hint?: string): Node =>
-  prompt([...(hint === undefined ? [] : [hint]), `Введите код из SMS на номер ${target}`], (x, input) =>
-    exec(x, { _tag: "LinkConfirm", msisdn: x.msisdn, target, code: input.slice(0, 16), by: x.msisdn, via: "ussd" }, () => text(`Номер ${target} привязан`)))
+  prompt([...(hint === undefined ? [] : [hint]), `Введите код из SMS на номер ${phoneRu(target)}`], (x, input) =>
+    exec(x, { _tag: "LinkConfirm", msisdn: x.msisdn, target, code: input.slice(0, 16), by: x.msisdn, via: "ussd" }, () => text(`Номер ${phoneRu(target)} привязан`)))
 
 const numberPrompt = (hint?: string): Node =>
   prompt([...(hint === undefined ? [] : [hint]), "Введите номер в формате 7XXXXXXXXXX"], (x, input) => {
@@ -110,9 +110,9 @@ export const linked = (x: UssdCtx): Node => {
   const owners = linkedBy(x.twin.state, x.msisdn)
   return menu(["Привязанные номера"], [
     { key: "1", label: "Добавить", go: () => numberPrompt() },
-    { key: "2", label: "Список", go: () => (nums.length === 0 ? text("Привязанных номеров нет") : text(...nums)) },
+    { key: "2", label: "Список", go: () => (nums.length === 0 ? text("Привязанных номеров нет") : text(...nums.map(phoneRu))) },
     { key: "3", label: "Отвязать", go: () => nums.length === 0 ? text("Привязанных номеров нет") : menu(["Отвязать номер:"], numbered(nums.map((n) => ({
-      label: n, go: (y: UssdCtx) => exec(y, { _tag: "Unlink", msisdn: y.msisdn, target: n, by: y.msisdn, via: "ussd" }, () => text(`Номер ${n} отвязан`)),
+      label: phoneRu(n), go: (y: UssdCtx) => exec(y, { _tag: "Unlink", msisdn: y.msisdn, target: n, by: y.msisdn, via: "ussd" }, () => text(`Номер ${phoneRu(n)} отвязан`)),
     })))) },
     // R20: this number in another's LK: see it and remove it.
     { key: "4", label: "Мой номер привязан", go: () => owners.length === 0 ? text("Ваш номер никуда не привязан") : menu(["Удалить привязку к:"], numbered(owners.map((o) => ({

@@ -1,6 +1,6 @@
 // The *111# menu (МТС Сервис) and every short code, as data: code → first screen.
 import type { TwinCore } from "../../core/engine/twin-core.ts"
-import { balance, debt, expenseControl, oneOffPackages, periodicPackages, promised, smsPassword, tariff } from "./account.ts"
+import { balance, debt, expenseControl, oneOffPackages, payProviders, periodicPackages, promised, smsPassword, tariff } from "./account.ts"
 import { menu, type Node, type UssdCtx } from "./nodes.ts"
 import { bonuses, content, convenience, eAssistant, hitOfDay, linked, mobileAssistant, service, tariffAndNumber, tariffs } from "./services.ts"
 
@@ -18,6 +18,7 @@ export const accountMenu = (): Node => menu(["Счет"], [
   { key: "5", label: "Тариф и номер", go: tariffAndNumber },
   { key: "6", label: "Пароль ЛК", go: smsPassword },
   { key: "7", label: "Задолженность", go: debt },
+  { key: "8", label: "Оплата услуг", go: payProviders },
 ])
 
 /** 4>Развл/инфо */

@@ -10,6 +10,22 @@ const payg = (callMinute: number, sms: number, dataMb: number) => ({
   callMinute: rub(callMinute), intlCallMinute: rub(35), sms: rub(sms), intlSms: rub(8), dataMb: rub(dataMb),
 })
 
+const free = { connectFee: 0, monthlyFee: 0, dailyFee: 0, removable: true, notOn: [], notOnCorporate: false, notOnVip: false }
+
+/** The services of the LK's «Сервисы МТС» grid not listed above (000_…: «Управление интернетом» … «Голосовая почта»). */
+const LK_GRID_SERVICES: Catalog["services"] = [
+  { id: "internet-management", name: "Управление интернетом", description: "Остаток трафика, продление скорости и дополнительные пакеты интернета в одном месте. Бесплатно.", ...free },
+  { id: "mts-money-wallet", name: "Кошелек «МТС Деньги»", description: "Электронный кошелек: оплата покупок и услуг, переводы со счета телефона. Бесплатно.", ...free },
+  { id: "mts-cashback", name: "MTC Cashback", description: "Кэшбэк баллами за покупки и оплату услуг МТС. Бесплатно.", ...free },
+  { id: "mts-online", name: "МТС Онлайн", description: "Приложение для управления счетом, тарифом и услугами со смартфона. Бесплатно.", ...free },
+  { id: "my-content", name: "Мой контент", description: "Список платных подписок и контент-услуг на номере с возможностью отключить ненужные. Бесплатно.", ...free },
+  { id: "cashback-20", name: "20% возвращается", description: "Возврат 20% от расходов на связь бонусными баллами.", ...free, monthlyFee: rub(30) },
+  { id: "second-memory", name: "Вторая память", description: "Резервная копия контактов, фото и файлов телефона в облаке.", ...free, dailyFee: 300 },
+  { id: "mts-search", name: "МТС Поиск", description: "Местоположение близких, детей и личного транспорта на карте.", ...free, monthlyFee: rub(100) },
+  { id: "sms-pro", name: "SMS Pro", description: "Массовые SMS-рассылки по сниженной цене.", ...free, monthlyFee: rub(50) },
+  { id: "voicemail", name: "Голосовая почта", description: "Автоответчик: сообщения, оставленные на номере, когда вы не можете ответить.", ...free, dailyFee: 150 },
+]
+
 export const defaultCatalog: Catalog = {
   version: 1,
   tariffs: [
@@ -125,6 +141,9 @@ export const defaultCatalog: Catalog = {
       description: "Отправка SMS из Личного кабинета.", connectFee: 0, monthlyFee: 0, dailyFee: 0,
       removable: true, notOn: [], notOnCorporate: false, notOnVip: false,
     },
+    // The rest of the «Сервисы МТС» grid of the personal account (000_…, lines 88–116); prices are
+    // our defaults (docs/rules.md, choices).
+    ...LK_GRID_SERVICES,
   ],
   oneOffPackages: [
     { id: "internet-vip", name: "Интернет-VIP", kind: "data", amount: 30 * 1024, price: rub(700), validDays: 30 },
@@ -176,11 +195,12 @@ export const defaultCatalog: Catalog = {
   },
   topUp: { min: rub(1), max: rub(15000), lkDefault: rub(500) },
   transfer: { fee: rub(10), min: rub(1), max: rub(5000) },
-  family: { maxMembers: 5, memberFee: rub(50), memberTariff: "my-mts-member", inviteTtlHours: 24 },
+  providerPayments: { ...ADDED_DEFAULTS.providerPayments, providers: ADDED_DEFAULTS.providerPayments.providers.map((p) => ({ ...p })) },
+  family: { maxMembers: 5, memberFee: rub(50), memberTariff: "my-mts-member", inviteTtlHours: 24, replyNumber: ADDED_DEFAULTS.familyReplyNumber },
   bonus: { kopecksPerPoint: rub(10) },
   auth: {
     otpValidHours: 48, otpDigits: 4, lkMaxFailures: 3, kioskMaxFailures: 3, kioskLockHours: 24, kioskCodeDigits: 6,
-    sessionIdleMinutes: 20, kioskSessionIdleMinutes: ADDED_DEFAULTS.kioskSessionIdleMinutes, codeRequestsPerHour: 5, passwordMinLength: 8, scryptN: 1 << 14, kdf: ADDED_DEFAULTS.kdf,
+    sessionIdleMinutes: 20, kioskSessionIdleMinutes: ADDED_DEFAULTS.kioskSessionIdleMinutes, codeRequestsPerHour: 0, passwordMinLength: 8, scryptN: 1 << 14, kdf: ADDED_DEFAULTS.kdf,
   },
   channels: { ussdIdleSeconds: 180, ivrDigitTimeoutSeconds: 5, ivrMaxFailures: 3, hotlineOperators: ADDED_DEFAULTS.hotlineOperators },
 }

@@ -108,6 +108,17 @@ export const Country = Schema.Struct({
 })
 export type Country = typeof Country.Type
 
+/** A provider a subscriber can pay from the balance (*111#, LK): ТВ и Интернет, квартплата, мобильный телефон. */
+export const Provider = Schema.Struct({
+  id: Id,
+  name: Schema.String,
+  /** What the payer types: a contract/account number or a phone number. */
+  account: Schema.Literals(["contract", "phone"]),
+  /** Commission per payment, kopecks. */
+  fee: Kop,
+})
+export type Provider = typeof Provider.Type
+
 export const Catalog = Schema.Struct({
   version: Schema.Int,
   tariffs: Schema.Array(Tariff),
@@ -135,7 +146,14 @@ export const Catalog = Schema.Struct({
   }),
   topUp: Schema.Struct({ min: Kop, max: Kop, lkDefault: Kop }),
   transfer: Schema.Struct({ fee: Kop, min: Kop, max: Kop }),
-  family: Schema.Struct({ maxMembers: Count, memberFee: Kop, memberTariff: Id, inviteTtlHours: Count }),
+  /** Payments to other providers from the balance (000_…: «внести плату за ТВ и Интернет, квартплату, мобильный телефон»). */
+  providerPayments: Schema.Struct({ min: Kop, max: Kop, providers: Schema.Array(Provider) })
+    .pipe(Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.providerPayments))),
+  family: Schema.Struct({
+    maxMembers: Count, memberFee: Kop, memberTariff: Id, inviteTtlHours: Count,
+    /** R2: the number the invitation comes from; only «Да»/«Нет» sent to it answers (default 111). */
+    replyNumber: Schema.String.pipe(Schema.check(Schema.isPattern(/^\d{3,6}$/)), Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.familyReplyNumber))),
+  }),
   bonus: Schema.Struct({ kopecksPerPoint: Count }),
   auth: Schema.Struct({
     otpValidHours: Count,
@@ -148,6 +166,11 @@ export const Catalog = Schema.Struct({
     sessionIdleMinutes: Count,
     /** A kiosk terminal session ends after this many minutes without activity (R27, default). */
     kioskSessionIdleMinutes: AddedCount(ADDED_DEFAULTS.kioskSessionIdleMinutes),
+    /**
+     * Anti-flood limit on code requests (SMS passwords, kiosk and link codes) per number per hour.
+     * 0 (the default) is no limit: a temporary password can be requested «неограниченное количество
+     * раз» (R23).
+     */
     codeRequestsPerHour: Count,
     passwordMinLength: Count,
     /** scrypt cost (N, a power of two). Lower it for large simulations. */

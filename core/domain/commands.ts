@@ -51,7 +51,7 @@ export const Travel = Schema.TaggedStruct("Travel", {
 })
 export const SetNetwork = Schema.TaggedStruct("SetNetwork", { msisdn: Msisdn, mobileData: Schema.Boolean, ...actor })
 
-export const TopUpMethod = Schema.Literals(["card", "cash", "apple-pay", "google-pay", "bank"])
+export const TopUpMethod = Schema.Literals(["card", "cash", "apple-pay", "google-pay", "samsung-pay", "bank"])
 export const TopUp = Schema.TaggedStruct("TopUp", { msisdn: Msisdn, amount: Int, method: TopUpMethod, ...actor })
 export const IssuePaymentCard = Schema.TaggedStruct("IssuePaymentCard", { code: Str, amount: Int, ...actor })
 export const ActivatePaymentCard = Schema.TaggedStruct("ActivatePaymentCard", { msisdn: Msisdn, code: Str, ...actor })
@@ -68,6 +68,15 @@ export const SetAutopay = Schema.TaggedStruct("SetAutopay", {
 })
 export const CancelAutopay = Schema.TaggedStruct("CancelAutopay", { msisdn: Msisdn, ...actor })
 export const Transfer = Schema.TaggedStruct("Transfer", { msisdn: Msisdn, to: Msisdn, amount: Int, ...actor })
+/** Pay another provider from the balance: ТВ и Интернет, квартплата, a mobile phone (catalog providerPayments). */
+export const PayProvider = Schema.TaggedStruct("PayProvider", {
+  msisdn: Msisdn,
+  provider: Str,
+  /** Contract/account number, or the phone number for a mobile phone. */
+  account: Str,
+  amount: Int,
+  ...actor,
+})
 export const ExchangeBonus = Schema.TaggedStruct("ExchangeBonus", { msisdn: Msisdn, offer: Str, ...actor })
 export const SetNotifications = Schema.TaggedStruct("SetNotifications", {
   msisdn: Msisdn, charges: Schema.optional(Schema.Boolean), logins: Schema.optional(Schema.Boolean), ...actor,
@@ -82,7 +91,8 @@ export const Unblock = Schema.TaggedStruct("Unblock", { msisdn: Msisdn, ...actor
 export const FamilyInvite = Schema.TaggedStruct("FamilyInvite", {
   msisdn: Msisdn, member: Msisdn, minutes: Int, sms: Int, dataMb: Int, ...actor,
 })
-export const FamilyReply = Schema.TaggedStruct("FamilyReply", { msisdn: Msisdn, accept: Schema.Boolean, ...actor })
+/** «Да»/«Нет» to a «МЫ МТС» invitation; `to`: the number the SMS was sent to (only catalog family.replyNumber counts). */
+export const FamilyReply = Schema.TaggedStruct("FamilyReply", { msisdn: Msisdn, accept: Schema.Boolean, to: Schema.optional(Str), ...actor })
 export const FamilyRemove = Schema.TaggedStruct("FamilyRemove", { msisdn: Msisdn, member: Msisdn, ...actor })
 export const LinkRequest = Schema.TaggedStruct("LinkRequest", { msisdn: Msisdn, target: Msisdn, ...actor })
 export const LinkConfirm = Schema.TaggedStruct("LinkConfirm", { msisdn: Msisdn, target: Msisdn, code: Str, ...actor })
@@ -100,12 +110,13 @@ export const ResumeSession = Schema.TaggedStruct("ResumeSession", {
   ...actor,
 })
 export const Logout = Schema.TaggedStruct("Logout", { token: Str, ...actor })
-export const SetPassword = Schema.TaggedStruct("SetPassword", {
-  msisdn: Msisdn, password: Str,
-  /** The session token of the channel making the change: it stays open, every other session of the number ends. */
-  keep: Schema.optional(Str),
-  ...actor,
-})
+/**
+ * «Настройки входа» (R23): the current password (the SMS password or the permanent one), then the
+ * new one twice. A subscriber channel (`by` set) must send `current` and `confirm`; the operator
+ * (no `by`) sets a password without them. `keep`: the session token of the channel making the
+ * change: it stays open, every other session of the number ends (issue 14).
+ */
+export const SetPassword = Schema.TaggedStruct("SetPassword", { msisdn: Msisdn, password: Str, current: Schema.optional(Str), confirm: Schema.optional(Str), keep: Schema.optional(Str), ...actor })
 export const RequestKioskCode = Schema.TaggedStruct("RequestKioskCode", { msisdn: Msisdn, ...actor })
 export const KioskLogin = Schema.TaggedStruct("KioskLogin", { msisdn: Msisdn, code: Str, ...actor })
 /** An operator SMS to the subscriber's own handset (a channel's reply); `by` must be `msisdn`. */
@@ -117,7 +128,7 @@ export const SetupFamily = Schema.TaggedStruct("SetupFamily", { msisdn: Msisdn, 
 
 export const Command = Schema.Union([
   CreateSubscriber, Usage, Travel, SetNetwork, TopUp, IssuePaymentCard, ActivatePaymentCard, PromisedPayment,
-  SetAutopay, CancelAutopay, Transfer, ExchangeBonus, SetNotifications, ChangeTariff, ConfigureConstructor,
+  SetAutopay, CancelAutopay, Transfer, PayProvider, ExchangeBonus, SetNotifications, ChangeTariff, ConfigureConstructor,
   ConnectService, DisconnectService, BuyPackage, Block, Unblock, FamilyInvite, FamilyReply, FamilyRemove,
   LinkRequest, LinkConfirm, Unlink, RequestOtp, Login, LoginByNetwork, ResumeSession, Logout, SetPassword,
   RequestKioskCode, KioskLogin, ServiceSms, SetupPackage, SetupLink, SetupFamily,

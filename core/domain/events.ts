@@ -12,6 +12,8 @@ export type LedgerReason =
   | "fee-tariff-change" | "fee-promised-payment" | "fee-transfer" | "package-purchase"
   | "topup" | "payment-card" | "autopay" | "promised-payment" | "promised-repayment"
   | "transfer-in" | "transfer-out"
+  /** A payment to another provider from the balance (ТВ и Интернет, квартплата, мобильный телефон). */
+  | "payment-other"
 
 export type UsageKind = "call" | "sms" | "data"
 
@@ -42,6 +44,19 @@ export interface UsageRated extends Base {
   /** Price in kopecks for what packages did not cover (0 when all covered). */
   cost: number
 }
+/** The part of a usage the balance (or credit limit) did not cover: the network cut it off; nothing charged. */
+export interface UsageCut extends Base {
+  type: "UsageCut"
+  msisdn: string
+  kind: UsageKind
+  direction: "out" | "in"
+  peer: string
+  where: string
+  /** Call seconds, SMS count or data kilobytes cut off. */
+  volume: number
+  /** Billable units cut off. */
+  units: number
+}
 export interface Money extends Base {
   type: "Money"
   msisdn: string
@@ -55,8 +70,10 @@ export interface Travelled extends Base { type: "Travelled"; msisdn: string; to:
 export interface NetworkSet extends Base { type: "NetworkSet"; msisdn: string; mobileData: boolean }
 export interface PeriodRenewed extends Base {
   type: "PeriodRenewed"; msisdn: string; renewAt: number; packages: Pkg[]
-  /** false: skipped while voluntarily blocked, no fee and packages kept (R19). */
+  /** false: skipped while blocked (R15, R19), no fee and packages kept. */
   charged: boolean
+  /** A renewal made off its day (on unblocking) starts a new renewal day. Absent: the day stays. */
+  renewDay?: number
 }
 export interface TariffChanged extends Base {
   type: "TariffChanged"; msisdn: string; from: string; to: string; renewAt: number; packages: Pkg[]; services: string[]
@@ -114,7 +131,7 @@ export interface PaymentCardUsed extends Base { type: "PaymentCardUsed"; hash: s
 export interface ClockSet extends Base { type: "ClockSet"; to: number; nextDaily: number }
 
 export type Event =
-  | SubscriberCreated | UsageRated | Money | Travelled | NetworkSet | PeriodRenewed | TariffChanged | ConstructorSet
+  | SubscriberCreated | UsageRated | UsageCut | Money | Travelled | NetworkSet | PeriodRenewed | TariffChanged | ConstructorSet
   | ServiceConnected | ServiceDisconnected | PackageAdded | PackageExpired | BlockSet | PromisedOpened | PromisedClosed
   | AutopaySet | NotificationsSet | BonusSpent | FamilyInvited | FamilyJoined | FamilyDeclined | FamilyRemoved
   | LinkRequested | LinkConfirmed | LinkFailed | Unlinked | OtpIssued | LoginSucceeded | LoginFailed | PasswordSet

@@ -140,7 +140,7 @@ export class TwinCore {
     if (drafts.length === 0) return
     const start = this.batch.length
     for (let i = 0; i < drafts.length; i++) this.commitOne(drafts[i] as Draft, at)
-    const more = reactions(this.state, this.batch, start)
+    const more = reactions(this.ctx(at), this.batch, start)
     for (let i = 0; i < more.length; i++) this.commitOne(more[i] as Draft, at)
   }
 

@@ -11,7 +11,8 @@ import { CODE_MASK } from "../rules/context.ts"
 import { available } from "../rules/funds.ts"
 import { avgMonthlySpend, promisedFee, promisedLimit } from "../rules/payments.ts"
 import { monthlyFeeOf, serviceAvailable, tariffQuote, type TariffQuote } from "../rules/services.ts"
-import { REASON_RU } from "../rules/texts.ts"
+import { ledgerWhat, REASON_RU } from "../rules/texts.ts"
+import { isAbroad, ZABUGORISHCHE } from "../rules/rating.ts"
 import type { TwinCore } from "./twin-core.ts"
 
 export interface PackageView {
@@ -22,7 +23,14 @@ export interface PackageView {
   expiresAt: number | null
 }
 
-export interface ServiceView { id: string; name: string; description: string; connectFee: number; monthlyFee: number; dailyFee: number; connected: boolean; available: boolean; removable: boolean }
+export interface ServiceView {
+  id: string; name: string; description: string; connectFee: number; monthlyFee: number; dailyFee: number; connected: boolean; available: boolean; removable: boolean
+  /**
+   * R3: a fee charged per day abroad with use («Забугорище»): the popular-country and other fees,
+   * and the fee where the subscriber is now when abroad. Null for a service priced by its own fees.
+   */
+  abroadDaily: { popular: number; other: number; here: { country: string; amount: number } | null } | null
+}
 
 export interface AccountView {
   msisdn: string
@@ -110,8 +118,9 @@ export const accountView = (twin: TwinCore, msisdn: string, by?: string): Result
       promisedOffer: { limit: promisedLimit(twin.cat, s), avgMonthlySpend: avgMonthlySpend(s) },
       autopay: s.autopay,
       family: fam === null ? null : fam.role === "owner"
-        ? { role: "owner", members: fam.members.map((m) => ({ msisdn: m.msisdn, status: m.status, ...m.shares })) }
-        : { role: fam.role, owner: fam.owner },
+        // R2: a lapsed invitation frees its place at once (the nightly job only tidies the log).
+        ? { role: "owner", members: fam.members.filter((m) => m.status === "active" || m.expiresAt > now).map((m) => ({ msisdn: m.msisdn, status: m.status, ...m.shares })) }
+        : fam.role === "invited" && fam.expiresAt <= now ? null : { role: fam.role, owner: fam.owner },
       linked: [...s.linked],
       notifications: { charges: s.notifyCharges, logins: s.notifyLogins },
       kiosk: { connected: s.services.includes("e-assistant"), lockedUntil: s.auth.kioskLockedUntil > now ? s.auth.kioskLockedUntil : 0 },
@@ -126,7 +135,16 @@ export const servicesView = (twin: TwinCore, s: Subscriber): ServiceView[] => {
   return twin.cat.data.services.map((sv) => ({
     id: sv.id, name: sv.name, description: sv.description, connectFee: sv.connectFee, monthlyFee: sv.monthlyFee, dailyFee: sv.dailyFee,
     connected: s.services.includes(sv.id), available: t !== undefined && serviceAvailable(sv, t), removable: sv.removable,
+    abroadDaily: sv.id === ZABUGORISHCHE ? abroadDailyOf(twin, s.location) : null,
   }))
+}
+
+/** R3: «Забугорище» costs a fee a day abroad with use (popular countries / elsewhere); at home nothing. */
+const abroadDailyOf = (twin: TwinCore, location: string): NonNullable<ServiceView["abroadDaily"]> => {
+  const r = twin.cat.data.roaming
+  const c = isAbroad(location) ? twin.cat.countries.get(location) : undefined
+  const here = !isAbroad(location) ? null : { country: c?.name ?? location, amount: c?.popular === true ? r.zabugorishchePopular : r.zabugorishcheOther }
+  return { popular: r.zabugorishchePopular, other: r.zabugorishcheOther, here }
 }
 
 export interface TariffOffer extends TariffQuote { description: string; current: boolean; selectable: boolean; popular: boolean; kind: string }
@@ -257,7 +275,7 @@ export const detailView = (twin: TwinCore, msisdn: string, from: number, to: num
           totals.spent += e.cost
         }
       } else if (e.type === "Money") {
-        ledger.push({ seq: e.seq, at: e.at, amount: e.amount, reason: e.reason, label: REASON_RU[e.reason], ref: e.ref })
+        ledger.push({ seq: e.seq, at: e.at, amount: e.amount, reason: e.reason, label: ledgerWhat(twin.cat, e.reason, e.ref), ref: e.ref })
         if (e.amount > 0) totals.credited += e.amount
         else if (SPEND_REASONS.has(e.reason)) {
           totals.spent += -e.amount
@@ -275,7 +293,7 @@ export const detailView = (twin: TwinCore, msisdn: string, from: number, to: num
 export const ledgerOf = (twin: TwinCore, msisdn: string): ChargeRecord[] => {
   const out: ChargeRecord[] = []
   for (const e of twin.log.query(msisdn, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ["UsageRated", "Money"])) {
-    if (e.type === "Money") out.push({ seq: e.seq, at: e.at, amount: e.amount, reason: e.reason, label: REASON_RU[e.reason], ref: e.ref })
+    if (e.type === "Money") out.push({ seq: e.seq, at: e.at, amount: e.amount, reason: e.reason, label: ledgerWhat(twin.cat, e.reason, e.ref), ref: e.ref })
     else if (e.type === "UsageRated" && e.cost !== 0) {
       const reason: LedgerReason = e.kind === "call" ? "usage-call" : e.kind === "sms" ? "usage-sms" : "usage-data"
       out.push({ seq: e.seq, at: e.at, amount: -e.cost, reason, label: REASON_RU[reason], ref: e.peer })

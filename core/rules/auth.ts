@@ -1,17 +1,17 @@
 // Authentication (R22–R27): SMS passwords from 3339 valid 2 days, permanent passwords of at
-// least 8 letters and digits, LK lock after 3 wrong codes (lifted only by a new code), 20-minute
+// least 8 letters or digits (symbols advised), changed with the current one and the new twice, LK lock after 3 wrong codes (lifted only by a new code), 20-minute
 // idle sessions, identification by the operator's mobile data, kiosk codes from 6262 with a
 // 24-hour block after more than 3 wrong codes (I6). Secrets are stored only as salted hashes.
 import type { CatalogIndex } from "../catalog/load.ts"
 import type { CommandOf } from "../domain/commands.ts"
 import type { Draft } from "../domain/events.ts"
 import { err, type DomainError } from "../domain/errors.ts"
-import { HOUR } from "../domain/time.ts"
+import { formatMskIso, HOUR } from "../domain/time.ts"
 import type { Subscriber } from "../state/model.ts"
 import { authorize, codeSmsTo, drawCode, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { hashSecret, sha256, verifySecret, type KdfSettings } from "./secrets.ts"
 import { endSessionsOf, sessionIdleMinutes, sessionLapsed } from "./sessions.ts"
-import { SENDER, texts } from "./texts.ts"
+import { dateRu, SENDER, texts, timeRu } from "./texts.ts"
 
 /** Per-number limit on code requests (OTP, kiosk and link codes) within an hour. */
 export const codeRateLimit = (ctx: Ctx, s: Subscriber): DomainError | null => codeRateError(ctx.cat, s.msisdn, s.auth.codeRequests, ctx.now)
@@ -23,7 +23,8 @@ export const codeRateLimit = (ctx: Ctx, s: Subscriber): DomainError | null => co
 export const codeRateError = (cat: CatalogIndex, msisdn: string, requests: readonly number[], now: number): DomainError | null => {
   const recent = requests.filter((t) => t > now - HOUR).length
   const max = cat.data.auth.codeRequestsPerHour
-  return recent >= max
+  // R23: 0 is no limit (the default): an SMS password may be requested any number of times.
+  return max > 0 && recent >= max
     ? err("RATE_LIMITED", `msisdn: ${msisdn} asked for ${recent} codes within an hour (limit ${max})`, "Слишком много запросов кода. Попробуйте позже", "msisdn")
     : null
 }
@@ -135,12 +136,15 @@ export const logout = (ctx: Ctx, c: CommandOf<"Logout">): RuleResult => {
   return ok([{ type: "SessionEnded", tokenHash: h, reason: "logout" }])
 }
 
-/** R23: at least 8 characters, letters and digits only, with at least one of each. */
+/**
+ * R23: at least 8 letters or digits («минимум из 8 буквенно-числовых знаков»); symbols are
+ * advised, not required, and allowed («указывать цифры, символы, большие литеры»). No spaces.
+ */
 export const passwordProblem = (p: string, min: number): string | null => {
   if (p.length < min) return `must be at least ${min} characters, got ${p.length}`
   if (p.length > 64) return "must be at most 64 characters"
-  if (!/^[A-Za-zА-Яа-яЁё0-9]+$/u.test(p)) return "may contain only letters and digits"
-  if (!/[A-Za-zА-Яа-яЁё]/u.test(p) || !/[0-9]/.test(p)) return "must contain both letters and digits"
+  if (/\s/u.test(p)) return "may not contain spaces"
+  if (!/^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(p)) return "may contain letters, digits and symbols only"
   return null
 }
 
@@ -149,8 +153,20 @@ export const setPassword = (ctx: Ctx, c: CommandOf<"SetPassword">): RuleResult =
   if (isErr(s)) return s
   const denied = authorize(ctx, c.by, c.msisdn, "self")
   if (denied) return denied
+  // R23: the current password first (the SMS password while valid, or the permanent one), then
+  // the new one twice («сначала вводят прежний вариант, затем два раза вводят новый пароль»).
+  if (c.by !== undefined) {
+    const current = c.current?.trim() ?? ""
+    if (current === "") return err("INVALID_FIELD", "current: the current password is required to change it", "Введите текущий пароль", "current")
+    const a = s.auth
+    const otpOk = a.otp !== null && a.otp.expiresAt > ctx.now && verifySecret(current, a.otp, kdf(ctx))
+    if (!otpOk && !(a.password !== null && verifySecret(current, a.password, kdf(ctx)))) {
+      return err("WRONG_CODE", "current: the current password is wrong", "Текущий пароль введен неверно", "current")
+    }
+    if (c.confirm !== c.password) return err("INVALID_FIELD", "confirm: the new password was not repeated exactly", "Новый пароль и его повтор не совпадают", "confirm")
+  }
   const bad = passwordProblem(c.password, ctx.cat.data.auth.passwordMinLength)
-  if (bad !== null) return err("WEAK_PASSWORD", `password: ${bad}`, `Пароль должен содержать не менее ${ctx.cat.data.auth.passwordMinLength} символов: буквы и цифры`, "password")
+  if (bad !== null) return err("WEAK_PASSWORD", `password: ${bad}`, `Пароль должен содержать не менее ${ctx.cat.data.auth.passwordMinLength} букв или цифр, без пробелов. Советуем добавить символы и заглавные буквы`, "password")
   const salt = ctx.rng.hex(16)
   const events: Draft[] = [
     { type: "PasswordSet", msisdn: s.msisdn, hash: hashSecret(c.password, salt, kdf(ctx)), salt, rng: ctx.rng.counter },
@@ -158,6 +174,14 @@ export const setPassword = (ctx: Ctx, c: CommandOf<"SetPassword">): RuleResult =
   ]
   if (s.notifyLogins) events.push(smsTo(s.msisdn, SENDER.mts, texts.passwordChanged(ctx.now)))
   return ok(events)
+}
+
+/** R27: «доступ к сервису блокируется на сутки»: the refusal names the moment the block ends. */
+const kioskLockedError = (s: Subscriber, now: number, field: string): DomainError | null => {
+  const until = s.auth.kioskLockedUntil
+  if (until <= now) return null
+  return err("KIOSK_LOCKED", `${field}: kiosk access of ${s.msisdn} is blocked until ${formatMskIso(until)}`,
+    `Доступ к сервису «Электронный Помощник» заблокирован до ${dateRu(until)} ${timeRu(until)} из-за неверного ввода кода. После этого войдите с прежним кодом или закажите новый.`, field)
 }
 
 const kioskRefusal = (ctx: Ctx, s: Subscriber): DomainError | null => {
@@ -174,6 +198,9 @@ export const requestKioskCode = (ctx: Ctx, c: CommandOf<"RequestKioskCode">): Ru
   if (denied) return denied
   const refused = kioskRefusal(ctx, s)
   if (refused) return refused
+  // R27: during the 24-hour block no code is issued; the subscriber is told until when.
+  const locked = kioskLockedError(s, ctx.now, "msisdn")
+  if (locked) return locked
   const limited = codeRateLimit(ctx, s)
   if (limited) return limited
   const code = drawCode(ctx, ctx.cat.data.auth.kioskCodeDigits)
@@ -191,7 +218,8 @@ export const kioskLogin = (ctx: Ctx, c: CommandOf<"KioskLogin">): RuleResult<{ m
   if (refused) return refused
   const a = s.auth
   // I6: nothing is accepted during the 24-hour block.
-  if (a.kioskLockedUntil > ctx.now) return err("KIOSK_LOCKED", `msisdn: kiosk access of ${c.msisdn} is blocked until ${new Date(a.kioskLockedUntil).toISOString()}`, "Доступ к сервису заблокирован на сутки из-за неверного ввода кода", "msisdn")
+  const locked = kioskLockedError(s, ctx.now, "msisdn")
+  if (locked) return locked
   if (a.kiosk === null) return err("NO_CODE", "code: no access code was ordered; send an empty SMS to 6262", "Закажите код доступа: отправьте пустое SMS на номер 6262", "code")
   // After the block lapses the count starts again; the old code still works (R27).
   const prior = a.kioskLockedUntil !== 0 ? 0 : a.kioskFailures

@@ -7,6 +7,7 @@ import { err } from "../domain/errors.ts"
 import { actingOn, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { renewalEvents } from "./jobs.ts"
 import { SENDER, texts } from "./texts.ts"
+import { isFinanciallyBlocked } from "../state/model.ts"
 
 export const block = (ctx: Ctx, c: CommandOf<"Block">): RuleResult => {
   const s = actingOn(ctx, c, "linked")
@@ -24,7 +25,8 @@ export const unblock = (ctx: Ctx, c: CommandOf<"Unblock">): RuleResult => {
   if (isErr(s)) return s
   if (!s.voluntaryBlock) return err("NOT_BLOCKED", `msisdn: ${c.msisdn} is not blocked`, "Номер не заблокирован", "msisdn")
   const ev: Draft[] = [{ type: "BlockSet", msisdn: s.msisdn, blocked: false, via: c.via ?? "control" }]
-  if (s.renewalSkipped && s.family?.role !== "member") ev.push(...renewalEvents(ctx, s, ctx.now, true))
+  // R15: still below zero, the skipped renewal waits for the top-up that lifts the balance block.
+  if (s.renewalSkipped && s.family?.role !== "member" && !isFinanciallyBlocked(s)) ev.push(...renewalEvents(ctx, s, ctx.now, true))
   ev.push(smsTo(s.msisdn, SENDER.mts, texts.unblocked()))
   return ok(ev)
 }

@@ -6,7 +6,9 @@ import type { CommandOf } from "../domain/commands.ts"
 import type { Draft } from "../domain/events.ts"
 import { err } from "../domain/errors.ts"
 import { addMonths, HOUR } from "../domain/time.ts"
-import type { Pkg, Shares, Subscriber } from "../state/model.ts"
+import { isBlocked, type FamilyMemberEntry, type Pkg, type Shares, type Subscriber } from "../state/model.ts"
+import { phoneRu } from "../domain/phone.ts"
+import { refuseWhileBlocked } from "./funds.ts"
 import { actingOn, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { KB_PER_MB, sharePackages, tariffPackages } from "./packages.ts"
 import { SENDER, texts } from "./texts.ts"
@@ -16,12 +18,15 @@ const ownerTariffLeft = (o: Subscriber): Shares => {
   return { minutes: get("minutes"), sms: get("sms"), dataMb: Math.floor(get("data") / KB_PER_MB) }
 }
 
-/** Shares already promised to invited (not yet active) members: reserved from what is left. */
-const reserved = (o: Subscriber): Shares => {
+/** An invitation not answered in time: it frees its place at once (R2), before the nightly tidy-up. */
+const lapsed = (m: FamilyMemberEntry, now: number): boolean => m.status === "invited" && m.expiresAt <= now
+
+/** Shares already promised to invited (not yet active, not lapsed) members: reserved from what is left. */
+const reserved = (o: Subscriber, now: number): Shares => {
   const r = { minutes: 0, sms: 0, dataMb: 0 }
   if (o.family?.role === "owner") {
     for (const m of o.family.members) {
-      if (m.status !== "invited") continue
+      if (m.status !== "invited" || lapsed(m, now)) continue
       r.minutes += m.shares.minutes
       r.sms += m.shares.sms
       r.dataMb += m.shares.dataMb
@@ -30,9 +35,9 @@ const reserved = (o: Subscriber): Shares => {
   return r
 }
 
-const exceeds = (o: Subscriber, want: Shares, includeReserved: boolean): string | null => {
+const exceeds = (o: Subscriber, want: Shares, includeReserved: boolean, now: number): string | null => {
   const left = ownerTariffLeft(o)
-  const res = includeReserved ? reserved(o) : { minutes: 0, sms: 0, dataMb: 0 }
+  const res = includeReserved ? reserved(o, now) : { minutes: 0, sms: 0, dataMb: 0 }
   if (want.minutes > left.minutes - res.minutes) return `minutes: ${want.minutes} > ${left.minutes - res.minutes} the owner has`
   if (want.sms > left.sms - res.sms) return `sms: ${want.sms} > ${left.sms - res.sms} the owner has`
   if (want.dataMb > left.dataMb - res.dataMb) return `dataMb: ${want.dataMb} > ${left.dataMb - res.dataMb} the owner has`
@@ -43,17 +48,31 @@ export const familyInvite = (ctx: Ctx, c: CommandOf<"FamilyInvite">): RuleResult
   const o = actingOn(ctx, c, "self")
   if (isErr(o)) return o
   const t = tariffOf(ctx, o)
-  if (!t.familyOwner || o.family?.role === "member" || o.family?.role === "invited") {
+  // An invitation the owner himself let lapse does not stop him from sharing.
+  const ownInviteLapsed = o.family?.role === "invited" && o.family.expiresAt <= ctx.now
+  if (!t.familyOwner || o.family?.role === "member" || (o.family?.role === "invited" && !ownInviteLapsed)) {
     return err("FAMILY_NOT_OWNER", `msisdn: ${c.msisdn} on ${t.id} cannot share packages (needs «МЫ МТС» and not be a member)`, "Делиться пакетами можно только на тарифе «МЫ МТС»", "msisdn")
   }
+  // R2, R19, R15: each member costs the owner a monthly fee, a paid change refused while blocked.
+  const blocked = refuseWhileBlocked(o, "inviting a «МЫ МТС» member")
+  if (blocked) return blocked
   const m = getSub(ctx, c.member, "member")
   if (isErr(m)) return m
   if (m.msisdn === o.msisdn) return err("FAMILY_MEMBER_INELIGIBLE", "member: the owner cannot invite himself", "Нельзя пригласить свой номер", "member")
   const mt = tariffOf(ctx, m)
-  if (m.family !== null || mt.corporate) {
+  const memberInviteLapsed = m.family?.role === "invited" && m.family.expiresAt <= ctx.now
+  if ((m.family !== null && !memberInviteLapsed) || mt.corporate) {
     return err("FAMILY_MEMBER_INELIGIBLE", `member: ${c.member} is already in a group, invited, or on a corporate tariff`, "Этот номер нельзя пригласить в «МЫ МТС»", "member")
   }
-  const members = o.family?.role === "owner" ? o.family.members : []
+  // R2: lapsed invitations free their places at once: closed here, before the new one.
+  const tidy: Draft[] = []
+  const all = o.family?.role === "owner" ? o.family.members : []
+  for (const x of all) if (lapsed(x, ctx.now)) tidy.push({ type: "FamilyDeclined", owner: o.msisdn, member: x.msisdn, reason: "expired" })
+  if (o.family?.role === "invited" && ownInviteLapsed) tidy.push({ type: "FamilyDeclined", owner: o.family.owner, member: o.msisdn, reason: "expired" })
+  if (m.family?.role === "invited" && memberInviteLapsed && !(m.family.owner === o.msisdn && all.some((x) => x.msisdn === m.msisdn && lapsed(x, ctx.now)))) {
+    tidy.push({ type: "FamilyDeclined", owner: m.family.owner, member: m.msisdn, reason: "expired" })
+  }
+  const members = all.filter((x) => !lapsed(x, ctx.now))
   const max = ctx.cat.data.family.maxMembers
   if (members.length >= max) return err("FAMILY_FULL", `member: ${c.msisdn} already has ${members.length} members (at most ${max})`, `В «МЫ МТС» может быть не больше ${max} участников`, "member")
   for (const [f, v] of [["minutes", c.minutes], ["sms", c.sms], ["dataMb", c.dataMb]] as const) {
@@ -61,12 +80,15 @@ export const familyInvite = (ctx: Ctx, c: CommandOf<"FamilyInvite">): RuleResult
   }
   if (c.minutes + c.sms + c.dataMb === 0) return err("INVALID_FIELD", "minutes: share at least some minutes, SMS or data", "Выберите, чем поделиться", "minutes")
   const shares = { minutes: c.minutes, sms: c.sms, dataMb: c.dataMb }
-  const over = exceeds(o, shares, true)
+  const over = exceeds(o, shares, true, ctx.now)
   if (over !== null) return err("FAMILY_SHARE_EXCEEDS", over, "Нельзя поделиться больше, чем есть в вашем пакете", over.split(":")[0])
   const expiresAt = ctx.now + ctx.cat.data.family.inviteTtlHours * HOUR
+  // R2: the invitation comes from a number the member can answer, names the inviting number and
+  // what is shared («На добавленный номер мы пришлём SMS, на которое нужно ответить словом «Да»»).
   return ok([
+    ...tidy,
     { type: "FamilyInvited", owner: o.msisdn, member: m.msisdn, shares, expiresAt },
-    smsTo(m.msisdn, SENDER.mts, texts.familyInvite(o.msisdn, shares.minutes, Math.floor(shares.dataMb / 1024), shares.sms)),
+    smsTo(m.msisdn, ctx.cat.data.family.replyNumber, texts.familyInvite(o.msisdn, shares.minutes, shares.dataMb, shares.sms)),
   ], { expiresAt })
 }
 
@@ -82,6 +104,11 @@ export const joined = (o: Subscriber, m: Subscriber, shares: Shares): Draft => {
 export const familyReply = (ctx: Ctx, c: CommandOf<"FamilyReply">): RuleResult => {
   const m = actingOn(ctx, c, "self")
   if (isErr(m)) return m
+  // R2: only an answer to the number the invitation came from counts.
+  const replyNumber = ctx.cat.data.family.replyNumber
+  if (c.to !== undefined && c.to !== replyNumber) {
+    return err("FAMILY_NO_INVITE", `to: a «МЫ МТС» answer goes to ${replyNumber}, not ${c.to}`, `Чтобы ответить на приглашение в «МЫ МТС», отправьте «Да» или «Нет» на номер ${replyNumber}`, "to")
+  }
   if (m.family?.role !== "invited") return err("FAMILY_NO_INVITE", `msisdn: ${c.msisdn} has no pending «МЫ МТС» invitation`, "У вас нет приглашений в «МЫ МТС»", "msisdn")
   const o = ctx.state.subscribers.get(m.family.owner)
   const entry = o?.family?.role === "owner" ? o.family.members.find((x) => x.msisdn === m.msisdn) : undefined
@@ -95,7 +122,11 @@ export const familyReply = (ctx: Ctx, c: CommandOf<"FamilyReply">): RuleResult =
       smsTo(o.msisdn, SENDER.mts, texts.familyDeclinedOwner(m.msisdn)),
     ], { joined: false })
   }
-  const over = exceeds(o, entry.shares, false)
+  if (isBlocked(o)) {
+    return err("BLOCKED", `msisdn: the owner ${o.msisdn} is blocked; sharing cannot start while the owner's number is blocked`,
+      `Номер владельца группы ${phoneRu(o.msisdn)} заблокирован. Ответьте «Да» после снятия блокировки, пока приглашение действует.`, "msisdn")
+  }
+  const over = exceeds(o, entry.shares, false, ctx.now)
   if (over !== null) {
     return {
       events: [{ type: "FamilyDeclined", owner: o.msisdn, member: m.msisdn, reason: "declined" }, smsTo(o.msisdn, SENDER.mts, texts.familyDeclinedOwner(m.msisdn))],

@@ -1,13 +1,14 @@
 // The dispatch table: one rule per command tag. A reader finds any command's rule here.
 import type { Command, CommandOf, CommandTag } from "../domain/commands.ts"
 import type { Ctx, RuleResult } from "./context.ts"
-import { activatePaymentCard, cancelAutopay, exchangeBonus, issuePaymentCard, promisedPayment, setAutopay, setNotifications, topUp, transfer } from "./payments.ts"
+import { activatePaymentCard, cancelAutopay, exchangeBonus, issuePaymentCard, payProvider, promisedPayment, setAutopay, setNotifications, topUp, transfer } from "./payments.ts"
 import { buyPackage, changeTariff, configureConstructor, connectService, disconnectService } from "./services.ts"
 import { block, unblock } from "./blocks.ts"
 import { familyInvite, familyRemove, familyReply } from "./family.ts"
 import { linkConfirm, linkRequest, unlink } from "./linked.ts"
 import { kioskLogin, login, loginByNetwork, logout, requestKioskCode, requestOtp, resumeSession, setPassword } from "./auth.ts"
 import { rateUsage } from "./rating.ts"
+import { assistantRefusal } from "./assistant.ts"
 import { serviceSms } from "./service-sms.ts"
 import { setupFamily, setupLink, setupPackage } from "./setup.ts"
 import { createSubscriber, setNetwork, travel } from "./subscribers.ts"
@@ -26,6 +27,7 @@ export const RULES: Rules = {
   SetAutopay: setAutopay,
   CancelAutopay: cancelAutopay,
   Transfer: transfer,
+  PayProvider: payProvider,
   ExchangeBonus: exchangeBonus,
   SetNotifications: setNotifications,
   ChangeTariff: changeTariff,
@@ -56,4 +58,4 @@ export const RULES: Rules = {
 }
 
 export const decide = (ctx: Ctx, c: Command): RuleResult<unknown> =>
-  (RULES[c._tag] as (ctx: Ctx, c: Command) => RuleResult<unknown>)(ctx, c)
+  assistantRefusal(ctx, c) ?? (RULES[c._tag] as (ctx: Ctx, c: Command) => RuleResult<unknown>)(ctx, c)

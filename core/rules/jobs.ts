@@ -4,8 +4,8 @@
 import type { CatalogIndex } from "../catalog/load.ts"
 import type { Service } from "../catalog/schema.ts"
 import type { Draft } from "../domain/events.ts"
-import { addMonths, DAY } from "../domain/time.ts"
-import { statusOf, type Subscriber } from "../state/model.ts"
+import { addMonths, DAY, mskParts } from "../domain/time.ts"
+import { isBlocked, isFinanciallyBlockedAt, type Subscriber } from "../state/model.ts"
 import { smsTo, tariffOf, type Ctx } from "./context.ts"
 import { sharedTotal, sharePackages, tariffPackages } from "./packages.ts"
 import { monthlyFeeOf } from "./services.ts"
@@ -14,13 +14,17 @@ import { SENDER, texts } from "./texts.ts"
 import { nextMonthlyDay } from "./payments.ts"
 
 /**
- * The monthly renewal of `s` at instant `at`. While voluntarily blocked the fee is not charged
- * and packages are kept (R19); `force` renews now (on unblocking after a skipped renewal).
+ * The monthly renewal of `s` at instant `at`. While blocked (voluntarily, R19, or for the
+ * balance, R15) no fee is charged and packages are kept; `force` renews now (on unblocking or on
+ * the top-up that lifts the balance block, after a skipped renewal). The renewal's fees (tariff,
+ * services, family members) are one decision, made on the status before it.
  */
 export const renewalEvents = (ctx: Ctx, s: Subscriber, at: number, force = false): Draft[] => {
   const t = tariffOf(ctx, s)
-  const next = force ? addMonths(at, 1) : addMonths(s.renewAt, 1)
-  if (s.voluntaryBlock && !force) return [{ type: "PeriodRenewed", msisdn: s.msisdn, renewAt: next, packages: [], charged: false }]
+  // R1: the period renews on its day each month, on the last day of a shorter month (a period
+  // from the 31st renews on 30.04, 31.05, 30.06 …, never drifting to the 28th for good).
+  const next = force ? addMonths(at, 1) : addMonths(s.renewAt, 1, s.renewDay)
+  if (isBlocked(s) && !force) return [{ type: "PeriodRenewed", msisdn: s.msisdn, renewAt: next, packages: [], charged: false }]
   const ev: Draft[] = []
   const fee = monthlyFeeOf(t, s.constructorChoice)
   if (fee > 0) ev.push({ type: "Money", msisdn: s.msisdn, amount: -fee, reason: "fee-monthly", ref: t.id })
@@ -39,9 +43,10 @@ export const renewalEvents = (ctx: Ctx, s: Subscriber, at: number, force = false
     shared.sms += m.shares.sms
     shared.dataMb += m.shares.dataMb
   }
-  ev.push({ type: "PeriodRenewed", msisdn: s.msisdn, renewAt: next, packages: tariffPackages(t, next, s.constructorChoice, shared), charged: true })
+  const day = force ? { renewDay: mskParts(at).day } : {}
+  ev.push({ type: "PeriodRenewed", msisdn: s.msisdn, renewAt: next, packages: tariffPackages(t, next, s.constructorChoice, shared), charged: true, ...day })
   for (const m of active) {
-    ev.push({ type: "PeriodRenewed", msisdn: m.msisdn, renewAt: next, packages: sharePackages(s.msisdn, m.shares, next), charged: true })
+    ev.push({ type: "PeriodRenewed", msisdn: m.msisdn, renewAt: next, packages: sharePackages(s.msisdn, m.shares, next), charged: true, ...day })
   }
   return ev
 }
@@ -76,9 +81,16 @@ export const dailyJob = (ctx: Ctx, at: number): Draft[] => {
   const fees = dailyFeeServices(ctx.cat)
   for (const s of ctx.state.subscribers.values()) {
     const services = s.services
+    // R15, R19: each fee is decided on the balance and status the one before it left. A blocked
+    // number is charged no recurring fee, and a daily fee is charged only when the balance (or the
+    // credit limit) still covers it, as the network grants usage: a fee the balance does not cover
+    // is not taken that day.
+    let balance = s.balance
     for (let i = 0; i < services.length; i++) {
       const sv = fees.get(services[i] as string)
-      if (sv !== undefined && statusOf(s) === "active") ev.push({ type: "Money", msisdn: s.msisdn, amount: -sv.dailyFee, reason: "fee-daily", ref: sv.id })
+      if (sv === undefined || s.voluntaryBlock || isFinanciallyBlockedAt(s, balance - sv.dailyFee)) continue
+      ev.push({ type: "Money", msisdn: s.msisdn, amount: -sv.dailyFee, reason: "fee-daily", ref: sv.id })
+      balance -= sv.dailyFee
     }
     if (s.family?.role === "owner") {
       for (const m of s.family.members) {

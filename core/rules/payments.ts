@@ -11,6 +11,7 @@ import { actingOn, getSub, isErr, ok, smsTo, systemOnly, type Ctx, type RuleResu
 import { KB_PER_MB } from "./packages.ts"
 import { sha256 } from "./secrets.ts"
 import { SENDER, texts } from "./texts.ts"
+import { refuseWhileBlocked } from "./funds.ts"
 
 const topUpAmount = (ctx: Ctx, amount: number, field = "amount") => {
   const { min, max } = ctx.cat.data.topUp
@@ -153,6 +154,38 @@ export const transfer = (ctx: Ctx, c: CommandOf<"Transfer">): RuleResult => {
   ev.push(smsTo(s.msisdn, SENDER.mts, texts.transferOut(c.amount, to.msisdn)))
   ev.push(smsTo(to.msisdn, SENDER.mts, texts.transferIn(c.amount, s.msisdn)))
   return ok(ev, { amount: c.amount, fee })
+}
+
+/**
+ * A payment to another provider from the balance (000_…: «внести плату за ТВ и Интернет,
+ * квартплату, мобильный телефон»): like a transfer, only from the positive balance, commission
+ * per catalog; the ledger reason is its own, «оплата услуг».
+ */
+export const payProvider = (ctx: Ctx, c: CommandOf<"PayProvider">): RuleResult => {
+  const s = actingOn(ctx, c, "linked")
+  if (isErr(s)) return s
+  const pp = ctx.cat.data.providerPayments
+  const p = pp.providers.find((x) => x.id === c.provider)
+  if (p === undefined) return err("INVALID_FIELD", `provider: no provider "${c.provider}" in the catalog (${pp.providers.map((x) => x.id).join(", ")})`, "Получатель платежа не найден", "provider")
+  const account = c.account.replace(/[\s()+-]/g, "")
+  const accountOk = p.account === "phone" ? /^[78]\d{10}$/.test(account) : /^[0-9A-Za-z]{4,20}$/.test(account)
+  if (!accountOk) {
+    return err("INVALID_FIELD", `account: ${p.account === "phone" ? "a phone number of 11 digits" : "a contract number of 4..20 letters or digits"} expected`,
+      p.account === "phone" ? "Введите номер телефона получателя" : "Введите номер договора или лицевого счета", "account")
+  }
+  if (!Number.isSafeInteger(c.amount) || c.amount < pp.min || c.amount > pp.max) {
+    return err("INVALID_FIELD", `amount: must be ${pp.min}..${pp.max} kopecks, got ${c.amount}`, `Сумма платежа — от ${formatRub(pp.min)} до ${formatRub(pp.max)}`, "amount")
+  }
+  const blocked = refuseWhileBlocked(s, `paying ${p.id}`)
+  if (blocked) return blocked
+  if (s.balance < c.amount + p.fee) {
+    return err("INSUFFICIENT_FUNDS", `amount: ${c.amount} + fee ${p.fee} exceeds the positive balance ${Math.max(0, s.balance)}`, "Недостаточно средств для оплаты", "amount")
+  }
+  const ref = `${p.id}:${account}`
+  const ev: Draft[] = [{ type: "Money", msisdn: s.msisdn, amount: -c.amount, reason: "payment-other", ref }]
+  if (p.fee > 0) ev.push({ type: "Money", msisdn: s.msisdn, amount: -p.fee, reason: "fee-transfer", ref })
+  ev.push(smsTo(s.msisdn, SENDER.mts, texts.providerPaid(p.name, account, c.amount, p.fee)))
+  return ok(ev, { amount: c.amount, fee: p.fee, provider: p.name })
 }
 
 export const exchangeBonus = (ctx: Ctx, c: CommandOf<"ExchangeBonus">): RuleResult => {

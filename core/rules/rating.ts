@@ -1,5 +1,6 @@
 // Rating network usage: R3 («Забугорище»), R4 (packages first, then pay-as-you-go), R15
-// (negative balance stops outgoing usage), R8 (credit limit). Invariants I2, I3, I5.
+// (negative balance stops outgoing usage), R8 (credit limit), online charging (usage is granted
+// only while the balance covers it; the rest is cut off). Invariants I2, I3, I5.
 // Hot path: plain synchronous code, no Effect, few allocations.
 import type { PackageKind } from "../catalog/schema.ts"
 import type { Draft, LedgerReason, UsageKind, UsageRated } from "../domain/events.ts"
@@ -7,12 +8,17 @@ import type { CommandOf } from "../domain/commands.ts"
 import { err, type DomainError } from "../domain/errors.ts"
 import { mskDay } from "../domain/time.ts"
 import { hasService, isFinanciallyBlocked, type Pkg, type Subscriber } from "../state/model.ts"
-import { getSub, isErr, systemOnly, tariffOf, type Ctx, type RuleResult } from "./context.ts"
+import { getSub, isErr, smsTo, systemOnly, tariffOf, type Ctx, type RuleResult } from "./context.ts"
+import { available } from "./funds.ts"
+import { SENDER, texts } from "./texts.ts"
 import { KB_PER_MB } from "./packages.ts"
 
 const MAX_CALL_SECONDS = 24 * 3600
 const MAX_SMS = 1000
 const MAX_DATA_KB = 100 * 1024 * 1024
+
+/** The catalog id of «Забугорище» (R3): its fee is the roaming section's, per day abroad with use. */
+export const ZABUGORISHCHE = "zabugorishche"
 
 export const isAbroad = (location: string): boolean => location !== "home" && location !== "russia"
 
@@ -104,6 +110,10 @@ const validate = (u: CommandOf<"Usage">["usage"]): DomainError | null => {
   }
 }
 
+/** The price of `paid` units: per unit, or per started megabyte for data (KB). */
+const priceOf = (kind: UsageKind, paid: number, price: number): number =>
+  paid === 0 ? 0 : kind === "data" ? Math.ceil(paid / KB_PER_MB) * price : paid * price
+
 const REASON: Record<UsageKind, LedgerReason> = { call: "usage-call", sms: "usage-sms", data: "usage-data" }
 export const usageReason = (k: UsageKind): LedgerReason => REASON[k]
 
@@ -130,9 +140,12 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
 
   const volume = u._tag === "call" ? u.seconds : u._tag === "sms" ? (u.count ?? 1) : u.kb
   const units = u._tag === "call" ? Math.ceil(u.seconds / 60) : volume
-  let fee: Draft | null = null
+  let feeDue = false
+  let feeAmount = 0
   let draws = NO_DRAWS
-  let cost = 0
+  /** Units priced (minutes, SMS, or KB for data) and their price (per unit, or per started MB for data). */
+  let paid = 0
+  let price = 0
   const t = tariffOf(ctx, s)
 
   if (!abroad) {
@@ -140,12 +153,15 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
       // Incoming at home and across Russia is free and uses no package.
     } else if (kind === "data") {
       draws = drawPackages(s, kind, units, ctx.now)
-      cost = Math.ceil(uncovered / KB_PER_MB) * t.payg.dataMb
+      paid = uncovered
+      price = t.payg.dataMb
     } else if (!isRussianNumber(peer)) {
-      cost = units * (kind === "call" ? t.payg.intlCallMinute : t.payg.intlSms)
+      paid = units
+      price = kind === "call" ? t.payg.intlCallMinute : t.payg.intlSms
     } else {
       draws = drawPackages(s, kind, units, ctx.now)
-      cost = uncovered * (kind === "call" ? t.payg.callMinute : t.payg.sms)
+      paid = uncovered
+      price = kind === "call" ? t.payg.callMinute : t.payg.sms
     }
   } else if (hasService(s, "zabugorishche")) {
     // R3: abroad, minutes and internet come from the home package; the fee is charged once per
@@ -153,27 +169,60 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
     // are not a use of service.
     const uses = !(kind === "sms" && direction === "in")
     if (uses && s.zabugorDay !== mskDay(ctx.now)) {
-      fee = { type: "Money", msisdn: s.msisdn, amount: -zabugorishcheFee(ctx, where), reason: "fee-zabugorishche", ref: where }
+      feeDue = true
+      feeAmount = zabugorishcheFee(ctx, where)
     }
-    if (kind === "data") {
-      draws = drawPackages(s, kind, units, ctx.now)
-      cost = Math.ceil(uncovered / KB_PER_MB) * t.payg.dataMb
-    } else if (kind === "sms" && direction === "in") {
-      cost = 0
+    if (kind === "sms" && direction === "in") {
+      // Free.
     } else {
       draws = drawPackages(s, kind, units, ctx.now)
-      cost = uncovered * (kind === "call" ? t.payg.callMinute : t.payg.sms)
+      paid = uncovered
+      price = kind === "data" ? t.payg.dataMb : kind === "call" ? t.payg.callMinute : t.payg.sms
     }
   } else {
     // Roaming without «Забугорище»: roaming prices, no packages.
     const r = ctx.cat.data.roaming
-    if (kind === "data") cost = Math.ceil(units / KB_PER_MB) * r.dataMb
-    else if (kind === "call") cost = units * (direction === "in" ? r.incomingMinute : r.callMinute)
-    else cost = direction === "in" ? 0 : units * r.sms
+    if (kind === "data") {
+      paid = units
+      price = r.dataMb
+    } else if (kind === "call") {
+      paid = units
+      price = direction === "in" ? r.incomingMinute : r.callMinute
+    } else if (direction === "out") {
+      paid = units
+      price = r.sms
+    }
   }
+  let cost = priceOf(kind, paid, price)
+
+  // Online charging: the network grants usage only while the balance (or the credit limit)
+  // covers it, the day's «Забугорище» fee first. What is not covered is cut off: recorded, not
+  // rated, and the subscriber is told by SMS.
+  const avail = available(s) - feeAmount
+  const feeUncovered = feeAmount > 0 && avail < 0
+  let rated = units
+  if (feeUncovered || (cost > 0 && cost > avail)) {
+    const grant = feeUncovered || price === 0 ? 0 : kind === "data" ? Math.floor(avail / price) * KB_PER_MB : Math.floor(avail / price)
+    const paidGranted = paid < grant ? paid : grant
+    rated = feeUncovered ? 0 : units - paid + paidGranted
+    if (rated === 0) {
+      const cut: Draft = { type: "UsageCut", msisdn: s.msisdn, kind, direction, peer, where, volume, units }
+      return {
+        events: [cut, smsTo(s.msisdn, SENDER.mts, texts.usageCut(kind, s.balance))],
+        error: err("INSUFFICIENT_FUNDS", `msisdn: ${s.msisdn} has ${available(s)} kopecks available; the ${kind} is not covered and was cut off`, "Недостаточно средств на счете. Пополните баланс", "msisdn"),
+      }
+    }
+    paid = paidGranted
+    cost = priceOf(kind, paid, price)
+  }
+  const ratedVolume = rated === units ? volume : kind === "call" ? Math.min(volume, rated * 60) : rated
+  const fee: Draft | null = feeDue ? { type: "Money", msisdn: s.msisdn, amount: -feeAmount, reason: "fee-zabugorishche", ref: where } : null
 
   // Built with its seq and at (the engine stamps them) so the object keeps one shape; same keys,
   // same order as a draft stamped later.
-  const rated: UsageRated = { type: "UsageRated", msisdn: s.msisdn, kind, direction, peer, where, volume, units, draws, cost, seq: 0, at: 0 }
-  return { events: fee === null ? [rated] : [fee, rated] }
+  const event: UsageRated = { type: "UsageRated", msisdn: s.msisdn, kind, direction, peer, where, volume: ratedVolume, units: rated, draws, cost, seq: 0, at: 0 }
+  if (rated === units) return { events: fee === null ? [event] : [fee, event] }
+  const cut: Draft = { type: "UsageCut", msisdn: s.msisdn, kind, direction, peer, where, volume: volume - ratedVolume, units: units - rated }
+  const notice = smsTo(s.msisdn, SENDER.mts, texts.usageCut(kind, s.balance - feeAmount - cost))
+  return { events: fee === null ? [event, cut, notice] : [fee, event, cut, notice] }
 }

@@ -7,7 +7,7 @@ import { formatRub } from "../domain/money.ts"
 import { addMonths, DAY } from "../domain/time.ts"
 import { hasService } from "../state/model.ts"
 import { actingOn, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
-import { requireFunds } from "./funds.ts"
+import { refuseWhileBlocked, requireFunds } from "./funds.ts"
 import { KB_PER_MB, tariffPackages } from "./packages.ts"
 import { SENDER, texts } from "./texts.ts"
 
@@ -40,7 +40,8 @@ export const changeTariff = (ctx: Ctx, c: CommandOf<"ChangeTariff">): RuleResult
   if (!t.selectable || (t.corporate && !cur.corporate)) return err("TARIFF_NOT_AVAILABLE", `tariff: "${t.id}" cannot be chosen by the subscriber`, "Переход на этот тариф недоступен", "tariff")
   if (s.family?.role === "member") return err("FAMILY_MEMBER_INELIGIBLE", `msisdn: ${c.msisdn} is a «МЫ МТС» member; leave the group first`, "Вы участник «МЫ МТС». Чтобы сменить тариф, выйдите из группы", "msisdn")
   if (s.family?.role === "owner" && !t.familyOwner) return err("FAMILY_HAS_MEMBERS", `tariff: ${c.msisdn} shares packages with members; remove them first`, "Сначала исключите участников «МЫ МТС»", "tariff")
-  if (s.voluntaryBlock) return err("BLOCKED", `msisdn: ${c.msisdn} is voluntarily blocked`, "Номер заблокирован", "msisdn")
+  const blocked = refuseWhileBlocked(s, "a tariff change")
+  if (blocked) return blocked
   const q = tariffQuote(t)
   // R6: the change asks for confirmation; the quote says what it costs.
   if (c.confirmed !== true) {
@@ -70,7 +71,9 @@ export const configureConstructor = (ctx: Ctx, c: CommandOf<"ConfigureConstructo
   const t = tariffOf(ctx, s)
   if (t.kind !== "constructor" || t.adjustable === undefined) return err("NOT_CONSTRUCTOR", `msisdn: ${c.msisdn} is on ${t.id}, not a constructor tariff`, "Изменять пакеты можно только на тарифе-конструкторе", "msisdn")
   // R5: packages on constructor tariffs change only with «Мобильный помощник» connected.
-  if (!hasService(s, "mobile-assistant")) return err("MOBILE_ASSISTANT_REQUIRED", `msisdn: ${c.msisdn} has no «Мобильный помощник»; constructor packages cannot change`, "Менять пакеты можно только при подключенном «Мобильном помощнике»", "msisdn")
+  if (!hasService(s, "mobile-assistant")) return err("MOBILE_ASSISTANT_REQUIRED", `msisdn: ${c.msisdn} has no «Мобильный помощник»; constructor packages cannot change`, "Менять пакеты можно только при подключенном «Мобильном помощнике». Чтобы подключить его, наберите *111*242# и выберите «1 Подключить».", "msisdn")
+  const blocked = refuseWhileBlocked(s, "a constructor package change")
+  if (blocked) return blocked
   const opts = t.adjustable
   if (!opts.minutes.some((o) => o.amount === c.minutes)) return err("INVALID_FIELD", `minutes: must be one of ${opts.minutes.map((o) => o.amount).join(", ")}`, "Такого пакета минут нет", "minutes")
   if (!opts.dataGb.some((o) => o.amount === c.dataGb)) return err("INVALID_FIELD", `dataGb: must be one of ${opts.dataGb.map((o) => o.amount).join(", ")}`, "Такого пакета интернета нет", "dataGb")
@@ -95,7 +98,10 @@ export const connectService = (ctx: Ctx, c: CommandOf<"ConnectService">): RuleRe
   if (hasService(s, sv.id)) return err("SERVICE_ALREADY_CONNECTED", `service: ${sv.id} is already connected on ${c.msisdn}`, `Услуга «${sv.name}» уже подключена`, "service")
   const t = tariffOf(ctx, s)
   if (!serviceAvailable(sv, t)) return err("SERVICE_NOT_AVAILABLE", `service: ${sv.id} is not available on tariff ${t.id}`, `Услуга «${sv.name}» недоступна на вашем тарифе`, "service")
-  if (s.voluntaryBlock) return err("BLOCKED", `msisdn: ${c.msisdn} is voluntarily blocked`, "Номер заблокирован", "msisdn")
+  // R15, R19: a paid service is refused while blocked; a free one too while voluntarily blocked.
+  const paid = sv.connectFee > 0 || sv.monthlyFee > 0 || sv.dailyFee > 0
+  const blocked = paid || s.voluntaryBlock ? refuseWhileBlocked(s, `connecting ${sv.id}`) : null
+  if (blocked) return blocked
   const lack = requireFunds(s, sv.connectFee, `connecting ${sv.id}`)
   if (lack) return lack
   const ev: Draft[] = []
@@ -120,7 +126,8 @@ export const buyPackage = (ctx: Ctx, c: CommandOf<"BuyPackage">): RuleResult => 
   if (isErr(s)) return s
   const o = ctx.cat.oneOff.get(c.offer)
   if (o === undefined) return err("UNKNOWN_OFFER", `offer: no one-off package "${c.offer}" in the catalog`, "Пакет не найден", "offer")
-  if (s.voluntaryBlock) return err("BLOCKED", `msisdn: ${c.msisdn} is voluntarily blocked`, "Номер заблокирован", "msisdn")
+  const blocked = refuseWhileBlocked(s, `buying ${o.id}`)
+  if (blocked) return blocked
   const lack = requireFunds(s, o.price, `package ${o.id}`)
   if (lack) return lack
   const until = ctx.now + o.validDays * DAY

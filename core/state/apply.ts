@@ -81,7 +81,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
         initialBalance: e.balance, balance: e.balance, bonus: e.bonus, bonusCarry: 0,
         spendMonth: monthKey(e.at), spendCurrent: 0, spendHistory: [e.avgMonthlySpend, e.avgMonthlySpend, e.avgMonthlySpend],
         services: [...e.services], packages: clonePkgs(e.packages), constructorChoice: e.constructorChoice,
-        voluntaryBlock: false, location: "home", mobileData: false, renewAt: e.renewAt, renewalSkipped: false, zabugorDay: -1,
+        voluntaryBlock: false, location: "home", mobileData: false, renewAt: e.renewAt, renewDay: mskParts(e.at).day, renewalSkipped: false, zabugorDay: -1,
         family: null, linked: [], linkRequests: [], notifyCharges: false, notifyLogins: true,
         promised: null, autopay: null, auth: newAuth(), createdAt: e.at,
       }
@@ -114,6 +114,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
     case "PeriodRenewed": {
       const s = sub(state, e.msisdn)
       s.renewAt = e.renewAt
+      if (e.renewDay !== undefined) s.renewDay = e.renewDay
       s.renewalSkipped = !e.charged
       if (e.charged) replacePkgs(s, ["tariff", "share"], e.packages)
       return
@@ -122,6 +123,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       const s = sub(state, e.msisdn)
       s.tariff = e.to
       s.renewAt = e.renewAt
+      s.renewDay = mskParts(e.at).day
       s.renewalSkipped = false
       s.services = [...e.services]
       s.constructorChoice = e.constructorChoice
@@ -178,6 +180,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       m.family = { role: "member", owner: e.owner, prevTariff: e.prevTariff }
       m.tariff = cat.data.family.memberTariff
       m.renewAt = o.renewAt
+      m.renewDay = o.renewDay
       replacePkgs(o, ["tariff"], e.ownerPackages)
       replacePkgs(m, ["tariff", "share"], e.memberPackages)
       return
@@ -290,6 +293,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
     // The handset inbox is a view over these events in the log (core/engine/views.ts inboxOf):
     // message history is not kept in memory, so a subscriber's state stays the same size.
     case "SmsDelivered": return
+    case "UsageCut": return
     case "PaymentCardIssued": state.paymentCards.set(e.hash, { hash: e.hash, amount: e.amount, usedBy: null }); return
     case "PaymentCardUsed": {
       const c = state.paymentCards.get(e.hash)

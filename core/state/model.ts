@@ -102,6 +102,8 @@ export interface Subscriber {
   location: Location
   mobileData: boolean
   renewAt: number
+  /** Day of month (1..31) the period renews on: the last day of a shorter month, then this day again (R1). */
+  renewDay: number
   /** A monthly renewal was skipped while voluntarily blocked (R19); unblocking renews at once. */
   renewalSkipped: boolean
   /** Moscow day index on which «Забугорище» was last charged (-1 never). */
@@ -153,6 +155,13 @@ export const newAuth = (): Auth => ({
 
 export const isFinanciallyBlocked = (s: Subscriber): boolean =>
   s.payment === "prepaid" ? s.balance < 0 : s.balance < -s.creditLimit
+
+/** Would `s` be financially blocked with `balance` (a balance a job has not recorded yet)? */
+export const isFinanciallyBlockedAt = (s: Subscriber, balance: number): boolean =>
+  s.payment === "prepaid" ? balance < 0 : balance < -s.creditLimit
+
+/** Blocked, voluntarily or for the balance (R15, R19): no recurring fee, no paid change. */
+export const isBlocked = (s: Subscriber): boolean => s.voluntaryBlock || isFinanciallyBlocked(s)
 
 export type Status = "active" | "blocked-voluntary" | "blocked-financial"
 

@@ -1,5 +1,6 @@
 // Canonical encoding of the state: used for snapshots and for the state hash (I7).
 import { createHash } from "node:crypto"
+import { mskParts } from "../domain/time.ts"
 import type { State, Subscriber } from "./model.ts"
 
 interface Encoded {
@@ -30,6 +31,8 @@ export const decodeState = (text: string): State => {
     subscribers: new Map(e.subscribers.map((x) => {
       // Snapshots written before the inbox moved to the log carried it in the state.
       delete (x as Subscriber & { inbox?: unknown }).inbox
+      // Snapshots written before the renewal day was kept: the day of the next renewal.
+      if ((x as Partial<Subscriber>).renewDay === undefined) x.renewDay = mskParts(x.renewAt).day
       return [x.msisdn, x]
     })),
     sessions: new Map(e.sessions.map((x) => [x.tokenHash, x])),

@@ -2,10 +2,7 @@
 // a timeline: the balance line over twin time (inline SVG), each step with its answer or, for a
 // check, pass/fail with expected vs actual, and under each step the events it caused, in Russian.
 import { formatRub } from "../../core/domain/money.ts"
-import { defaultCatalogIndex } from "../../core/catalog/load.ts"
-import type { Event } from "../../core/domain/events.ts"
-import { textOf } from "../../web/describe.ts"
-import type { EventRow } from "../client.ts"
+import { eventRu, type EventRow } from "../client.ts"
 import { twinTime, type BalanceSample, type ScenarioResult, type StepRecord } from "../runner.ts"
 import { xmlEscape as esc } from "./junit.ts"
 
@@ -48,16 +45,8 @@ export const balanceSvg = (samples: readonly BalanceSample[], msisdn: string): s
   ${zero}<polyline points="${path.join(" ")}" class="line"/>${dots}</svg>`
 }
 
-const CATALOG = defaultCatalogIndex()
-
-/** An event in Russian, as the console's timeline writes it (catalog names, money in rubles, no ids or hashes). */
-export const eventRu = (e: EventRow): string => {
-  try {
-    return textOf({ cat: CATALOG }, e as unknown as Event)?.text ?? e.type
-  } catch {
-    return e.type
-  }
-}
+/** An event in Russian, as the console's timeline writes it (one function, scenarios/client.ts). */
+export { eventRu }
 
 /** Events that are bookkeeping, not something a subscriber or a trainer would call an event. */
 const QUIET = new Set(["ClockSet", "SessionTouched"])

@@ -65,7 +65,7 @@ describe("trainer console (browser)", () => {
     const row = page.locator("#ledger tbody tr").first()
     expect(await row.textContent()).toContain("750,00")
     expect(await page.locator("#chart path").count()).toBe(1)
-    expect(await page.locator("#timeline li", { hasText: "пополнение счета" }).count()).toBeGreaterThan(0)
+    expect(await page.locator("#timeline li", { hasText: "пополнение" }).count()).toBeGreaterThan(0)
   })
 
   it("clock, travel and usage controls act on the twin and show twin time", async () => {

@@ -84,7 +84,7 @@ describe("I8 R14 every channel that shows expenses uses the same period", () => 
     const credits = Result.getOrThrow(recentPaymentsView(r.twin, PAYG, PAYG))
     expect(credits.map((c) => c.amount)).toEqual([rub(150)])
     expect((await r.drv.ussdDial(PAYG, "*111*23*4#")).text).toContain("Платежи за 30 дней:")
-    expect((await r.drv.ivrCall(PAYG, "111", "22")).text).toContain("Зачисленные платежи за 30 дней: 08.06.2026 — 150 рублей 0 копеек, пополнение счета.")
+    expect((await r.drv.ivrCall(PAYG, "111", "22")).text).toContain("Зачисленные платежи за 30 дней: 08.06.2026 — 150 рублей 0 копеек, пополнение картой.")
   })
 
   test("R14: reading expenses changes nothing", () => {

@@ -20,7 +20,10 @@ const hotline = (cat: CatalogIndex) => {
   const call = async (msisdn: string): Promise<{ transcript: string[] }> => {
     const res = await app.request("/ivr/calls", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ msisdn, number: "0890" }) })
     expect(res.status).toBe(201)
-    return (await res.json()) as { transcript: string[] }
+    // The automatic menu first; 0 asks for a specialist.
+    const { callId } = (await res.json()) as { callId: string }
+    const keys = await app.request(`/ivr/calls/${callId}/dtmf`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ keys: "0" }) })
+    return (await keys.json()) as { transcript: string[] }
   }
   return { call }
 }

@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest"
 import { MAIN_PROMPT } from "../../channels/ivr/menu111.ts"
 import { GOODBYE, INVALID, NO_INPUT } from "../../channels/ivr/call.ts"
-import { OPERATOR_HELLO, PASSPORT_PROMPT } from "../../channels/ivr/hotline.ts"
+import { AUTO_MENU_PROMPT, OPERATOR_HELLO, PASSPORT_PROMPT } from "../../channels/ivr/hotline.ts"
 import { addSub, lastSms, run, rub, sub } from "../helpers/twin.ts"
 import { CONS, CORP, fingerprint, OWNER, postJson, rig, VIP } from "./ussd-setup.ts"
 
@@ -182,10 +182,16 @@ describe("digit timeout and failure limit (twin time)", () => {
 })
 
 describe("R29 hotline 0890", () => {
-  test("R29 the operator acts only after passport identification", async () => {
+  test("R29 an automatic menu comes first; the specialist asks the passport only before a sensitive action", async () => {
     const r = rig()
     const c = await startCall(r, OWNER, "0890")
-    expect(c.transcript).toEqual(["Здравствуйте! Вы позвонили в контактный центр МТС.", OPERATOR_HELLO, PASSPORT_PROMPT])
+    expect(c.transcript).toEqual(["Здравствуйте! Вы позвонили в контактный центр МТС.", AUTO_MENU_PROMPT])
+    const op = await dtmf(r, c.callId, "0")
+    expect(op.said[0]).toBe(OPERATOR_HELLO)
+    // Not sensitive: the balance is told without identification.
+    expect((await dtmf(r, c.callId, "1")).said[0]).toContain("Оператор: Ваш баланс")
+    const ask = await dtmf(r, c.callId, "7")
+    expect(ask.said).toEqual([PASSPORT_PROMPT])
     const before = fingerprint(r.twin)
     const wrong = await dtmf(r, c.callId, "1111222222#")
     expect(wrong.said[0]).toContain("Данные паспорта не совпадают")
@@ -194,8 +200,7 @@ describe("R29 hotline 0890", () => {
     const ok = await dtmf(r, c.callId, "4510123456#")
     expect(ok.identified).toBe(true)
     expect(ok.said[0]).toContain("личность подтверждена")
-    const off = await dtmf(r, c.callId, "2")
-    expect(off.said[0]).toBe("Оператор: Услуга «Мобильный помощник» отключена.")
+    expect(ok.said[1]).toBe("Оператор: Услуга «Мобильный помощник» отключена.")
     expect(sub(r.twin, OWNER).services).not.toContain("mobile-assistant")
     const bye = await dtmf(r, c.callId, "0")
     expect(bye.end).toBe(true)
@@ -204,33 +209,35 @@ describe("R29 hotline 0890", () => {
   test("R29 three wrong passports end the call with nothing done", async () => {
     const r = rig()
     const before = fingerprint(r.twin)
-    const c = await r.drv.ivrCall(OWNER, "0890", "1#2#3#")
+    const c = await r.drv.ivrCall(OWNER, "0890", "21#2#3#")
     expect(c.end).toBe(true)
     expect(c.text).toContain(GOODBYE)
     expect(fingerprint(r.twin)).toEqual(before)
   })
 
-  test("R19 R29 the hotline operator may block a corporate number (not refused as via IVR)", async () => {
+  test("R19 R29 a lost SIM: the automatic menu blocks a corporate number after the passport (not refused as via 111)", async () => {
     const r = rig()
     addSub(r.twin, "79161110012", "corporate", rub(10), { passport: "4000 000001" })
-    const c = await r.drv.ivrCall("79161110012", "0890", "4000000001#3")
-    expect(c.text).toContain("Оператор: Добровольная блокировка номера установлена.")
+    const c = await r.drv.ivrCall("79161110012", "0890", "24000000001#")
+    expect(c.text).toContain("Номер заблокирован")
     expect(sub(r.twin, "79161110012").voluntaryBlock).toBe(true)
   })
 
-  test("R29 a second caller waits in the queue until the operator is free", async () => {
+  test("R29 a second caller who asks for a specialist waits in the queue until the operator is free", async () => {
     const r = rig()
     const first = await startCall(r, OWNER, "0890")
+    await dtmf(r, first.callId, "0")
     const second = await startCall(r, CONS, "0890")
-    expect(second.transcript.join(" ")).toContain("Ваш номер в очереди: 1.")
-    expect(second.transcript).not.toContain(OPERATOR_HELLO)
+    const queued = await dtmf(r, second.callId, "0")
+    expect(queued.said.join(" ")).toContain("Ваш номер в очереди: 1.")
+    expect(queued.said).not.toContain(OPERATOR_HELLO)
     const waiting = await dtmf(r, second.callId, "1")
     expect(waiting.said).toEqual(["Пожалуйста, оставайтесь на линии."])
     r.twin.advanceBy(4_000) // within the digit timeout: the first caller is still with the operator
     expect((await readCall(r, second.callId)).end).toBe(false)
     await r.app.request(`/ivr/calls/${first.callId}`, { method: "DELETE" })
     const now = await readCall(r, second.callId)
-    expect(now.said).toEqual([OPERATOR_HELLO, PASSPORT_PROMPT])
+    expect(now.said[0]).toBe(OPERATOR_HELLO)
   })
 })
 

@@ -91,8 +91,8 @@ describe("LK JSON API", () => {
     expect((await w.lk.perform(A, "login", { code: otpOf(w.twin, A) })).ok).toBe(true)
   })
 
-  it("R22 rate limit: code requests per number per hour are limited by the core and surface as 429", async () => {
-    const w = setup()
+  it("R23 anti-flood (catalog auth.codeRequestsPerHour, off by default): when switched on, code requests over it surface as 429", async () => {
+    const w = setup({ codeRequestsPerHour: 5 })
     withSubs(w.twin)
     const statuses: number[] = []
     for (let i = 0; i < 6; i++) statuses.push((await w.lk.perform(A, "request-code", {})).status)
@@ -114,12 +114,15 @@ describe("LK JSON API", () => {
     expect((await w.lk.perform(A, "login", {})).ok).toBe(true)
   })
 
-  it("R23: permanent password of at least 8 letters and digits, then login with it", async () => {
+  it("R23: permanent password of at least 8 letters or digits, set with the current password and the new one twice, then login with it", async () => {
     const w = await loggedIn()
-    const weak = await w.lk.perform(A, "set-password", { password: "abc" })
+    const current = otpOf(w.twin, A)
+    const weak = await w.lk.perform(A, "set-password", { current, password: "abc" })
     expect(weak.status).toBe(400)
     expect(weak.error?.field).toBe("password")
-    expect((await w.lk.perform(A, "set-password", { password: "Parol2026" })).ok).toBe(true)
+    expect((await w.lk.perform(A, "set-password", { password: "Parol2026" })).error?.field).toBe("current")
+    expect((await w.lk.perform(A, "set-password", { current, password: "Parol2026", confirm: "Parol2027" })).error?.field).toBe("confirm")
+    expect((await w.lk.perform(A, "set-password", { current, password: "Parol2026" })).ok).toBe(true)
     await w.lk.perform(A, "logout", {})
     expect((await w.lk.perform(A, "login", { password: "Parol2026" })).ok).toBe(true)
   })

@@ -71,7 +71,7 @@ const prepare = async (origin: string): Promise<void> => {
   const code = /\d{4,8}/.exec(messages.filter((m) => m.from === "3339").at(-1)?.text ?? "")?.[0]
   if (code === undefined) throw new Error(`no SMS password from 3339: ${JSON.stringify(messages)}`)
   const login = await json(origin, "POST", "/lk/api/login", { msisdn: LK, secret: code })
-  await json(origin, "POST", "/lk/api/password", { password: PASSWORD }, String(login.token))
+  await json(origin, "POST", "/lk/api/password", { current: code, password: PASSWORD, confirm: PASSWORD }, String(login.token))
   // Let the SMS code expire (2 days), so a login under load checks the permanent password only.
   await json(origin, "POST", `${api}/advance`, { by: "3d" })
   const again = await json(origin, "POST", "/lk/api/login", { msisdn: LK, secret: PASSWORD })

@@ -44,12 +44,13 @@ describe("scenario runner", () => {
   - usage: { msisdn: "79163000001", data: 1MB }
 `), inProcessTarget())
     expect(refused.passed).toBe(false)
-    expect(refused.steps[2]?.failures[0]?.actual).toMatch(/^BLOCKED: /)
+    // Online charging: 10 ₽ cover 1 MB of the 2 MB; the next megabyte is not covered at all.
+    expect(refused.steps[2]?.failures[0]?.actual).toMatch(/^INSUFFICIENT_FUNDS: /)
 
     const expected = await runScenario(scenario(`  - usage: { msisdn: "79163000001", data: 2MB }
   - usage: { msisdn: "79163000001", data: 1MB }
-  - expect: { error: BLOCKED }
-  - expect: { msisdn: "79163000001", status: blocked-financial, balance: -10.00 }
+  - expect: { error: INSUFFICIENT_FUNDS }
+  - expect: { msisdn: "79163000001", status: active, balance: 0.00 }
 `), inProcessTarget())
     expect(expected.passed, formatResult(expected)).toBe(true)
   })

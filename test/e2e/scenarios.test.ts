@@ -63,7 +63,7 @@ describe("determinism", () => {
 
 describe("reports", () => {
   it("JUnit XML and the HTML timeline describe each scenario and subscriber", async () => {
-    const results = await runFiles(files.filter((f) => /r12-transfer|r03-zabugorishche/.test(f)))
+    const results = await runFiles(files.filter((f) => /r12-transfer|r03-zabugorishche-trip/.test(f)))
     const xml = junitXml(results)
     expect(xml).toContain('<testsuites name="twin scenarios" tests="2" failures="0"')
     expect(xml).toContain("Перевод денег маме")

@@ -1,5 +1,6 @@
 // SMS end to end over HTTP: MO commands to 111 and 6262, «Да»/«Нет» consent replies, helpful
 // replies, the inbox with segment counts, bad input.
+import { phoneRu } from "../../core/domain/phone.ts"
 import { describe, expect, test } from "vitest"
 import { HELP_111, HELP_6262 } from "../../channels/sms/mo.ts"
 import { smsSegments } from "../../core/domain/sms.ts"
@@ -69,7 +70,7 @@ describe("MO commands", () => {
     invite(r)
     const s = await r.drv.smsSend(MEMBER, "111", word)
     expect(s.ok).toBe(true)
-    expect(s.text).toContain(`Вы участник «МЫ МТС» абонента ${OWNER}`)
+    expect(s.text).toContain(`Вы участник «МЫ МТС» абонента ${phoneRu(OWNER)}`)
     expect(sub(r.twin, MEMBER).family?.role).toBe("member")
   })
 
@@ -79,7 +80,17 @@ describe("MO commands", () => {
     const s = await r.drv.smsSend(MEMBER, "111", word)
     expect(s.ok).toBe(true)
     expect(sub(r.twin, MEMBER).family).toBeNull()
-    expect(inbox(r.twin, OWNER).some((m) => m.text.includes(`Абонент ${MEMBER} отказался`))).toBe(true)
+    expect(inbox(r.twin, OWNER).some((m) => m.text.includes(`Абонент ${phoneRu(MEMBER)} отказался`))).toBe(true)
+  })
+
+  test("R2: «Да» counts only when sent to the number the invitation came from (111), not to 6262 or 3339", async () => {
+    const r = rig()
+    invite(r)
+    expect(lastSms(r.twin, MEMBER, "111")).toContain(`Абонент ${phoneRu(OWNER)} приглашает вас`)
+    for (const to of ["6262", "3339"]) await r.drv.smsSend(MEMBER, to, "Да")
+    expect(sub(r.twin, MEMBER).family?.role).toBe("invited")
+    await r.drv.smsSend(MEMBER, "111", "Да")
+    expect(sub(r.twin, MEMBER).family?.role).toBe("member")
   })
 
   test("R2 «Да» without an invitation is answered with the core's refusal", async () => {

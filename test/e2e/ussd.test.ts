@@ -1,5 +1,6 @@
 // USSD end to end over HTTP (app.request, no network): every code, the *111# tree, gateway
 // semantics (chained codes, 0/00, «Далее», idle timeout), Africa's Talking callback, bad input.
+import { phoneRu } from "../../core/domain/phone.ts"
 import { describe, expect, test } from "vitest"
 import { accountView } from "../../core/engine/views.ts"
 import { formatRub } from "../../core/domain/money.ts"
@@ -176,7 +177,7 @@ describe("*111# МТС Сервис", () => {
   test("R6 *111*2*5# shows number and tariff and offers the popular plans", async () => {
     const r = rig()
     const s = await r.drv.ussdDial(OWNER, "*111*2*5#")
-    expect(s.text).toContain(`Номер: ${OWNER}`)
+    expect(s.text).toContain(`Номер: ${phoneRu(OWNER)}`)
     expect(s.text).toContain("Тариф: «МЫ МТС»")
     const pop = await r.drv.ussdReply(OWNER, "1")
     expect(pop.text).toContain("Популярные тарифы")
@@ -209,7 +210,7 @@ describe("service codes", () => {
     expect((await r.drv.ussdDial(payg, "*111*23*1#")).text).toContain("Расходы за сегодня: 80,00 руб.")
     expect((await r.drv.ussdDial(payg, "*111*23*2#")).text).toContain("Расходы за неделю: 80,00 руб.")
     const pays = await pages(r, payg, await r.drv.ussdDial(payg, "*111*23*4#"))
-    expect(pays).toContain("500,00 руб. пополнение счета")
+    expect(pays).toContain("500,00 руб. пополнение картой")
   })
 
   test("R10 *111*123# takes a promised payment once; a second one is refused by the core", async () => {
@@ -276,7 +277,7 @@ describe("service codes", () => {
     expect(ask.text).toBe("Введите номер в формате 7XXXXXXXXXX")
     expect((await r.drv.ussdReply(OWNER, "12")).text).toContain("Неверный номер")
     const code = await r.drv.ussdReply(OWNER, `8${CONS.slice(1)}`)
-    expect(code.text).toBe(`Введите код из SMS на номер ${CONS}`)
+    expect(code.text).toBe(`Введите код из SMS на номер ${phoneRu(CONS)}`)
     const real = codeFrom(r.twin, CONS, "MTS")
     const wrong = await r.drv.ussdReply(OWNER, real === "0000" ? "1111" : "0000")
     expect(wrong).toMatchObject({ ok: false, end: true, text: "Неверный код. Осталось попыток: 2" })
@@ -284,9 +285,9 @@ describe("service codes", () => {
     await r.drv.ussdDial(OWNER, "*111*828*1#")
     await r.drv.ussdReply(OWNER, CONS)
     const done = await r.drv.ussdReply(OWNER, codeFrom(r.twin, CONS, "MTS"))
-    expect(done.text).toBe(`Номер ${CONS} привязан`)
+    expect(done.text).toBe(`Номер ${phoneRu(CONS)} привязан`)
     expect(sub(r.twin, OWNER).linked).toContain(CONS)
-    expect((await r.drv.ussdDial(OWNER, "*111*828*2#")).text).toBe(CONS)
+    expect((await r.drv.ussdDial(OWNER, "*111*828*2#")).text).toBe(phoneRu(CONS))
     await r.drv.ussdDial(OWNER, "*111*828*3*1#")
     expect(sub(r.twin, OWNER).linked).not.toContain(CONS)
   })

@@ -2,6 +2,7 @@
 // known subscribers, the drivers, and a tiny cookie jar for the HTML pages.
 import { expect } from "vitest"
 import { Registry } from "../../core/engine/registry.ts"
+import { indexCatalog } from "../../core/catalog/load.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { makeApp } from "../../channels/http.ts"
 import { makeWebDrivers } from "../../channels/web-driver.ts"
@@ -12,8 +13,11 @@ export const A = "79161110001"
 export const B = "79161110002"
 export const C = "79161110003"
 
-export const setup = (o: { demo?: boolean } = {}) => {
-  const registry = Registry.open(":memory:", { createDefault: false, catalog: fastCatalog() })
+/** `codeRequestsPerHour`: switch on the catalog's anti-flood limit on code requests (off by default, R23). */
+export const setup = (o: { demo?: boolean; codeRequestsPerHour?: number } = {}) => {
+  const base = fastCatalog()
+  const catalog = o.codeRequestsPerHour === undefined ? base : indexCatalog({ ...base.data, auth: { ...base.data.auth, codeRequestsPerHour: o.codeRequestsPerHour } })
+  const registry = Registry.open(":memory:", { createDefault: false, catalog })
   const twin = registry.create({ id: "w", seed: "7", demo: o.demo ?? false, start: T0 })
   const http = makeApp({ registry })
   const fetcher = (req: Request): Promise<Response> => Promise.resolve(http.fetch(req))

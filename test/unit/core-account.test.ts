@@ -6,6 +6,8 @@ import { accountView, ledgerOf, passportMatches } from "../../core/engine/views.
 import { encodeState } from "../../core/state/snapshot.ts"
 import { addSub, codeFrom, fails, inbox, lastSms, newTwin, rub, run, sub, unchanged } from "../helpers/twin.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
+import { indexCatalog } from "../../core/catalog/load.ts"
+import { defaultCatalog } from "../../core/catalog/default.ts"
 
 const O = "79160000001" // owner
 const A = "79160000002"
@@ -171,7 +173,7 @@ describe("R2 family sharing on «МЫ МТС»", () => {
   it("R2: invite → SMS → «Да» → member tariff, shared packages, 50 ₽ to the owner, confirmation SMS", () => {
     const t = family()
     run(t, { _tag: "FamilyInvite", msisdn: O, member: A, minutes: 300, sms: 100, dataMb: 10 * 1024, by: O, via: "lk" })
-    expect(lastSms(t, A)).toContain("Ответьте «Да»")
+    expect(lastSms(t, A)).toContain("Ответьте на это SMS словом «Да»")
     run(t, { _tag: "FamilyReply", msisdn: A, accept: true, by: A, via: "sms" })
     expect(sub(t, A).tariff).toBe("my-mts-member")
     expect(sub(t, A).packages.find((p) => p.kind === "minutes")?.total).toBe(300)
@@ -275,11 +277,11 @@ describe("R22–R26 LK authentication", () => {
     run(t, { _tag: "RequestOtp", msisdn: A })
     run(t, { _tag: "Login", msisdn: A, secret: codeFrom(t, A, "3339"), channel: "lk" })
   })
-  it("R23: a permanent password needs ≥ 8 letters and digits; a 7-char one is refused", () => {
+  it("R23: a permanent password needs ≥ 8 letters or digits (symbols allowed, not required); a 7-char one is refused", () => {
     const t = newTwin()
     addSub(t, A, "smart")
     unchanged(t, () => {
-      for (const p of ["abc1234", "abcdefgh", "12345678", "abcd 1234"]) expect([p, fails(t, { _tag: "SetPassword", msisdn: A, password: p }).code]).toEqual([p, "WEAK_PASSWORD"])
+      for (const p of ["abc1234", "abcd 1234", "1234567"]) expect([p, fails(t, { _tag: "SetPassword", msisdn: A, password: p }).code]).toEqual([p, "WEAK_PASSWORD"])
     })
     run(t, { _tag: "SetPassword", msisdn: A, password: "Moscow2026" })
     expect(lastSms(t, A, "MTS")).toContain("Пароль для входа в Личный кабинет изменен")
@@ -307,8 +309,8 @@ describe("R22–R26 LK authentication", () => {
     run(t, { _tag: "SetNetwork", msisdn: A, mobileData: true })
     run(t, { _tag: "LoginByNetwork", msisdn: A, channel: "app" })
   })
-  it("code requests are rate-limited per number", () => {
-    const t = newTwin()
+  it("R23: with the catalog's anti-flood limit switched on (off by default), code requests are limited per number", () => {
+    const t = newTwin({ catalog: indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 16, codeRequestsPerHour: 5 } }) })
     addSub(t, A, "smart")
     for (let i = 0; i < 5; i++) run(t, { _tag: "RequestOtp", msisdn: A })
     expect(fails(t, { _tag: "RequestOtp", msisdn: A }).code).toBe("RATE_LIMITED")

@@ -156,8 +156,10 @@ describe("R8 credit payment method, R15 negative balance", () => {
     expect(v.balance).toBe(-rub(80))
     expect(v.debt).toBe(rub(80))
     expect(v.status).toBe("active")
-    run(t, call("79031112233", 15 * 60)) // 30 ₽ → -110 ₽, past the limit
-    expect(fails(t, call("79031112233", 60)).code).toBe("BLOCKED")
+    // Online charging: 15 minutes asked, the 20 ₽ left to the limit grant 10; 5 are cut off.
+    run(t, call("79031112233", 15 * 60))
+    expect(sub(t, M).balance).toBe(-rub(100))
+    expect(fails(t, call("79031112233", 60)).code).toBe("INSUFFICIENT_FUNDS")
   })
 })
 
