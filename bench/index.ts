@@ -7,7 +7,7 @@ import { machine, markdownTable, printSuite, writeJson, type SuiteResult } from 
 import { runLog } from "./log.ts"
 import { runRating } from "./rating.ts"
 
-export const SUITES = ["rating", "log", "population", "http", "growth"] as const
+export const SUITES = ["rating", "log", "population", "http", "growth", "cluster"] as const
 export type SuiteName = (typeof SUITES)[number]
 
 export interface BenchOptions {
@@ -33,6 +33,7 @@ const loadRunner = async (name: SuiteName): Promise<Runner> => {
     case "population": return (await import("./population.ts")).runPopulation
     case "http": return (await import("./http.ts")).runHttp
     case "growth": return (await import("./growth.ts")).runGrowth
+    case "cluster": return (await import("./cluster.ts")).runClusterSuite
   }
 }
 

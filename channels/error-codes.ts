@@ -56,6 +56,10 @@ export const DOMAIN_ERROR_CODES: Readonly<Record<ErrorCode, CodeMeaning>> = {
   KIOSK_LOCKED: { en: "too many wrong kiosk codes: the kiosk is locked for the number (R27)", ru: "Вход в терминал заблокирован" },
   RATE_LIMITED: { en: "too many requests (e.g. codes within an hour)", ru: "Слишком много запросов. Попробуйте позже" },
   PASSPORT_MISMATCH: { en: "the passport data do not match the subscriber's", ru: "Паспортные данные не совпадают" },
+  STORE_UNAVAILABLE: { en: "the store could not write the command's events (disk full, I/O error); nothing of it was applied (503)", ru: "Операция не выполнена: сервис временно недоступен. Деньги не списаны, повторите попытку позже" },
+  ADVANCE_RUNNING: { en: "another clock advance of this twin is still running (409)", ru: "Часы двойника уже переводятся, повторите позже" },
+  CAPACITY: { en: "a cap of the server was reached: twins, event streams or connections (503)", ru: "Сервер перегружен, повторите попытку позже" },
+  IDEMPOTENCY_KEY: { en: "the idempotency key was used for another request (422), or its first request is running or its answer was lost (409)", ru: "Операция уже выполнена или выполняется" },
 }
 
 /** Codes the HTTP edge and the drivers add to the domain's. */

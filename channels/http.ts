@@ -11,20 +11,32 @@ import { lkRouter } from "./lk/router.tsx"
 import { appRouter } from "./app/router.ts"
 import { kioskRouter } from "./kiosk/router.tsx"
 import { docsRouter } from "./docs.tsx"
-import { guardRequest, IN_PROCESS, type EdgeOptions } from "./edge/guard.ts"
+import { guardRequest, type EdgeOptions } from "./edge/guard.ts"
+import { idempotency } from "./idempotency.ts"
+import { DEFAULT_LIMITS, sseCap, type Limits } from "./limits.ts"
+import { errorBody } from "./context.ts"
+import { isStorageError, storeUnavailable } from "../core/engine/twin-core.ts"
 
 /** Request bodies above this are refused with 413 before any handler runs. */
 export const MAX_BODY_BYTES = 64 * 1024
 
 /**
- * The app. `edge`: the served server's control token and host names (cli/commands/serve.ts);
- * in-process callers (tests, the CLI's handset commands, in-process scenarios) have no socket
- * and default to no token and any host. Origin and content-type checks apply either way.
+ * What the served server passes to its app: the edge's control token and host names
+ * (cli/commands/serve.ts) and the cap on live console streams. In-process callers (tests, the
+ * CLI's handset commands, in-process scenarios) have no socket and default to no token, any host
+ * and the default caps. Origin and content-type checks apply either way.
  */
-export const makeApp = (deps: ChannelDeps, edge: EdgeOptions = IN_PROCESS): Hono => {
+export interface AppOptions extends Partial<EdgeOptions>, Partial<Pick<Limits, "sseClients">> {}
+
+export const makeApp = (deps: ChannelDeps, opts: AppOptions = {}): Hono => {
+  const edge: EdgeOptions = { token: opts.token ?? null, hosts: opts.hosts ?? null }
+  const limits: Pick<Limits, "sseClients"> = { sseClients: opts.sseClients ?? DEFAULT_LIMITS.sseClients }
   const app = new Hono()
   const tooLarge = () => jsonAnswer({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413)
   app.get("/healthz", () => jsonAnswer({ ok: true }))
+  // Scoped so the hot GET routes pass no extra middleware: the streams live under /console, keys come with POSTs.
+  app.use("/console/*", sseCap(limits.sseClients))
+  app.on("POST", "*", idempotency(deps))
   app.route("/api", controlRouter(deps))
   app.route("/ussd", ussdRouter(deps))
   app.route("/ivr", ivrRouter(deps))
@@ -39,6 +51,11 @@ export const makeApp = (deps: ChannelDeps, edge: EdgeOptions = IN_PROCESS): Hono
   app.route("/", webRouter(deps, async (req) => routes(req)))
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", field: "path", message: `path: no route ${c.req.method} ${c.req.path}`, ru: "Страница не найдена" } }, 404))
   app.onError((e, c) => {
+    // A store failure outside a command (the engine answers those itself): nothing was applied.
+    if (isStorageError(e)) {
+      console.error(`[twin] store unavailable on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)
+      return c.json(errorBody(storeUnavailable(e instanceof Error ? e.message : String(e))), 503)
+    }
     console.error(`[twin] unhandled error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)
     return c.json({ error: { code: "INTERNAL", field: null, message: "internal error", ru: "Внутренняя ошибка" } }, 500)
   })

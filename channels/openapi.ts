@@ -95,7 +95,7 @@ export const OPERATIONS: readonly Op[] = [
   { method: "get", path: "/api/twins", tag: "Control", summary: "List twins" },
   { method: "post", path: "/api/twins", tag: "Control", summary: "Create a twin {id?, name?, seed?, start?, demo?}" },
   { method: "get", path: "/api/twins/{id}", tag: "Control", summary: "One twin: time, seq, hash" },
-  { method: "post", path: "/api/twins/{id}/advance", tag: "Control", summary: "Advance the clock {by: \"1d 2h\"} | {to} | {months}" },
+  { method: "post", path: "/api/twins/{id}/advance", tag: "Control", summary: "Advance the clock {by: \"1d 2h\"} | {to} | {months}: at most 3660 days per call, one durable simulated day at a time" },
   { method: "post", path: "/api/twins/{id}/commands", tag: "Control", summary: "Execute any core command", body: "Command" },
   { method: "post", path: "/api/twins/{id}/location", tag: "Control", summary: "Set location (home, russia, country)", body: "SetLocation" },
   { method: "post", path: "/api/twins/{id}/network", tag: "Control", summary: "Set mobile-data attachment", body: "SetNetworkAttachment" },
@@ -150,6 +150,9 @@ export const openApiDocument = (): Record<string, Json> => {
       ...[...o.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1] ?? "", in: "path", required: true, schema: { type: "string" } })),
       ...(o.query ?? []).map((q) => ({ name: q, in: "query", required: false, schema: { type: "string" } })),
       { name: "x-twin", in: "header", required: false, description: "Twin id (default: the default twin)", schema: { type: "string" } },
+      ...(o.method === "post"
+        ? [{ name: "Idempotency-Key", in: "header", required: false, description: "1..255 printable ASCII characters. A repeat with the same key and request gets the first answer (header Idempotent-Replayed: true) and changes nothing; the same key with another request is refused (422).", schema: { type: "string" } }]
+        : []),
     ]
     const op: Record<string, Json> = {
       tags: [o.tag],
@@ -159,6 +162,7 @@ export const openApiDocument = (): Record<string, Json> => {
       responses: {
         "200": { description: "OK: `text` is what the subscriber sees (Russian), plus the data", content: { "application/json": { schema: { type: "object" } } } },
         "4XX": { description: "Error naming the field", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        "503": { description: "Not applied: the store could not write the events (STORE_UNAVAILABLE) or a server cap was reached (CAPACITY); retry later", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
       },
     }
     if (o.rules !== undefined) op.description = `Rules: ${o.rules}`

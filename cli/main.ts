@@ -12,6 +12,7 @@ const main = defineCommand({
     sms: () => import("./commands/sms.ts").then((m) => m.default),
     run: () => import("./commands/run.ts").then((m) => m.default),
     coverage: () => import("./commands/coverage.ts").then((m) => m.default),
+    cluster: () => import("./commands/cluster.ts").then((m) => m.default),
     catalog: () => import("./commands/catalog.ts").then((m) => m.default),
   },
 })

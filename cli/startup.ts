@@ -3,7 +3,7 @@
 import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import Database from "better-sqlite3"
-import { Registry } from "../core/engine/registry.ts"
+import { Registry, type RegistryOptions } from "../core/engine/registry.ts"
 import { loadCatalogFile, type CatalogIndex } from "../core/catalog/load.ts"
 
 /** Print one line and exit (2: bad argument). */
@@ -59,7 +59,7 @@ export const dbProblem = (db: string): string | null => {
 }
 
 /** Open the twins in `db`, or exit with one line naming --db and the reason. */
-export const openRegistryOrExit = (db: string, opts: { catalog?: CatalogIndex; secret?: string } = {}): Registry => {
+export const openRegistryOrExit = (db: string, opts: RegistryOptions = {}): Registry => {
   const problem = dbProblem(db)
   if (problem !== null) return fail(`--db ${db}: ${problem}`)
   try {

@@ -1,15 +1,21 @@
-// Turn a failing journey into a scenario file (the scenario language of scenarios/loader.ts): subscribers from
-// the setup, then the steps through the network, the clock and the LK/kiosk channels, with the
-// violated invariant as a comment and, where it can be said as an expectation, as `expect`.
+// Turn a failing journey into a regression scenario (scenarios/loader.ts): subscribers from the
+// setup, then the steps up to the failing one through the network, the clock and the LK/kiosk/SMS
+// channels; each step the journey saw refused is followed by `expect: { error: … }` so the
+// scenario does not stop there; it ends with an `expect` that states the correct outcome of the
+// failing step (its error code or acceptance, and the balances the oracle or the ledger give),
+// which fails on the bug and passes once it is fixed.
 import { stringify } from "yaml"
 import type { Command } from "../core/domain/commands.ts"
 import { DAY, HOUR, MINUTE, formatMskIso } from "../core/domain/time.ts"
-import type { InvariantId } from "./invariants/types.ts"
+import type { CatalogIndex } from "../core/catalog/load.ts"
+import type { CheckerId, InvariantId, Regression } from "./invariants/types.ts"
 import { describeStep, type Step } from "./steps.ts"
 
 export interface ScenarioSource {
   readonly title: string
-  readonly invariant: InvariantId | "model"
+  readonly invariant: CheckerId | "model"
+  /** The rules the violated checker is about (custom checkers name their own). */
+  readonly rules?: readonly string[]
   readonly message: string
   readonly seed: string
   /** The property's fast-check seed and path. */
@@ -19,8 +25,12 @@ export interface ScenarioSource {
   readonly population: ReadonlyArray<Extract<Command, { _tag: "CreateSubscriber" }>>
   /** The steps run, the failing one last. */
   readonly steps: readonly Step[]
-  /** For I1: the balances the log says each number should have, kopecks. */
-  readonly expectBalances?: ReadonlyArray<{ msisdn: string; balance: number }>
+  /** Each step's error code in the journey (null: accepted), aligned with `steps`. */
+  readonly outcomes?: ReadonlyArray<string | null>
+  /** The failing step's correct outcome, from the violated checker. */
+  readonly regression?: Regression
+  /** The catalog the journey ran on (countries a travel step may name). */
+  readonly catalog?: CatalogIndex
   /** The catalog differed from the default one (the file cannot carry it; the runner prints it). */
   readonly catalogNote?: string
 }
@@ -47,7 +57,7 @@ export const durationText = (ms: number): string => {
 type Yaml = Record<string, unknown>
 
 /** The scenario steps for one journey step, or a comment when it has no scenario form. */
-const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Yaml[] | string => {
+const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>, cat?: CatalogIndex): Yaml[] | string => {
   const lk = (msisdn: string, op: string, args: Yaml = {}): Yaml[] => {
     const out: Yaml[] = []
     if (op !== "request-code" && op !== "login" && !loggedIn.has(msisdn)) {
@@ -66,6 +76,8 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Y
     case "parity": return [{ ussd: { msisdn: s.msisdn, dial: "*100#" } }, { ivr: { msisdn: s.msisdn, call: "111", keys: "11" } }]
     case "http": return "a raw HTTP request (fuzzing)"
     case "snapshot": return "a store snapshot (no scenario form; does not change the state)"
+    case "session": return "a session resumed or ended with its token (the scenario's channels keep their own sessions)"
+    case "transfer-edge": return "a transfer at the funds edge (recorded as the transfer it became)"
     case "command": break
   }
   const c = s.command
@@ -82,7 +94,13 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Y
         : { to: u.to, count: u.count ?? 1, direction: u.direction ?? "out" }
       return [{ usage: { msisdn: c.msisdn, [u._tag]: usage } }]
     }
-    case "Travel": return c.by !== undefined ? "a handset cannot move itself (refused)" : [{ travel: { msisdn: c.msisdn, to: c.to } }]
+    case "Travel": {
+      if (c.by !== undefined) return "a handset cannot move itself (refused)"
+      const to = c.to.trim()
+      const place = to.toLowerCase() === "home" || to.toLowerCase() === "russia" ? to.toLowerCase() : to.toUpperCase()
+      if (place !== "home" && place !== "russia" && cat !== undefined && !cat.countries.has(place)) return "a country not in the catalog (refused)"
+      return [{ travel: { msisdn: c.msisdn, to: place } }]
+    }
     case "SetNetwork": return [{ network: { msisdn: c.msisdn, mobileData: c.mobileData } }]
     // The LK takes cards and wallets only (cash and bank transfers are other channels' payments).
     case "TopUp": return lk(by, "topup", { amount: rubles(c.amount), ...(LK_METHODS.includes(c.method) ? { method: c.method } : {}), ...on })
@@ -99,6 +117,7 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Y
     case "Unblock": return lk(by, "unblock", on)
     case "FamilyInvite": return lk(by, "family-invite", { member: c.member, minutes: c.minutes, sms: c.sms, data: `${c.dataMb}MB` })
     case "FamilyRemove": return lk(by, "family-remove", { member: c.member })
+    // «Да»/«Нет» to a short number answers the invitation (the SMS channel's consent reply).
     case "FamilyReply": return [{ sms: { from: c.msisdn, to: c.to ?? "111", text: c.accept ? "Да" : "Нет" } }]
     case "LinkRequest": return lk(by, "link-request", { target: c.target })
     case "Unlink": return lk(by, "unlink", { target: c.target })
@@ -108,6 +127,7 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>): Y
     case "SetPassword": return lk(by, "set-password", { password: c.password })
     case "RequestKioskCode": return [{ sms: { from: c.msisdn, to: "6262", text: "" } }]
     case "KioskLogin": return [{ kiosk: { msisdn: c.msisdn, do: "login", with: { code: c.code } } }]
+    case "CancelAutopay": return lk(by, "autopay", { mode: "off", ...on })
     default: return "no channel form"
   }
 }
@@ -117,16 +137,27 @@ export const toScenarioYaml = (src: ScenarioSource): string => {
   const loggedIn = new Set<string>()
   const steps: Yaml[] = []
   const skipped: string[] = []
+  const last = src.steps.length - 1
   src.steps.forEach((s, i) => {
-    const y = stepYaml(s, known, loggedIn)
-    if (typeof y === "string") skipped.push(`step ${i + 1} (${y}): ${describeStep(s)}`)
-    else steps.push(...y)
+    const y = stepYaml(s, known, loggedIn, src.catalog)
+    if (typeof y === "string") {
+      skipped.push(`step ${i + 1} (${y}): ${describeStep(s)}`)
+      return
+    }
+    steps.push(...y)
+    // A step the journey saw refused is refused here too; say so, or the scenario stops at it.
+    const code = src.outcomes?.[i] ?? null
+    if (i !== last && code !== null) steps.push({ expect: { error: "any" } })
   })
-  for (const b of src.expectBalances ?? []) steps.push({ expect: { msisdn: b.msisdn, balance: Number(rubles(b.balance)) } })
+  // The closing expectation: what the failing step should have ended in.
+  const r = src.regression
+  if (r?.outcome !== undefined && r.outcome !== "any") steps.push({ expect: r.outcome === "ok" ? { ok: true } : { error: r.outcome } })
+  else if (src.outcomes?.[last] !== undefined && src.outcomes[last] !== null) steps.push({ expect: { error: "any" } })
+  for (const b of r?.balances ?? []) if (known.has(b.msisdn)) steps.push({ expect: { msisdn: b.msisdn, balance: Number(rubles(b.balance)) } })
   const doc = {
     name: `QA regression ${src.invariant}: ${src.title}`.slice(0, 120),
     description: `Found by the QA property suite (${src.found}). ${src.message}`.slice(0, 500),
-    rules: RULES_OF[src.invariant],
+    rules: [...(src.rules ?? RULES_OF[src.invariant as InvariantId | "model"] ?? [])],
     start: formatMskIso(src.start),
     seed: src.seed,
     subscribers: src.population.map((p) => ({
@@ -142,6 +173,7 @@ export const toScenarioYaml = (src: ScenarioSource): string => {
     `# Violation: ${src.invariant} — ${src.message}`,
     ...(src.catalogNote !== undefined ? [`# Catalog: ${src.catalogNote}`] : []),
     ...skipped.map((s) => `# not expressible as a scenario step, ${s}`),
+    ...(r === undefined ? [`# ${src.invariant} gives no closing expectation; the last step is the failing one.`] : []),
   ]
   return `${header.join("\n")}\n${stringify(doc, { lineWidth: 0 })}`
 }

@@ -25,6 +25,13 @@ export type Step =
   | { readonly t: "parity"; readonly msisdn: string }
   /** Write a snapshot of the state to the store (restart then loads it and replays the tail). */
   | { readonly t: "snapshot" }
+  /**
+   * A transfer at the edge of the funds check (R12): amount = balance − fee + delta, worked out
+   * when it runs (resolveStep), recorded as the plain Transfer command it became.
+   */
+  | { readonly t: "transfer-edge"; readonly msisdn: string; readonly to: string; readonly delta: number }
+  /** Resume or end the session the number last opened on a channel (R25, R27), with its token. */
+  | { readonly t: "session"; readonly msisdn: string; readonly channel: "lk" | "app" | "kiosk"; readonly op: "resume" | "logout" }
 
 /** What a step did, as seen from outside. */
 export interface StepOutcome {
@@ -45,6 +52,26 @@ export interface Executor {
 
 const outcome = (r: Result.Result<unknown, { code: string }>, via = "core"): StepOutcome =>
   r._tag === "Success" ? { ok: true, code: null, via } : { ok: false, code: r.failure.code, via }
+
+/** Session tokens a handset holds, by "channel:msisdn" (what a client keeps after logging in). */
+export type Tokens = Map<string, string>
+
+/** Run a login-like command and keep the token it returned. */
+const keepToken = (tokens: Tokens, key: string, r: Result.Result<{ value: unknown }, { code: string }>): StepOutcome => {
+  if (r._tag === "Success") {
+    const v = r.success.value as { token?: unknown } | undefined
+    if (typeof v?.token === "string") tokens.set(key, v.token)
+  }
+  return outcome(r)
+}
+
+/** A step whose values depend on the state (transfer-edge) as the plain step it becomes now. */
+export const resolveStep = (twin: TwinCore, step: Step): Step => {
+  if (step.t !== "transfer-edge") return step
+  const balance = twin.state.subscribers.get(step.msisdn)?.balance ?? 0
+  const amount = Math.max(1, balance - twin.cat.data.transfer.fee + step.delta)
+  return { t: "command", command: { _tag: "Transfer", msisdn: step.msisdn, to: step.to, amount, by: step.msisdn, via: "ussd" } }
+}
 
 /** The last code of `digits` length in an SMS from `from` in the handset's inbox, or null. */
 export const inboxCode = (twin: TwinCore, msisdn: string, from: string, pattern = /(\d{4,6})/): string | null => {
@@ -73,15 +100,27 @@ export const linkCode = (twin: TwinCore, msisdn: string, target: string): string
 /** A code that no twin ever issues (letters), used when the inbox has none. */
 export const NO_CODE = "no-code"
 
-/** Execute a step directly on the core (no channel). */
-export const executeOnCore = (twin: TwinCore, step: Step): StepOutcome => {
+/** Execute a step directly on the core (no channel); `tokens` keeps the sessions logins opened. */
+export const executeOnCore = (twin: TwinCore, step: Step, tokens: Tokens = new Map()): StepOutcome => {
   switch (step.t) {
-    case "command": return outcome(twin.execute(step.command))
+    case "command": {
+      const c = step.command
+      if (c._tag === "Login" || c._tag === "LoginByNetwork") return keepToken(tokens, `${c.channel}:${c.msisdn}`, twin.execute(c))
+      if (c._tag === "KioskLogin") return keepToken(tokens, `kiosk:${c.msisdn}`, twin.execute(c))
+      return outcome(twin.execute(c))
+    }
     case "advance": return outcome(twin.advanceBy(step.ms))
     case "login-inbox":
-      return outcome(twin.execute({ _tag: "Login", msisdn: step.msisdn, channel: step.channel, secret: inboxCode(twin, step.msisdn, "3339") ?? NO_CODE, by: step.msisdn, via: step.channel }))
+      return keepToken(tokens, `${step.channel}:${step.msisdn}`, twin.execute({ _tag: "Login", msisdn: step.msisdn, channel: step.channel, secret: inboxCode(twin, step.msisdn, "3339") ?? NO_CODE, by: step.msisdn, via: step.channel }))
     case "kiosk-inbox":
-      return outcome(twin.execute({ _tag: "KioskLogin", msisdn: step.msisdn, code: inboxCode(twin, step.msisdn, "6262", /(\d{6})/) ?? NO_CODE, by: step.msisdn, via: "kiosk" }))
+      return keepToken(tokens, `kiosk:${step.msisdn}`, twin.execute({ _tag: "KioskLogin", msisdn: step.msisdn, code: inboxCode(twin, step.msisdn, "6262", /(\d{6})/) ?? NO_CODE, by: step.msisdn, via: "kiosk" }))
+    case "session": {
+      const token = tokens.get(`${step.channel}:${step.msisdn}`) ?? NO_CODE
+      return outcome(twin.execute(step.op === "resume"
+        ? { _tag: "ResumeSession", token, channel: step.channel, by: step.msisdn, via: step.channel }
+        : { _tag: "Logout", token, by: step.msisdn, via: step.channel }))
+    }
+    case "transfer-edge": return executeOnCore(twin, resolveStep(twin, step), tokens)
     case "link-inbox":
       return outcome(twin.execute({ _tag: "LinkConfirm", msisdn: step.msisdn, target: step.target, code: linkCode(twin, step.msisdn, step.target) ?? NO_CODE, by: step.msisdn, via: "lk" }))
     case "read": return outcome(accountView(twin, step.msisdn, step.by))
@@ -92,10 +131,10 @@ export const executeOnCore = (twin: TwinCore, step: Step): StepOutcome => {
   }
 }
 
-export const coreExecutor = (twin: TwinCore): Executor => ({
-  twin,
-  execute: (step) => Promise.resolve(executeOnCore(twin, step)),
-})
+export const coreExecutor = (twin: TwinCore): Executor => {
+  const tokens: Tokens = new Map()
+  return { twin, execute: (step) => Promise.resolve(executeOnCore(twin, step, tokens)) }
+}
 
 /** One line per step, for failure paths and reports. */
 export const describeStep = (s: Step): string => {
@@ -109,5 +148,7 @@ export const describeStep = (s: Step): string => {
     case "snapshot": return "snapshot"
     case "parity": return `read the balance of ${s.msisdn} through every channel (I8)`
     case "http": return `${s.entry}: ${s.method} ${s.path}`
+    case "transfer-edge": return `transfer from ${s.msisdn} to ${s.to} of its balance − fee ${s.delta >= 0 ? "+" : "−"} ${Math.abs(s.delta)} kopecks`
+    case "session": return `${s.op === "resume" ? "resume" : "log out of"} the ${s.channel} session of ${s.msisdn}`
   }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run test:props -- --runs N --seed S [--path P] [vitest filters…]`: the property suite
-// (test/property) with N runs per property and base seed S (defaults: the CI values in qa/config.ts).
+// `npm run test:props -- --runs N --seed S [--path P] [test files] [vitest filters…]`: the property
+// suite (test/property, or the files named) with N runs per property and base seed S (defaults:
+// the CI values in qa/config.ts).
 import { spawnSync } from "node:child_process"
 
 const args = process.argv.slice(2)
@@ -22,5 +23,9 @@ for (let i = 0; i < args.length; i++) {
   else rest.push(a)
 }
 console.log(`[qa] property suite: runs ${env.QA_RUNS ?? "default (60)"} per property, base seed ${env.QA_SEED ?? "default (20260601)"}`)
-const r = spawnSync("npx", ["vitest", "run", "test/property", ...rest], { stdio: "inherit", env })
+// Files named after the options narrow the run (`-- --runs 1000 test/property/i8-parity.test.ts`).
+const files = rest.some((a) => a.startsWith("test/")) ? [] : ["test/property"]
+// A property runs its journeys in one test: give it time in proportion (3 s a journey, 60 s at least).
+const timeout = String(Math.max(60_000, Number(env.QA_RUNS ?? 60) * 3_000))
+const r = spawnSync("npx", ["vitest", "run", ...files, "--testTimeout", timeout, ...rest], { stdio: "inherit", env })
 process.exit(r.status ?? 1)

@@ -69,7 +69,7 @@ export class Partition {
     readonly partition: number,
     readonly partitions: number,
     readonly groups: readonly Group[],
-    log: { kind: LogKind; path?: string },
+    log: { kind: LogKind; path?: string } | { kind: "external"; log: TwinLog; resume?: PartitionSummary },
   ) {
     this.seedHash = fnv1a(seed)
     this.numbers = numbersOf(groups)
@@ -77,7 +77,10 @@ export class Partition {
     const twinSeed = `${seed}/p${partition}of${partitions}`
     const catalog = simCatalog()
     let tlog: TwinLog
-    if (log.kind === "sqlite") {
+    if (log.kind === "external") {
+      this.store = null
+      tlog = log.log
+    } else if (log.kind === "sqlite") {
       if (log.path === undefined) throw new Error("sqlite log needs a path")
       this.store = openStore(log.path)
       if (this.store.getTwin(id) !== null) throw new Error(`${log.path} already holds twin ${id}; use a fresh --db`)
@@ -87,12 +90,18 @@ export class Partition {
       this.store = null
       tlog = log.kind === "memory" ? memoryLog() : nullLog()
     }
-    this.twin = TwinCore.create({ id, seed: twinSeed, secret: replaySecret(twinSeed), start: TWIN_START, catalog, log: tlog, durability: "manual" })
-    this.s = {
-      partition, subscribers: 0, groups: groups.length, families: 0, corporate: 0, events: 0, commands: 0,
-      charges: {}, credits: {}, roaming: { zabugorishche: 0, payg: 0 }, balanceDrop: 0, usageRefused: 0, rejected: {},
-      lockouts: 0, logins: 0, trips: 0, blocked: { financial: 0, voluntary: 0 }, hash: "",
-    }
+    // Resuming (a cluster partition that moved): the state is rebuilt from the log's events (I7),
+    // the counters of the summary come from the last committed day.
+    const resume = log.kind === "external" ? log.resume : undefined
+    const init = { id, seed: twinSeed, secret: replaySecret(twinSeed), start: TWIN_START, catalog, log: tlog, durability: "manual" as const }
+    this.twin = resume !== undefined ? TwinCore.restore(init) : TwinCore.create(init)
+    this.s = resume !== undefined
+      ? structuredClone(resume)
+      : {
+        partition, subscribers: 0, groups: groups.length, families: 0, corporate: 0, events: 0, commands: 0,
+        charges: {}, credits: {}, roaming: { zabugorishche: 0, payg: 0 }, balanceDrop: 0, usageRefused: 0, rejected: {},
+        lockouts: 0, logins: 0, trips: 0, blocked: { financial: 0, voluntary: 0 }, hash: "",
+      }
     this.twin.subscribe((evs) => this.tally(evs))
   }
 
@@ -146,6 +155,11 @@ export class Partition {
 
   /** Create the groups' subscribers before the start: families invited and joined, autopay set. */
   setup(): void {
+    for (const _ of this.setupSteps()) continue
+  }
+
+  /** setup() one join day at a time (a host that must stay responsive runs a step, then yields). */
+  *setupSteps(): Generator<void> {
     const d = new Draw()
     const byDay: Array<Array<{ g: Group; at: number }>> = Array.from({ length: JOIN_DAYS }, () => [])
     let at = 0
@@ -153,11 +167,12 @@ export class Partition {
       (byDay[g.id % JOIN_DAYS] as Array<{ g: Group; at: number }>).push({ g, at })
       at += g.size
     }
-    byDay.forEach((groups, k) => {
+    for (let k = 0; k < JOIN_DAYS; k++) {
       const r = this.twin.advanceTo(TWIN_START + k * DAY + 10 * 3_600_000)
       if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
-      for (const x of groups) this.join(x.g, this.numbers.slice(x.at, x.at + x.g.size), d)
-    })
+      for (const x of byDay[k] as Array<{ g: Group; at: number }>) this.join(x.g, this.numbers.slice(x.at, x.at + x.g.size), d)
+      yield
+    }
     const r = this.twin.advanceTo(SIM_START)
     if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
     this.twin.flush()
@@ -219,7 +234,14 @@ export class Partition {
   }
 
   /** Play day `day` (0-based) from a plan, slot by slot; flush the log at the end of the day. */
-  runDay(day: number, plan: DayPlan = dayPlan(this.seed, day, this.groups, this.numbers)): void {
+  runDay(day: number, plan?: DayPlan): void {
+    for (const _ of this.runDaySteps(day, plan)) continue
+  }
+
+  /** runDay() one slot with actions at a time (yields after each, and after planning the day). */
+  *runDaySteps(day: number, given?: DayPlan): Generator<void> {
+    const plan = given ?? dayPlan(this.seed, day, this.groups, this.numbers)
+    if (given === undefined) yield
     const dayStart = SIM_START + day * DAY
     for (let k = 0; k < SLOTS; k++) {
       const acts = plan.slots[k] as Action[]
@@ -227,6 +249,7 @@ export class Partition {
       const r = this.twin.advanceTo(dayStart + k * SLOT_MS)
       if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
       for (const a of acts) this.act(a)
+      yield
     }
     const r = this.twin.advanceTo(dayStart + DAY)
     if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
@@ -247,6 +270,11 @@ export class Partition {
     }
     s.hash = this.twin.hash()
     return { ...s, charges: { ...s.charges }, credits: { ...s.credits }, rejected: { ...s.rejected } }
+  }
+
+  /** The running counters (what a resumed partition continues from), a copy. */
+  counters(): PartitionSummary {
+    return structuredClone(this.s)
   }
 
   close(): void {

@@ -51,7 +51,7 @@ export interface SimResult {
   readonly days: number
   readonly partitions: number
   readonly threads: number
-  readonly log: LogKind
+  readonly log: LogKind | "postgres"
   readonly dbDir: string | null
   readonly hash: string
   readonly partitionHashes: string[]

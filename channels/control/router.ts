@@ -2,9 +2,10 @@
 // ledger. Operator-level (no subscriber session): it is how scenarios, QA and trainers drive a twin.
 import { Hono } from "hono"
 import { Result } from "effect"
-import { parseDuration, parseInstant, formatMskIso } from "../../core/domain/time.ts"
+import { addMonths, parseDuration, parseInstant, formatMskIso } from "../../core/domain/time.ts"
 import { accountView, detailView, eventsOf, inboxView, ledgerOf } from "../../core/engine/views.ts"
-import { TwinExists } from "../../core/engine/registry.ts"
+import { TooManyTwins, TwinExists } from "../../core/engine/registry.ts"
+import { isStorageError, storeUnavailable } from "../../core/engine/twin-core.ts"
 import { errorBody, statusFor, type ChannelDeps } from "../context.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { bad, twinOr404 } from "./common.ts"
@@ -54,6 +55,8 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
       return c.json(twinJson(t), 201)
     } catch (e) {
       if (e instanceof TwinExists) return c.json(bad("id", e.message), 409)
+      if (e instanceof TooManyTwins) return c.json({ error: { code: "CAPACITY", field: "twins", message: e.message, ru: "Достигнут предел числа двойников на сервере" } }, 503)
+      if (isStorageError(e)) return c.json(errorBody(storeUnavailable(e instanceof Error ? e.message : String(e))), 503)
       throw e
     }
   })
@@ -66,19 +69,23 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
     if (t instanceof Response) return t
     const body = await readJson(c.req.raw)
     const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>
-    let res
+    let to: number
     if (typeof b.to === "string") {
-      const to = parseInstant(b.to)
-      if (to === null) return c.json(bad("to", "expected an ISO instant"), 400)
-      res = t.advanceTo(to)
-    } else if (typeof b.months === "number") res = t.advanceMonths(b.months)
-    else if (typeof b.by === "string") {
+      const at = parseInstant(b.to)
+      if (at === null) return c.json(bad("to", "expected an ISO instant"), 400)
+      to = at
+    } else if (typeof b.months === "number") {
+      if (!Number.isSafeInteger(b.months) || b.months < 0 || b.months > 120) return c.json(bad("months", `must be 0..120, got ${b.months}`), 400)
+      to = addMonths(t.now, b.months)
+    } else if (typeof b.by === "string") {
       const ms = parseDuration(b.by)
       if (ms === null) return c.json(bad("by", 'expected a duration like "1d 2h", "90m", "30s"'), 400)
-      res = t.advanceBy(ms)
+      to = t.now + ms
     } else return c.json(bad("by", 'give one of by ("1d 2h"), to (ISO instant) or months (number)'), 400)
+    // Day by day, each day durable before the next, other requests served in between (bounded work).
+    const res = await t.advanceServed(to)
     if (res._tag === "Failure") return c.json(errorBody(res.failure), statusFor(res.failure))
-    return c.json({ now: t.now, nowIso: formatMskIso(t.now), jobs: res.success.value.jobs, events: res.success.events.length })
+    return c.json({ now: t.now, nowIso: formatMskIso(t.now), jobs: res.success.jobs, events: res.success.events })
   })
   r.post("/twins/:id/commands", async (c) => {
     const t = twinOr404(deps, c)

@@ -3,7 +3,7 @@
 import type { DomainError } from "../../core/domain/errors.ts"
 
 /** HTTP status for a domain error code. */
-export const statusFor = (e: DomainError): 400 | 401 | 403 | 404 | 409 | 423 | 429 => {
+export const statusFor = (e: DomainError): 400 | 401 | 403 | 404 | 409 | 423 | 429 | 503 => {
   switch (e.code) {
     case "INVALID_FIELD": case "WEAK_PASSWORD": case "CONFIRMATION_REQUIRED": return 400
     case "UNKNOWN_SUBSCRIBER": case "UNKNOWN_TARIFF": case "UNKNOWN_SERVICE": case "UNKNOWN_OFFER": case "UNKNOWN_COUNTRY": return 404
@@ -11,6 +11,7 @@ export const statusFor = (e: DomainError): 400 | 401 | 403 | 404 | 409 | 423 | 4
     case "SESSION_INVALID": case "WRONG_CODE": case "CODE_EXPIRED": case "CODE_VOID": case "NO_CODE": case "NETWORK_ID_UNAVAILABLE": return 401
     case "LOGIN_LOCKED": case "KIOSK_LOCKED": case "LINK_LOCKED": return 423
     case "RATE_LIMITED": return 429
+    case "STORE_UNAVAILABLE": case "CAPACITY": return 503
     default: return 409
   }
 }

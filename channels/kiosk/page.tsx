@@ -9,7 +9,9 @@ import { err, type DomainError } from "../../core/domain/errors.ts"
 import { parseRubles } from "../../core/domain/money.ts"
 import { statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import type { Res } from "../lk/selfcare.ts"
-import { clearSessionCookie, csrfError, csrfToken, csrfValid, CSRF_FIELD, readSessionCookie, setSessionCookie } from "../security.ts"
+import { clearSessionCookie, csrfError, csrfToken, csrfValid, CSRF_FIELD, randomToken, readSessionCookie, setSessionCookie } from "../security.ts"
+import { IDEMPOTENCY_FIELD } from "../idempotency.ts"
+import { FlashBox, seeOther } from "../prg.ts"
 import * as K from "./screens.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
@@ -33,13 +35,14 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   const Btn = (p: { c: Context; action: string; label: string; fields?: Record<string, string>; children?: Child }) => (
     <form method="post" action={`/kiosk${p.action}${q(p.c)}`}>
       <input type="hidden" name={CSRF_FIELD} value={csrfToken(p.c, KIOSK_COOKIE)} />
+      <input type="hidden" name={IDEMPOTENCY_FIELD} value={randomToken()} />
       {Object.entries(p.fields ?? {}).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
       {p.children}
       <button type="submit">{p.label}</button>
     </form>
   )
 
-  const render = (c: Context, s: Screen, status: 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429 = 200) => {
+  const render = (c: Context, s: Screen, status: 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429 | 503 = 200) => {
     const screen = String(s.data.screen ?? "number")
     const msisdn = typeof s.data.msisdn === "string" ? s.data.msisdn : ""
     const services = Array.isArray(s.data.services) ? (s.data.services as Array<{ id: string; name: string; connected: boolean; available: boolean; removable: boolean }>) : []
@@ -82,6 +85,10 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     )
   }
 
+  /** Outcomes of actions waiting for their GET (channels/prg.ts). */
+  type Shown = { s: Screen; status: 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429 | 503 }
+  const shown = new FlashBox<Shown>()
+
   const show = (c: Context, res: Res, fallback?: Screen) => {
     if (Result.isSuccess(res)) return render(c, res.success)
     const base = fallback ?? { text: "", data: { screen: "number" } }
@@ -119,7 +126,13 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     if (s === null) return twinNotFoundPage(c)
     if (s.msisdn === null) return welcome(c, 401, s.ended)
     const msisdn = s.msisdn
-    return show(c, f(s.twin, msisdn, c, fields), { text: "", data: { screen: "done", msisdn } })
+    if (!post) return show(c, f(s.twin, msisdn, c, fields), { text: "", data: { screen: "done", msisdn } })
+    // Post/redirect/get: the outcome screen is shown by GET /kiosk/screen, so a reload repeats nothing.
+    const res = f(s.twin, msisdn, c, fields)
+    const screen: Shown = Result.isSuccess(res)
+      ? { s: res.success, status: 200 }
+      : { s: { text: res.failure.ru, data: { screen: "done", msisdn }, error: true }, status: statusFor(res.failure) }
+    return seeOther(c, `/kiosk/screen${q(c)}`, shown.put(screen))
   }
 
   const cash = (v: string | undefined): Result.Result<number, DomainError> => {
@@ -127,6 +140,10 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     return k === null ? Result.fail(err("INVALID_FIELD", "amount: expected rubles", "Введите сумму в рублях", "amount")) : Result.succeed(k)
   }
 
+  r.get("/screen", (c) => {
+    const o = shown.of(c)
+    return o === null ? c.redirect(`/kiosk${q(c)}`, 303) : render(c, o.s, o.status)
+  })
   r.get("/static/kiosk.css", (c) => c.body(CSS, 200, { "content-type": "text/css; charset=utf-8" }))
   r.get("/", (c) => {
     const s = at(c)

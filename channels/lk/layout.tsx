@@ -1,7 +1,8 @@
 // Page frame of the Личный кабинет: header, the sidebar of the real LK («Мой МТС», «Расходы»,
 // «Услуги», «Тариф», «Поддержка», «Настройки»), notices and CSRF-carrying forms. No scripts.
 import type { Child } from "hono/jsx"
-import { CSRF_FIELD } from "../security.ts"
+import { CSRF_FIELD, randomToken } from "../security.ts"
+import { IDEMPOTENCY_FIELD } from "../idempotency.ts"
 import { msisdnRu } from "./format.ts"
 
 export interface PageCtx {
@@ -41,6 +42,8 @@ export const Notice = (props: { text?: string | undefined; error?: boolean | und
 export const Form = (props: { p: PageCtx; action: string; children?: Child; label?: string; class?: string }) => (
   <form method="post" action={href(props.p, props.action)} class={props.class ?? "form"} aria-label={props.label}>
     <input type="hidden" name={CSRF_FIELD} value={props.p.csrf} />
+    {/* A fresh idempotency key per rendered form of a session: a repeated submit is answered once (channels/idempotency.ts). */}
+    {props.p.me !== undefined ? <input type="hidden" name={IDEMPOTENCY_FIELD} value={randomToken()} /> : null}
     {props.p.target !== undefined && props.p.me !== undefined && props.p.target !== props.p.me ? <input type="hidden" name="msisdn" value={props.p.target} /> : null}
     {props.children}
   </form>

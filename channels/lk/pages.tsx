@@ -19,12 +19,13 @@ import { linkedBy } from "../../core/rules/linked.ts"
 import { asOfRu, dateRu, gbRu, msisdnRu, NEGATIVE_WARNING, packageRu, rub, STATUS_RU } from "./format.ts"
 import { Field, Form, href, Layout, LK_CSS, Notice, type PageCtx, type Section } from "./layout.tsx"
 import * as op from "./selfcare.ts"
+import { FlashBox, seeOther } from "../prg.ts"
 
 export const LK_COOKIE = "lk_session"
 
 type Form = Record<string, string>
 interface Notice { text: string; error: boolean }
-type Status = 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429
+type Status = 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429 | 503
 
 const noticeOf = (r: op.Res): Notice => (Result.isFailure(r) ? { text: r.failure.ru, error: true } : { text: r.success.text, error: false })
 const statusOf = (r: op.Res): Status => (Result.isFailure(r) ? statusFor(r.failure) : 200)
@@ -458,15 +459,23 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     }
   }
 
+  /** Post/redirect/get (channels/prg.ts): an action's outcome, shown by the section page it redirects to. */
+  interface Outcome { notice: Notice; status: Status; extra: { pending?: string; invite?: boolean } }
+  const outcomes = new FlashBox<Outcome>()
+  const PATHS: Partial<Record<Section, string>> = { home: "/lk", services: "/lk/services", tariff: "/lk/tariff", support: "/lk/support", settings: "/lk/settings", linked: "/lk/linked", family: "/lk/family" }
+  const redirectTo = (c: Context, s: HtmlSession, target: string, sec: Section, o: Outcome): Response =>
+    seeOther(c, href(pageCtx(c), PATHS[sec] ?? "/lk", target !== s.actor.me ? { msisdn: target } : {}), outcomes.put(o))
+
   const viewRoute = (sec: Section) => (c: Context) => {
     const s = sessionOf(c)
     if ("response" in s) return s.response
     const t = targetOf(s.actor, c.req.query("msisdn"))
     if (Result.isFailure(t)) return errorPage(c, pageCtx(c, s.actor.me), t.failure)
-    return section(c, s, t.success, sec, undefined, 200, { invite: c.req.query("invite") === "1" })
+    const o = outcomes.of(c)
+    return section(c, s, t.success, sec, o?.notice, o?.status ?? 200, o?.extra ?? { invite: c.req.query("invite") === "1" })
   }
 
-  /** A form action: CSRF first, then the session, then the operation; the section is re-rendered with the outcome. */
+  /** A form action: CSRF first, then the session, then the operation; answered 303 to the section, which shows the outcome. */
   const action = (sec: Section, f: (a: op.Actor, form: Form, target: string) => op.Res, extra?: (form: Form, r: op.Res) => { pending?: string; invite?: boolean }) => async (c: Context) => {
     const form = await formOf(c)
     if (!csrfValid(c, form, LK_COOKIE)) return errorPage(c, pageCtx(c), csrfError())
@@ -475,7 +484,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
     const t = targetOf(s.actor, form.msisdn)
     if (Result.isFailure(t)) return errorPage(c, pageCtx(c, s.actor.me), t.failure)
     const res = f(s.actor, form, t.success)
-    return section(c, s, t.success, sec, noticeOf(res), statusOf(res), extra?.(form, res) ?? {})
+    return redirectTo(c, s, t.success, sec, { notice: noticeOf(res), status: statusOf(res), extra: extra?.(form, res) ?? {} })
   }
 
   r.get("/static/lk.css", (c) => c.body(LK_CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "max-age=3600" }))
@@ -586,7 +595,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
       const p = pageCtx(c, s.actor.me, target)
       return html(c, p, "tariff", <ConfirmTariff p={p} tariff={tariff.success} text={res.success.text} />, 200, "Подтверждение смены тарифа")
     }
-    return section(c, s, target, "tariff", noticeOf(res), statusOf(res))
+    return redirectTo(c, s, target, "tariff", { notice: noticeOf(res), status: statusOf(res), extra: {} })
   })
   r.post("/pay-provider", action("home", (a, f, t) => Result.flatMap(textField(f.provider, "provider", "Выберите получателя"), (p) =>
     Result.flatMap(textField(f.account, "account", "Введите номер договора или телефона"), (acc) => Result.flatMap(rubles(f.amount, "amount"), (k) => op.payProvider(a, t, p, acc, k))))))

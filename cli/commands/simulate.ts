@@ -1,11 +1,14 @@
 // `twin simulate --subscribers 100000 --days 30 --seed 1 [--threads 1|2] [--partitions 8] [--db DIR] [--json]`:
 // a seeded population through the core with the durable event log, a progress bar with events/s
 // and ETA, a summary and the combined state hash (same seed → same hash, for any --threads).
+// `--cluster [--pg URL | --runners N]`: the same population on effect/cluster runners (cluster/):
+// same hash, plus which runner ran which partitions and how many moved.
 import { defineCommand } from "citty"
 import cliProgress from "cli-progress"
 import os from "node:os"
 import { formatRub as formatKopecks } from "../../core/domain/money.ts"
 import { simulate, type SimResult } from "../../bench/sim/run.ts"
+import type { ClusterSimResult } from "../../cluster/coordinator.ts"
 
 const int = (v: string | undefined, name: string, dflt: number): number => {
   if (v === undefined) return dflt
@@ -26,10 +29,10 @@ const REASON_RU: Record<string, string> = {
   "transfer-in": "входящие переводы", "transfer-out": "исходящие переводы",
 }
 
-export const printSummary = (r: SimResult): void => {
+export const printSummary = (r: SimResult | ClusterSimResult): void => {
   const s = r.summary
   const line = (k: string, v: string): void => console.log(`  ${k.padEnd(40)} ${v}`)
-  console.log(`\nИтоги: ${r.subscribers.toLocaleString("ru-RU")} абонентов × ${r.days} дн., seed ${r.seed}, ${r.partitions} разделов, потоков: ${r.threads}`)
+  console.log(`\nИтоги: ${r.subscribers.toLocaleString("ru-RU")} абонентов × ${r.days} дн., seed ${r.seed}, ${r.partitions} разделов, ${"cluster" in r ? "раннеров" : "потоков"}: ${r.threads}`)
   line("групп (семьи «МЫ МТС» / корпоративные)", `${s.groups.toLocaleString("ru-RU")} (${s.families} / ${s.corporate})`)
   line("событий / команд", `${r.events.toLocaleString("ru-RU")} / ${r.commands.toLocaleString("ru-RU")}`)
   line("время", `${r.seconds.toFixed(1)} с (создание абонентов ${r.setupSeconds.toFixed(1)} с)`)
@@ -65,12 +68,25 @@ export default defineCommand({
     log: { type: "string", description: "sqlite (durable, default), memory or null (model only)", default: "sqlite" },
     json: { type: "boolean", description: "Print the result as JSON instead of the summary", default: false },
     progress: { type: "boolean", description: "Show the progress bar", default: true },
+    cluster: { type: "boolean", description: "Run the partitions as effect/cluster entities on runner processes", default: false },
+    pg: { type: "string", description: "With --cluster: PostgreSQL URL of a running cluster (`twin cluster runner --pg URL`); default: an embedded Postgres and local runners" },
+    runners: { type: "string", description: "With --cluster and no --pg: local runner processes to start on 127.0.0.1", default: "2" },
+    shards: { type: "string", description: "With --cluster --pg: shards per group the runners were started with (default 8); local runners get one shard per partition" },
+    keep: { type: "boolean", description: "With --cluster: keep the run's committed days in Postgres", default: false },
   },
   async run({ args }) {
     const subscribers = int(args.subscribers, "subscribers", 100_000)
     const days = int(args.days, "days", 30)
     const threads = int(args.threads, "threads", 1)
     const partitions = int(args.partitions, "partitions", 8)
+    if (args.cluster) {
+      const { runClusterCommand } = await import("../../cluster/simulate-command.ts")
+      await runClusterCommand({
+        seed: args.seed, subscribers, days, partitions, runners: int(args.runners, "runners", 2), json: args.json, progress: args.progress, keep: args.keep,
+        ...(args.pg !== undefined ? { pg: args.pg } : {}), ...(args.shards !== undefined ? { shards: int(args.shards, "shards", 8) } : {}),
+      })
+      return
+    }
     if (args.log !== "sqlite" && args.log !== "memory" && args.log !== "null") {
       console.error(`--log: expected sqlite, memory or null, got ${args.log}`)
       process.exit(2)

@@ -52,6 +52,14 @@ export type ErrorCode =
   | "KIOSK_LOCKED"
   | "RATE_LIMITED"
   | "PASSPORT_MISMATCH"
+  /** The store could not make the command's events durable: nothing of it was applied (503). */
+  | "STORE_UNAVAILABLE"
+  /** Another clock advance of the twin is running (409). */
+  | "ADVANCE_RUNNING"
+  /** A cap of the server was reached: twins, streams, connections (503). */
+  | "CAPACITY"
+  /** An idempotency key was reused for a different request, or its first request is still running (409/422). */
+  | "IDEMPOTENCY_KEY"
 
 export class DomainError extends Data.TaggedError("DomainError")<{
   readonly code: ErrorCode

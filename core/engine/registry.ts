@@ -3,7 +3,7 @@
 import { defaultCatalogIndex, indexCatalog, type CatalogIndex } from "../catalog/load.ts"
 import { parseInstant } from "../domain/time.ts"
 import { randomTwinSecret, replaySecret } from "../rules/random.ts"
-import { openStore, type Store } from "../store/event-log.ts"
+import { openStore, type Store, type StoreOptions } from "../store/event-log.ts"
 import { demoCommands } from "./demo.ts"
 import { TwinCore } from "./twin-core.ts"
 
@@ -35,15 +35,33 @@ export type SecretPolicy = "random" | "replay"
 
 export class TwinExists extends Error {}
 
+/** The server's cap on twins was reached (answered 503 with the cap). */
+export class TooManyTwins extends Error {}
+
+/** Default cap on twins per server (`twin serve --max-twins`). */
+export const MAX_TWINS = 200
+
+export interface RegistryOptions {
+  catalog?: CatalogIndex
+  createDefault?: boolean
+  /** The store's durability level and, for tests, its fault plan. */
+  store?: StoreOptions
+  /** At most this many twins (create beyond is refused). */
+  maxTwins?: number
+  /** How twins created without a fixed secret get one (default "random"). */
+  secrets?: SecretPolicy
+  /** The secret of every twin created without one (`twin serve --secret`, for replay). */
+  secret?: string
+}
+
 export class Registry {
   private readonly twins = new Map<string, TwinCore>()
-  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex, readonly secrets: SecretPolicy, private readonly fixedSecret: string | undefined) {}
+  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex, readonly maxTwins: number, readonly secrets: SecretPolicy, private readonly fixedSecret: string | undefined) {}
 
   /** Open a store, restore every twin in it, and make sure the default twin exists. */
-  /** `secret`: the secret of every twin created without one (`twin serve --secret`, for replay). */
-  static open(path: string, opts: { catalog?: CatalogIndex; createDefault?: boolean; secrets?: SecretPolicy; secret?: string } = {}): Registry {
-    const store = openStore(path)
-    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex(), opts.secrets ?? "random", opts.secret)
+  static open(path: string, opts: RegistryOptions = {}): Registry {
+    const store = openStore(path, opts.store)
+    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex(), opts.maxTwins ?? MAX_TWINS, opts.secrets ?? "random", opts.secret)
     for (const meta of store.listTwins()) {
       const catalog = indexCatalog(JSON.parse(meta.catalog))
       let secret = meta.secret
@@ -62,19 +80,30 @@ export class Registry {
     const id = o.id ?? this.nextId()
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) throw new TwinExists(`id: twin ids are 1..63 lower-case letters, digits and dashes, got "${id.slice(0, 70)}"`)
     if (this.twins.has(id)) throw new TwinExists(`id: twin "${id}" already exists`)
+    if (this.twins.size >= this.maxTwins) throw new TooManyTwins(`twins: this server holds at most ${this.maxTwins} twins; delete or reuse one`)
     const catalog = o.catalog ?? this.defaultCatalog
     const seed = o.seed ?? id
     const start = o.start ?? DEFAULT_START
     const name = o.name ?? id
     const secret = o.secret ?? this.fixedSecret ?? (this.secrets === "replay" ? replaySecret(seed) : randomTwinSecret())
-    this.store.createTwin({ id, name, seed, startAt: start, catalog: JSON.stringify(catalog.data), secret })
-    const twin = TwinCore.create({ id, name, seed, secret, start, catalog, log: this.store.log(id) })
-    if (o.demo ?? true) {
-      for (const c of demoCommands()) {
-        const r = twin.execute(c)
-        if (r._tag === "Failure") throw new Error(`demo seeding failed on ${c._tag}: ${r.failure.message}`)
+    // Seeded in memory, then the twin and its demo events are written in one transaction: a failed
+    // write leaves no half-created twin behind (the caller gets the storage error).
+    const meta = { id, name, seed, startAt: start, catalog: JSON.stringify(catalog.data), secret }
+    const log = this.store.log(id)
+    const twin = TwinCore.create({ id, name, seed, secret, start, catalog, log, durability: "manual" })
+    try {
+      if (o.demo ?? true) {
+        for (const c of demoCommands()) {
+          const r = twin.execute(c)
+          if (r._tag === "Failure") throw new Error(`demo seeding failed on ${c._tag}: ${r.failure.message}`)
+        }
       }
+      this.store.createTwin(meta, true)
+    } catch (e) {
+      log.discard()
+      throw e
     }
+    twin.durability = "command"
     this.twins.set(id, twin)
     return twin
   }
@@ -100,7 +129,14 @@ export class Registry {
 
   /** Snapshot every twin and close the store. */
   close(): void {
-    for (const t of this.twins.values()) t.snapshot()
+    for (const t of this.twins.values()) {
+      // The log is complete without it: a snapshot that cannot be written only means a longer replay.
+      try {
+        t.snapshot()
+      } catch (e) {
+        console.error(`[twin] ${t.id}: snapshot not written at shutdown (${e instanceof Error ? e.message : String(e)}); the log is intact`)
+      }
+    }
     this.store.close()
   }
 }

@@ -4,9 +4,10 @@
 // so a restarted twin runs same-instant jobs in the same order as a live one.
 import type { State } from "../state/model.ts"
 
-export type JobKind = "renewal" | "expiry" | "promised" | "autopay" | "daily"
-const PRIORITY: Record<JobKind, number> = { renewal: 0, expiry: 1, promised: 2, autopay: 3, daily: 4 }
+export type JobKind = "renewal" | "expiry" | "promised" | "autopay" | "daily" | "session"
+const PRIORITY: Record<JobKind, number> = { renewal: 0, expiry: 1, promised: 2, autopay: 3, daily: 4, session: 5 }
 
+/** A timer; `msisdn` is the subscriber's number, or the session's token hash for a "session" job, or "" for "daily". */
 export interface Job { at: number; kind: JobKind; msisdn: string }
 
 const before = (a: Job, b: Job): boolean =>
@@ -68,6 +69,7 @@ export const scheduleSubscriber = (heap: JobHeap, state: State, msisdn: string):
 /** Is the job still due according to the state? */
 export const stillDue = (state: State, j: Job): boolean => {
   if (j.kind === "daily") return state.nextDaily === j.at
+  if (j.kind === "session") return state.sessions.has(j.msisdn)
   const s = state.subscribers.get(j.msisdn)
   if (s === undefined) return false
   switch (j.kind) {
@@ -78,9 +80,15 @@ export const stillDue = (state: State, j: Job): boolean => {
   }
 }
 
-export const rebuildHeap = (state: State): JobHeap => {
+/** A session's idle timer: checked at `at`, it ends the session or moves to its new expiry. */
+export const scheduleSession = (heap: JobHeap, tokenHash: string, at: number): void => {
+  heap.push({ at, kind: "session", msisdn: tokenHash })
+}
+
+export const rebuildHeap = (state: State, idleMs: (channel: string) => number): JobHeap => {
   const h = new JobHeap()
   for (const m of state.subscribers.keys()) scheduleSubscriber(h, state, m)
+  for (const x of state.sessions.values()) scheduleSession(h, x.tokenHash, x.lastSeen + idleMs(x.channel))
   h.push({ at: state.nextDaily, kind: "daily", msisdn: "" })
   return h
 }

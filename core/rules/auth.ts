@@ -115,7 +115,14 @@ export const loginByNetwork = (ctx: Ctx, c: CommandOf<"LoginByNetwork">): RuleRe
 export const resumeSession = (ctx: Ctx, c: CommandOf<"ResumeSession">): RuleResult<{ msisdn: string; channel: string }> => {
   const h = sha256(c.token)
   const x = ctx.state.sessions.get(h)
-  if (x === undefined) return err("SESSION_INVALID", "token: no such session (logged out or never existed)", "Сеанс завершен. Войдите снова", "token")
+  if (x === undefined) {
+    // R25, R27: a session that ended for inactivity (at its expiry, in twin time) says so.
+    const ended = ctx.state.endedIdle.get(h)
+    if (ended !== undefined) {
+      return err("SESSION_INVALID", `token: the session ended after ${sessionIdleMinutes(ctx.cat, ended.channel)} minutes without activity`, "Сеанс завершен из-за бездействия. Войдите снова", "token")
+    }
+    return err("SESSION_INVALID", "token: no such session (logged out or never existed)", "Сеанс завершен. Войдите снова", "token")
+  }
   // R25, R27: a session belongs to the channel that opened it (an LK token does not open the app
   // or the kiosk). Checked first, so a token shown on the wrong channel changes nothing.
   if (c.channel !== undefined && c.channel !== x.channel) {

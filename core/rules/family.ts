@@ -11,6 +11,7 @@ import { phoneRu } from "../domain/phone.ts"
 import { refuseWhileBlocked } from "./funds.ts"
 import { actingOn, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { KB_PER_MB, sharePackages, tariffPackages } from "./packages.ts"
+import { monthlyFeeOf } from "./services.ts"
 import { SENDER, texts } from "./texts.ts"
 
 const ownerTariffLeft = (o: Subscriber): Shares => {
@@ -163,13 +164,16 @@ export const familyRemove = (ctx: Ctx, c: CommandOf<"FamilyRemove">): RuleResult
   })
   // The member returns to his previous tariff with a fresh period.
   const renewAt = addMonths(ctx.now, 1)
+  const choice = back.kind === "constructor" ? { minutes: back.packages.minutes, dataGb: Math.floor(back.packages.dataMb / 1024) } : null
   const ev: Draft[] = [
     { type: "FamilyRemoved", owner: o.msisdn, member: m.msisdn, restoredTariff: back.id, ownerPackages, memberPackages: tariffPackages(back, renewAt, null) },
-    { type: "TariffChanged", msisdn: m.msisdn, from: ctx.cat.data.family.memberTariff, to: back.id, renewAt, packages: tariffPackages(back, renewAt, null), services: m.services, constructorChoice: back.kind === "constructor" ? { minutes: back.packages.minutes, dataGb: Math.floor(back.packages.dataMb / 1024) } : null },
+    { type: "TariffChanged", msisdn: m.msisdn, from: ctx.cat.data.family.memberTariff, to: back.id, renewAt, packages: tariffPackages(back, renewAt, null), services: m.services, constructorChoice: choice },
   ]
   // R19: no monthly fee while voluntarily blocked; the period is marked skipped and unblocking renews it.
+  // The fee is the restored tariff's with its packages (a constructor's default options), as a renewal charges it.
+  const fee = monthlyFeeOf(back, choice)
   if (m.voluntaryBlock) ev.push({ type: "PeriodRenewed", msisdn: m.msisdn, renewAt, packages: [], charged: false })
-  else if (back.monthlyFee > 0) ev.push({ type: "Money", msisdn: m.msisdn, amount: -back.monthlyFee, reason: "fee-monthly", ref: back.id })
+  else if (fee > 0) ev.push({ type: "Money", msisdn: m.msisdn, amount: -fee, reason: "fee-monthly", ref: back.id })
   ev.push(smsTo(m.msisdn, SENDER.mts, texts.familyRemovedMember(o.msisdn, back.name)))
   ev.push(smsTo(o.msisdn, SENDER.mts, texts.familyRemovedOwner(m.msisdn)))
   return ok(ev, { removed: true })

@@ -25,3 +25,15 @@ export const endSessionsOf = (state: State, msisdn: string, reason: "locked" | "
   for (const x of state.sessions.values()) if (x.msisdn === msisdn && x.tokenHash !== keepHash) out.push({ type: "SessionEnded", tokenHash: x.tokenHash, reason })
   return out
 }
+
+/**
+ * R25, R27: the idle timer of a session, run at `at` in twin time: the session ends at its expiry
+ * (lastSeen + idle limit), or, when it was used since the timer was set, the timer moves to the new
+ * expiry (returned as `recheckAt`). Expired sessions thus leave memory at their expiry, not at midnight.
+ */
+export const sessionIdleJob = (cat: CatalogIndex, state: State, tokenHash: string, at: number): { end: Draft[]; recheckAt: number | null } => {
+  const x = state.sessions.get(tokenHash)
+  if (x === undefined) return { end: [], recheckAt: null }
+  const expiry = x.lastSeen + sessionIdleMs(cat, x.channel)
+  return expiry <= at ? { end: [{ type: "SessionEnded", tokenHash, reason: "idle" }], recheckAt: null } : { end: [], recheckAt: expiry }
+}

@@ -2,7 +2,7 @@
 // made by a rule when the event was created, so replaying the log rebuilds the same state (I7).
 import type { CatalogIndex } from "../catalog/load.ts"
 import type { Event, LedgerReason } from "../domain/events.ts"
-import { mskDay, mskParts } from "../domain/time.ts"
+import { DAY, mskDay, mskParts } from "../domain/time.ts"
 import { newAuth, type Pkg, type State, type Subscriber } from "./model.ts"
 
 /** Ledger reasons that count as spending (for bonus points R13 and the average spend of R10). */
@@ -271,7 +271,12 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       if (x !== undefined) x.lastSeen = e.at
       return
     }
-    case "SessionEnded": state.sessions.delete(e.tokenHash); return
+    case "SessionEnded": {
+      const x = state.sessions.get(e.tokenHash)
+      state.sessions.delete(e.tokenHash)
+      if (e.reason === "idle" && x !== undefined) state.endedIdle.set(e.tokenHash, { at: e.at, channel: x.channel })
+      return
+    }
     case "KioskCodeIssued": {
       state.rng = e.rng
       const s = sub(state, e.msisdn)
@@ -300,7 +305,11 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       if (c !== undefined) c.usedBy = e.msisdn
       return
     }
-    case "ClockSet": state.now = e.to; state.nextDaily = e.nextDaily; return
+    case "ClockSet":
+      state.now = e.to
+      state.nextDaily = e.nextDaily
+      if (state.endedIdle.size > 0) for (const [h, x] of state.endedIdle) if (x.at <= e.to - DAY) state.endedIdle.delete(h)
+      return
   }
 }
 

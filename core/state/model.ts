@@ -135,6 +135,12 @@ export interface State {
   rng: number
   subscribers: Map<string, Subscriber>
   sessions: Map<string, Session>
+  /**
+   * Sessions ended for inactivity in the last day: token hash → end instant and channel. The session itself is
+   * removed at its expiry (its idle timer); this small record only lets a late request be told why
+   * (R25, R27). Dropped by the next day's ClockSet.
+   */
+  endedIdle: Map<string, { at: number; channel: string }>
   paymentCards: Map<string, PaymentCard>
   /** Next 00:00 MSK at which the daily job runs. */
   nextDaily: number
@@ -145,7 +151,7 @@ export const INBOX_LIMIT = 200
 
 export const emptyState = (seed: string, start: number, nextDaily: number): State => ({
   seed, now: start, seq: 0, rng: 0,
-  subscribers: new Map(), sessions: new Map(), paymentCards: new Map(), nextDaily,
+  subscribers: new Map(), sessions: new Map(), endedIdle: new Map(), paymentCards: new Map(), nextDaily,
 })
 
 export const newAuth = (): Auth => ({

@@ -12,6 +12,8 @@ interface Encoded {
   subscribers: Subscriber[]
   sessions: Array<State["sessions"] extends Map<string, infer V> ? V : never>
   paymentCards: Array<State["paymentCards"] extends Map<string, infer V> ? V : never>
+  /** [token hash, {end instant, channel}] in hash order; absent in snapshots written before it existed. */
+  endedIdle?: Array<[string, { at: number; channel: string }]>
 }
 
 const sortedValues = <V>(m: Map<string, V>): V[] => [...m.keys()].sort().map((k) => m.get(k) as V)
@@ -20,6 +22,7 @@ export const encodeState = (s: State): string => {
   const e: Encoded = {
     seed: s.seed, now: s.now, seq: s.seq, rng: s.rng, nextDaily: s.nextDaily,
     subscribers: sortedValues(s.subscribers), sessions: sortedValues(s.sessions), paymentCards: sortedValues(s.paymentCards),
+    ...(s.endedIdle.size > 0 ? { endedIdle: [...s.endedIdle.keys()].sort().map((k): [string, { at: number; channel: string }] => [k, s.endedIdle.get(k) as { at: number; channel: string }]) } : {}),
   }
   return JSON.stringify(e)
 }
@@ -36,6 +39,7 @@ export const decodeState = (text: string): State => {
       return [x.msisdn, x]
     })),
     sessions: new Map(e.sessions.map((x) => [x.tokenHash, x])),
+    endedIdle: new Map(e.endedIdle ?? []),
     paymentCards: new Map(e.paymentCards.map((x) => [x.hash, x])),
   }
 }
@@ -50,5 +54,6 @@ export const stateHash = (s: State): string => {
   for (const k of [...s.subscribers.keys()].sort()) h.update(JSON.stringify(s.subscribers.get(k)))
   for (const v of sortedValues(s.sessions)) h.update(JSON.stringify(v))
   for (const v of sortedValues(s.paymentCards)) h.update(JSON.stringify(v))
+  if (s.endedIdle.size > 0) h.update(JSON.stringify([...s.endedIdle.keys()].sort().map((k) => [k, s.endedIdle.get(k)])))
   return h.digest("hex")
 }

@@ -21,7 +21,14 @@ export interface Snapshot { seq: number; at: number; hash: string; state: string
 /** The log of one twin. */
 export interface TwinLog {
   append(e: Event): void
+  /** Make everything appended (and remembered) so far durable; throws when the write fails (nothing of it is written then). */
   flush(): void
+  /** Drop what was appended or remembered but not yet written (after a failed flush: those events never happened). */
+  discard(): void
+  /** Stage an idempotency record; it is written in the same transaction as the events of the next flush. */
+  remember(key: string, record: string): void
+  /** The idempotency record of a key (staged or written), or null. */
+  recall(key: string): string | null
   /** Events with seq > afterSeq, in order. */
   read(afterSeq?: number): Iterable<Event>
   /** A subscriber's events in [from, to), in order, optionally of some types only. */
@@ -33,13 +40,34 @@ export interface TwinLog {
 
 export interface Store {
   readonly path: string
-  createTwin(meta: TwinMeta): void
+  /** The durability level in use, read back from SQLite (`PRAGMA synchronous`: 2 full, 1 normal). */
+  readonly durability: Durability
+  /** Record a new twin; with `withEvents`, its events appended so far are written in the same transaction (all or nothing). */
+  createTwin(meta: TwinMeta, withEvents?: boolean): void
   listTwins(): TwinMeta[]
   getTwin(id: string): TwinMeta | null
   /** Set the secret of a twin written before secrets were stored (its secret is ""). */
   setTwinSecret(id: string, secret: string): void
   log(twinId: string): TwinLog
   close(): void
+}
+
+/**
+ * How hard a write is made durable. "normal" (default): WAL with synchronous=NORMAL, a committed
+ * write survives a crash of the process (kill -9) but the last transactions may be lost on a
+ * power cut or OS crash. "full": synchronous=FULL, every commit is fsynced, survives power loss.
+ */
+export type Durability = "normal" | "full"
+
+/** Where a write can be made to fail (fault injection, core/store/faults.ts). */
+export type WritePoint = "twin" | "chunk" | "refs" | "idempotency" | "snapshot"
+
+export interface StoreOptions {
+  durability?: Durability
+  /** Called before every row write inside a transaction, numbered from 1; throwing fails (and rolls back) the write. */
+  faults?: (point: WritePoint, n: number) => void
+  /** Cap the database at this many pages (SQLite max_page_count): writes beyond fail with SQLITE_FULL, as on a full disk. */
+  maxPages?: number
 }
 
 /** A chunk is written when it reaches this many events or bytes, or at flush(). */
@@ -189,19 +217,23 @@ const dirEntry = (dir: Buffer, m: string): { firstAt: number; lastAt: number; pa
   return { firstAt: Number(firstAt), lastAt: Number(lastAt), pairs: pairs as string }
 }
 
-export const openStore = (path: string): Store => {
+export const openStore = (path: string, opts: StoreOptions = {}): Store => {
+  const durability = opts.durability ?? "normal"
   const sqlite = new Database(path)
   // 8 KB pages for a new file (ignored for an existing one): faster batched appends (measured in
   // the bench); same data, same durability.
   sqlite.pragma("page_size = 8192")
   sqlite.pragma("journal_mode = WAL")
-  sqlite.pragma("synchronous = NORMAL")
+  sqlite.pragma(durability === "full" ? "synchronous = FULL" : "synchronous = NORMAL")
   // Checkpoint the WAL every 16384 pages (128 MB) instead of 1000: batched appends run faster
   // (measured by `npm run bench`, suite 2); durability is the same (WAL, synchronous=NORMAL).
   sqlite.pragma("wal_autocheckpoint = 16384")
   sqlite.pragma("busy_timeout = 5000")
   const db: BetterSQLite3Database = drizzle(sqlite)
   migrate(db, { migrationsFolder: MIGRATIONS })
+  if (opts.maxPages !== undefined) sqlite.pragma(`max_page_count = ${Math.max(1, Math.floor(opts.maxPages))}`)
+  let writes = 0
+  const fault = opts.faults === undefined ? null : (point: WritePoint): void => opts.faults?.(point, ++writes)
 
   // Hot path: raw prepared statements (drizzle owns the schema and migrations).
   const insChunk = sqlite.prepare("INSERT INTO event_chunks (twin_id, first_seq, last_seq, first_at, last_at, n, data, dir) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -223,12 +255,23 @@ export const openStore = (path: string): Store => {
   const snapIns = sqlite.prepare("INSERT OR REPLACE INTO snapshots (twin_id, seq, at, hash, state) VALUES (?, ?, ?, ?, ?)")
   const snapGet = sqlite.prepare("SELECT seq, at, hash, state FROM snapshots WHERE twin_id = ? ORDER BY seq DESC LIMIT 1")
   const snapPrune = sqlite.prepare("DELETE FROM snapshots WHERE twin_id = ? AND seq < ?")
+  const idemIns = sqlite.prepare("INSERT OR REPLACE INTO idempotency_keys (twin_id, key, record) VALUES (?, ?, ?)")
+  const idemGet = sqlite.prepare("SELECT record FROM idempotency_keys WHERE twin_id = ? AND key = ?").pluck()
+  /** Idempotency records staged for the next write, per twin (written with that twin's events). */
+  const staged = new Map<string, Map<string, string>>()
 
   const logs = new Map<string, TwinLog>()
   /** Builders holding events not yet written, in the order they were first appended to. */
   const dirty: ChunkBuilder[] = []
   const writeChunks = sqlite.transaction((chunks: readonly ChunkBuilder[]) => {
+    for (const [twinId, records] of staged) {
+      for (const [key, record] of records) {
+        fault?.("idempotency")
+        idemIns.run(twinId, key, record)
+      }
+    }
     for (const c of chunks) {
+      fault?.("chunk")
       // In number order: a directory is searched, and neighbouring keys of the index land on the same pages.
       let numbers = [...c.numbers].sort()
       let dir: Buffer | null = null
@@ -243,16 +286,18 @@ export const openStore = (path: string): Store => {
           c.writePairs(scratch, m)
           refArgs.push(c.twinId, m, lastAt, c.firstSeq, firstAt, scratch.bytes().toString("latin1"))
         }
+        fault?.("refs")
         ;(rows === 1 ? insRef : insRefs).run(refArgs)
         i += rows
       }
     }
   })
   const flushAll = (): void => {
-    if (dirty.length === 0) return
+    if (dirty.length === 0 && staged.size === 0) return
     writeChunks(dirty)
     for (const c of dirty) c.reset()
     dirty.length = 0
+    staged.clear()
   }
 
   const makeLog = (twinId: string): TwinLog => {
@@ -264,6 +309,24 @@ export const openStore = (path: string): Store => {
         chunk.add(e)
       },
       flush: flushAll,
+      discard() {
+        staged.delete(twinId)
+        if (chunk.size === 0) return
+        chunk.reset()
+        const i = dirty.indexOf(chunk)
+        if (i !== -1) dirty.splice(i, 1)
+      },
+      remember(key, record) {
+        let m = staged.get(twinId)
+        if (m === undefined) staged.set(twinId, (m = new Map()))
+        m.set(key, record)
+      },
+      recall(key) {
+        const s = staged.get(twinId)?.get(key)
+        if (s !== undefined) return s
+        const r = idemGet.get(twinId, key) as string | undefined
+        return r ?? null
+      },
       *read(afterSeq = 0) {
         flushAll()
         for (const row of readStmt.iterate(twinId, afterSeq) as Iterable<{ firstSeq: number; data: Buffer }>) yield* chunkEvents(row.data, row.firstSeq, afterSeq)
@@ -294,6 +357,7 @@ export const openStore = (path: string): Store => {
       },
       saveSnapshot(s) {
         flushAll()
+        fault?.("snapshot")
         snapIns.run(twinId, s.seq, s.at, s.hash, s.state)
         snapPrune.run(twinId, s.seq)
       },
@@ -306,9 +370,12 @@ export const openStore = (path: string): Store => {
 
   return {
     path,
-    createTwin(meta) {
+    durability: Number(sqlite.pragma("synchronous", { simple: true })) >= 2 ? "full" : "normal",
+    createTwin: sqlite.transaction((meta: TwinMeta, withEvents?: boolean) => {
+      fault?.("twin")
       db.insert(twins).values({ id: meta.id, name: meta.name, seed: meta.seed, startAt: meta.startAt, catalog: meta.catalog, secret: meta.secret }).run()
-    },
+      if (withEvents === true) flushAll()
+    }),
     listTwins() {
       return db.select().from(twins).orderBy(asc(twins.id)).all().map((r) => ({ id: r.id, name: r.name, seed: r.seed, startAt: r.startAt, catalog: r.catalog, secret: r.secret }))
     },
@@ -337,6 +404,7 @@ export const openStore = (path: string): Store => {
 /** An in-memory log: for benchmarks of the model alone and for quick tests. */
 export const memoryLog = (): TwinLog & { readonly events: Event[] } => {
   const events: Event[] = []
+  const keys = new Map<string, string>()
   let snap: Snapshot | null = null
   return {
     events,
@@ -344,6 +412,13 @@ export const memoryLog = (): TwinLog & { readonly events: Event[] } => {
       events.push(e)
     },
     flush() {},
+    discard() {},
+    remember(key, record) {
+      keys.set(key, record)
+    },
+    recall(key) {
+      return keys.get(key) ?? null
+    },
     *read(afterSeq = 0) {
       for (const e of events) if (e.seq > afterSeq) yield e
     },
@@ -366,6 +441,11 @@ export const memoryLog = (): TwinLog & { readonly events: Event[] } => {
 export const nullLog = (): TwinLog => ({
   append() {},
   flush() {},
+  discard() {},
+  remember() {},
+  recall() {
+    return null
+  },
   read() {
     return []
   },

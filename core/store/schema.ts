@@ -59,3 +59,14 @@ export const snapshots = sqliteTable("snapshots", {
   hash: text("hash").notNull(),
   state: text("state").notNull(),
 }, (t) => [primaryKey({ columns: [t.twinId, t.seq] })])
+
+/**
+ * Idempotency keys of money and subscription commands (channels/idempotency.ts): the first answer
+ * to a key, written in the same transaction as the command's events, so a retry after a crash or
+ * a restart is answered from here instead of being executed again.
+ */
+export const idempotencyKeys = sqliteTable("idempotency_keys", {
+  twinId: text("twin_id").notNull(),
+  key: text("key").notNull(),
+  record: text("record").notNull(),
+}, (t) => [primaryKey({ columns: [t.twinId, t.key] })])

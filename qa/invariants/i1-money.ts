@@ -5,6 +5,8 @@ import type { Invariant } from "./types.ts"
 export const i1Money: Invariant = {
   id: "I1",
   title: "money is conserved: balance = initial + Σ ledger, for every subscriber",
+  // The balance the ledger gives is the one the account must show.
+  regression: (c) => ({ balances: [...c.after.subs.values()].map((s) => ({ msisdn: s.msisdn, balance: s.ledgerBalance })) }),
   check(c) {
     for (const e of c.events) {
       if (e.type === "Money" && (!Number.isSafeInteger(e.amount) || e.reason.length === 0)) {

@@ -1,7 +1,7 @@
 // I3 «Забугорище» is charged at most once per day, never on a day at home, never on a day
 // abroad without usage — and (R3) it is charged on a day abroad with usage while connected.
 import { mskDay } from "../../core/domain/time.ts"
-import { isAbroad, walk, type Invariant } from "./types.ts"
+import { isAbroad, walk, type Invariant, type StepCheck } from "./types.ts"
 
 export const i3Zabugorishche: Invariant = {
   id: "I3",
@@ -25,7 +25,7 @@ export const i3Zabugorishche: Invariant = {
 }
 
 /** R3: every use abroad (incoming SMS aside) with «Забугорище» connected has its day charged. */
-const checkCharged: Invariant["check"] = (c) => {
+const checkCharged = (c: StepCheck): string | null => {
   for (const e of c.events) {
     if (e.type !== "UsageRated" || !isAbroad(e.where) || (e.kind === "sms" && e.direction === "in")) continue
     const pre = c.before.get(e.msisdn)

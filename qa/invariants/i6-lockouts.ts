@@ -6,6 +6,11 @@ import { walk, type Invariant } from "./types.ts"
 export const i6Lockouts: Invariant = {
   id: "I6",
   title: "the Nth wrong LK / (N+1)th wrong kiosk code locks; nothing is accepted while locked",
+  regression: (c) => {
+    const s = c.step
+    const kiosk = s.t === "kiosk-inbox" || (s.t === "command" && s.command._tag === "KioskLogin")
+    return { outcome: kiosk ? "KIOSK_LOCKED" : "LOGIN_LOCKED" }
+  },
   check(c) {
     const a = c.twin.cat.data.auth
     const r = walk(c, (e, at) => {

@@ -5,11 +5,12 @@ import type { Invariant } from "./types.ts"
 /** Commands that authenticate by themselves (a secret or a token), not by `by`. */
 const SELF_AUTHENTICATING = new Set<Command["_tag"]>(["Login", "LoginByNetwork", "KioskLogin", "ResumeSession", "Logout"])
 /** Network / operator operations: a subscriber channel may never send them. */
-const SYSTEM_ONLY = new Set<Command["_tag"]>(["CreateSubscriber", "Usage", "Travel", "SetNetwork", "IssuePaymentCard"])
+const SYSTEM_ONLY = new Set<Command["_tag"]>(["CreateSubscriber", "Usage", "Travel", "SetNetwork", "IssuePaymentCard", "SetupPackage", "SetupLink", "SetupFamily"])
 
 export const i9Access: Invariant = {
   id: "I9",
   title: "no channel reads or changes another number unless linked",
+  regression: (c) => (c.outcome.ok ? { outcome: "NOT_AUTHORIZED" } : { outcome: "ok" }),
   check(c) {
     const s = c.step
     if (s.t === "read") {

@@ -23,6 +23,8 @@ export interface ShadowSub {
   /** Moscow days on which «Забугорище» was charged. */
   zabugorDays: Set<number>
   familyOwner: string | null
+  /** Constructor tariff choice (minutes, GB), null on other tariffs. */
+  choice: { minutes: number; dataGb: number } | null
   /** Numbers this login has linked (R20). */
   linked: Set<string>
 }
@@ -58,6 +60,7 @@ export class Shadow {
           msisdn: e.msisdn, initial: e.balance, ledgerBalance: e.balance, payment: e.payment, creditLimit: e.creditLimit,
           voluntaryBlock: false, location: "home", tariff: e.tariff, services: new Set(e.services),
           lkFailures: 0, lkLocked: false, kioskFailures: 0, kioskLockedUntil: 0, zabugorDays: new Set(), familyOwner: null, linked: new Set(),
+          choice: e.constructorChoice,
         })
         return
       case "Money": {
@@ -74,10 +77,11 @@ export class Shadow {
       }
       case "BlockSet": this.with(e.msisdn, (s) => { s.voluntaryBlock = e.blocked }); return
       case "Travelled": this.with(e.msisdn, (s) => { s.location = e.to }); return
-      case "TariffChanged": this.with(e.msisdn, (s) => { s.tariff = e.to; s.services = new Set(e.services) }); return
+      case "TariffChanged": this.with(e.msisdn, (s) => { s.tariff = e.to; s.services = new Set(e.services); s.choice = e.constructorChoice }); return
+      case "ConstructorSet": this.with(e.msisdn, (s) => { s.choice = { minutes: e.minutes, dataGb: e.dataGb } }); return
       case "ServiceConnected": this.with(e.msisdn, (s) => { s.services.add(e.service) }); return
       case "ServiceDisconnected": this.with(e.msisdn, (s) => { s.services.delete(e.service) }); return
-      case "FamilyJoined": this.with(e.member, (s) => { s.tariff = this.cat.data.family.memberTariff; s.familyOwner = e.owner }); return
+      case "FamilyJoined": this.with(e.member, (s) => { s.tariff = this.cat.data.family.memberTariff; s.familyOwner = e.owner; s.choice = null }); return
       case "FamilyRemoved": this.with(e.member, (s) => { s.tariff = e.restoredTariff; s.familyOwner = null }); return
       case "OtpIssued": this.with(e.msisdn, (s) => { s.lkLocked = false; s.lkFailures = 0 }); return
       case "LoginFailed": this.with(e.msisdn, (s) => { s.lkFailures = e.failures; s.lkLocked = e.locked }); return

@@ -96,9 +96,17 @@ export class Browser {
       body: body.toString(),
     })
     this.jar.take(res)
+    // Post/redirect/get: an action answers 303 to the page showing its outcome; follow it as a browser does.
+    const to = res.status === 303 ? res.headers.get("location") : null
+    if (to !== null && to.includes("flash=")) {
+      this.redirected = res
+      return this.get(to)
+    }
     this.last = await res.clone().text()
     return res
   }
+  /** The 303 answer of the last action that redirected (post/redirect/get). */
+  redirected: Response | null = null
 }
 
 /** Visible text of an HTML page (tags dropped, entities for quotes/ampersands decoded). */

@@ -2,25 +2,14 @@
 // and load tests. Every child is killed and the temp folder removed by `cleanup()`.
 import { spawn, type ChildProcess } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { freePort } from "../../cluster/free-port.ts"
 
 const ROOT = new URL("../../", import.meta.url).pathname
 
 /** `token`: the control token the server printed and stored beside its database (issue 14). */
 export interface ServerProcess { child: ChildProcess; port: number; origin: string; token: string }
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once("error", reject)
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address()
-      const port = typeof a === "object" && a !== null ? a.port : 0
-      s.close(() => resolve(port))
-    })
-  })
 
 /** A temp folder with one database file, and the servers started on it. */
 export const serverFixture = (prefix: string) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { checkJourneys, type Invariant } from "../../qa/index.ts"
 
 const bonusNeverNegative: Invariant = {
-  id: "I1", title: "bonus points never negative (R13)",
+  id: "R13", title: "bonus points never negative",
   check: (c) => [...c.twin.state.subscribers.values()].find((s) => s.bonus < 0)?.msisdn ?? null,
 }
 describe("R13", () => {

@@ -35,4 +35,27 @@ describe("regressions found by the QA properties", () => {
       t.registry.store.close()
     }
   })
+
+  // Found by the amounts oracle ("I4 family limits", base seed 20260601): a member who left
+  // «МЫ МТС» for «Мой тариф» paid the base fee (200 ₽), not the fee with the default options
+  // (480 ₽) that a tariff change or a renewal charges.
+  it("R2/R5: a member leaving «МЫ МТС» for «Мой тариф» pays the tariff's fee with its default options", async () => {
+    const t = openQaTwin(defaultQaCatalog(), "1")
+    try {
+      const run = new QaRun(coreExecutor(t.twin), t.start)
+      const model = new QaModel(t.twin.cat)
+      for (const s of [
+        cmd({ _tag: "CreateSubscriber", msisdn: A, name: "Абонент 0001", tariff: "constructor", balance: 100_000, payment: "prepaid" }),
+        cmd({ _tag: "CreateSubscriber", msisdn: B, name: "Абонент 0002", tariff: "my-mts", balance: 100_000, payment: "prepaid" }),
+        cmd({ _tag: "FamilyInvite", msisdn: B, member: A, minutes: 10, sms: 0, dataMb: 0, by: B }),
+        cmd({ _tag: "FamilyReply", msisdn: A, accept: true, by: A, via: "sms" }),
+      ]) await run.step(s, model)
+      const before = t.twin.state.subscribers.get(A)?.balance ?? 0
+      expect((await run.step(cmd({ _tag: "FamilyRemove", msisdn: A, member: A, by: A }), model)).ok).toBe(true)
+      expect(t.twin.state.subscribers.get(A)?.tariff).toBe("constructor")
+      expect(before - (t.twin.state.subscribers.get(A)?.balance ?? 0)).toBe(48_000)
+    } finally {
+      t.registry.store.close()
+    }
+  })
 })

@@ -4,11 +4,13 @@
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import type { Command } from "../../core/domain/commands.ts"
+import { RULES } from "../../core/rules/index.ts"
 import { loadScenarioText } from "../../scenarios/loader.ts"
 import {
-  checkJourneys, coreExecutor, defaultQaCatalog, executeOnCore, i1Money, i2Blocked, i3Zabugorishche, i4Family, i5Packages, i6Lockouts,
+  checkJourneys, coreExecutor, defaultQaCatalog, executeOnCore, KNOWN, startArb, stepArb, UNKNOWN, i1Money, i2Blocked, i3Zabugorishche, i4Family, i5Packages, i6Lockouts,
   i7Replay, i9Access, InvariantViolation, openQaTwin, QaRun, type Executor, type Invariant, type QaTwin, type Step,
 } from "../../qa/index.ts"
 
@@ -143,5 +145,37 @@ describe("QA toolkit: failure report and scenario export", () => {
     } finally {
       t.registry.store.close()
     }
+  })
+})
+
+describe("QA toolkit: generation", () => {
+  const tagOf = (s: Step): string[] => {
+    switch (s.t) {
+      case "command": return [s.command._tag]
+      case "login-inbox": return ["Login"]
+      case "kiosk-inbox": return ["KioskLogin"]
+      case "link-inbox": return ["LinkConfirm"]
+      case "session": return [s.op === "resume" ? "ResumeSession" : "Logout"]
+      case "transfer-edge": return ["Transfer"]
+      default: return []
+    }
+  }
+  const sample = fc.sample(stepArb({}, { known: KNOWN.slice(0, 5) }), { numRuns: 3000, seed: 20260601 }).flat()
+
+  it("every command of the core is generated (I1–I9 journeys reach all 35 rules)", () => {
+    const seen = new Set(sample.flatMap(tagOf))
+    expect(Object.keys(RULES).filter((t) => !seen.has(t))).toEqual([])
+  })
+  it("steps aim at the journey's own numbers; a small controlled share at an unknown one", () => {
+    const aimed = sample.filter((s) => JSON.stringify(s).includes("7999000000"))
+    const unknown = aimed.filter((s) => JSON.stringify(s).includes(UNKNOWN)).length / aimed.length
+    const outside = aimed.filter((s) => ["79990000006", "79990000007"].some((m) => JSON.stringify(s).includes(m))).length
+    expect(outside).toBe(0)
+    expect(unknown).toBeGreaterThan(0.003)
+    expect(unknown).toBeLessThan(0.1)
+  })
+  it("start dates include month ends, the year end and 29 February", () => {
+    const days = new Set(fc.sample(startArb(), { numRuns: 300, seed: 1 }).map((t) => new Date(t + 3 * 3_600_000).toISOString().slice(5, 10)))
+    for (const d of ["01-31", "04-30", "02-28", "12-31", "02-29"]) expect(days.has(d), d).toBe(true)
   })
 })

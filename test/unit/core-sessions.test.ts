@@ -5,6 +5,7 @@ import { defaultCatalog } from "../../core/catalog/default.ts"
 import { indexCatalog } from "../../core/catalog/load.ts"
 import { MINUTE } from "../../core/domain/time.ts"
 import { TwinCore } from "../../core/engine/twin-core.ts"
+import { memoryLog } from "../../core/store/event-log.ts"
 import { sha256 } from "../../core/rules/secrets.ts"
 import { encodeState, stateHash } from "../../core/state/snapshot.ts"
 import { addSub, codeFrom, fails, newTwin, rub, run, T0, unchanged } from "../helpers/twin.ts"
@@ -44,12 +45,36 @@ describe("R25 a session works only on the channel that opened it", () => {
     const t = newTwin()
     addSub(t, A, "smart")
     const token = lkLogin(t, "lk")
-    t.advanceBy(30 * MINUTE)
+    t.advanceBy(19 * MINUTE)
     unchanged(t, () => expect(fails(t, { _tag: "ResumeSession", token, channel: "app" }).field).toBe("channel"))
     expect(t.state.sessions.has(sha256(token))).toBe(true)
+    // Not touched by the wrong channel: it still ends 20 minutes after its last use, at its expiry.
+    t.advanceBy(1 * MINUTE)
+    expect(t.state.sessions.has(sha256(token))).toBe(false)
     const e = fails(t, { _tag: "ResumeSession", token, channel: "lk" })
     expect([e.code, e.field]).toEqual(["SESSION_INVALID", "token"])
     expect(t.state.sessions.has(sha256(token))).toBe(false)
+  })
+  it("R25: an idle session is removed at its expiry in twin time (its own timer, not the daily job), also after a restart", () => {
+    const t = newTwin()
+    addSub(t, A, "smart")
+    const token = lkLogin(t, "lk")
+    t.advanceBy(10 * MINUTE)
+    run(t, { _tag: "ResumeSession", token, channel: "lk" })
+    t.advanceBy(20 * MINUTE - 1)
+    expect(t.state.sessions.has(sha256(token))).toBe(true)
+    // A restarted twin rebuilds the timer from the state and ends the session at the same instant.
+    const copy = memoryLog()
+    for (const e of t.log.read(0)) copy.append(e)
+    const restored = TwinCore.restore({ id: "r", seed: "1", start: T0, catalog: t.cat, log: copy })
+    for (const x of [t, restored]) {
+      x.advanceBy(1)
+      expect(x.state.sessions.has(sha256(token))).toBe(false)
+    }
+    const ended = [...t.log.read(0)].filter((e) => e.type === "SessionEnded")
+    expect(ended.map((e) => e.at)).toEqual([T0 + 30 * MINUTE])
+    expect(restored.hash()).toBe(t.hash())
+    expect(fails(t, { _tag: "ResumeSession", token, channel: "lk" }).ru).toBe("Сеанс завершен из-за бездействия. Войдите снова")
   })
   it("R25: a channel outside lk/app/kiosk is refused at decoding, naming the field", () => {
     const t = newTwin()

@@ -5,7 +5,8 @@ import { join, relative } from "node:path"
 import { describe, expect, it } from "vitest"
 import { ROOT } from "../helpers/cli.ts"
 
-const SKIP = new Set(["node_modules", ".git", "test-results", ".prof", "tmp"])
+// Generated and ignored: test results, Stryker's sandbox and its reports.
+const SKIP = new Set(["node_modules", ".git", "test-results", ".prof", "tmp", ".stryker-tmp", "reports"])
 const TEXT = /\.(ts|tsx|mjs|js|json|md|yaml|yml|css|sh|txt)$|^run$/
 
 const files = (dir: string): string[] =>
