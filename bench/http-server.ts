@@ -9,6 +9,7 @@ import { join } from "node:path"
 import { parentPort } from "node:worker_threads"
 import { Registry } from "../core/engine/registry.ts"
 import { makeApp } from "../channels/http.ts"
+import { newControlToken, servedHosts } from "../channels/edge/control-token.ts"
 
 const port = parentPort
 if (port === null) throw new Error("bench/http-server.ts must run in a worker thread")
@@ -30,10 +31,13 @@ const listen = (fetch: (r: Request) => Response | Promise<Response>): Promise<{ 
     const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info) => ok({ server, port: info.port }))
   })
 
-const app = makeApp({ registry })
+// As `twin serve` runs it: control token, served host names, origin and content-type checks (issue 14).
+const token = newControlToken()
+const app = makeApp({ registry }, { token, hosts: servedHosts("127.0.0.1").hosts })
 const twinSrv = await listen(app.fetch)
 const bareSrv = await listen(bare.fetch)
-port.postMessage({ type: "ready", twinPort: twinSrv.port, barePort: bareSrv.port })
+// The load generator plays the console: the control token for USSD, a network identity for the LK login.
+port.postMessage({ type: "ready", twinPort: twinSrv.port, barePort: bareSrv.port, token, identity: registry.default.networkIdentity(LK_MSISDN) })
 port.on("message", (m: { type: string }) => {
   if (m.type !== "stop") return
   twinSrv.server.close()

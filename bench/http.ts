@@ -5,6 +5,7 @@
 // bare, ...) and each side is combined over its slices: req/s = completed requests / seconds,
 // p50/p99 from the slices' merged latency histograms (autocannon.aggregateResult).
 import autocannon from "autocannon"
+import { NETWORK_IDENTITY_HEADER } from "../channels/edge/network.ts"
 import { tsWorker } from "./lib/worker.ts"
 import type { Figure, SuiteResult } from "./lib/figures.ts"
 
@@ -72,23 +73,24 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
   const SLICE = 1
   const perSide = seconds / SLICE
   const w = tsWorker(new URL("./http-server.ts", import.meta.url))
-  const ready = await new Promise<{ twinPort: number; barePort: number }>((ok, fail) => {
-    w.once("message", (m: { type: string; twinPort: number; barePort: number }) => (m.type === "ready" ? ok(m) : fail(new Error("http server: unexpected message"))))
+  const ready = await new Promise<{ twinPort: number; barePort: number; token: string; identity: string }>((ok, fail) => {
+    w.once("message", (m: { type: string; twinPort: number; barePort: number; token: string; identity: string }) => (m.type === "ready" ? ok(m) : fail(new Error("http server: unexpected message"))))
     w.once("error", fail)
   })
   try {
     const twin = `http://127.0.0.1:${ready.twinPort}`
     const bareUrl = `http://127.0.0.1:${ready.barePort}/bare`
-    const login = await fetch(`${twin}/lk/api/login/network`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ msisdn: LK_MSISDN }) })
+    const login = await fetch(`${twin}/lk/api/login/network`, { method: "POST", headers: { "content-type": "application/json", [NETWORK_IDENTITY_HEADER]: ready.identity }, body: JSON.stringify({ msisdn: LK_MSISDN }) })
     const lj = (await login.json()) as { token?: string; data?: { token?: string } }
     const token = lj.token ?? lj.data?.token
     if (login.status !== 200 || token === undefined) throw new Error(`http bench: LK login failed (${login.status} ${JSON.stringify(lj).slice(0, 200)})`)
     const ussdBody = JSON.stringify({ msisdn: LK_MSISDN, code: "*100#" })
-    const probe = await fetch(`${twin}/ussd/dial`, { method: "POST", headers: { "content-type": "application/json" }, body: ussdBody })
+    const control = { authorization: `Bearer ${ready.token}` }
+    const probe = await fetch(`${twin}/ussd/dial`, { method: "POST", headers: { "content-type": "application/json", ...control }, body: ussdBody })
     if (probe.status !== 200) throw new Error(`http bench: USSD probe answered ${probe.status}: ${(await probe.text()).slice(0, 200)}`)
     const lkHeaders = { authorization: `Bearer ${token}` }
     const conns = 32
-    const ussdSpec: Spec = { url: `${twin}/ussd/dial`, method: "POST", body: ussdBody, connections: conns }
+    const ussdSpec: Spec = { url: `${twin}/ussd/dial`, method: "POST", body: ussdBody, headers: control, connections: conns }
     const barePostSpec: Spec = { url: bareUrl, method: "POST", body: ussdBody, connections: conns }
     const bareGetSpec: Spec = { url: bareUrl, method: "GET", connections: conns }
     const lkSpec: Spec = { url: `${twin}/lk/api/balance`, method: "GET", headers: lkHeaders, connections: conns }
@@ -127,7 +129,7 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
       notes: [
         "Both servers run in one worker thread (the same @hono/node-server setup, two loopback ports); autocannon runs in the main thread, so the two cores are split between load generator and server.",
         `Machine conditions drift (other processes share the two cores), so each comparison alternates short slices instead of one long run per side: ${perSide} slices of ${SLICE} s per side at saturation, in rotating order (bare, twin, twin, bare, ...; LK, bare GET and /healthz rotate as three). At 5,000 req/s offered (64 connections) each side is one continuous ${seconds} s run: the p99 target is absolute, and slice starts would add their own tail. Those runs record each response's own latency: autocannon's coordinated-omission correction would assume requests 1 ms apart on each connection (they are 12.8 ms apart) and invent T − 1 samples for every response of T ms. Per side, req/s = completed requests / measured seconds over all its slices, and p50/p99 are true combined percentiles of the slices' latency histograms merged into one (autocannon.aggregateResult). Per-slice req/s are in the JSON data.`,
-        "The twin app is the full `makeApp` of `twin serve` (security headers, body limit, channel routers) on a durable SQLite registry: every USSD dial and LK request that changes state is logged and flushed before the answer.",
+        "The twin app is the full `makeApp` of `twin serve` (control token, host, origin and content-type checks, security headers, body limit, channel routers) on a durable SQLite registry: every USSD dial and LK request that changes state is logged and flushed before the answer.",
       ],
     }
   } finally {

@@ -48,6 +48,8 @@ export const DOMAIN_ERROR_CODES: Readonly<Record<ErrorCode, CodeMeaning>> = {
   CODE_EXPIRED: { en: "the code is no longer valid", ru: "Срок действия кода истек" },
   NO_CODE: { en: "no code was requested", ru: "Код не запрашивался" },
   LOGIN_LOCKED: { en: "too many wrong codes: logins are locked for a while (R24)", ru: "Вход временно заблокирован" },
+  CODE_VOID: { en: "3 wrong link codes voided the code: request a new one (R20)", ru: "Код аннулирован, запросите новый" },
+  LINK_LOCKED: { en: "repeated voided link codes: linking numbers is refused for a day (R20)", ru: "Привязка номеров временно недоступна" },
   SESSION_INVALID: { en: "the session ended (logged out, idle too long, or another channel's)", ru: "Сеанс завершен. Войдите снова" },
   NETWORK_ID_UNAVAILABLE: { en: "login by mobile data needs the number on MTS mobile data (R26)", ru: "Автоматический вход доступен только через мобильный интернет МТС" },
   KIOSK_NOT_CONNECTED: { en: "the «Электронный Помощник» service is not connected (R27)", ru: "Услуга «Электронный Помощник» не подключена" },
@@ -68,6 +70,10 @@ export const EDGE_ERROR_CODES: Readonly<Record<string, CodeMeaning>> = {
   NOT_FOUND: { en: "no such page or API path", ru: "Страница не найдена" },
   TWIN_NOT_FOUND: { en: "no twin with this id", ru: "Двойник не найден" },
   INTERNAL: { en: "an internal error of the twin", ru: "Внутренняя ошибка" },
+  CONTROL_TOKEN_REQUIRED: { en: "the control API, the handset side and the console need the control token of twin serve", ru: "Нужен токен доступа" },
+  HOST_NOT_ALLOWED: { en: "the Host is not a name the server was started for (DNS rebinding)", ru: "Неизвестный адрес сервера" },
+  FOREIGN_ORIGIN: { en: "a state-changing request from another site's page", ru: "Запрос с чужого сайта отклонен" },
+  UNSUPPORTED_MEDIA_TYPE: { en: "the body's content type is not one the endpoint reads (JSON endpoints take only JSON)", ru: "Неверный формат запроса" },
 }
 
 export const ERROR_CODES: Readonly<Record<string, CodeMeaning>> = { ...DOMAIN_ERROR_CODES, ...EDGE_ERROR_CODES }

@@ -11,6 +11,7 @@ import { lkRouter } from "./lk/router.tsx"
 import { appRouter } from "./app/router.ts"
 import { kioskRouter } from "./kiosk/router.tsx"
 import { docsRouter } from "./docs.tsx"
+import { guardRequest, type EdgeOptions } from "./edge/guard.ts"
 import { idempotency } from "./idempotency.ts"
 import { DEFAULT_LIMITS, sseCap, type Limits } from "./limits.ts"
 import { errorBody } from "./context.ts"
@@ -20,7 +21,17 @@ import { mountFavicon } from "./favicon.ts"
 /** Request bodies above this are refused with 413 before any handler runs. */
 export const MAX_BODY_BYTES = 64 * 1024
 
-export const makeApp = (deps: ChannelDeps, limits: Pick<Limits, "sseClients"> = DEFAULT_LIMITS): Hono => {
+/**
+ * What the served server passes to its app: the edge's control token and host names
+ * (cli/commands/serve.ts) and the cap on live console streams. In-process callers (tests, the
+ * CLI's handset commands, in-process scenarios) have no socket and default to no token, any host
+ * and the default caps. Origin and content-type checks apply either way.
+ */
+export interface AppOptions extends Partial<EdgeOptions>, Partial<Pick<Limits, "sseClients">> {}
+
+export const makeApp = (deps: ChannelDeps, opts: AppOptions = {}): Hono => {
+  const edge: EdgeOptions = { token: opts.token ?? null, hosts: opts.hosts ?? null }
+  const limits: Pick<Limits, "sseClients"> = { sseClients: opts.sseClients ?? DEFAULT_LIMITS.sseClients }
   const app = new Hono()
   const tooLarge = () => jsonAnswer({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413)
   app.get("/healthz", () => jsonAnswer({ ok: true }))
@@ -36,7 +47,10 @@ export const makeApp = (deps: ChannelDeps, limits: Pick<Limits, "sseClients"> = 
   app.route("/app", appRouter(deps))
   app.route("/kiosk", kioskRouter(deps))
   app.route("/", docsRouter())
-  app.route("/", webRouter(deps, async (req) => app.fetch(req)))
+  // The console's scenario player drives the channels in-process, behind the control token its own
+  // endpoint already checked: the app's routes without the request guard.
+  const routes = app.fetch.bind(app)
+  app.route("/", webRouter(deps, async (req) => routes(req)))
   app.notFound((c) => c.json({ error: { code: "NOT_FOUND", field: "path", message: `path: no route ${c.req.method} ${c.req.path}`, ru: "Страница не найдена" } }, 404))
   app.onError((e, c) => {
     // A store failure outside a command (the engine answers those itself): nothing was applied.
@@ -48,5 +62,5 @@ export const makeApp = (deps: ChannelDeps, limits: Pick<Limits, "sseClients"> = 
     return c.json({ error: { code: "INTERNAL", field: null, message: "internal error", ru: "Внутренняя ошибка" } }, 500)
   })
   // Body limit before any handler, security headers (strict CSP and the rest) on every answer.
-  return guardEdge(app, MAX_BODY_BYTES, tooLarge)
+  return guardEdge(app, MAX_BODY_BYTES, tooLarge, (req) => guardRequest(req, edge))
 }

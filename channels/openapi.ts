@@ -64,6 +64,7 @@ const selfcare = (base: string, tag: string): Op[] => [
   { method: "post", path: `${base}/linked/request`, tag, summary: "«Добавить»: код уходит в SMS на добавляемый номер", body: "LinkRequest", auth: "bearer", rules: "R20" },
   { method: "post", path: `${base}/linked/confirm`, tag, summary: "Подтвердить привязку кодом", body: "LinkConfirm", auth: "bearer", rules: "R20" },
   { method: "post", path: `${base}/linked/remove`, tag, summary: "Отвязать номер", body: "LinkRequest", auth: "bearer", rules: "R20" },
+  { method: "post", path: `${base}/linked/leave`, tag, summary: "Удалить свой номер из «Привязанных» другого кабинета", body: "LinkLeave", auth: "bearer", rules: "R20" },
   { method: "get", path: `${base}/family`, tag, summary: "«Поделиться пакетами»", auth: "bearer", rules: "R2" },
   { method: "post", path: `${base}/family/invite`, tag, summary: "«Пригласить участника» → «Начать делиться»", body: "FamilyInvite", auth: "bearer", rules: "R2" },
   { method: "post", path: `${base}/family/remove`, tag, summary: "Исключить участника", body: "FamilyRemove", auth: "bearer", rules: "R2" },

@@ -4,7 +4,8 @@
 // itself: the request body limit and the security headers of every answer.
 import type { Context, Hono } from "hono"
 import { deleteCookie, getCookie, setCookie } from "hono/cookie"
-import { Result, Schema } from "effect"
+import { createHmac } from "node:crypto"
+import { Result } from "effect"
 import { err, type DomainError } from "../core/domain/errors.ts"
 
 /** A random URL-safe token for channel-held state (CSRF). Not twin state; sessions are the core's. */
@@ -42,15 +43,35 @@ export const readSessionCookie = (c: Context, name: string): string | null => {
   return v !== undefined && /^[A-Za-z0-9_-]{8,256}$/.test(v) ? v : null
 }
 
+/** Requests whose session cookie this answer deletes: their pages get the pre-login CSRF token. */
+const cleared = new WeakSet<Context>()
+
 export const clearSessionCookie = (c: Context, name: string, path: string): void => {
   deleteCookie(c, name, { path })
+  cleared.add(c)
 }
+
+/** The session a form is bound to: the request's session cookie, unless this answer ends it. */
+const boundSession = (c: Context, sessionCookie: string | undefined): string | null =>
+  sessionCookie === undefined || cleared.has(c) ? null : readSessionCookie(c, sessionCookie)
+
+/**
+ * The CSRF token of a logged-in browser, bound to its session (issue 14): HMAC-SHA-256 keyed by
+ * the session token (itself a draw of the twin's keyed generator), so it is useless in any other
+ * session and cannot be made without the session's own secret.
+ */
+export const sessionCsrf = (sessionToken: string): string => createHmac("sha256", sessionToken).update("twin csrf").digest("hex").slice(0, 32)
 
 export const CSRF_COOKIE = "twin_csrf"
 export const CSRF_FIELD = "_csrf"
 
-/** The CSRF token of this browser (double-submit): read the cookie, or mint and set one. */
-export const csrfToken = (c: Context): string => {
+/**
+ * The CSRF token of a form: bound to the session when the browser has one (`sessionCookie` names
+ * its cookie), else the pre-login double-submit token: read the cookie, or mint and set one.
+ */
+export const csrfToken = (c: Context, sessionCookie?: string): string => {
+  const session = boundSession(c, sessionCookie)
+  if (session !== null) return sessionCsrf(session)
   const cur = getCookie(c, CSRF_COOKIE)
   if (cur !== undefined && /^[a-f0-9]{32}$/.test(cur)) return cur
   const t = randomToken()
@@ -58,11 +79,17 @@ export const csrfToken = (c: Context): string => {
   return t
 }
 
-/** A form post is genuine when its hidden `_csrf` field equals the browser's CSRF cookie. */
-export const csrfValid = (c: Context, form: Record<string, unknown>): boolean => {
-  const cookie = getCookie(c, CSRF_COOKIE)
+/**
+ * A form post is genuine when its hidden `_csrf` field is its session's token (with a session
+ * cookie), or else equals the browser's pre-login CSRF cookie.
+ */
+export const csrfValid = (c: Context, form: Record<string, unknown>, sessionCookie?: string): boolean => {
   const field = form[CSRF_FIELD]
-  return cookie !== undefined && typeof field === "string" && sameSecret(cookie, field)
+  if (typeof field !== "string") return false
+  const session = sessionCookie === undefined ? null : readSessionCookie(c, sessionCookie)
+  if (session !== null) return sameSecret(sessionCsrf(session), field)
+  const cookie = getCookie(c, CSRF_COOKIE)
+  return cookie !== undefined && sameSecret(cookie, field)
 }
 
 export const csrfError = (): DomainError =>
@@ -82,17 +109,8 @@ export const readJsonObject = async (c: Context): Promise<Result.Result<Record<s
   return Result.succeed(v as Record<string, unknown>)
 }
 
-/** Decode input with a Schema; the error names the first offending field. */
-export const decodeWith = <S extends Schema.ConstraintDecoder<unknown>>(schema: S) => {
-  const dec = Schema.decodeUnknownResult(schema)
-  return (input: unknown): Result.Result<S["Type"], DomainError> => {
-    const r = dec(input)
-    if (r._tag === "Success") return Result.succeed(r.success)
-    const text = String(r.failure.message ?? r.failure)
-    const field = /at \["?([^"\]]*)"?\]/.exec(text)?.[1] ?? "body"
-    return Result.fail(err("INVALID_FIELD", `${field}: ${text.split("\n")[0] ?? "invalid"}`, "Неверный запрос", field))
-  }
-}
+/** Decode input with a Schema at the edge: unknown fields refused, the error names the field (channels/edge/decode.ts). */
+export { decodeStrict as decodeWith } from "./edge/decode.ts"
 
 // ---- security headers of every answer ----------------------------------------------------------
 
@@ -174,9 +192,12 @@ const boundedBody = async (req: Request, max: number): Promise<Request | null> =
  *   object of the node server, which was most of the cost of a GET;
  * - every answer gets the security headers (strict CSP and the rest), errors and 404s included.
  */
-export const guardEdge = <A extends Hono>(app: A, maxBytes: number, tooLarge: () => Response): A => {
+export const guardEdge = <A extends Hono>(app: A, maxBytes: number, tooLarge: () => Response, check: (req: Request) => Response | null = () => null): A => {
   const inner = app.fetch
   app.fetch = (req, env, ctx) => {
+    // Host, origin, content type and control token (channels/edge/guard.ts), before anything else.
+    const refused = check(req)
+    if (refused !== null) return secured(refused)
     const method = req.method
     if (method !== "GET" && method !== "HEAD") {
       const length = req.headers.get("content-length")

@@ -5,11 +5,12 @@
 // here with INVALID_FIELD naming it, before any request.
 import type { ChannelReply, ErrorBody, Fetcher, WebDriver } from "./driver.ts"
 import { TWIN_HEADER } from "./context.ts"
+import { NETWORK_IDENTITY_HEADER } from "./edge/network.ts"
 import { decodeArgs, operationNames, operationOf, type WebChannel } from "./web-ops.ts"
 
 const BASE = "http://twin.local"
 
-interface Call { method: "GET" | "POST"; path: string; body?: Record<string, unknown>; query?: Record<string, string> }
+interface Call { method: "GET" | "POST"; path: string; body?: Record<string, unknown>; query?: Record<string, string>; headers?: Record<string, string> }
 
 /** R6: ask for the tariff change, then confirm it (unless `confirmed: false`); the reply shows both screens. */
 const changeTariff = async (post: (path: string, body: Record<string, unknown>) => Promise<ChannelReply>, a: Args): Promise<ChannelReply> => {
@@ -64,8 +65,21 @@ abstract class HttpDriver {
     const token = this.tokens.get(msisdn)
     if (token !== undefined) headers.authorization = `Bearer ${token}`
     if (c.body !== undefined) headers["content-type"] = "application/json"
+    if (c.headers !== undefined) Object.assign(headers, c.headers)
     const res = await this.fetcher(new Request(url, { method: c.method, headers, ...(c.body !== undefined ? { body: JSON.stringify(c.body) } : {}) }))
     return toReply(res)
+  }
+
+  /**
+   * R26: log in as the handset on mobile data does: the control API issues the network identity
+   * the operator's gateway inserts (channels/edge/network.ts), and the login request carries it.
+   */
+  protected async networkLogin(msisdn: string): Promise<ChannelReply> {
+    const id = await this.fetcher(new Request(`${BASE}/api/twins/${encodeURIComponent(this.twinId)}/subscribers/${msisdn}/network-identity`, { method: "POST", headers: { accept: "application/json" } }))
+    const r = await toReply(id)
+    const value = (r.data as { value?: unknown } | null)?.value
+    if (!r.ok || typeof value !== "string") return r
+    return this.call(msisdn, { method: "POST", path: "/login/network", body: { msisdn }, headers: { [NETWORK_IDENTITY_HEADER]: value } })
   }
 
   protected remember(msisdn: string, r: ChannelReply): ChannelReply {
@@ -107,7 +121,7 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
       case "login": {
         const secret = a.str("code") ?? a.str("password")
         const r = secret === undefined || a.get("network") === true
-          ? await this.call(msisdn, { method: "POST", path: "/login/network", body: { msisdn } })
+          ? await this.networkLogin(msisdn)
           : await this.call(msisdn, { method: "POST", path: "/login", body: { msisdn, secret } })
         return this.remember(msisdn, r)
       }
@@ -144,6 +158,7 @@ class SelfcareDriver extends HttpDriver implements WebDriver {
       case "link-request": return postOwn("/linked/request", { target: a.str("target") })
       case "link-confirm": return postOwn("/linked/confirm", { target: a.str("target"), code: a.str("code") })
       case "unlink": return postOwn("/linked/remove", { target: a.str("target") })
+      case "leave-link": return postOwn("/linked/leave", { owner: a.str("owner") })
       case "family": return get("/family")
       case "family-invite": return postOwn("/family/invite", { member: a.str("member"), minutes: a.get("minutes") ?? 0, sms: a.get("sms") ?? 0, dataMb: a.get("data") ?? 0 })
       case "family-remove": return postOwn("/family/remove", { member: a.str("member") })

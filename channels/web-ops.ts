@@ -174,6 +174,7 @@ export const OPERATIONS: readonly Operation[] = [
   op("link-request", SELFCARE, "R20: ask to manage another number; a code goes by SMS to that number.", { target: msisdn("the number to manage") }),
   op("link-confirm", SELFCARE, "R20: confirm the link with the code the target received.", { target: msisdn("the number to manage"), code: text("the code the target received; usually ${sms.MTS@<target>}", "${sms.MTS@79160000002}") }),
   op("unlink", SELFCARE, "R20: stop managing a number.", { target: msisdn("the linked number") }),
+  op("leave-link", SELFCARE, "R20: take this number out of another login's «Привязанные».", { owner: msisdn("the login this number is linked to") }),
   op("family", SELFCARE, "R2: the «МЫ МТС» group.", ON),
   op("family-invite", SELFCARE, "R2: invite a member and share minutes, SMS and data with them.", {
     member: msisdn("the invited number"),

@@ -35,7 +35,7 @@ export interface QaTwin {
 }
 
 export const openQaTwin = (catalog: CatalogIndex, seed: string, start = QA_START, path = ":memory:"): QaTwin => {
-  const registry = Registry.open(path, { createDefault: false, catalog })
+  const registry = Registry.open(path, { createDefault: false, catalog, secrets: "replay" })
   const twin = registry.create({ id: "qa", seed, demo: false, start, catalog })
   return { registry, twin, start, seed }
 }

@@ -57,8 +57,9 @@ export class ControlClient {
     return `/api/twins/${encodeURIComponent(this.twinId)}`
   }
 
-  create(seed: string, start: string): Promise<TwinInfo> {
-    return this.must("POST", "/api/twins", { id: this.twinId, name: this.twinId, seed, start, demo: false })
+  /** `secret`: fix the twin's secret for replay (write-only: never returned). */
+  create(seed: string, start: string, secret?: string): Promise<TwinInfo> {
+    return this.must("POST", "/api/twins", { id: this.twinId, name: this.twinId, seed, start, demo: false, ...(secret !== undefined ? { secret } : {}) })
   }
 
   info(): Promise<TwinInfo> {
@@ -81,8 +82,9 @@ export class ControlClient {
     return (await this.must<{ ledger: ChargeRecord[] }>("GET", `${this.t}/subscribers/${msisdn}/ledger`)).ledger
   }
 
+  /** The handset's inbox (the SMS channel's handset endpoint: codes in clear, unlike the operator's records). */
   async inbox(msisdn: string): Promise<InboxSms[]> {
-    return (await this.must<{ inbox: InboxSms[] }>("GET", `${this.t}/subscribers/${msisdn}/inbox`)).inbox
+    return (await this.must<{ messages: InboxSms[] }>("GET", `/sms/inbox/${msisdn}?twin=${encodeURIComponent(this.twinId)}`)).messages
   }
 
   async subscribers(): Promise<SubscriberRow[]> {

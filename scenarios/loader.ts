@@ -730,6 +730,14 @@ export const loadScenarioText = (file: string, src: string, opts: LoadOptions = 
     if (s === null || s === "") fail(ctx, sn, "seed: expected a number or text", "e.g. seed: 7")
     else seed = s
   }
+  // The twin's secret, fixed for replay against a served twin (which otherwise draws a random one).
+  let secret: string | undefined
+  if (has(top, "secret")) {
+    const sn = top.get("secret")
+    const s = scalarText(ctx, sn)
+    if (s === null || s.length < 16) fail(ctx, sn, "secret: expected text of at least 16 characters", "e.g. secret: replay-secret-of-this-journey")
+    else secret = s
+  }
   const subscribers: SubscriberSpec[] = []
   seqItems(ctx, top.get("subscribers"), "subscribers", "e.g. subscribers:\n      - { msisdn: \"79160000001\", name: \"…\", tariff: my-mts, balance: 2000.00 }").forEach((it, i) => {
     const s = subscriber(ctx, it, i)
@@ -757,7 +765,7 @@ export const loadScenarioText = (file: string, src: string, opts: LoadOptions = 
     if (s !== null) steps.push(s)
   })
   if (ctx.errors.length > 0 || name === null) return { ok: false, errors: ctx.errors.sort((a, b) => a.line - b.line || a.col - b.col) }
-  return { ok: true, scenario: { file, name, rules, start, startAt, seed, subscribers, paymentCards, steps } }
+  return { ok: true, scenario: { file, name, rules, start, startAt, seed, ...(secret !== undefined ? { secret } : {}), subscribers, paymentCards, steps } }
 }
 
 export const loadScenarioFile = async (file: string, opts: LoadOptions = {}): Promise<LoadResult> => {

@@ -120,6 +120,8 @@ export interface Scenario {
   readonly start: string
   readonly startAt: number
   readonly seed: string
+  /** The twin's secret, fixed for replay (absent: the twin's own, random when served). */
+  readonly secret?: string
   readonly subscribers: readonly SubscriberSpec[]
   readonly paymentCards: readonly PaymentCardSpec[]
   readonly steps: readonly Step[]

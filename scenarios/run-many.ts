@@ -12,6 +12,8 @@ import { inProcessTarget, urlTarget } from "./targets.ts"
 export interface RunOptions {
   /** Run against a running server instead of in-process. */
   readonly url?: string
+  /** The served twin's control token (with `url`). */
+  readonly token?: string | null
   readonly concurrency?: number
   readonly catalog?: CatalogIndex
   /** How `subscribers:` is put in place (default "state": no charge, no SMS). */
@@ -41,7 +43,7 @@ export const runAll = (scenarios: readonly Scenario[], o: RunOptions = {}): Prom
     Effect.forEach(
       scenarios,
       (sc) => Effect.promise(async () => {
-        const target = o.url !== undefined ? urlTarget(o.url, sc.file) : inProcessTarget(o.catalog)
+        const target = o.url !== undefined ? urlTarget(o.url, sc.file, o.token ?? null) : inProcessTarget(o.catalog)
         const r = await runScenario(sc, target, { ...(o.setup !== undefined ? { setup: o.setup } : {}), ...(o.keepGoing !== undefined ? { keepGoing: o.keepGoing } : {}) })
         o.onResult?.(r)
         return r

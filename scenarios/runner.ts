@@ -149,7 +149,7 @@ const setUp = async (sc: Scenario, client: ControlClient, mode: SetupMode): Prom
     return r.body?.value
   }
   try {
-    const info = await client.create(sc.seed, sc.start)
+    const info = await client.create(sc.seed, sc.start, sc.secret)
     // Setup: payment cards, subscribers, then links and family groups (they need every number).
     const log: string[] = []
     for (const c of sc.paymentCards) {

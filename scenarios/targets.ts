@@ -6,27 +6,34 @@ import { makeApp } from "../channels/http.ts"
 import type { CatalogIndex } from "../core/catalog/load.ts"
 import { Registry } from "../core/engine/registry.ts"
 import type { RunTarget } from "./runner.ts"
+import { CONTROL_COOKIE } from "../channels/edge/guard.ts"
 
 /** A fresh registry on an in-memory store per scenario: nothing is shared between runs. */
 export const inProcessTarget = (catalog?: CatalogIndex): RunTarget => {
-  const registry = Registry.open(":memory:", { createDefault: false, ...(catalog !== undefined ? { catalog } : {}) })
+  const registry = Registry.open(":memory:", { createDefault: false, secrets: "replay", ...(catalog !== undefined ? { catalog } : {}) })
   const app = makeApp({ registry })
   const fetcher: Fetcher = (req) => Promise.resolve(app.fetch(req))
   return { fetcher, twinId: "scenario", dispose: () => registry.close() }
 }
 
-/** Requests built for any origin go to `url` (drivers address "http://twin.local"). */
-export const urlFetcher = (url: string): Fetcher => {
+/**
+ * Requests built for any origin go to `url` (drivers address "http://twin.local"), carrying the
+ * server's control token as its cookie (the LK and app drivers use Authorization for sessions).
+ */
+export const urlFetcher = (url: string, token: string | null): Fetcher => {
   const base = new URL(url)
   return async (req) => {
     const u = new URL(req.url)
     const to = new URL(`${u.pathname}${u.search}`, base)
     const body = req.method === "GET" || req.method === "HEAD" ? undefined : await req.arrayBuffer()
-    return fetch(to, { method: req.method, headers: req.headers, ...(body !== undefined ? { body } : {}) })
+    const headers = new Headers(req.headers)
+    if (token !== null) headers.set("cookie", `${CONTROL_COOKIE}=${token}`)
+    return fetch(to, { method: req.method, headers, ...(body !== undefined ? { body } : {}) })
   }
 }
 
-export const urlTarget = (url: string, scenarioFile: string): RunTarget => {
+/** `token`: the server's control token (cli run: --token, $TWIN_TOKEN or the file beside the database). */
+export const urlTarget = (url: string, scenarioFile: string, token: string | null = null): RunTarget => {
   const slug = scenarioFile.replace(/^.*\//, "").replace(/\.ya?ml$/i, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30) || "scenario"
-  return { fetcher: urlFetcher(url), twinId: `scn-${slug}-${randomUUID().slice(0, 8)}` }
+  return { fetcher: urlFetcher(url, token), twinId: `scn-${slug}-${randomUUID().slice(0, 8)}` }
 }

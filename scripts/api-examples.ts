@@ -109,6 +109,8 @@ for (const [base, twin] of [["/lk/api", "docs"], ["/app/api", "docs-app"]] as co
   await call("post", `${base}/linked/confirm`, { ...t, body: { target: link, code: codeFor(link, "MTS") } })
   await call("get", `${base}/linked`, t)
   await call("post", `${base}/linked/remove`, { ...t, body: { target: link } })
+  // R20: a number leaves another login's «Привязанные» from its own session (here: not linked, so refused).
+  await call("post", `${base}/linked/leave`, { ...t, body: { owner: link } })
   await call("post", `${base}/family/invite`, { ...t, body: { member, minutes: 100, sms: 50, dataMb: 5120 } })
   await call("get", `${base}/family`, t)
   await call("post", `${base}/family/remove`, { ...t, body: { member } })

@@ -375,9 +375,18 @@ const tokens = new Map()
 const tokKey = (ch) => `${st.twin}/${ch}/${st.msisdn}`
 const keepToken = (ch, data) => tokens.set(tokKey(ch), data.token)
 
+/**
+ * R26: the console's phone is on MTS mobile data: the operator's gateway inserts its network
+ * identity (issued by the control API), and the login request carries it.
+ */
+const networkLogin = async (base) => {
+  const id = await api("POST", `/api/twins/${encodeURIComponent(st.twin)}/subscribers/${st.msisdn}/network-identity`)
+  return chan("POST", `${base}/login/network`, { msisdn: st.msisdn }, undefined, { [id.header]: id.value })
+}
+
 /** Call a channel's own HTTP API for the selected twin, as that channel's client would. */
-const chan = async (method, path, body, ch) => {
-  const headers = { "x-twin": st.twin, accept: "application/json" }
+const chan = async (method, path, body, ch, extra = {}) => {
+  const headers = { "x-twin": st.twin, accept: "application/json", ...extra }
   const t = ch === undefined ? undefined : tokens.get(tokKey(ch))
   if (t !== undefined) headers.authorization = `Bearer ${t}`
   if (body !== undefined) headers["content-type"] = "application/json"
@@ -752,7 +761,7 @@ const appPanel = () => {
       h("p", { class: "note", text: ended !== "" ? ended : again ? "Сеанс завершен. Войдите снова одним нажатием." : `Номер ${msisdnRu(st.msisdn)}` }),
       h("div", { class: "inline wrap" },
         h("button", { type: "button", id: "app-login", class: "primary", onclick: () => void act("Вход в «Мой МТС»", loginBySms) }, again ? "Войти снова" : "Войти по SMS"),
-        h("button", { type: "button", id: "app-network", onclick: () => { flash("app"); void act("Вход в «Мой МТС»", async () => enter(await chan("POST", "/app/api/login/network", { msisdn: st.msisdn }))) } }, "Войти по мобильному интернету МТС")))
+        h("button", { type: "button", id: "app-network", onclick: () => { flash("app"); void act("Вход в «Мой МТС»", async () => enter(await networkLogin("/app/api"))) } }, "Войти по мобильному интернету МТС")))
   }
   const render = async () => {
     if (!tokens.has(tokKey("app"))) {

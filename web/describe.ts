@@ -36,6 +36,8 @@ const serviceRu = (twin: HasCatalog, id: string): string => twin.cat.data.servic
 const tariffRu = (twin: HasCatalog, id: string): string => twin.cat.tariffs.get(id)?.name ?? id
 
 /** One event in Russian, with the catalog's names (console timeline, scenario reports). */
+const SESSION_END_RU = { logout: "Выход из сессии", idle: "Сессия завершена по бездействию", locked: "Сессия завершена: вход заблокирован", password: "Сессия завершена: пароль изменен" } as const
+
 export const textOf = (twin: HasCatalog, e: Event): { text: string; kind: TimelineItem["kind"] } => {
   switch (e.type) {
     case "SubscriberCreated": return { text: `Абонент ${e.name}, тариф «${tariffRu(twin, e.tariff)}», баланс ${formatRub(e.balance)}`, kind: "other" }
@@ -73,7 +75,7 @@ export const textOf = (twin: HasCatalog, e: Event): { text: string; kind: Timeli
     case "LoginFailed": return { text: e.locked ? "Неверный пароль: вход заблокирован" : `Неверный пароль (${e.failures})`, kind: "auth" }
     case "PasswordSet": return { text: "Установлен постоянный пароль", kind: "auth" }
     case "SessionTouched": return { text: "Сессия продлена", kind: "auth" }
-    case "SessionEnded": return { text: e.reason === "logout" ? "Выход из сессии" : "Сессия завершена по бездействию", kind: "auth" }
+    case "SessionEnded": return { text: SESSION_END_RU[e.reason], kind: "auth" }
     case "KioskCodeIssued": return { text: "Выдан код «Электронного Помощника»", kind: "auth" }
     case "KioskLogin": return { text: e.ok ? "Вход в «Электронный Помощник»" : `Неверный код терминала (${e.failures})`, kind: "auth" }
     case "SmsDelivered": return { text: `SMS от ${e.from}: ${e.text}`, kind: "sms" }

@@ -2,6 +2,7 @@
 // selected subscriber, the twin's timeline and a Server-Sent Events stream of committed events.
 // Channel actions go through the channels' own HTTP APIs (driven in-process via `fetcher`).
 import { readFileSync } from "node:fs"
+import { twinNotFoundBody } from "../channels/edge/twin.ts"
 import { Hono, type Context } from "hono"
 import { streamSSE } from "hono/streaming"
 import { Result } from "effect"
@@ -24,7 +25,7 @@ const KEEPALIVE_MS = 15_000
 /** Bookkeeping events no panel shows (a session's idle timer moving): not streamed, not listed. */
 const QUIET: ReadonlySet<string> = new Set(["SessionTouched"])
 
-const notFound = (id: string) => ({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${id.slice(0, 64)}"`, ru: "Двойник не найден" } })
+const notFound = twinNotFoundBody
 
 export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
   const r = new Hono()

@@ -4,7 +4,9 @@ import type { Command } from "../../core/domain/commands.ts"
 import type { Event } from "../../core/domain/events.ts"
 import { DAY, parseInstant } from "../../core/domain/time.ts"
 import { TwinCore } from "../../core/engine/twin-core.ts"
+import { smsText } from "../../core/engine/views.ts"
 import { isAbroad } from "../../core/rules/rating.ts"
+import { replaySecret } from "../../core/rules/random.ts"
 import { statusOf } from "../../core/state/model.ts"
 import { memoryLog, nullLog, openStore, type Store, type TwinLog } from "../../core/store/event-log.ts"
 import { simCatalog } from "../rating.ts"
@@ -82,7 +84,7 @@ export class Partition {
       if (log.path === undefined) throw new Error("sqlite log needs a path")
       this.store = openStore(log.path)
       if (this.store.getTwin(id) !== null) throw new Error(`${log.path} already holds twin ${id}; use a fresh --db`)
-      this.store.createTwin({ id, name: `simulate ${seed} partition ${partition}/${partitions}`, seed: twinSeed, startAt: TWIN_START, catalog: JSON.stringify(catalog.data) })
+      this.store.createTwin({ id, name: `simulate ${seed} partition ${partition}/${partitions}`, seed: twinSeed, startAt: TWIN_START, catalog: JSON.stringify(catalog.data), secret: replaySecret(twinSeed) })
       tlog = this.store.log(id)
     } else {
       this.store = null
@@ -91,7 +93,7 @@ export class Partition {
     // Resuming (a cluster partition that moved): the state is rebuilt from the log's events (I7),
     // the counters of the summary come from the last committed day.
     const resume = log.kind === "external" ? log.resume : undefined
-    const init = { id, seed: twinSeed, start: TWIN_START, catalog, log: tlog, durability: "manual" as const }
+    const init = { id, seed: twinSeed, secret: replaySecret(twinSeed), start: TWIN_START, catalog, log: tlog, durability: "manual" as const }
     this.twin = resume !== undefined ? TwinCore.restore(init) : TwinCore.create(init)
     this.s = resume !== undefined
       ? structuredClone(resume)
@@ -206,7 +208,7 @@ export class Partition {
     let code = ""
     for (const e of this.lastEvents) {
       if (e.type === "SmsDelivered") {
-        const m = /(\d{4,6})/.exec(e.text)
+        const m = /(\d{4,6})/.exec(smsText(this.twin, e))
         if (m !== null) code = m[1] as string
       }
     }

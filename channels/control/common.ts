@@ -1,6 +1,7 @@
 // What the control API's routers share: the twin named by the `:id` path parameter and the
 // answer for a bad field.
 import type { Context } from "hono"
+import { twinNotFoundBody } from "../edge/twin.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import type { ChannelDeps } from "../context.ts"
 
@@ -9,5 +10,5 @@ export const bad = (field: string, message: string) => ({ error: { code: "INVALI
 /** The twin of `:id`, or the 404 answer naming the `twin` field. */
 export const twinOr404 = (deps: ChannelDeps, c: Context): TwinCore | Response => {
   const id = c.req.param("id") ?? ""
-  return deps.registry.get(id) ?? c.json({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${id.slice(0, 64)}"`, ru: "Двойник не найден" } }, 404)
+  return deps.registry.get(id) ?? c.json(twinNotFoundBody(id), 404)
 }

@@ -10,6 +10,8 @@ import { errorBody, statusFor, type ChannelDeps } from "../context.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { bad, twinOr404 } from "./common.ts"
 import { tmfRoutes } from "./tmf.ts"
+import { NETWORK_IDENTITY_COOKIE, NETWORK_IDENTITY_HEADER } from "../edge/network.ts"
+import { setCookie } from "hono/cookie"
 
 const twinJson = (t: TwinCore) => ({ id: t.id, name: t.name, now: t.now, nowIso: t.nowIso(), seq: t.state.seq, subscribers: t.state.subscribers.size, hash: t.hash() })
 
@@ -39,11 +41,14 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
     }
     if (b.id !== undefined && typeof b.id !== "string") return c.json(bad("id", "expected a string"), 400)
     if (b.seed !== undefined && typeof b.seed !== "string" && typeof b.seed !== "number") return c.json(bad("seed", "expected a string or number"), 400)
+    // Write-only: fixes the twin's secret for replay; never returned by any API.
+    if (b.secret !== undefined && (typeof b.secret !== "string" || b.secret.length < 16 || b.secret.length > 256)) return c.json(bad("secret", "expected text of 16..256 characters"), 400)
     try {
       const t = reg.create({
         ...(typeof b.id === "string" ? { id: b.id } : {}),
         ...(typeof b.name === "string" ? { name: b.name.slice(0, 100) } : {}),
         ...(b.seed !== undefined ? { seed: String(b.seed) } : {}),
+        ...(typeof b.secret === "string" ? { secret: b.secret } : {}),
         ...(start !== undefined ? { start } : {}),
         demo: b.demo !== false,
       })
@@ -111,8 +116,22 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
   r.get("/twins/:id/subscribers/:msisdn/inbox", (c) => {
     const t = twinOr404(deps, c)
     if (t instanceof Response) return t
-    const v = inboxView(t, c.req.param("msisdn"))
+    // The operator's record of what was delivered: one-time codes masked (the handset's own inbox is /sms/inbox).
+    const v = inboxView(t, c.req.param("msisdn"), undefined, "operator")
     return Result.isFailure(v) ? c.json(errorBody(v.failure), statusFor(v.failure)) : c.json({ inbox: v.success })
+  })
+  // R26: the network identity the operator's gateway inserts for this handset on mobile data
+  // (channels/edge/network.ts). Issued only here, behind the control token: to the console's phone,
+  // the scenario runner and the web drivers, which play the handset.
+  r.post("/twins/:id/subscribers/:msisdn/network-identity", (c) => {
+    const t = twinOr404(deps, c)
+    if (t instanceof Response) return t
+    const m = c.req.param("msisdn")
+    if (!t.state.subscribers.has(m)) return c.json(bad("msisdn", "unknown subscriber"), 404)
+    const value = t.networkIdentity(m)
+    // ?browser=1: attach this browser as the handset, for the LK page's network login button.
+    if (c.req.query("browser") === "1") setCookie(c, NETWORK_IDENTITY_COOKIE, value, { httpOnly: true, sameSite: "Strict", path: "/lk" })
+    return c.json({ msisdn: m, header: NETWORK_IDENTITY_HEADER, value })
   })
   r.get("/twins/:id/subscribers/:msisdn/detail", (c) => {
     const t = twinOr404(deps, c)

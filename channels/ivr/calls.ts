@@ -30,12 +30,18 @@ export class CallCenter {
     return { callId: call.id, msisdn: call.msisdn, number: call.number, digitTimeoutSeconds: twin.cat.data.channels.ivrDigitTimeoutSeconds, end: call.ended, identified: call.identified, said, transcript: [...call.transcript], error: errJson(error) }
   }
 
-  /** Hotline calls of the same twin still in progress that started before this one. */
-  private ahead(call: Call): number {
+  /**
+   * Hotline calls of the same twin waiting for or talking to a specialist that started before this one. Each is first
+   * brought up to twin time: a caller who walked away from the operator (no keys, no hang-up) is
+   * cut off by the digit timeouts (3 silences), which frees the operator for the queue (issue 14).
+   */
+  private ahead(twin: TwinCore, call: Call): number {
     let n = 0
     for (const c of this.calls.values()) {
       if (c === call) break
-      if (!c.ended && c.twinId === call.twinId && c.number === "0890" && c.operator === true) n++
+      if (c.ended || c.twinId !== call.twinId || c.number !== "0890" || c.operator !== true) continue
+      if (c.node?.kind !== "queue") elapse(this.ctx(twin, c))
+      if (!c.ended) n++
     }
     return n
   }
@@ -56,13 +62,14 @@ export class CallCenter {
   dial(twin: TwinCore, msisdn: string, number: string): CallView | null {
     if (!(NUMBERS as readonly string[]).includes(number)) return null
     const call: Call = {
-      id: `call-${++this.seq}`, twinId: twin.id, msisdn, number, startedAt: twin.now,
+      // Unpredictable (issue 14): a guessed id would let a stranger press keys in someone's call.
+      id: `call-${twin.derive(`ivr-call\u0000${++this.seq}`).slice(0, 24)}`, twinId: twin.id, msisdn, number, startedAt: twin.now,
       node: null, failures: 0, promptAt: twin.now, buffer: "", transcript: [], ended: false, identified: false,
     }
     this.calls.set(call.id, call)
     this.evict()
     const x = this.ctx(twin, call)
-    const first = number === "0890" ? startHotline(() => this.ahead(call)) : start111(x, number.slice(3))
+    const first = number === "0890" ? startHotline((x) => this.ahead(x.twin, call)) : start111(x, number.slice(3))
     const r = start(x, first)
     return this.view(twin, call, r.said, r.error)
   }

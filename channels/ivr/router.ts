@@ -2,18 +2,20 @@
 // {keys} presses keys; GET /ivr/calls/:id reads the transcript; DELETE hangs up.
 import { Hono, type Context } from "hono"
 import type { ChannelDeps } from "../context.ts"
-import { fail, fieldError, isFieldError, readBody, str, subscriberRequest, twinFor } from "../ussd/http-input.ts"
+import { fail, fieldError, fields, isFieldError, readBody, str, subscriberRequest, twinFor } from "../ussd/http-input.ts"
 import { CallCenter, NUMBERS } from "./calls.ts"
 
 /** DTMF keys a handset can send. */
 const DTMF = /^[0-9*#]*$/
 const MAX_KEYS = 64
+const CALL_FIELDS = fields("msisdn", "number")
+const DTMF_FIELDS = fields("keys")
 
 export const ivrRouter = (deps: ChannelDeps, center = new CallCenter()): Hono => {
   const r = new Hono()
 
   r.post("/calls", async (c) => {
-    const req = await subscriberRequest(deps, c, "msisdn")
+    const req = await subscriberRequest(deps, c, "msisdn", CALL_FIELDS)
     if (isFieldError(req)) return fail(c, req)
     const { twin, body: b, msisdn } = req
     const number = str(b, "number", 16)
@@ -34,7 +36,7 @@ export const ivrRouter = (deps: ChannelDeps, center = new CallCenter()): Hono =>
   r.post("/calls/:id/dtmf", async (c) => {
     const w = withCall(c)
     if (isFieldError(w)) return fail(c, w)
-    const b = await readBody(c)
+    const b = await readBody(c, DTMF_FIELDS)
     if (isFieldError(b)) return fail(c, b)
     const keys = str(b, "keys", MAX_KEYS)
     if (isFieldError(keys)) return fail(c, keys)

@@ -1,6 +1,7 @@
 // The terminal page of «Электронный Помощник» at /kiosk: one screen at a time, big buttons,
 // plain forms (CSRF token, HTTP-only cookie with the core's kiosk session token), no scripts.
 import { Hono, type Context } from "hono"
+import { twinNotFoundPage } from "../edge/twin.ts"
 import type { Child } from "hono/jsx"
 import { Result } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
@@ -15,6 +16,9 @@ import { rub } from "../lk/format.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
 import * as K from "./screens.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
+
+/** The number as typed (8916…, +7 916…, 916…) in the twin's form; anything else keeps its digits for the refusal. */
+const typedNumber = (v: string | undefined): string => normalizeMsisdn(v ?? "") ?? (v ?? "").replace(/\D/g, "")
 
 export const KIOSK_COOKIE = "kiosk_session"
 
@@ -49,7 +53,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   /** A POST form with its CSRF token and hidden fields: the one way the terminal acts. */
   const Btn = (p: { c: Context; action: string; label: string; hint?: string; kind?: string | undefined; fields?: Record<string, string>; children?: Child }) => (
     <form method="post" action={`/kiosk${p.action}${q(p.c)}`} class="field">
-      <input type="hidden" name={CSRF_FIELD} value={csrfToken(p.c)} />
+      <input type="hidden" name={CSRF_FIELD} value={csrfToken(p.c, KIOSK_COOKIE)} />
       <input type="hidden" name={IDEMPOTENCY_FIELD} value={randomToken()} />
       {Object.entries(p.fields ?? {}).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
       {p.children}
@@ -169,9 +173,9 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
 
   const needSession = (f: (twin: TwinCore, msisdn: string, c: Context, fields: Record<string, string>) => Res, post: boolean) => async (c: Context) => {
     const fields = post ? await form(c) : {}
-    if (post && !csrfValid(c, fields)) return show(c, Result.fail(csrfError()))
+    if (post && !csrfValid(c, fields, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
-    if (s === null) return c.html(<p>Двойник не найден</p>, 404)
+    if (s === null) return twinNotFoundPage(c)
     if (s.msisdn === null) return welcome(c, 401, s.ended)
     const msisdn = s.msisdn
     if (!post) return show(c, f(s.twin, msisdn, c, fields), { text: "", data: { screen: "done", msisdn } })
@@ -195,28 +199,28 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   r.get("/static/kiosk.css", (c) => c.body(CSS, 200, { "content-type": "text/css; charset=utf-8" }))
   r.get("/", (c) => {
     const s = at(c)
-    if (s === null) return c.html(<p>Двойник не найден</p>, 404)
+    if (s === null) return twinNotFoundPage(c)
     return s.msisdn === null ? welcome(c, 200, s.ended) : show(c, K.menu(s.msisdn))
   })
   r.post("/number", async (c) => {
     const f = await form(c)
-    if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
-    return show(c, K.enterNumber(normalizeMsisdn(f.msisdn ?? "") ?? (f.msisdn ?? "")))
+    if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
+    return show(c, K.enterNumber(typedNumber(f.msisdn)))
   })
   r.post("/order-code", async (c) => {
     const f = await form(c)
-    if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
+    if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
-    if (s === null) return c.html(<p>Двойник не найден</p>, 404)
-    const m = normalizeMsisdn(f.msisdn ?? "") ?? (f.msisdn ?? "")
+    if (s === null) return twinNotFoundPage(c)
+    const m = typedNumber(f.msisdn)
     return show(c, Result.flatMap(K.enterNumber(m), () => K.orderCode(s.twin, m)), { text: "", data: { screen: "code", msisdn: m } })
   })
   r.post("/login", async (c) => {
     const f = await form(c)
-    if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
+    if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const s = at(c)
-    if (s === null) return c.html(<p>Двойник не найден</p>, 404)
-    const m = normalizeMsisdn(f.msisdn ?? "") ?? (f.msisdn ?? "")
+    if (s === null) return twinNotFoundPage(c)
+    const m = typedNumber(f.msisdn)
     const res = Result.flatMap(K.enterNumber(m), () => K.login(s.twin, m, f.code ?? ""))
     if (Result.isFailure(res)) return show(c, Result.fail(res.failure), { text: "", data: { screen: "code", msisdn: m } })
     setSessionCookie(c, KIOSK_COOKIE, res.success.token, "/kiosk")
@@ -232,9 +236,9 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   r.post("/topup-cash", needSession((t, m, _c, f) => Result.flatMap(cash(f.amount), (k) => K.topUpCash(t, m, k)), true))
   r.post("/logout", async (c) => {
     const f = await form(c)
-    if (!csrfValid(c, f)) return show(c, Result.fail(csrfError()))
+    if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
     const twin = twinOf(deps, c)
-    if (twin === null) return c.html(<p>Двойник не найден</p>, 404)
+    if (twin === null) return twinNotFoundPage(c)
     const token = readSessionCookie(c, KIOSK_COOKIE)
     clearSessionCookie(c, KIOSK_COOKIE, "/kiosk")
     return show(c, token === null ? K.bye() : K.logout(twin, token))

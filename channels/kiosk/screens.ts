@@ -3,6 +3,7 @@
 // top-up. Each function is one screen: Russian text plus its data. The core decides everything.
 import { servicePriceRu } from "../text/price.ts"
 import { Result } from "effect"
+import { decoyKiosk, unknownNumber } from "../edge/decoy.ts"
 import type { Command } from "../../core/domain/commands.ts"
 import type { DomainError } from "../../core/domain/errors.ts"
 import { isMsisdn } from "../../core/domain/ids.ts"
@@ -30,15 +31,19 @@ export const enterNumber = (msisdn: string): Res =>
     : Result.fail(err("INVALID_FIELD", "msisdn: expected 7 and 10 digits", "Неверный номер телефона", "msisdn"))
 
 export const orderCode = (twin: TwinCore, msisdn: string): Res =>
-  Result.flatMap(exec(twin, { _tag: "RequestKioskCode", msisdn, ...who(msisdn) }), () =>
+  Result.flatMap(unknownAsUnconnected(exec(twin, { _tag: "RequestKioskCode", msisdn, ...who(msisdn) }), msisdn), () =>
     screen("code", "Код доступа отправлен в SMS с номера 6262. Введите код", { msisdn }))
+
+/** An unknown number is answered as a number without the service (channels/edge/decoy.ts). */
+const unknownAsUnconnected = <A>(r: Result.Result<A, DomainError>, msisdn: string): Result.Result<A, DomainError> =>
+  Result.isFailure(r) && unknownNumber(r.failure) ? Result.fail(decoyKiosk(msisdn)) : r
 
 /**
  * R27, I6: the core checks the code, refuses corporate/VIP and unconnected numbers, blocks after
  * >3 wrong codes, and opens the terminal's session: the token the terminal keeps.
  */
 export const login = (twin: TwinCore, msisdn: string, code: string): Result.Result<{ msisdn: string; token: string }, DomainError> =>
-  exec<{ msisdn: string; token: string }>(twin, { _tag: "KioskLogin", msisdn, code, ...who(msisdn) })
+  unknownAsUnconnected(exec<{ msisdn: string; token: string }>(twin, { _tag: "KioskLogin", msisdn, code, ...who(msisdn) }), msisdn)
 
 /** R27: the core decides whether the terminal's token is still valid (kiosk channel, idle limit); the number at the screen. */
 export const resume = (twin: TwinCore, token: string): Result.Result<string, DomainError> =>

@@ -2,12 +2,14 @@
 // core's Login, every call resumes (and touches) the 20-minute session, `msisdn` picks one of the
 // login's own or linked numbers (I9, R20). Answers carry `text`: what the page/screen shows.
 import { Hono, type Context } from "hono"
+import { TWIN_NOT_FOUND_RU, twinNotFoundBody } from "../edge/twin.ts"
 import { Result } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
 import { isMsisdn } from "../../core/domain/ids.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { errorBody, statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import { bearerToken, decodeWith, jsonAnswer, readJsonObject } from "../security.ts"
+import { networkMsisdn } from "../edge/network.ts"
 import * as S from "./schemas.ts"
 import * as op from "./selfcare.ts"
 
@@ -18,7 +20,7 @@ export const send = (c: Context, r: op.Res, status: 200 | 201 = 200): Response =
   Result.isFailure(r) ? sendError(c, r.failure) : jsonAnswer({ text: r.success.text, ...r.success.data }, status)
 
 export const twinNotFound = (c: Context): Response =>
-  jsonAnswer({ error: { code: "TWIN_NOT_FOUND", field: "twin", message: `twin: no twin "${twinIdOf(c).slice(0, 64)}"`, ru: "Двойник не найден" }, text: "Двойник не найден" }, 404)
+  jsonAnswer({ ...twinNotFoundBody(twinIdOf(c)), text: TWIN_NOT_FOUND_RU }, 404)
 
 const noToken = (): DomainError => err("SESSION_INVALID", "token: missing bearer token (Authorization: Bearer <token> from /login)", "Войдите в Личный кабинет", "token")
 
@@ -32,7 +34,7 @@ export const session = (deps: ChannelDeps, c: Context, via: op.WebChannel): Sess
   if (token === null) return sendError(c, noToken())
   const me = op.resume(twin, via, token)
   if (Result.isFailure(me)) return sendError(c, me.failure)
-  return { actor: { twin, me: me.success, via }, token }
+  return { actor: { twin, me: me.success, via, token }, token }
 }
 
 /** The number a request acts on: `msisdn` from query or body, default the logged-in one. */
@@ -90,6 +92,8 @@ const badPeriod = (c: Context): DomainError | null => {
     : null
 }
 
+const decodeNetworkLogin = decodeWith(S.NetworkLoginBody)
+
 /** The self-service JSON routes of one web channel. */
 export const selfcareApi = (deps: ChannelDeps, via: op.WebChannel): Hono => {
   const r = new Hono()
@@ -99,7 +103,14 @@ export const selfcareApi = (deps: ChannelDeps, via: op.WebChannel): Hono => {
   // R22–R26: authentication.
   r.post("/otp", publicPost(deps, decodeWith(S.OtpBody), (twin, b) => op.requestOtp(twin, via, b.msisdn)))
   r.post("/login", publicPost(deps, decodeWith(S.LoginBody), (twin, b) => sessionReply(twin, op.login(twin, via, b.msisdn, b.secret), via)))
-  r.post("/login/network", publicPost(deps, decodeWith(S.NetworkLoginBody), (twin, b) => sessionReply(twin, op.loginByNetwork(twin, via, b.msisdn), via)))
+  // R26: the number comes from the network identity the gateway inserted (channels/edge/network.ts).
+  r.post("/login/network", async (c) => {
+    const twin = twinOf(deps, c)
+    if (twin === null) return twinNotFound(c)
+    const raw = await readJsonObject(c)
+    const r2 = Result.flatMap(raw, (o) => Result.flatMap(decodeNetworkLogin(o), (b) => Result.flatMap(networkMsisdn(twin, c, b.msisdn), (m) => sessionReply(twin, op.loginByNetwork(twin, via, m), via))))
+    return send(c, r2)
+  })
   r.post("/logout", async (c) => {
     const twin = twinOf(deps, c)
     if (twin === null) return twinNotFound(c)
@@ -146,6 +157,7 @@ export const selfcareApi = (deps: ChannelDeps, via: op.WebChannel): Hono => {
   r.post("/linked/request", post(decodeWith(S.LinkRequestBody), (a, b) => op.linkRequest(a, b.target)))
   r.post("/linked/confirm", post(decodeWith(S.LinkConfirmBody), (a, b) => op.linkConfirm(a, b.target, b.code)))
   r.post("/linked/remove", post(decodeWith(S.LinkRequestBody), (a, b) => op.unlink(a, b.target)))
+  r.post("/linked/leave", post(decodeWith(S.LinkLeaveBody), (a, b) => op.leaveLink(a, b.owner)))
 
   // «Поделиться пакетами»
   r.get("/family", get((a) => op.family(a)))

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { Hono, type Context } from "hono"
+import { twinNotFoundPage } from "../edge/twin.ts"
 import type { Child } from "hono/jsx"
 import { Result } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
@@ -19,6 +20,8 @@ import { normalizeMsisdn } from "../text/phone.ts"
 import { gbRu, msisdnRu, rub } from "./format.ts"
 import { ActionButton, Drop, Field, Form, href, hrefT, Layout, Notice, type PageCtx, type Section } from "./layout.tsx"
 import { ConfirmTariff, Expenses, Home, ServiceCard, Services, Settings, Support, Tariffs } from "./sections.tsx"
+import { networkMsisdn } from "../edge/network.ts"
+import { linkedBy } from "../../core/rules/linked.ts"
 import * as op from "./selfcare.ts"
 import { FlashBox, seeOther } from "../prg.ts"
 
@@ -33,7 +36,7 @@ const statusOf = (r: op.Res): Status => (Result.isFailure(r) ? statusFor(r.failu
 
 const pageCtx = (c: Context, me?: string, target?: string): PageCtx => {
   const id = twinIdOf(c)
-  return { csrf: csrfToken(c), twinQuery: c.req.query("twin") !== undefined ? `?twin=${encodeURIComponent(id)}` : "", me, target }
+  return { csrf: csrfToken(c, LK_COOKIE), twinQuery: c.req.query("twin") !== undefined ? `?twin=${encodeURIComponent(id)}` : "", me, target }
 }
 
 const formOf = async (c: Context): Promise<Form> => {
@@ -74,6 +77,12 @@ const Linked = (props: { p: PageCtx; v: AccountView; twin: TwinCore; pending?: s
           </li>
         ))}
       </ul>
+      {linkedBy(props.twin.state, props.p.me ?? "").map((o) => (
+        <p>
+          Мой номер привязан к Личному кабинету {msisdnRu(o)}{" "}
+          <ActionButton p={props.p} action="/lk/linked/leave" label={`Удалить привязку к ${o}`} text="Удалить привязку" fields={{ owner: o }} kind="secondary" />
+        </p>
+      ))}
     </section>
     <section class="card" aria-labelledby="add">
       <h2 id="add">Добавить номер</h2>
@@ -196,7 +205,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
 
   const sessionOf = (c: Context): HtmlSession | { response: Response | Promise<Response> } => {
     const twin = twinOf(deps, c)
-    if (twin === null) return { response: c.html(<p>Двойник не найден</p>, 404) }
+    if (twin === null) return { response: twinNotFoundPage(c) }
     const token = readSessionCookie(c, LK_COOKIE)
     if (token === null) return { response: c.redirect(href(pageCtx(c), "/lk/login"), 303) }
     const me = op.resume(twin, "lk", token)
@@ -204,7 +213,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
       clearSessionCookie(c, LK_COOKIE, "/lk")
       return { response: loginPage(c, { text: me.failure.ru, error: true }, 401) }
     }
-    return { twin, actor: { twin, me: me.success, via: "lk" }, token }
+    return { twin, actor: { twin, me: me.success, via: "lk", token }, token }
   }
 
   /** Render a section for the session's target, with an optional notice. */
@@ -247,7 +256,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   /** A posted form: CSRF first, then the session, then the number it acts on; else the answer to send. */
   const posted = async (c: Context): Promise<{ form: Form; s: HtmlSession; target: string } | { response: Response | Promise<Response> }> => {
     const form = await formOf(c)
-    if (!csrfValid(c, form)) return { response: errorPage(c, pageCtx(c), csrfError()) }
+    if (!csrfValid(c, form, LK_COOKIE)) return { response: errorPage(c, pageCtx(c), csrfError()) }
     const s = sessionOf(c)
     if ("response" in s) return s
     const t = targetOf(s.actor, form.msisdn)
@@ -292,9 +301,9 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   /** A login form post: CSRF first, then the twin, then the phone number; else the answer to send. */
   const loginForm = async (c: Context): Promise<{ form: Form; twin: TwinCore; msisdn: string } | { response: Response | Promise<Response> }> => {
     const form = await formOf(c)
-    if (!csrfValid(c, form)) return { response: loginPage(c, { text: csrfError().ru, error: true }, 403) }
+    if (!csrfValid(c, form, LK_COOKIE)) return { response: loginPage(c, { text: csrfError().ru, error: true }, 403) }
     const twin = twinOr404(c)
-    if (twin === null) return { response: c.html(<p>Двойник не найден</p>, 404) }
+    if (twin === null) return { response: twinNotFoundPage(c) }
     const m = numberField(form.msisdn, "msisdn")
     if (Result.isFailure(m)) return { response: loginPage(c, { text: m.failure.ru, error: true }, 400) }
     return { form, twin, msisdn: m.success }
@@ -321,11 +330,12 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   r.post("/login/network", async (c) => {
     const l = await loginForm(c)
     if ("response" in l) return l.response
-    return finishLogin(c, op.loginByNetwork(l.twin, "lk", l.msisdn), l.msisdn, "phone")
+    // R26: only a handset the network identifies may log in without a password (channels/edge/network.ts).
+    return finishLogin(c, Result.flatMap(networkMsisdn(l.twin, c, l.msisdn), (m) => op.loginByNetwork(l.twin, "lk", m)), l.msisdn, "phone")
   })
   r.post("/logout", async (c) => {
     const form = await formOf(c)
-    if (!csrfValid(c, form)) return loginPage(c, { text: csrfError().ru, error: true }, 403)
+    if (!csrfValid(c, form, LK_COOKIE)) return loginPage(c, { text: csrfError().ru, error: true }, 403)
     const twin = twinOr404(c)
     const token = readSessionCookie(c, LK_COOKIE)
     if (twin !== null && token !== null) op.logout(twin, "lk", token)
@@ -423,6 +433,7 @@ export const lkPages = (deps: ChannelDeps): Hono => {
   r.post("/linked/confirm", action("linked", (a, f) => Result.flatMap(numberField(f.target, "target"), (m) => Result.flatMap(textField(f.code, "code", "Введите код"), (code) => op.linkConfirm(a, m, code))),
     (f, res) => (Result.isFailure(res) && f.target !== undefined && isMsisdn(f.target) ? { pending: f.target } : {})))
   r.post("/linked/remove", action("linked", (a, f) => Result.flatMap(numberField(f.target, "target"), (m) => op.unlink(a, m))))
+  r.post("/linked/leave", action("linked", (a, f) => Result.flatMap(numberField(f.owner, "owner"), (m) => op.leaveLink(a, m))))
   r.post("/family/invite", action("family", (a, f) =>
     Result.flatMap(numberField(f.member, "member"), (member) =>
       Result.flatMap(intField(f.minutes, "minutes", "Укажите минуты"), (minutes) =>

@@ -4,6 +4,8 @@
 import { dataVolumeRu } from "../text/amounts.ts"
 import { servicePriceRu } from "../text/price.ts"
 import { Result } from "effect"
+import { decoyLogin, decoyOtp, unknownNumber } from "../edge/decoy.ts"
+import { linkedBy } from "../../core/rules/linked.ts"
 import type { Command } from "../../core/domain/commands.ts"
 import { err, type DomainError } from "../../core/domain/errors.ts"
 import { accountView, dateRangeBounds, detailView, periodBounds, promisedQuote, readable, tariffsView, type AccountView, type Detail, type ExpensePeriod } from "../../core/engine/views.ts"
@@ -15,7 +17,8 @@ import { asOfRu, dateRu, dateTimeRu, gbRu, msisdnRu, NEGATIVE_WARNING, packageLi
 export type WebChannel = "lk" | "app"
 
 /** Who acts: the twin, the logged-in number and the channel. */
-export interface Actor { readonly twin: TwinCore; readonly me: string; readonly via: WebChannel }
+/** `token`: the session this actor acts in (kept open when it changes the password). */
+export interface Actor { readonly twin: TwinCore; readonly me: string; readonly via: WebChannel; readonly token?: string }
 
 /** What a page or screen shows (`text`, Russian) and its JSON payload. */
 export interface Reply { readonly text: string; readonly data: Record<string, unknown> }
@@ -34,12 +37,18 @@ const account = (a: Actor, target: string): Result.Result<AccountView, DomainErr
 
 // ---- authentication (R22–R26) -------------------------------------------------------------
 
-export const requestOtp = (twin: TwinCore, via: WebChannel, msisdn: string): Res =>
-  Result.flatMap(exec<{ expiresAt: number }>({ twin, me: msisdn, via }, { _tag: "RequestOtp", msisdn, by: msisdn, via }), (v) =>
-    reply(`Пароль отправлен в SMS с номера 3339 на ${msisdnRu(msisdn)}. Пароль действует до ${dateTimeRu(v.expiresAt)}.`, { msisdn, expiresAt: v.expiresAt }))
+// Before login an unknown number hears what an existing one would (channels/edge/decoy.ts).
+export const requestOtp = (twin: TwinCore, via: WebChannel, msisdn: string): Res => {
+  const sent = exec<{ expiresAt: number }>({ twin, me: msisdn, via }, { _tag: "RequestOtp", msisdn, by: msisdn, via })
+  const r = Result.isFailure(sent) && unknownNumber(sent.failure) ? decoyOtp(twin, msisdn) : sent
+  return Result.flatMap(r, (v) => reply(`Пароль отправлен в SMS с номера 3339 на ${msisdnRu(msisdn)}. Пароль действует до ${dateTimeRu(v.expiresAt)}.`, { msisdn, expiresAt: v.expiresAt }))
+}
 
-export const login = (twin: TwinCore, via: WebChannel, msisdn: string, secret: string): Result.Result<{ token: string; msisdn: string }, DomainError> =>
-  Result.map(twin.execute<{ token: string; msisdn: string }>({ _tag: "Login", msisdn, secret, channel: via, by: msisdn, via }), (o) => o.value)
+export const login = (twin: TwinCore, via: WebChannel, msisdn: string, secret: string): Result.Result<{ token: string; msisdn: string }, DomainError> => {
+  const r = twin.execute<{ token: string; msisdn: string }>({ _tag: "Login", msisdn, secret, channel: via, by: msisdn, via })
+  if (Result.isFailure(r) && unknownNumber(r.failure)) return Result.fail(decoyLogin(twin, msisdn, secret))
+  return Result.map(r, (o) => o.value)
+}
 
 export const loginByNetwork = (twin: TwinCore, via: WebChannel, msisdn: string): Result.Result<{ token: string; msisdn: string }, DomainError> =>
   Result.map(twin.execute<{ token: string; msisdn: string }>({ _tag: "LoginByNetwork", msisdn, channel: via, by: msisdn, via }), (o) => o.value)
@@ -237,8 +246,17 @@ export const linked = (a: Actor): Res =>
       const s = a.twin.state.subscribers.get(m)
       return { msisdn: m, balance: s?.balance ?? null }
     })
-    return reply(["Привязанные номера", ...(rows.length === 0 ? ["Нет привязанных номеров · Добавить"] : rows.map((r) => `${msisdnRu(r.msisdn)}${r.balance !== null ? ` — ${rub(r.balance)}` : ""}`))].join("\n"), { msisdn: a.me, linked: rows })
+    // R20: the logins this number is linked to, so its owner can see and remove them.
+    const by = linkedBy(a.twin.state, a.me)
+    return reply([
+      "Привязанные номера", ...(rows.length === 0 ? ["Нет привязанных номеров · Добавить"] : rows.map((r) => `${msisdnRu(r.msisdn)}${r.balance !== null ? ` — ${rub(r.balance)}` : ""}`)),
+      ...(by.length === 0 ? [] : ["Мой номер привязан к Личному кабинету", ...by.map((m) => `${msisdnRu(m)} · Удалить привязку`)]),
+    ].join("\n"), { msisdn: a.me, linked: rows, linkedBy: by })
   })
+
+/** R20: the linked number takes itself out of the LK of `owner`. */
+export const leaveLink = (a: Actor, owner: string): Res =>
+  Result.flatMap(exec(a, { _tag: "Unlink", msisdn: owner, target: a.me, ...actor(a) }), () => reply(`Ваш номер больше не привязан к Личному кабинету номера ${msisdnRu(owner)}`, { owner, linked: false }))
 
 export const linkRequest = (a: Actor, target: string): Res =>
   Result.flatMap(exec<{ expiresAt: number }>(a, { _tag: "LinkRequest", msisdn: a.me, target, ...actor(a) }), (v) =>
@@ -279,9 +297,9 @@ export const personal = (a: Actor, target: string): Res =>
     `Паспорт: ${v.personal.passport !== "" ? v.personal.passport : "не указан"}`, `Регион: ${v.personal.region}`,
   ].join("\n"), { msisdn: v.msisdn, personal: v.personal }))
 
-/** «Настройки входа» (R23): the current password, then the new one twice. */
+/** «Настройки входа» (R23): the current password, then the new one twice; the changing session stays open. */
 export const setPassword = (a: Actor, password: string, current: string | undefined, confirm: string | undefined): Res =>
-  Result.flatMap(exec(a, { _tag: "SetPassword", msisdn: a.me, password, ...(current !== undefined ? { current } : {}), ...(confirm !== undefined ? { confirm } : {}), ...actor(a) }), () =>
+  Result.flatMap(exec(a, { _tag: "SetPassword", msisdn: a.me, password, ...(current !== undefined ? { current } : {}), ...(confirm !== undefined ? { confirm } : {}), ...(a.token !== undefined ? { keep: a.token } : {}), ...actor(a) }), () =>
     reply("Постоянный пароль установлен", { msisdn: a.me }))
 
 export const notifications = (a: Actor, charges: boolean | undefined, logins: boolean | undefined): Res =>

@@ -7,7 +7,7 @@ import { Result } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
 import type { DomainError } from "../../core/domain/errors.ts"
 import type { Event } from "../../core/domain/events.ts"
-import { accountView, type AccountView } from "../../core/engine/views.ts"
+import { accountView, smsText, type AccountView } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { isMsisdn } from "../../core/domain/ids.ts"
 import { smsSegments } from "../../core/domain/sms.ts"
@@ -38,8 +38,9 @@ export const consent = (text: string): boolean | null => {
 
 const word = (text: string): string => text.trim().toLowerCase().replace(/[\p{P}\s]+$/u, "").replace(/^[\p{P}\s]+/u, "")
 
-const delivered = (events: readonly Event[], msisdn: string): SmsOut[] =>
-  events.flatMap((e) => e.type === "SmsDelivered" && e.msisdn === msisdn ? [{ from: e.from, text: e.text, segments: e.segments, encoding: e.encoding, stored: true }] : [])
+/** The SMS the handset received among `events`, as the handset shows them (codes in clear). */
+const delivered = (twin: TwinCore, events: readonly Event[], msisdn: string): SmsOut[] =>
+  events.flatMap((e) => e.type === "SmsDelivered" && e.msisdn === msisdn ? [{ from: e.from, text: smsText(twin, e), segments: e.segments, encoding: e.encoding, stored: true }] : [])
 
 /** A reply comes from the short number written to when it is the operator's, else from «MTS». */
 export const replySender = (to: string): string => (OPERATOR_SENDERS.includes(to) ? to : "MTS")
@@ -48,14 +49,14 @@ export const replySender = (to: string): string => (OPERATOR_SENDERS.includes(to
 const answer = (twin: TwinCore, msisdn: string, to: string, text: string): SmsOut => {
   const sender = replySender(to)
   const r = twin.execute({ _tag: "ServiceSms", msisdn, from: sender, text, by: msisdn, via: "sms" })
-  const sms = Result.isSuccess(r) ? delivered(r.success.events, msisdn)[0] : undefined
+  const sms = Result.isSuccess(r) ? delivered(twin, r.success.events, msisdn)[0] : undefined
   return sms ?? { from: sender, text, ...smsSegments(text), stored: false }
 }
 
 const act = (twin: TwinCore, from: string, replyFrom: string, cmd: Command): MoResult => {
   const r = twin.execute(cmd)
   if (Result.isFailure(r)) return { replies: [answer(twin, from, replyFrom, r.failure.ru)], error: r.failure, command: cmd._tag }
-  return { replies: delivered(r.success.events, from), error: null, command: cmd._tag }
+  return { replies: delivered(twin, r.success.events, from), error: null, command: cmd._tag }
 }
 
 /** The balance, tariff and package texts (I8: the same lines USSD shows). */
@@ -94,7 +95,7 @@ export const handleMo = (twin: TwinCore, from: string, to: string, text: string)
     // Person to person: the SMS centre hands it to the network, which rates it (a network event,
     // so no `by`); the recipient's handset inbox is outside the core's model.
     const r = twin.execute({ _tag: "Usage", msisdn: from, usage: { _tag: "sms", to, count: Math.max(1, smsSegments(text).segments) }, via: "network" })
-    return Result.isFailure(r) ? { replies: [answer(twin, from, "MTS", r.failure.ru)], error: r.failure, command: "Usage" } : { replies: delivered(r.success.events, from), error: null, command: "Usage" }
+    return Result.isFailure(r) ? { replies: [answer(twin, from, "MTS", r.failure.ru)], error: r.failure, command: "Usage" } : { replies: delivered(twin, r.success.events, from), error: null, command: "Usage" }
   }
   return { replies: [answer(twin, from, to, HELP_OTHER)], error: null, command: null }
 }

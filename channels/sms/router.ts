@@ -6,7 +6,7 @@ import { Result } from "effect"
 import { inboxView } from "../../core/engine/views.ts"
 import type { ChannelDeps } from "../context.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
-import { fail, fieldError, isFieldError, str, subscriberField, subscriberRequest, twinFor } from "../ussd/http-input.ts"
+import { fail, fieldError, fields, isFieldError, str, subscriberField, subscriberRequest, twinFor } from "../ussd/http-input.ts"
 import { handleMo, MAX_SMS_TEXT } from "./mo.ts"
 
 /** A short number (3–6 digits), a sender name (letters, e.g. «MTS», answered as a short number), or a mobile number. */
@@ -17,11 +17,13 @@ const destination = (raw: string): string | null => {
   return normalizeMsisdn(t)
 }
 
+const SEND_FIELDS = fields("from", "to", "text")
+
 export const smsRouter = (deps: ChannelDeps): Hono => {
   const r = new Hono()
 
   r.post("/send", async (c) => {
-    const req = await subscriberRequest(deps, c, "from")
+    const req = await subscriberRequest(deps, c, "from", SEND_FIELDS)
     if (isFieldError(req)) return fail(c, req)
     const { twin, body: b, msisdn: from } = req
     const toRaw = str(b, "to", 32)

@@ -1,6 +1,10 @@
 // Reading channel requests: JSON or form bodies, string fields with limits, errors that name
 // the field (shared by the USSD, IVR and SMS routers).
+import { Result, Schema } from "effect"
+import type { DomainError } from "../../core/domain/errors.ts"
+import { decodeStrict } from "../edge/decode.ts"
 import type { Context } from "hono"
+import { twinNotFoundBody } from "../edge/twin.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
@@ -13,21 +17,30 @@ export const fieldError = (field: string, message: string, ru = "Неверны�
 
 export const isFieldError = (x: unknown): x is FieldError => typeof x === "object" && x !== null && "status" in x && "body" in x
 
-/** The request body as a flat record of strings: JSON object or form (urlencoded/multipart). */
-export const readBody = async (c: Context): Promise<Record<string, unknown> | FieldError> => {
+/** The fields a telephony request may carry: text or numbers, each optional here (`str` requires). */
+export type Fields = (input: unknown) => Result.Result<unknown, DomainError>
+
+/** The field set of a telephony endpoint, as an Effect Schema that refuses unknown fields (channels/edge/decode.ts). */
+export const fields = (...names: readonly string[]): Fields =>
+  decodeStrict(Schema.Struct(Object.fromEntries(names.map((n) => [n, Schema.optional(Schema.Union([Schema.String, Schema.Finite]))]))))
+
+/** The request body as a flat record of strings: JSON object or form (urlencoded/multipart), only of `allowed` fields. */
+export const readBody = async (c: Context, allowed: Fields): Promise<Record<string, unknown> | FieldError> => {
   const type = c.req.header("content-type") ?? ""
+  let v: unknown
   try {
-    if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) {
-      return { ...(await c.req.parseBody()) }
+    if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) v = { ...(await c.req.parseBody()) }
+    else {
+      const raw = await c.req.text()
+      v = raw.trim() === "" ? {} : JSON.parse(raw)
     }
-    const raw = await c.req.text()
-    if (raw.trim() === "") return {}
-    const v: unknown = JSON.parse(raw)
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return fieldError("body", "expected a JSON object or a form")
-    return v as Record<string, unknown>
   } catch {
     return fieldError("body", "expected a JSON object or a form")
   }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return fieldError("body", "expected a JSON object or a form")
+  const checked = allowed(v)
+  if (Result.isFailure(checked)) return fieldError(checked.failure.field ?? "body", checked.failure.message.replace(/^[^:]*: /, ""), checked.failure.ru)
+  return v as Record<string, unknown>
 }
 
 /** A required (or optional, with a default) string field of at most `max` characters. */
@@ -42,7 +55,7 @@ export const str = (b: Record<string, unknown>, field: string, max: number, dflt
 
 /** The request's twin, or a 404 naming the `twin` field. */
 export const twinFor = (deps: ChannelDeps, c: Context): TwinCore | FieldError =>
-  twinOf(deps, c) ?? fieldError("twin", `no twin "${twinIdOf(c).slice(0, 64)}"`, "Двойник не найден", 404, "TWIN_NOT_FOUND")
+  twinOf(deps, c) ?? { status: 404, body: twinNotFoundBody(twinIdOf(c)) }
 
 /** A subscriber number field of this twin: 400 when malformed, 404 when the twin has no such number. */
 export const subscriberField = (twin: TwinCore, b: Record<string, unknown>, field: string): string | FieldError => {
@@ -58,10 +71,10 @@ export const subscriberField = (twin: TwinCore, b: Record<string, unknown>, fiel
 export const fail = (_c: Context, e: FieldError): Response => jsonAnswer(e.body, e.status)
 
 /** The twin, the body and the calling subscriber (`field` names the number) of a channel request. */
-export const subscriberRequest = async (deps: ChannelDeps, c: Context, field: string): Promise<{ twin: TwinCore; body: Record<string, unknown>; msisdn: string } | FieldError> => {
+export const subscriberRequest = async (deps: ChannelDeps, c: Context, field: string, allowed: Fields): Promise<{ twin: TwinCore; body: Record<string, unknown>; msisdn: string } | FieldError> => {
   const twin = twinFor(deps, c)
   if (isFieldError(twin)) return twin
-  const body = await readBody(c)
+  const body = await readBody(c, allowed)
   if (isFieldError(body)) return body
   const msisdn = subscriberField(twin, body, field)
   if (isFieldError(msisdn)) return msisdn

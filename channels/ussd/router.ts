@@ -6,7 +6,7 @@ import type { ChannelDeps } from "../context.ts"
 import { screenSize } from "../text/screen.ts"
 import { MAX_INPUT, UssdGateway, type Screen } from "./gateway.ts"
 import { jsonAnswer } from "../security.ts"
-import { fail, isFieldError, readBody, str, subscriberField, subscriberRequest, twinFor } from "./http-input.ts"
+import { fail, fields, isFieldError, readBody, str, subscriberField, subscriberRequest, twinFor } from "./http-input.ts"
 
 /** Africa's Talking sends every reply of the session in `text`; bounded so a session stays small. */
 const MAX_GATEWAY_TEXT = 2000
@@ -16,13 +16,18 @@ const screenJson = (s: Screen) => ({
   error: s.error === null ? null : { code: s.error.code, field: s.error.field ?? null, message: s.error.message, ru: s.error.ru },
 })
 
+/** Africa's Talking style gateway callback fields (networkCode is sent and not used). */
+const GATEWAY_FIELDS = fields("sessionId", "serviceCode", "phoneNumber", "text", "networkCode")
+const DIAL_FIELDS = fields("msisdn", "code")
+const REPLY_FIELDS = fields("msisdn", "text")
+
 export const ussdRouter = (deps: ChannelDeps, gateway = new UssdGateway()): Hono => {
   const r = new Hono()
 
   r.post("/", async (c) => {
     const twin = twinFor(deps, c)
     if (isFieldError(twin)) return fail(c, twin)
-    const b = await readBody(c)
+    const b = await readBody(c, GATEWAY_FIELDS)
     if (isFieldError(b)) return fail(c, b)
     const sessionId = str(b, "sessionId", 100)
     if (isFieldError(sessionId)) return fail(c, sessionId)
@@ -40,7 +45,7 @@ export const ussdRouter = (deps: ChannelDeps, gateway = new UssdGateway()): Hono
   })
 
   r.post("/dial", async (c) => {
-    const req = await subscriberRequest(deps, c, "msisdn")
+    const req = await subscriberRequest(deps, c, "msisdn", DIAL_FIELDS)
     if (isFieldError(req)) return fail(c, req)
     const { twin, body: b, msisdn } = req
     const code = str(b, "code", MAX_INPUT)
@@ -49,7 +54,7 @@ export const ussdRouter = (deps: ChannelDeps, gateway = new UssdGateway()): Hono
   })
 
   r.post("/reply", async (c) => {
-    const req = await subscriberRequest(deps, c, "msisdn")
+    const req = await subscriberRequest(deps, c, "msisdn", REPLY_FIELDS)
     if (isFieldError(req)) return fail(c, req)
     const { twin, body: b, msisdn } = req
     const text = str(b, "text", MAX_INPUT)

@@ -3,6 +3,7 @@
 import { phoneRu } from "../../core/domain/phone.ts"
 import { servicePriceRu } from "../text/price.ts"
 import { accountView, servicesView, tariffsView, type ServiceView, type TariffOffer } from "../../core/engine/views.ts"
+import { linkedBy } from "../../core/rules/linked.ts"
 import { mskDay } from "../../core/domain/time.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
 import { amountText } from "../text/amounts.ts"
@@ -103,14 +104,19 @@ const numberPrompt = (hint?: string): Node =>
     return exec(x, { _tag: "LinkRequest", msisdn: x.msisdn, target, by: x.msisdn, via: "ussd" }, () => codePrompt(target))
   })
 
-/** *111*828#: linked numbers; *111*828*1# adds one (a code goes to that number). */
+/** *111*828#: linked numbers; *111*828*1# adds one (a code goes to that number); 4: the logins this number is linked to. */
 export const linked = (x: UssdCtx): Node => {
   const nums = sub(x)?.linked ?? []
+  const owners = linkedBy(x.twin.state, x.msisdn)
   return menu(["Привязанные номера"], [
     { key: "1", label: "Добавить", go: () => numberPrompt() },
     { key: "2", label: "Список", go: () => (nums.length === 0 ? text("Привязанных номеров нет") : text(...nums.map(phoneRu))) },
     { key: "3", label: "Отвязать", go: () => nums.length === 0 ? text("Привязанных номеров нет") : menu(["Отвязать номер:"], numbered(nums.map((n) => ({
       label: phoneRu(n), go: (y: UssdCtx) => exec(y, { _tag: "Unlink", msisdn: y.msisdn, target: n, by: y.msisdn, via: "ussd" }, () => text(`Номер ${phoneRu(n)} отвязан`)),
+    })))) },
+    // R20: this number in another's LK: see it and remove it.
+    { key: "4", label: "Мой номер привязан", go: () => owners.length === 0 ? text("Ваш номер никуда не привязан") : menu(["Удалить привязку к:"], numbered(owners.map((o) => ({
+      label: o, go: (y: UssdCtx) => exec(y, { _tag: "Unlink", msisdn: o, target: y.msisdn, by: y.msisdn, via: "ussd" }, () => text(`Привязка к ${o} удалена`)),
     })))) },
   ])
 }

@@ -8,6 +8,7 @@ import { formatLoadErrors, formatResult, formatSummary } from "../../scenarios/r
 import { htmlReport } from "../../scenarios/report/html.ts"
 import { junitXml } from "../../scenarios/report/junit.ts"
 import { loadAll, runAll } from "../../scenarios/run-many.ts"
+import { findControlToken } from "../../channels/edge/control-token.ts"
 
 export default defineCommand({
   meta: { name: "run", description: "Run scenario scripts (YAML files, folders or globs) against the twin" },
@@ -17,6 +18,8 @@ export default defineCommand({
     html: { type: "string", description: "Write a self-contained HTML report (timeline per subscriber) to this file" },
     concurrency: { type: "string", description: "Scenarios run at once (default 4)" },
     quiet: { type: "boolean", description: "Print only failures and the summary" },
+    token: { type: "string", description: "Control token of the server at --url (default: $TWIN_TOKEN, then the file beside --db)" },
+    db: { type: "string", description: "Database of the server at --url, whose <db>.token holds its control token", default: "./twin.db" },
     "keep-going": { type: "boolean", description: "Run every step after a failing one and report every failing check" },
     "setup-as-traffic": { type: "boolean", description: "Put subscribers: in place as traffic (packages bought, links by code, invitations answered, with their charges and SMS) instead of as state" },
   },
@@ -44,7 +47,7 @@ export default defineCommand({
       concurrency,
       ...(args["keep-going"] === true ? { keepGoing: true } : {}),
       ...(args["setup-as-traffic"] === true ? { setup: "traffic" as const } : {}),
-      ...(args.url !== undefined ? { url: args.url } : {}),
+      ...(args.url !== undefined ? { url: args.url, token: findControlToken({ token: args.token, db: args.db }) } : {}),
       onResult: (r) => console.log(`${formatResult(r, { color, verbose: args.quiet !== true })}\n`),
     })
     console.log(formatSummary(results, { color }))

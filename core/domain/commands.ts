@@ -1,7 +1,8 @@
 // The one command union every channel, the network simulator, scenarios and the control API
 // send to the core. Shapes are Effect Schemas: decoded at the edge, documented in OpenAPI.
 import { Result, Schema } from "effect"
-import { err, type DomainError } from "./errors.ts"
+import type { DomainError } from "./errors.ts"
+import { decodeStrict } from "./decode.ts"
 import { Channel } from "./ids.ts"
 
 const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
@@ -112,9 +113,10 @@ export const Logout = Schema.TaggedStruct("Logout", { token: Str, ...actor })
 /**
  * «Настройки входа» (R23): the current password (the SMS password or the permanent one), then the
  * new one twice. A subscriber channel (`by` set) must send `current` and `confirm`; the operator
- * (no `by`) sets a password without them.
+ * (no `by`) sets a password without them. `keep`: the session token of the channel making the
+ * change: it stays open, every other session of the number ends (issue 14).
  */
-export const SetPassword = Schema.TaggedStruct("SetPassword", { msisdn: Msisdn, password: Str, current: Schema.optional(Str), confirm: Schema.optional(Str), ...actor })
+export const SetPassword = Schema.TaggedStruct("SetPassword", { msisdn: Msisdn, password: Str, current: Schema.optional(Str), confirm: Schema.optional(Str), keep: Schema.optional(Str), ...actor })
 export const RequestKioskCode = Schema.TaggedStruct("RequestKioskCode", { msisdn: Msisdn, ...actor })
 export const KioskLogin = Schema.TaggedStruct("KioskLogin", { msisdn: Msisdn, code: Str, ...actor })
 /** An operator SMS to the subscriber's own handset (a channel's reply); `by` must be `msisdn`. */
@@ -135,13 +137,5 @@ export type Command = typeof Command.Type
 export type CommandTag = Command["_tag"]
 export type CommandOf<T extends CommandTag> = Extract<Command, { _tag: T }>
 
-const decode = Schema.decodeUnknownResult(Command)
-
-/** Decode untrusted input into a Command; the error names the field and the reason. */
-export const decodeCommand = (input: unknown): Result.Result<Command, DomainError> => {
-  const r = decode(input)
-  if (r._tag === "Success") return Result.succeed(r.success)
-  const text = String(r.failure.message ?? r.failure)
-  const path = /at \[(.*?)\]/.exec(text)?.[1]?.replace(/"/g, "") ?? "command"
-  return Result.fail(err("INVALID_FIELD", `${path}: ${text.split("\n")[0]}`, "Неверный запрос", path))
-}
+/** Decode untrusted input into a Command; unknown fields are refused, the error names the field and the reason. */
+export const decodeCommand: (input: unknown) => Result.Result<Command, DomainError> = decodeStrict(Command, "command")

@@ -4,6 +4,8 @@ import { Data } from "effect"
 
 export type ErrorCode =
   | "INVALID_FIELD"
+  | "LINK_LOCKED"
+  | "CODE_VOID"
   | "UNKNOWN_SUBSCRIBER"
   | "SUBSCRIBER_EXISTS"
   | "UNKNOWN_TARIFF"

@@ -23,6 +23,8 @@ export interface SubscriberCreated extends Base {
   tariff: string; payment: PaymentMethod; creditLimit: number; balance: number; bonus: number
   services: string[]; packages: Pkg[]; renewAt: number; avgMonthlySpend: number
   constructorChoice: { minutes: number; dataGb: number } | null
+  /** The generator's counter after drawing a random passport (absent: the passport was given). */
+  rng?: number
 }
 export interface UsageRated extends Base {
   type: "UsageRated"
@@ -94,21 +96,36 @@ export interface FamilyDeclined extends Base { type: "FamilyDeclined"; owner: st
 export interface FamilyRemoved extends Base { type: "FamilyRemoved"; owner: string; member: string; restoredTariff: string; ownerPackages: Pkg[]; memberPackages: Pkg[] }
 export interface LinkRequested extends Base { type: "LinkRequested"; msisdn: string; target: string; hash: string; salt: string; expiresAt: number; rng: number }
 export interface LinkConfirmed extends Base { type: "LinkConfirmed"; msisdn: string; target: string }
-export interface LinkFailed extends Base { type: "LinkFailed"; msisdn: string; target: string }
+export interface LinkFailed extends Base {
+  type: "LinkFailed"; msisdn: string; target: string
+  /** Wrong codes for this request so far; `voided`: the request is void (a new code is needed). Absent in logs written before. */
+  failures?: number; voided?: boolean
+  /** Set when repeated voids refuse linking for a while (R20): until this instant. */
+  lockedUntil?: number
+}
 export interface Unlinked extends Base { type: "Unlinked"; msisdn: string; target: string }
 export interface OtpIssued extends Base { type: "OtpIssued"; msisdn: string; hash: string; salt: string; expiresAt: number; rng: number }
 export interface LoginSucceeded extends Base { type: "LoginSucceeded"; msisdn: string; channel: string; method: "otp" | "password" | "network"; tokenHash: string; rng: number }
 export interface LoginFailed extends Base { type: "LoginFailed"; msisdn: string; failures: number; locked: boolean }
 export interface PasswordSet extends Base { type: "PasswordSet"; msisdn: string; hash: string; salt: string; rng: number }
 export interface SessionTouched extends Base { type: "SessionTouched"; tokenHash: string }
-export interface SessionEnded extends Base { type: "SessionEnded"; tokenHash: string; reason: "logout" | "idle" }
+/** "locked": the number's LK login or kiosk access was locked; "password": its password changed (issue 14). */
+export interface SessionEnded extends Base { type: "SessionEnded"; tokenHash: string; reason: "logout" | "idle" | "locked" | "password" }
 export interface KioskCodeIssued extends Base { type: "KioskCodeIssued"; msisdn: string; hash: string; salt: string; rng: number }
 export interface KioskLogin extends Base {
   type: "KioskLogin"; msisdn: string; ok: boolean; failures: number; lockedUntil: number
   /** On success: the terminal session opened (R27), its token only as a hash. Absent in logs written before. */
   session?: { tokenHash: string; rng: number }
 }
-export interface SmsDelivered extends Base { type: "SmsDelivered"; msisdn: string; from: string; text: string; segments: number; encoding: "GSM-7" | "UCS-2" }
+export interface SmsDelivered extends Base {
+  type: "SmsDelivered"; msisdn: string; from: string; text: string; segments: number; encoding: "GSM-7" | "UCS-2"
+  /**
+   * An SMS that carries a one-time code: `text` has the code masked (CODE_MASK), and the code is
+   * the twin's secret draw `draw` of `digits` digits. Only the handset's inbox re-derives it
+   * (core/engine/views.ts smsText): the operator's log, snapshots and APIs never hold it in clear.
+   */
+  code?: { draw: number; digits: number }
+}
 export interface PaymentCardIssued extends Base { type: "PaymentCardIssued"; hash: string; amount: number }
 export interface PaymentCardUsed extends Base { type: "PaymentCardUsed"; hash: string; msisdn: string }
 export interface ClockSet extends Base { type: "ClockSet"; to: number; nextDaily: number }

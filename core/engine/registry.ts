@@ -2,6 +2,7 @@
 // default one. Backed by one SQLite store (a file, or :memory: for a throwaway twin).
 import { defaultCatalogIndex, indexCatalog, type CatalogIndex } from "../catalog/load.ts"
 import { parseInstant } from "../domain/time.ts"
+import { randomTwinSecret, replaySecret } from "../rules/random.ts"
 import { openStore, type Store, type StoreOptions } from "../store/event-log.ts"
 import { demoCommands } from "./demo.ts"
 import { TwinCore } from "./twin-core.ts"
@@ -18,7 +19,19 @@ export interface CreateTwinOptions {
   catalog?: CatalogIndex
   /** Seed the demo subscribers (default true). */
   demo?: boolean
+  /**
+   * The key of the twin's secrets (codes, tokens, salts), fixed for replay. Absent: per the
+   * registry's `secrets` policy. Stored with the twin, never returned by any API.
+   */
+  secret?: string
 }
+
+/**
+ * How a twin created without a fixed secret gets one: "random" (served twins and the CLI's
+ * database: nobody can predict a code) or "replay" (derived from the seed: tests, in-process
+ * scenarios and the QA runner, which must give the same log and hash from the seed alone).
+ */
+export type SecretPolicy = "random" | "replay"
 
 export class TwinExists extends Error {}
 
@@ -35,19 +48,29 @@ export interface RegistryOptions {
   store?: StoreOptions
   /** At most this many twins (create beyond is refused). */
   maxTwins?: number
+  /** How twins created without a fixed secret get one (default "random"). */
+  secrets?: SecretPolicy
+  /** The secret of every twin created without one (`twin serve --secret`, for replay). */
+  secret?: string
 }
 
 export class Registry {
   private readonly twins = new Map<string, TwinCore>()
-  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex, readonly maxTwins: number) {}
+  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex, readonly maxTwins: number, readonly secrets: SecretPolicy, private readonly fixedSecret: string | undefined) {}
 
   /** Open a store, restore every twin in it, and make sure the default twin exists. */
   static open(path: string, opts: RegistryOptions = {}): Registry {
     const store = openStore(path, opts.store)
-    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex(), opts.maxTwins ?? MAX_TWINS)
+    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex(), opts.maxTwins ?? MAX_TWINS, opts.secrets ?? "random", opts.secret)
     for (const meta of store.listTwins()) {
       const catalog = indexCatalog(JSON.parse(meta.catalog))
-      reg.twins.set(meta.id, TwinCore.restore({ id: meta.id, name: meta.name, seed: meta.seed, start: meta.startAt, catalog, log: store.log(meta.id) }))
+      let secret = meta.secret
+      if (secret === "") {
+        // A twin written before secrets were stored: its past codes are in its log as hashes; new ones need a key.
+        secret = randomTwinSecret()
+        store.setTwinSecret(meta.id, secret)
+      }
+      reg.twins.set(meta.id, TwinCore.restore({ id: meta.id, name: meta.name, seed: meta.seed, secret, start: meta.startAt, catalog, log: store.log(meta.id) }))
     }
     if ((opts.createDefault ?? true) && !reg.twins.has(DEFAULT_TWIN)) reg.create({ id: DEFAULT_TWIN, name: "Демо", seed: "1" })
     return reg
@@ -62,11 +85,12 @@ export class Registry {
     const seed = o.seed ?? id
     const start = o.start ?? DEFAULT_START
     const name = o.name ?? id
+    const secret = o.secret ?? this.fixedSecret ?? (this.secrets === "replay" ? replaySecret(seed) : randomTwinSecret())
     // Seeded in memory, then the twin and its demo events are written in one transaction: a failed
     // write leaves no half-created twin behind (the caller gets the storage error).
-    const meta = { id, name, seed, startAt: start, catalog: JSON.stringify(catalog.data) }
+    const meta = { id, name, seed, startAt: start, catalog: JSON.stringify(catalog.data), secret }
     const log = this.store.log(id)
-    const twin = TwinCore.create({ id, name, seed, start, catalog, log, durability: "manual" })
+    const twin = TwinCore.create({ id, name, seed, secret, start, catalog, log, durability: "manual" })
     try {
       if (o.demo ?? true) {
         for (const c of demoCommands()) {

@@ -1,5 +1,6 @@
 // One twin: state, clock, seeded randomness, scheduler and log. Synchronous and allocation-lean:
 // this is the hot path. The Effect services (engine/services.ts) wrap it.
+import { createHmac } from "node:crypto"
 import { Result } from "effect"
 import type { CatalogIndex } from "../catalog/load.ts"
 import { decodeCommand, type Command } from "../domain/commands.ts"
@@ -9,7 +10,8 @@ import { addMonths, formatMskIso, nextMskMidnight } from "../domain/time.ts"
 import { decide } from "../rules/index.ts"
 import { isErr, type Ctx } from "../rules/context.ts"
 import { autopayDateJob, dailyJob, expiryJob, promisedDueJob, renewalJob } from "../rules/jobs.ts"
-import { Rng } from "../rules/random.ts"
+import { networkIdentity, networkIdentityMsisdn } from "../rules/network-identity.ts"
+import { replaySecret, Rng } from "../rules/random.ts"
 import { reactions } from "../rules/reactions.ts"
 import { apply } from "../state/apply.ts"
 import { emptyState, type State } from "../state/model.ts"
@@ -29,6 +31,11 @@ export interface TwinInit {
   readonly id: string
   readonly name?: string
   readonly seed: string
+  /**
+   * The key of every secret the twin draws (core/rules/random.ts). Absent: derived from the seed
+   * (simulations and benchmarks, which replay from the seed alone). Never returned by any API.
+   */
+  readonly secret?: string
   /** Start instant (epoch ms); the twin clock starts here. */
   readonly start: number
   readonly catalog: CatalogIndex
@@ -94,6 +101,8 @@ export class TwinCore {
   state: State
   private heap: JobHeap
   private readonly rng: Rng
+  /** The key of the twin's secrets: its secret and seed (core/rules/random.ts). Never leaves the core. */
+  private readonly key: string
   private readonly listeners = new Set<Listener>()
   /** Events committed during the current call (returned in its Outcome). */
   private batch: Event[] = NO_EVENTS
@@ -113,7 +122,9 @@ export class TwinCore {
     this.log = init.log
     this.durability = init.durability ?? "command"
     this.state = state
-    this.rng = new Rng(state.seed, state.rng)
+    // The seed still picks the sequence; the secret makes it unpredictable.
+    this.key = `${init.secret ?? replaySecret(init.seed)}\u0000${state.seed}`
+    this.rng = new Rng(this.key, state.rng)
     this.heap = rebuildHeap(state, this.idleMs)
     this.lastSnapshotSeq = state.seq
     this.scratch = { state, cat: this.cat, now: state.now, rng: this.rng }
@@ -377,6 +388,32 @@ export class TwinCore {
   advanceMonths(n: number): Result.Result<Outcome<{ from: number; to: number; jobs: number }>, DomainError> {
     if (!Number.isSafeInteger(n) || n < 0 || n > 120) return Result.fail(err("INVALID_FIELD", `months: must be 0..120, got ${n}`, "Неверное число месяцев", "months"))
     return this.advanceTo(addMonths(this.state.now, n))
+  }
+
+  /**
+   * The code of a secret SMS (SmsDelivered.code): the log keeps the text masked and the draw, and
+   * only the handset's inbox view re-derives the digits (core/engine/views.ts inboxOf).
+   */
+  revealCode(draw: number, digits: number): string {
+    return this.rng.digitsAt(draw, digits)
+  }
+
+  /**
+   * A channel-held secret (IVR call ids, CSRF tokens): HMAC-SHA-256 of `purpose` under the twin's
+   * key, hex. Deterministic for replay, unpredictable without the twin's secret; not twin state.
+   */
+  derive(purpose: string): string {
+    return createHmac("sha256", this.key).update(purpose).digest("hex")
+  }
+
+  /** R26: the network identity of the handset `msisdn` (core/rules/network-identity.ts). */
+  networkIdentity(msisdn: string): string {
+    return networkIdentity(this.key, msisdn)
+  }
+
+  /** R26: the number a network identity was issued to by this twin, or null for a forged one. */
+  networkIdentityMsisdn(value: string): string | null {
+    return networkIdentityMsisdn(this.key, value)
   }
 
   /** Is the twin refusing calls because its log could not be read back? */

@@ -1,12 +1,13 @@
 // Read models. Every channel renders these, so one fact reads the same everywhere (I8), and
 // every read goes through `readable` (I9: a login sees only its own and linked numbers).
 import { Result } from "effect"
-import type { Event, LedgerReason, UsageKind } from "../domain/events.ts"
+import type { Event, LedgerReason, SmsDelivered, UsageKind } from "../domain/events.ts"
 import { err, unknownSubscriber, type DomainError } from "../domain/errors.ts"
 import { DAY, fromMsk, mskDay, mskDayStart, mskParts, parseInstant } from "../domain/time.ts"
 import { SPEND_REASONS } from "../state/apply.ts"
 import { hasService, INBOX_LIMIT, statusOf, type Pkg, type Sms, type Status, type Subscriber } from "../state/model.ts"
 import { KB_PER_MB } from "../rules/packages.ts"
+import { CODE_MASK } from "../rules/context.ts"
 import { available } from "../rules/funds.ts"
 import { avgMonthlySpend, promisedFee, promisedLimit } from "../rules/payments.ts"
 import { monthlyFeeOf, serviceAvailable, tariffQuote, type TariffQuote } from "../rules/services.ts"
@@ -301,15 +302,27 @@ export const ledgerOf = (twin: TwinCore, msisdn: string): ChargeRecord[] => {
   return out
 }
 
-/** The handset inbox, newest last (R22, R27 codes arrive here and only here). */
-export const inboxView = (twin: TwinCore, msisdn: string, by?: string): Result.Result<Sms[], DomainError> =>
-  Result.map(readable(twin, msisdn, by), () => inboxOf(twin, msisdn))
+/**
+ * The text of a delivered SMS as the handset shows it: a one-time code, logged masked, is
+ * re-derived from the twin's secret draw. Only the handset side calls this (the inbox endpoints
+ * behind the control token, the SMS channel's replies, in-process drivers); the operator's log,
+ * events API and exports keep the masked text.
+ */
+export const smsText = (twin: TwinCore, e: SmsDelivered): string =>
+  e.code === undefined ? e.text : e.text.replace(CODE_MASK.repeat(e.code.digits), twin.revealCode(e.code.draw, e.code.digits))
+
+/**
+ * The inbox, newest last (R22, R27 codes arrive here and only here). "handset": what the phone
+ * shows, codes in clear; "operator": the operator's record of it, codes masked.
+ */
+export const inboxView = (twin: TwinCore, msisdn: string, by?: string, side: "handset" | "operator" = "handset"): Result.Result<Sms[], DomainError> =>
+  Result.map(readable(twin, msisdn, by), () => inboxOf(twin, msisdn, side))
 
 /** The newest INBOX_LIMIT SMS delivered to `msisdn`, oldest first, read from the event log. */
-export const inboxOf = (twin: TwinCore, msisdn: string): Sms[] => {
+export const inboxOf = (twin: TwinCore, msisdn: string, side: "handset" | "operator" = "handset"): Sms[] => {
   const out: Sms[] = []
   for (const e of twin.log.query(msisdn, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ["SmsDelivered"])) {
-    if (e.type === "SmsDelivered") out.push({ seq: e.seq, at: e.at, from: e.from, text: e.text, segments: e.segments, encoding: e.encoding })
+    if (e.type === "SmsDelivered") out.push({ seq: e.seq, at: e.at, from: e.from, text: side === "handset" ? smsText(twin, e) : e.text, segments: e.segments, encoding: e.encoding })
   }
   return out.length > INBOX_LIMIT ? out.slice(out.length - INBOX_LIMIT) : out
 }

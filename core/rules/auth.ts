@@ -2,25 +2,50 @@
 // least 8 letters or digits (symbols advised), changed with the current one and the new twice, LK lock after 3 wrong codes (lifted only by a new code), 20-minute
 // idle sessions, identification by the operator's mobile data, kiosk codes from 6262 with a
 // 24-hour block after more than 3 wrong codes (I6). Secrets are stored only as salted hashes.
+import type { CatalogIndex } from "../catalog/load.ts"
 import type { CommandOf } from "../domain/commands.ts"
 import type { Draft } from "../domain/events.ts"
 import { err, type DomainError } from "../domain/errors.ts"
 import { formatMskIso, HOUR } from "../domain/time.ts"
 import type { Subscriber } from "../state/model.ts"
-import { authorize, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
+import { authorize, codeSmsTo, drawCode, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { hashSecret, sha256, verifySecret, type KdfSettings } from "./secrets.ts"
-import { sessionIdleMinutes, sessionLapsed } from "./sessions.ts"
+import { endSessionsOf, sessionIdleMinutes, sessionLapsed } from "./sessions.ts"
 import { dateRu, SENDER, texts, timeRu } from "./texts.ts"
 
 /** Per-number limit on code requests (OTP, kiosk and link codes) within an hour. */
-export const codeRateLimit = (ctx: Ctx, s: Subscriber): DomainError | null => {
-  const recent = s.auth.codeRequests.filter((t) => t > ctx.now - HOUR).length
-  const max = ctx.cat.data.auth.codeRequestsPerHour
+export const codeRateLimit = (ctx: Ctx, s: Subscriber): DomainError | null => codeRateError(ctx.cat, s.msisdn, s.auth.codeRequests, ctx.now)
+
+// The refusals of the login steps, shared with the channels' answers for numbers the twin does not
+// have (channels/edge/decoy.ts), so an outsider cannot tell an unknown number by the answer.
+
+/** RATE_LIMITED when `requests` (instants) hold the hour's allowance of code requests, else null. */
+export const codeRateError = (cat: CatalogIndex, msisdn: string, requests: readonly number[], now: number): DomainError | null => {
+  const recent = requests.filter((t) => t > now - HOUR).length
+  const max = cat.data.auth.codeRequestsPerHour
   // R23: 0 is no limit (the default): an SMS password may be requested any number of times.
   return max > 0 && recent >= max
-    ? err("RATE_LIMITED", `msisdn: ${s.msisdn} asked for ${recent} codes within an hour (limit ${max})`, "Слишком много запросов кода. Попробуйте позже", "msisdn")
+    ? err("RATE_LIMITED", `msisdn: ${msisdn} asked for ${recent} codes within an hour (limit ${max})`, "Слишком много запросов кода. Попробуйте позже", "msisdn")
     : null
 }
+
+/** The refusal of an LK login while it is locked (I6). */
+export const loginLockedError = (msisdn: string): DomainError =>
+  err("LOGIN_LOCKED", `msisdn: LK login of ${msisdn} is locked after wrong codes; request a new SMS password`, "Вход заблокирован. Получите новый пароль по SMS", "msisdn")
+
+/** The refusal of a wrong LK code, the `failures`-th in a row (R24). */
+export const wrongLoginError = (cat: CatalogIndex, msisdn: string, failures: number): DomainError =>
+  failures >= cat.data.auth.lkMaxFailures
+    ? err("LOGIN_LOCKED", `secret: wrong code (${failures} in a row); LK login of ${msisdn} is now locked`, "Неверный пароль. Вход заблокирован. Получите новый пароль по SMS", "secret")
+    : err("WRONG_CODE", `secret: wrong code (${failures} of ${cat.data.auth.lkMaxFailures})`, `Неверный пароль. Осталось попыток: ${cat.data.auth.lkMaxFailures - failures}`, "secret")
+
+/** The refusal of the kiosk for a number without «Электронный Помощник» (R27). */
+export const kioskNotConnectedError = (msisdn: string): DomainError =>
+  err("KIOSK_NOT_CONNECTED", `msisdn: ${msisdn} has no «Электронный Помощник»; connect it by *111*2163#, SMS 2163 to 111 or a call to 111 2163`, "Услуга «Электронный Помощник» не подключена. Подключите: *111*2163#", "msisdn")
+
+/** A secret's input checked like a real one: 1..128 characters after trimming. */
+export const secretProblem = (secret: string): DomainError | null =>
+  secret.length === 0 || secret.length > 128 ? err("INVALID_FIELD", "secret: must be 1..128 characters", "Введите пароль", "secret") : null
 
 const kdf = (ctx: Ctx): KdfSettings => ctx.cat.data.auth
 
@@ -31,19 +56,21 @@ export const requestOtp = (ctx: Ctx, c: CommandOf<"RequestOtp">): RuleResult => 
   if (denied) return denied
   const limited = codeRateLimit(ctx, s)
   if (limited) return limited
-  const code = ctx.rng.digits(ctx.cat.data.auth.otpDigits)
+  const code = drawCode(ctx, ctx.cat.data.auth.otpDigits)
   const salt = ctx.rng.hex(16)
   const expiresAt = ctx.now + ctx.cat.data.auth.otpValidHours * HOUR
   return ok([
-    { type: "OtpIssued", msisdn: s.msisdn, hash: hashSecret(code, salt, kdf(ctx)), salt, expiresAt, rng: ctx.rng.counter },
-    smsTo(s.msisdn, SENDER.otp, texts.otp(code)),
+    { type: "OtpIssued", msisdn: s.msisdn, hash: hashSecret(code.code, salt, kdf(ctx)), salt, expiresAt, rng: ctx.rng.counter },
+    codeSmsTo(s.msisdn, SENDER.otp, texts.otp, code),
   ], { expiresAt })
 }
 
 const newSession = (ctx: Ctx, s: Subscriber, channel: string, method: "otp" | "password" | "network"): { events: Draft[]; token: string } => {
   const token = ctx.rng.hex(16)
   const events: Draft[] = [{ type: "LoginSucceeded", msisdn: s.msisdn, channel, method, tokenHash: sha256(token), rng: ctx.rng.counter }]
-  if (s.notifyLogins && method !== "network") events.push(smsTo(s.msisdn, SENDER.mts, texts.loginNotice(ctx.now)))
+  // R24: an SMS on a successful login when the subscriber asked for them; a login by network
+  // identification (R26) always sends it, since it needs no secret the subscriber typed.
+  if (method === "network" || s.notifyLogins) events.push(smsTo(s.msisdn, SENDER.mts, texts.loginNotice(ctx.now)))
   return { events, token }
 }
 
@@ -52,9 +79,10 @@ export const login = (ctx: Ctx, c: CommandOf<"Login">): RuleResult<{ token: stri
   if (isErr(s)) return s
   const a = s.auth
   // I6: no code is accepted while locked.
-  if (a.lkLocked) return err("LOGIN_LOCKED", `msisdn: LK login of ${c.msisdn} is locked after wrong codes; request a new SMS password`, "Вход заблокирован. Получите новый пароль по SMS", "msisdn")
+  if (a.lkLocked) return loginLockedError(c.msisdn)
   const secret = c.secret.trim()
-  if (secret.length === 0 || secret.length > 128) return err("INVALID_FIELD", "secret: must be 1..128 characters", "Введите пароль", "secret")
+  const bad = secretProblem(secret)
+  if (bad) return bad
   const otpValid = a.otp !== null && a.otp.expiresAt > ctx.now
   if (otpValid && a.otp !== null && verifySecret(secret, a.otp, kdf(ctx))) {
     const x = newSession(ctx, s, c.channel, "otp")
@@ -71,13 +99,8 @@ export const login = (ctx: Ctx, c: CommandOf<"Login">): RuleResult<{ token: stri
   const failures = a.lkFailures + 1
   const locked = failures >= ctx.cat.data.auth.lkMaxFailures
   const events: Draft[] = [{ type: "LoginFailed", msisdn: s.msisdn, failures, locked }]
-  if (locked) events.push(smsTo(s.msisdn, SENDER.mts, texts.lockNotice(failures)))
-  return {
-    events,
-    error: locked
-      ? err("LOGIN_LOCKED", `secret: wrong code (${failures} in a row); LK login of ${c.msisdn} is now locked`, "Неверный пароль. Вход заблокирован. Получите новый пароль по SMS", "secret")
-      : err("WRONG_CODE", `secret: wrong code (${failures} of ${ctx.cat.data.auth.lkMaxFailures})`, `Неверный пароль. Осталось попыток: ${ctx.cat.data.auth.lkMaxFailures - failures}`, "secret"),
-  }
+  if (locked) events.push(smsTo(s.msisdn, SENDER.mts, texts.lockNotice(failures)), ...endSessionsOf(ctx.state, s.msisdn, "locked"))
+  return { events, error: wrongLoginError(ctx.cat, c.msisdn, failures) }
 }
 
 export const loginByNetwork = (ctx: Ctx, c: CommandOf<"LoginByNetwork">): RuleResult<{ token: string; msisdn: string }> => {
@@ -152,7 +175,10 @@ export const setPassword = (ctx: Ctx, c: CommandOf<"SetPassword">): RuleResult =
   const bad = passwordProblem(c.password, ctx.cat.data.auth.passwordMinLength)
   if (bad !== null) return err("WEAK_PASSWORD", `password: ${bad}`, `Пароль должен содержать не менее ${ctx.cat.data.auth.passwordMinLength} букв или цифр, без пробелов. Советуем добавить символы и заглавные буквы`, "password")
   const salt = ctx.rng.hex(16)
-  const events: Draft[] = [{ type: "PasswordSet", msisdn: s.msisdn, hash: hashSecret(c.password, salt, kdf(ctx)), salt, rng: ctx.rng.counter }]
+  const events: Draft[] = [
+    { type: "PasswordSet", msisdn: s.msisdn, hash: hashSecret(c.password, salt, kdf(ctx)), salt, rng: ctx.rng.counter },
+    ...endSessionsOf(ctx.state, s.msisdn, "password", c.keep === undefined ? undefined : sha256(c.keep)),
+  ]
   if (s.notifyLogins) events.push(smsTo(s.msisdn, SENDER.mts, texts.passwordChanged(ctx.now)))
   return ok(events)
 }
@@ -168,7 +194,7 @@ const kioskLockedError = (s: Subscriber, now: number, field: string): DomainErro
 const kioskRefusal = (ctx: Ctx, s: Subscriber): DomainError | null => {
   const t = tariffOf(ctx, s)
   if (t.corporate || t.vip) return err("SERVICE_NOT_AVAILABLE", `msisdn: «Электронный Помощник» is not available on ${t.corporate ? "corporate" : "VIP"} tariff ${t.id}`, "Услуга «Электронный Помощник» не доступна на корпоративных и VIP тарифных планах", "msisdn")
-  if (!s.services.includes("e-assistant")) return err("KIOSK_NOT_CONNECTED", `msisdn: ${s.msisdn} has no «Электронный Помощник»; connect it by *111*2163#, SMS 2163 to 111 or a call to 111 2163`, "Услуга «Электронный Помощник» не подключена. Подключите: *111*2163#", "msisdn")
+  if (!s.services.includes("e-assistant")) return kioskNotConnectedError(s.msisdn)
   return null
 }
 
@@ -184,11 +210,11 @@ export const requestKioskCode = (ctx: Ctx, c: CommandOf<"RequestKioskCode">): Ru
   if (locked) return locked
   const limited = codeRateLimit(ctx, s)
   if (limited) return limited
-  const code = ctx.rng.digits(ctx.cat.data.auth.kioskCodeDigits)
+  const code = drawCode(ctx, ctx.cat.data.auth.kioskCodeDigits)
   const salt = ctx.rng.hex(16)
   return ok([
-    { type: "KioskCodeIssued", msisdn: s.msisdn, hash: hashSecret(code, salt, kdf(ctx)), salt, rng: ctx.rng.counter },
-    smsTo(s.msisdn, SENDER.kiosk, texts.kioskCode(code)),
+    { type: "KioskCodeIssued", msisdn: s.msisdn, hash: hashSecret(code.code, salt, kdf(ctx)), salt, rng: ctx.rng.counter },
+    codeSmsTo(s.msisdn, SENDER.kiosk, texts.kioskCode, code),
   ])
 }
 
@@ -213,7 +239,7 @@ export const kioskLogin = (ctx: Ctx, c: CommandOf<"KioskLogin">): RuleResult<{ m
   const lock = failures > ctx.cat.data.auth.kioskMaxFailures
   const lockedUntil = lock ? ctx.now + ctx.cat.data.auth.kioskLockHours * HOUR : 0
   const events: Draft[] = [{ type: "KioskLogin", msisdn: s.msisdn, ok: false, failures, lockedUntil }]
-  if (lock) events.push(smsTo(s.msisdn, SENDER.kiosk, texts.kioskLocked()))
+  if (lock) events.push(smsTo(s.msisdn, SENDER.kiosk, texts.kioskLocked()), ...endSessionsOf(ctx.state, s.msisdn, "locked"))
   return {
     events,
     error: lock

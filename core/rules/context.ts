@@ -70,5 +70,26 @@ export const smsTo = (msisdn: string, from: string, text: string): Draft => {
   return { type: "SmsDelivered", msisdn, from, text, segments: seg.segments, encoding: seg.encoding }
 }
 
+/** What stands for a one-time code in the logged text of an SMS (one mark per digit). */
+export const CODE_MASK = "•"
+
+/** A one-time code of `digits` digits from the twin's secret generator, with the draw it came from. */
+export const drawCode = (ctx: Ctx, digits: number): { code: string; draw: number } => {
+  const draw = ctx.rng.counter
+  return { code: ctx.rng.digits(digits), draw }
+}
+
+/**
+ * An SMS carrying a one-time code: delivered to the handset, logged with the code masked and the
+ * draw it came from (segments counted on the clear text the handset receives).
+ */
+export const codeSmsTo = (msisdn: string, from: string, render: (code: string) => string, c: { code: string; draw: number }): Draft => {
+  const seg = smsSegments(render(c.code))
+  return {
+    type: "SmsDelivered", msisdn, from, text: render(CODE_MASK.repeat(c.code.length)), segments: seg.segments, encoding: seg.encoding,
+    code: { draw: c.draw, digits: c.code.length },
+  }
+}
+
 export const isErr = (x: unknown): x is DomainError =>
   typeof x === "object" && x !== null && (x as { _tag?: unknown })._tag === "DomainError"

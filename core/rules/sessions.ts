@@ -1,9 +1,9 @@
 // Session idle limits per channel (R25, R27): LK and app sessions end after
 // auth.sessionIdleMinutes without activity, kiosk terminal sessions after auth.kioskSessionIdleMinutes.
 import type { CatalogIndex } from "../catalog/load.ts"
-import { MINUTE } from "../domain/time.ts"
 import type { Draft } from "../domain/events.ts"
 import type { State } from "../state/model.ts"
+import { MINUTE } from "../domain/time.ts"
 
 /** Minutes without activity after which a session of `channel` ends. */
 export const sessionIdleMinutes = (cat: CatalogIndex, channel: string): number =>
@@ -15,6 +15,16 @@ export const sessionIdleMs = (cat: CatalogIndex, channel: string): number => ses
 /** Has a session last seen at `lastSeen` on `channel` lapsed by `now`? */
 export const sessionLapsed = (cat: CatalogIndex, channel: string, lastSeen: number, now: number): boolean =>
   lastSeen + sessionIdleMs(cat, channel) <= now
+
+/**
+ * End every open session of `msisdn` (but `keepHash`'s): when its LK login locks, its kiosk
+ * access is blocked, or its password changes, nobody stays logged in on the old credentials.
+ */
+export const endSessionsOf = (state: State, msisdn: string, reason: "locked" | "password", keepHash?: string): Draft[] => {
+  const out: Draft[] = []
+  for (const x of state.sessions.values()) if (x.msisdn === msisdn && x.tokenHash !== keepHash) out.push({ type: "SessionEnded", tokenHash: x.tokenHash, reason })
+  return out
+}
 
 /**
  * R25, R27: the idle timer of a session, run at `at` in twin time: the session ends at its expiry

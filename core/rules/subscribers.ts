@@ -35,9 +35,13 @@ export const createSubscriber = (ctx: Ctx, c: CommandOf<"CreateSubscriber">): Ru
   }
   const renewAt = addMonths(ctx.now, 1)
   const m = c.msisdn
+  // Without a given passport, a random one from the twin's keyed generator (issue 14): one derived
+  // from the number would let any caller pass the hotline's identification (R29).
+  const drawn = c.passport === undefined ? ctx.rng.digits(8) : null
   return ok([{
     type: "SubscriberCreated", msisdn: m, name,
-    passport: c.passport ?? `45${m.slice(-2)} ${m.slice(-6)}`,
+    passport: drawn === null ? (c.passport as string) : `45${drawn.slice(0, 2)} ${drawn.slice(2)}`,
+    ...(drawn === null ? {} : { rng: ctx.rng.counter }),
     birthDate: c.birthDate ?? "1985-01-01", region: c.region ?? "Москва",
     tariff: t.id, payment, creditLimit, balance, bonus,
     services: [...services].sort(), packages: tariffPackages(t, renewAt, null), renewAt, avgMonthlySpend: avg,

@@ -111,6 +111,7 @@ export const texts = {
   familyRemovedOwner: (member: string) => `Номер ${phoneRu(member)} исключен из «МЫ МТС».`,
   linkCode: (owner: string, code: string) => `Код для привязки вашего номера к Личному кабинету номера ${phoneRu(owner)}: ${code}. Если вы не запрашивали привязку, никому не сообщайте код.`,
   linked: (target: string) => `Номер ${phoneRu(target)} привязан к вашему Личному кабинету.`,
+  linkedTo: (owner: string) => `Ваш номер привязан к Личному кабинету номера ${phoneRu(owner)}. Если это сделали не вы, удалите привязку: Личный кабинет, «Настройки» → «Привязанные», или *111*828#, пункт 4.`,
   bonus: (name: string, points: number) => `Баллы обменяны: «${name}», списано ${points} баллов.`,
   packageBought: (name: string, until: number) => `Пакет «${name}» подключен до ${dateRu(until)}.`,
   constructorSet: (m: number, gb: number) => `Пакеты тарифа «Мой тариф» изменены: ${m} мин, ${gb} ГБ.`,

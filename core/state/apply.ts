@@ -74,6 +74,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
   if (e.at > state.now) state.now = e.at
   switch (e.type) {
     case "SubscriberCreated": {
+      if (e.rng !== undefined) state.rng = e.rng
       const s: Subscriber = {
         msisdn: e.msisdn, name: e.name, passport: e.passport, birthDate: e.birthDate, region: e.region,
         tariff: e.tariff, payment: e.payment, creditLimit: e.creditLimit,
@@ -220,7 +221,18 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       if (!s.linked.includes(e.target)) s.linked = [...s.linked, e.target]
       return
     }
-    case "LinkFailed": return
+    case "LinkFailed": {
+      const s = sub(state, e.msisdn)
+      if (e.voided === true) {
+        s.linkRequests = s.linkRequests.filter((r) => r.target !== e.target)
+        const g = s.linkGuard ?? { voids: [], lockedUntil: 0 }
+        s.linkGuard = { voids: [...g.voids.filter((t) => t > e.at - LINK_VOID_WINDOW_MS), e.at], lockedUntil: e.lockedUntil ?? g.lockedUntil }
+      } else if (e.failures !== undefined) {
+        const r = s.linkRequests.find((x) => x.target === e.target)
+        if (r !== undefined) r.failures = e.failures
+      }
+      return
+    }
     case "Unlinked": {
       const s = sub(state, e.msisdn)
       s.linked = s.linked.filter((x) => x !== e.target)
@@ -302,6 +314,8 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
 }
 
 const HOUR_MS = 3_600_000
+/** Voids older than this no longer count towards the linking refusal (core/rules/linked.ts). */
+const LINK_VOID_WINDOW_MS = 24 * HOUR_MS
 const pushCodeRequest = (s: Subscriber, at: number): void => {
   const keep = s.auth.codeRequests.filter((t) => t > at - HOUR_MS)
   keep.push(at)

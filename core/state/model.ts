@@ -58,7 +58,14 @@ export type Autopay =
 
 export interface PromisedPayment { amount: number; fee: number; openedAt: number; dueAt: number }
 
-export interface LinkRequest { target: string; hash: string; salt: string; expiresAt: number }
+export interface LinkRequest {
+  target: string; hash: string; salt: string; expiresAt: number
+  /** Wrong codes entered for this request (absent: none). */
+  failures?: number
+}
+
+/** Brute-force guard of linking (R20): recent voided requests and the refusal they led to. */
+export interface LinkGuard { voids: number[]; lockedUntil: number }
 
 export interface Sms {
   seq: number
@@ -104,6 +111,8 @@ export interface Subscriber {
   family: Family | null
   linked: string[]
   linkRequests: LinkRequest[]
+  /** Absent until a link code is first voided (keeps other subscribers' state as it was). */
+  linkGuard?: LinkGuard
   notifyCharges: boolean
   notifyLogins: boolean
   promised: PromisedPayment | null

@@ -14,7 +14,7 @@ import { twins } from "./schema.ts"
 
 export const MIGRATIONS = fileURLToPath(new URL("./migrations", import.meta.url))
 
-export interface TwinMeta { id: string; name: string; seed: string; startAt: number; catalog: string }
+export interface TwinMeta { id: string; name: string; seed: string; startAt: number; catalog: string; secret: string }
 
 export interface Snapshot { seq: number; at: number; hash: string; state: string }
 
@@ -46,6 +46,8 @@ export interface Store {
   createTwin(meta: TwinMeta, withEvents?: boolean): void
   listTwins(): TwinMeta[]
   getTwin(id: string): TwinMeta | null
+  /** Set the secret of a twin written before secrets were stored (its secret is ""). */
+  setTwinSecret(id: string, secret: string): void
   log(twinId: string): TwinLog
   close(): void
 }
@@ -371,15 +373,18 @@ export const openStore = (path: string, opts: StoreOptions = {}): Store => {
     durability: Number(sqlite.pragma("synchronous", { simple: true })) >= 2 ? "full" : "normal",
     createTwin: sqlite.transaction((meta: TwinMeta, withEvents?: boolean) => {
       fault?.("twin")
-      db.insert(twins).values({ id: meta.id, name: meta.name, seed: meta.seed, startAt: meta.startAt, catalog: meta.catalog }).run()
+      db.insert(twins).values({ id: meta.id, name: meta.name, seed: meta.seed, startAt: meta.startAt, catalog: meta.catalog, secret: meta.secret }).run()
       if (withEvents === true) flushAll()
     }),
     listTwins() {
-      return db.select().from(twins).orderBy(asc(twins.id)).all().map((r) => ({ id: r.id, name: r.name, seed: r.seed, startAt: r.startAt, catalog: r.catalog }))
+      return db.select().from(twins).orderBy(asc(twins.id)).all().map((r) => ({ id: r.id, name: r.name, seed: r.seed, startAt: r.startAt, catalog: r.catalog, secret: r.secret }))
     },
     getTwin(id) {
       const r = db.select().from(twins).where(eq(twins.id, id)).get()
-      return r === undefined ? null : { id: r.id, name: r.name, seed: r.seed, startAt: r.startAt, catalog: r.catalog }
+      return r === undefined ? null : { id: r.id, name: r.name, seed: r.seed, startAt: r.startAt, catalog: r.catalog, secret: r.secret }
+    },
+    setTwinSecret(id, secret) {
+      db.update(twins).set({ secret }).where(eq(twins.id, id)).run()
     },
     log(twinId) {
       let l = logs.get(twinId)

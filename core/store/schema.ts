@@ -11,6 +11,11 @@ export const twins = sqliteTable("twins", {
   /** The catalog the twin runs on, as JSON (a twin is seed + catalog + log). */
   catalog: text("catalog").notNull(),
   createdSeq: integer("created_seq").notNull().default(0),
+  /**
+   * The key of the twin's secrets (core/rules/random.ts): random for a served twin unless fixed
+   * for replay. Never returned by any API. "" in databases written before: a random one is set.
+   */
+  secret: text("secret").notNull().default(""),
 })
 
 /**

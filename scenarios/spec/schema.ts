@@ -279,6 +279,7 @@ export const TOP_FIELDS: Fields = {
   rules: f(oneOrMany(Schema.Literals(RULES)), "list of rule names", "rules of the specification the journey checks", "[R3, R8]"),
   start: f(Instant, "instant", "the twin's clock at step 1 (Moscow time)", "2026-06-01T09:00:00+03:00", { required: true, unit: "ISO 8601 with offset" }),
   seed: f(Schema.Union([Text, Int]), "number or text", "the twin's random seed (same seed, same run)", "7"),
+  secret: f(Text, "text", "the twin's secret, fixed for replay against a served twin (which otherwise draws a random one); at least 16 characters", "\"replay-secret-of-this-journey\""),
   subscribers: f((e) => Schema.Array(structOf(SUBSCRIBER_FIELDS, e)), "list", "who exists at step 1, exactly as written (see Subscribers)", "- { msisdn: \"79160000001\", name: \"…\", tariff: my-mts }"),
   paymentCards: f((e) => Schema.Array(structOf(CARD_FIELDS, e)), "list", "payment cards that exist (R9)", "[{ code: \"1234567890123\", amount: 300 }]"),
   steps: f(Schema.Array(Schema.Unknown), "list", "the steps, in order (see Steps)", "- advance: 1d"),

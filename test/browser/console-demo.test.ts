@@ -39,7 +39,7 @@ describe("trainer console carries a demo (browser)", () => {
   })
 
   it("IVR: after 111 → 1 → 1 every prompt is in the transcript once", async () => {
-    await openFreshTwin(page, server.url, "79160000001")
+    await openFreshTwin(page, server, "79160000001")
     await page.fill("#ivr-number", "111")
     await page.click("#ivr-dial")
     await page.locator("#ivr-transcript p.prompt").first().waitFor(WAIT)
@@ -59,7 +59,7 @@ describe("trainer console carries a demo (browser)", () => {
   })
 
   it("R25: after «+1 д» the LK and app panels offer «Войти снова»; one click logs in; a reload remembers them", async () => {
-    await openFreshTwin(page, server.url, "79160000001")
+    await openFreshTwin(page, server, "79160000001")
     await loginLkBySms(page)
     await loginAppByNetwork(page)
     await page.click("[data-advance-by='1d']")
@@ -88,7 +88,7 @@ describe("trainer console carries a demo (browser)", () => {
   })
 
   it("R6: a tariff change inside the console's LK panel states the true cost and charges it", async () => {
-    await openFreshTwin(page, server.url, "79160000001")
+    await openFreshTwin(page, server, "79160000001")
     await loginLkBySms(page)
     const lk = lkFrame(page)
     const before = (await page.textContent("#sum-balance")) ?? ""
@@ -106,7 +106,7 @@ describe("trainer console carries a demo (browser)", () => {
   })
 
   it("R6 R17: the app panel acts too: «Перейти» asks with the amount charged now, services connect", async () => {
-    await openFreshTwin(page, server.url, "79160000002")
+    await openFreshTwin(page, server, "79160000002")
     await loginAppByNetwork(page)
     await page.click("#app-body [role=tab]:text('Тарифы')")
     await page.locator(".app-actions button", { hasText: "Перейти на «Супер МТС»" }).click()
@@ -119,7 +119,7 @@ describe("trainer console carries a demo (browser)", () => {
   })
 
   it("scenario picker: a library scenario opens, steps read in Russian, each acts in its panel", async () => {
-    await page.goto(`${server.url}/`)
+    await page.goto(`${server.url}/?token=${server.token}`)
     await page.waitForSelector("body[data-ready][data-live]", WAIT)
     expect(await page.locator("#scenario-library option").count()).toBeGreaterThan(20)
     await page.selectOption("#scenario-library", "r08-balance-codes.yaml")
@@ -146,7 +146,7 @@ describe("trainer console carries a demo (browser)", () => {
   })
 
   it("a failed scenario is shown as failed, with the step", async () => {
-    await page.goto(`${server.url}/`)
+    await page.goto(`${server.url}/?token=${server.token}`)
     await page.waitForSelector("body[data-ready][data-live]", WAIT)
     const yaml = [
       'name: "Баланс, которого нет"',
@@ -169,7 +169,7 @@ describe("trainer console carries a demo (browser)", () => {
   })
 
   it("an SMS reply is not an error; every label is Russian, with no internal ids", async () => {
-    await openFreshTwin(page, server.url, "79160000001")
+    await openFreshTwin(page, server, "79160000001")
     await page.fill("#sms-to", "111")
     await page.fill("#sms-text", "непонятная команда")
     await page.click("#sms-send button[type=submit]")

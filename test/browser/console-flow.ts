@@ -3,11 +3,18 @@ import type { Page } from "playwright-core"
 
 export const WAIT = { timeout: 15_000 }
 
+/** Open the console's first URL (`?token=`): it sets the control cookie and lands on the console. */
+export const openWithToken = async (page: Page, server: { url: string; token: string }): Promise<void> => {
+  await page.goto(`${server.url}/?token=${server.token}`)
+  await page.waitForSelector("body[data-ready]", WAIT)
+}
+
 /** Open the console on a fresh demo twin (isolated from other tests) for `msisdn`. */
-export const openFreshTwin = async (page: Page, base: string, msisdn: string): Promise<string> => {
-  const res = await fetch(`${base}/api/twins`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ demo: true, name: "Тест консоли" }) })
+export const openFreshTwin = async (page: Page, server: { url: string; token: string }, msisdn: string): Promise<string> => {
+  const res = await fetch(`${server.url}/api/twins`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${server.token}` }, body: JSON.stringify({ demo: true, name: "Тест консоли" }) })
   const twin = (await res.json()) as { id: string }
-  await page.goto(`${base}/?twin=${encodeURIComponent(twin.id)}&msisdn=${msisdn}`)
+  await openWithToken(page, server)
+  await page.goto(`${server.url}/?twin=${encodeURIComponent(twin.id)}&msisdn=${msisdn}`)
   await page.waitForSelector("body[data-ready][data-live]", WAIT)
   return twin.id
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { launchChromium, type Chromium } from "./browser.ts"
 import { startConsoleServer, type ConsoleServer } from "./server.ts"
-import { dialUssd, lkFrame, loginAppByNetwork, loginLkBySms, openFreshTwin, topUpInApp, WAIT } from "./console-flow.ts"
+import { dialUssd, lkFrame, loginAppByNetwork, loginLkBySms, openFreshTwin, openWithToken, topUpInApp, WAIT } from "./console-flow.ts"
 
 const EXAMPLE = fileURLToPath(new URL("../../scenarios/examples/zabugorishche.yaml", import.meta.url))
 
@@ -34,8 +34,21 @@ describe("trainer console (browser)", () => {
     await server?.close()
   })
 
+  it("issue 14: the console opens only from its first URL (control token), keeps it in an HTTP-only cookie and drops it from the address bar", async () => {
+    // Its own tab: the refused load is logged by the browser as an error, which is expected here.
+    const tab = await browser.context.newPage()
+    const refused = await tab.goto(`${server.url}/`)
+    expect(refused?.status()).toBe(401)
+    expect(await tab.textContent("body")).toContain("токен")
+    await openWithToken(tab, server)
+    expect(tab.url()).not.toContain("token")
+    expect(String(await tab.evaluate("document.cookie"))).not.toContain(server.token)
+    expect((await browser.context.cookies()).find((c) => c.name === "twin_control")?.httpOnly).toBe(true)
+    await tab.close()
+  })
+
   it("R8/R9 parity: *100# in the phone, top-up in the app, the LK balance follows live", async () => {
-    await openFreshTwin(page, server.url, "79160000002")
+    await openFreshTwin(page, server, "79160000002")
     expect(await dialUssd(page, "*100#")).toContain("500,00")
 
     await loginLkBySms(page)
@@ -56,7 +69,7 @@ describe("trainer console (browser)", () => {
   })
 
   it("clock, travel and usage controls act on the twin and show twin time", async () => {
-    await openFreshTwin(page, server.url, "79160000001")
+    await openFreshTwin(page, server, "79160000001")
     expect(await page.textContent("#now")).toBe("01.06.2026 09:00")
     await page.click("[data-advance-by='1d']")
     await page.locator("#now", { hasText: "02.06.2026 09:00" }).waitFor(WAIT)

@@ -32,9 +32,9 @@ describe("Личный кабинет (browser)", () => {
   })
 
   it("R4/R14/R17: every section at 390 px has no horizontal scroll; packages are gauges on the first screen", async () => {
-    const twin = await newDemoTwin(server.url)
-    await command(server.url, twin, { _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79031112233", seconds: 300 } })
-    await openLk(page, server.url, twin, A)
+    const twin = await newDemoTwin(server)
+    await command(server, twin, { _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79031112233", seconds: 300 } })
+    await openLk(page, server, twin, A)
     expect(await page.locator(".gauge").count()).toBeGreaterThanOrEqual(3)
     for (const path of ["/lk", "/lk/expenses?period=month", "/lk/services", "/lk/services/goodok", "/lk/tariff", "/lk/support", "/lk/settings", "/lk/linked", "/lk/family"]) {
       await page.goto(`${server.url}${path}${path.includes("?") ? "&" : "?"}twin=${twin}`)
@@ -50,8 +50,8 @@ describe("Личный кабинет (browser)", () => {
   })
 
   it("R11/R19: forms open where they are used; a tile opens a service card; blocking asks first", async () => {
-    const twin = await newDemoTwin(server.url)
-    await openLk(page, server.url, twin, A)
+    const twin = await newDemoTwin(server)
+    await openLk(page, server, twin, A)
     expect(await page.isVisible("#ap-th")).toBe(false)
     await page.click("#autopay summary")
     expect(await page.isVisible("#ap-th")).toBe(true)
@@ -68,12 +68,12 @@ describe("Личный кабинет (browser)", () => {
   })
 
   it("live: an open LK page shows a top-up made elsewhere without a reload; a clock jump returns it to the login page (R25)", async () => {
-    const twin = await newDemoTwin(server.url)
-    await openLk(page, server.url, twin, A)
+    const twin = await newDemoTwin(server)
+    await openLk(page, server, twin, A)
     const before = (await page.textContent("#lk-balance")) ?? ""
     // A mark on the page: a reload would drop it.
     await page.evaluate("document.body.dataset.mark = 'kept'")
-    await command(server.url, twin, { _tag: "TopUp", msisdn: A, amount: 12300, method: "cash" })
+    await command(server, twin, { _tag: "TopUp", msisdn: A, amount: 12300, method: "cash" })
     const deadline = Date.now() + WAIT.timeout
     while (((await page.textContent("#lk-balance")) ?? "") === before) {
       if (Date.now() > deadline) throw new Error("the LK balance did not follow the top-up")
@@ -81,7 +81,7 @@ describe("Личный кабинет (browser)", () => {
     }
     expect(await page.getAttribute("body", "data-mark")).toBe("kept")
     expect(await page.textContent("#lk-balance")).not.toBe(before)
-    await fetch(`${server.url}/api/twins/${twin}/advance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ by: "1d" }) })
+    await fetch(`${server.url}/api/twins/${twin}/advance`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${server.token}` }, body: JSON.stringify({ by: "1d" }) })
     await page.waitForSelector("body[data-section='login']", WAIT)
     expect(await page.textContent(".notice.error")).toContain("Сеанс завершен")
   })

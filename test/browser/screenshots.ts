@@ -48,14 +48,14 @@ try {
     await b.close()
   }
 
-  const twin = await newDemoTwin(server.url)
-  await command(server.url, twin, { _tag: "BuyPackage", msisdn: "79160000001", offer: "internet-vip" })
-  await command(server.url, twin, { _tag: "Usage", msisdn: "79160000001", usage: { _tag: "data", kb: 60 * 1024 * 1024 } })
-  await command(server.url, twin, { _tag: "Usage", msisdn: "79160000001", usage: { _tag: "call", to: "79031112233", seconds: 1500 } })
+  const twin = await newDemoTwin(server)
+  await command(server, twin, { _tag: "BuyPackage", msisdn: "79160000001", offer: "internet-vip" })
+  await command(server, twin, { _tag: "Usage", msisdn: "79160000001", usage: { _tag: "data", kb: 60 * 1024 * 1024 } })
+  await command(server, twin, { _tag: "Usage", msisdn: "79160000001", usage: { _tag: "call", to: "79031112233", seconds: 1500 } })
   for (const size of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     const b = await launchChromium(size)
     const page = await b.context.newPage()
-    await openLk(page, server.url, twin, "79160000001")
+    await openLk(page, server, twin, "79160000001")
     const out = join(docs, `lk-${size.width}.png`)
     await page.screenshot({ path: out, fullPage: true })
     console.log(`wrote ${out}`)
@@ -69,7 +69,7 @@ try {
     await page.fill("#msisdn", "8 916 000-00-01")
     await page.click("button[type=submit]")
     await page.click("form[action^='/kiosk/order-code'] button")
-    const inbox = (await (await fetch(`${server.url}/api/twins/${encodeURIComponent(twin)}/subscribers/79160000001/inbox`)).json()) as { inbox: Array<{ from: string; text: string }> }
+    const inbox = (await (await fetch(`${server.url}/api/twins/${encodeURIComponent(twin)}/subscribers/79160000001/inbox`, { headers: { authorization: `Bearer ${server.token}` } })).json()) as { inbox: Array<{ from: string; text: string }> }
     const code = /(\d{4,8})/.exec(inbox.inbox.filter((m) => m.from === "6262").pop()?.text ?? "")?.[1] ?? ""
     await page.fill("#code", code)
     await page.click("form[action^='/kiosk/login'] button")

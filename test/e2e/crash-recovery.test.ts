@@ -4,6 +4,7 @@
 // restart: every command acknowledged before the kill is in the log with the same events, and
 // the restarted state hash equals a fresh replay of the log (I7).
 import { afterAll, describe, expect, it } from "vitest"
+import { controlAuth } from "../helpers/edge.ts"
 import type { Command } from "../../core/domain/commands.ts"
 import type { Event } from "../../core/domain/events.ts"
 import { Registry } from "../../core/engine/registry.ts"
@@ -15,14 +16,14 @@ const fx = serverFixture("qa-crash-")
 const DB = fx.db
 afterAll(fx.cleanup)
 
-interface Server { child: ServerProcess["child"]; base: string }
+interface Server { child: ServerProcess["child"]; base: string; auth: Record<string, string> }
 
 const start = async (): Promise<Server> => {
   const s = await fx.start()
-  return { child: s.child, base: `${s.origin}/api/twins/default` }
+  return { child: s.child, base: `${s.origin}/api/twins/default`, auth: controlAuth(s.token) }
 }
 
-const stop = (s: Server, signal: "SIGKILL" | "SIGTERM"): Promise<void> => fx.stop({ child: s.child, port: 0, origin: "" }, signal)
+const stop = (s: Server, signal: "SIGKILL" | "SIGTERM"): Promise<void> => fx.stop({ child: s.child, port: 0, origin: "", token: "" }, signal)
 
 const DEMO = ["79160000001", "79160000002", "79160000003", "79160000004", "79160000006", "79160000007", "79160000008"]
 
@@ -56,11 +57,11 @@ const loadAndKill = async (s: Server, from: number, killAfter: number, inFlight 
       load.sent++
       try {
         if (i % 25 === 24) {
-          const r = await fetch(`${s.base}/advance`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ by: "7h" }) })
+          const r = await fetch(`${s.base}/advance`, { method: "POST", headers: { "content-type": "application/json", ...s.auth }, body: JSON.stringify({ by: "7h" }) })
           if (r.status !== 200) throw new Error(`advance answered ${r.status}`)
           continue
         }
-        const r = await fetch(`${s.base}/commands`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(nth(i)) })
+        const r = await fetch(`${s.base}/commands`, { method: "POST", headers: { "content-type": "application/json", ...s.auth }, body: JSON.stringify(nth(i)) })
         const body = (await r.json()) as { events?: Event[] }
         if (r.status >= 500) throw new Error(`command ${i} answered ${r.status}`)
         if (r.status === 200) {
@@ -88,7 +89,7 @@ const logEvents = async (s: Server, max: number): Promise<Map<number, Event>> =>
   const out = new Map<number, Event>()
   let after = 0
   while (after < max) {
-    const r = await fetch(`${s.base}/events?after=${after}&limit=5000`)
+    const r = await fetch(`${s.base}/events?after=${after}&limit=5000`, { headers: s.auth })
     const { events } = (await r.json()) as { events: Event[] }
     if (events.length === 0) break
     for (const e of events) out.set(e.seq, e)
@@ -120,7 +121,7 @@ describe("crash recovery (SIGKILL mid-load, restart, I7)", () => {
       report.refused += l.refused
       pending.push(...l.acked)
       s = await start()
-      const info = (await (await fetch(s.base)).json()) as { seq: number; hash: string }
+      const info = (await (await fetch(s.base, { headers: s.auth })).json()) as { seq: number; hash: string }
       const log = await logEvents(s, info.seq)
       for (const e of pending) {
         const got = log.get(e.seq)

@@ -233,7 +233,7 @@ describe("R29 hotline 0890", () => {
     expect(queued.said).not.toContain(OPERATOR_HELLO)
     const waiting = await dtmf(r, second.callId, "1")
     expect(waiting.said).toEqual(["Пожалуйста, оставайтесь на линии."])
-    r.twin.advanceBy(60_000)
+    r.twin.advanceBy(4_000) // within the digit timeout: the first caller is still with the operator
     expect((await readCall(r, second.callId)).end).toBe(false)
     await r.app.request(`/ivr/calls/${first.callId}`, { method: "DELETE" })
     const now = await readCall(r, second.callId)

@@ -1,6 +1,7 @@
 // LK JSON API and its WebDriver: login by SMS code from 3339, sessions, balance, money flows.
 import { describe, expect, it } from "vitest"
 import { HOUR, MINUTE } from "../../core/domain/time.ts"
+import { onMobileData } from "../helpers/edge.ts"
 import { lastSms, rub, run, sub } from "../helpers/twin.ts"
 import { A, B, json, otpOf, setup, withSubs } from "./web-helpers.ts"
 
@@ -133,7 +134,7 @@ describe("LK JSON API", () => {
     expect(r.status).toBe(401)
     expect(((await r.json()) as { error: { field: string } }).error.field).toBe("token")
     run(w.twin, { _tag: "SetNetwork", msisdn: A, mobileData: true })
-    const login = await w.http.request("/lk/api/login/network", json("POST", { msisdn: A }))
+    const login = await w.http.request("/lk/api/login/network", json("POST", { msisdn: A }, undefined, onMobileData(w.twin, A)))
     const { token } = (await login.json()) as { token: string }
     expect((await w.http.request("/lk/api/balance", json("GET", undefined, token))).status).toBe(200)
     const other = w.registry.create({ id: "other", seed: "1", demo: false })

@@ -1,6 +1,7 @@
 // LK HTML pages: the real LK's sections and flows through app.request with cookies and CSRF.
 import { describe, expect, it } from "vitest"
 import { lastSms, rub, run, sub } from "../helpers/twin.ts"
+import { onMobileData } from "../helpers/edge.ts"
 import { A, B, Browser, C, lkPagesLogin as loggedIn, otpOf, setup, textOf, withSubs } from "./web-helpers.ts"
 
 describe("LK pages", () => {
@@ -47,7 +48,7 @@ describe("LK pages", () => {
     run(w.twin, { _tag: "SetNetwork", msisdn: B, mobileData: true })
     const b = new Browser(w.http)
     await b.get("/lk/login")
-    expect((await b.post("/lk/login/network", { msisdn: B })).status).toBe(303)
+    expect((await b.post("/lk/login/network", { msisdn: B }, { headers: onMobileData(w.twin, B) })).status).toBe(303)
     await b.get("/lk")
     expect(textOf(b.last)).toContain("-716,92 руб.")
     expect(textOf(b.last)).toContain("Ваш баланс меньше нуля, рекомендуем пополнить")

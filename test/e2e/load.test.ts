@@ -6,6 +6,7 @@
 // under LOAD_RSS_GROWTH_MB, and afterwards the state hash survives a graceful restart and equals
 // a fresh replay of the file's log (I7). p50/p99 and RSS are printed; latency is not asserted.
 import autocannon from "autocannon"
+import { controlCookie } from "../helpers/edge.ts"
 import { readFileSync } from "node:fs"
 import { afterAll, describe, expect, it } from "vitest"
 import { Registry } from "../../core/engine/registry.ts"
@@ -25,7 +26,13 @@ const LOAD_RSS_GROWTH_MB = 64
 
 type Server = ServerProcess
 
-const start = (): Promise<Server> => fx.start()
+/** The running server's control token as a cookie (USSD, SMS and the control API need it; issue 14). */
+let control: Record<string, string> = {}
+const start = async (): Promise<Server> => {
+  const s = await fx.start()
+  control = controlCookie(s.token)
+  return s
+}
 
 const stop = (s: Server): Promise<void> => fx.stop(s, "SIGTERM")
 
@@ -38,7 +45,7 @@ const rssMb = (pid: number): number => {
 }
 
 const json = async (origin: string, method: "GET" | "POST", path: string, body?: unknown, token?: string): Promise<Record<string, unknown>> => {
-  const headers: Record<string, string> = { "content-type": "application/json" }
+  const headers: Record<string, string> = { "content-type": "application/json", ...control }
   if (token !== undefined) headers.authorization = `Bearer ${token}`
   const r = await fetch(`${origin}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) })
   const o = (await r.json()) as Record<string, unknown>
@@ -91,24 +98,24 @@ const noError = (o: Record<string, unknown>): boolean => o.error === null || o.e
 
 type Req = autocannon.Request
 type Ctx = { token?: string }
-const JSON_HEADERS = { "content-type": "application/json" }
+const jsonHeaders = (): Record<string, string> => ({ "content-type": "application/json", ...control })
 
 const ussdRequests = (bad: Bad): Req[] =>
   USSD.map((msisdn) => ({
-    method: "POST", path: "/ussd/dial", headers: JSON_HEADERS, body: JSON.stringify({ msisdn, code: "*100#" }),
+    method: "POST", path: "/ussd/dial", headers: jsonHeaders(), body: JSON.stringify({ msisdn, code: "*100#" }),
     onResponse: (_s: number, body: string) => check(bad, "ussd", body, (o) => noError(o) && typeof o.text === "string" && o.text.includes("Баланс")),
   }))
 
 const smsRequests = (bad: Bad): Req[] =>
   SMS.flatMap((from): Req[] => {
     const inbox: Req = {
-      method: "GET", path: `/sms/inbox/${from}`,
+      method: "GET", path: `/sms/inbox/${from}`, headers: control,
       onResponse: (_s: number, body: string) => check(bad, "sms inbox", body, (o) => o.msisdn === from && Array.isArray(o.messages)),
     }
     return [
-      { method: "POST", path: "/sms/send", headers: JSON_HEADERS, body: JSON.stringify({ from, to: "79031112233", text: "Привет, как дела?" }), onResponse: (_s: number, body: string) => check(bad, "sms p2p", body, noError) },
+      { method: "POST", path: "/sms/send", headers: jsonHeaders(), body: JSON.stringify({ from, to: "79031112233", text: "Привет, как дела?" }), onResponse: (_s: number, body: string) => check(bad, "sms p2p", body, noError) },
       inbox,
-      { method: "POST", path: "/sms/send", headers: JSON_HEADERS, body: JSON.stringify({ from, to: "111", text: "баланс" }), onResponse: (_s: number, body: string) => check(bad, "sms 111", body, (o) => noError(o) && typeof o.text === "string" && o.text.includes("Баланс")) },
+      { method: "POST", path: "/sms/send", headers: jsonHeaders(), body: JSON.stringify({ from, to: "111", text: "баланс" }), onResponse: (_s: number, body: string) => check(bad, "sms 111", body, (o) => noError(o) && typeof o.text === "string" && o.text.includes("Баланс")) },
       inbox,
     ]
   })
@@ -116,7 +123,7 @@ const smsRequests = (bad: Bad): Req[] =>
 /** LK: a login with the permanent password, then nine balance reads on its session. */
 const lkRequests = (bad: Bad): Req[] => {
   const login: Req = {
-    method: "POST", path: "/lk/api/login", headers: JSON_HEADERS, body: JSON.stringify({ msisdn: LK, secret: PASSWORD }),
+    method: "POST", path: "/lk/api/login", headers: jsonHeaders(), body: JSON.stringify({ msisdn: LK, secret: PASSWORD }),
     onResponse: (_s: number, body: string, context: object) => {
       const token = check(bad, "lk login", body, (o) => typeof o.token === "string")?.token
       if (typeof token === "string") (context as Ctx).token = token

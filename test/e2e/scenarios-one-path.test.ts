@@ -22,7 +22,9 @@ let server: ServerType
 let url = ""
 
 beforeAll(async () => {
-  registry = Registry.open(":memory:", { createDefault: false })
+  // Replay from the seed alone, as in-process: each twin's secret derived from its seed. A served
+  // twin otherwise draws a random secret (issue 14), and its codes, salts and tokens differ.
+  registry = Registry.open(":memory:", { createDefault: false, secrets: "replay" })
   const s = await listenOnLoopback(makeApp({ registry }).fetch)
   server = s.server
   url = `http://127.0.0.1:${s.port}`

@@ -2,6 +2,7 @@
 // answers carry them from the start). They must stay exactly hono's `secureHeaders` with the
 // twin's CSP, on JSON answers, pages, 404s and 413s, in-process and over a real socket.
 import type { ServerType } from "@hono/node-server"
+import { onMobileData } from "../helpers/edge.ts"
 import { Hono } from "hono"
 import { secureHeaders } from "hono/secure-headers"
 import { request } from "node:http"
@@ -70,7 +71,7 @@ describe("security headers (issue 9: one precomputed set)", () => {
 
   it("every kind of answer carries the whole set, in-process and on the wire", async () => {
     const expected = lower(SECURITY_HEADERS)
-    const login = await app.request("/lk/api/login/network", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ msisdn: "79160000001" }) })
+    const login = await app.request("/lk/api/login/network", { method: "POST", headers: { "content-type": "application/json", ...onMobileData(registry.default, "79160000001") }, body: JSON.stringify({ msisdn: "79160000001" }) })
     expect(login.status).toBe(200)
     const { token } = (await login.json()) as { token: string }
     const auth = { authorization: `Bearer ${token}` }

@@ -280,7 +280,7 @@ describe("service codes", () => {
     expect(code.text).toBe(`Введите код из SMS на номер ${phoneRu(CONS)}`)
     const real = codeFrom(r.twin, CONS, "MTS")
     const wrong = await r.drv.ussdReply(OWNER, real === "0000" ? "1111" : "0000")
-    expect(wrong).toMatchObject({ ok: false, end: true, text: "Неверный код" })
+    expect(wrong).toMatchObject({ ok: false, end: true, text: "Неверный код. Осталось попыток: 2" })
     expect(sub(r.twin, OWNER).linked).not.toContain(CONS)
     await r.drv.ussdDial(OWNER, "*111*828*1#")
     await r.drv.ussdReply(OWNER, CONS)

@@ -6,6 +6,7 @@ import { indexCatalog } from "../../core/catalog/load.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { makeApp } from "../../channels/http.ts"
 import { makeWebDrivers } from "../../channels/web-driver.ts"
+import { sessionCsrf } from "../../channels/security.ts"
 import { addSub, codeFrom, fastCatalog, rub, T0 } from "../helpers/twin.ts"
 
 export const A = "79161110001"
@@ -82,13 +83,16 @@ export class Browser {
     this.last = await res.clone().text()
     return res
   }
-  async post(path: string, fields: Record<string, string>, opts: { csrf?: string | null } = {}): Promise<Response> {
+  /** `headers`: extra request headers (e.g. the network identity of a handset on mobile data). */
+  async post(path: string, fields: Record<string, string>, opts: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
     if (this.jar.get("twin_csrf") === undefined) await this.get("/lk/login")
-    const csrf = opts.csrf === undefined ? this.jar.get("twin_csrf") : opts.csrf
+    // The form's token: bound to the session once logged in (what the page's hidden field holds).
+    const session = this.jar.get("lk_session") ?? this.jar.get("kiosk_session")
+    const csrf = opts.csrf === undefined ? (session !== undefined ? sessionCsrf(session) : this.jar.get("twin_csrf")) : opts.csrf
     const body = new URLSearchParams({ ...(csrf !== null && csrf !== undefined ? { _csrf: csrf } : {}), ...fields })
     const res = await this.http.request(path, {
       method: "POST",
-      headers: { "x-twin": this.twin, cookie: this.jar.header(), "content-type": "application/x-www-form-urlencoded" },
+      headers: { "x-twin": this.twin, cookie: this.jar.header(), "content-type": "application/x-www-form-urlencoded", ...opts.headers },
       body: body.toString(),
     })
     this.jar.take(res)

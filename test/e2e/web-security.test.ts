@@ -3,13 +3,14 @@
 // answered with a clear 4xx naming the field and nothing stored; CSRF; cookies; headers.
 import { describe, expect, it } from "vitest"
 import { lastSms, rub, run, sub } from "../helpers/twin.ts"
+import { onMobileData } from "../helpers/edge.ts"
 import { A, B, Browser, C, json, otpOf, setup, textOf, withSubs } from "./web-helpers.ts"
 
 const session = async () => {
   const w = setup()
   withSubs(w.twin)
   run(w.twin, { _tag: "SetNetwork", msisdn: A, mobileData: true })
-  const r = await w.http.request("/lk/api/login/network", json("POST", { msisdn: A }))
+  const r = await w.http.request("/lk/api/login/network", json("POST", { msisdn: A }, undefined, onMobileData(w.twin, A)))
   const { token } = (await r.json()) as { token: string }
   return { w, token }
 }
@@ -66,7 +67,7 @@ describe("I9 and R20: a session reaches only its own number and confirmed linked
     withSubs(w.twin)
     run(w.twin, { _tag: "SetNetwork", msisdn: A, mobileData: true })
     const b = new Browser(w.http)
-    await b.post("/lk/login/network", { msisdn: A })
+    await b.post("/lk/login/network", { msisdn: A }, { headers: onMobileData(w.twin, A) })
     const r = await b.get(`/lk?msisdn=${B}`)
     expect(r.status).toBe(403)
     expect(textOf(b.last)).toContain("Нет доступа к этому номеру")
@@ -137,7 +138,7 @@ describe("bad input: clear 4xx naming the field, nothing stored", () => {
     run(w.twin, { _tag: "CreateSubscriber", msisdn: A, name: "<script>alert('x')</script> & Co", tariff: "smart", balance: 0 })
     run(w.twin, { _tag: "SetNetwork", msisdn: A, mobileData: true })
     const b = new Browser(w.http)
-    await b.post("/lk/login/network", { msisdn: A })
+    await b.post("/lk/login/network", { msisdn: A }, { headers: onMobileData(w.twin, A) })
     await b.get("/lk/settings")
     expect(b.last).not.toContain("<script>")
     expect(b.last).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co")
@@ -154,8 +155,8 @@ describe("web security", () => {
     run(w.twin, { _tag: "SetNetwork", msisdn: A, mobileData: true })
     const b = new Browser(w.http)
     await b.get("/lk/login")
-    expect((await b.post("/lk/login/network", { msisdn: A }, { csrf: null })).status).toBe(403)
-    await b.post("/lk/login/network", { msisdn: A })
+    expect((await b.post("/lk/login/network", { msisdn: A }, { csrf: null, headers: onMobileData(w.twin, A) })).status).toBe(403)
+    await b.post("/lk/login/network", { msisdn: A }, { headers: onMobileData(w.twin, A) })
     const seq = w.twin.state.seq
     expect((await b.post("/lk/topup", { amount: "500" }, { csrf: null })).status).toBe(403)
     expect((await b.post("/lk/topup", { amount: "500" }, { csrf: "f".repeat(32) })).status).toBe(403)

@@ -34,7 +34,8 @@ export const faultEnv = (): FaultEnv => {
     dir,
     db,
     plan,
-    registry: Registry.open(db, { createDefault: false, catalog: fastCatalog(), store: { faults: plan.faults } }),
+    // Secrets derived from the seed (issue 14), so a fault-free twin of the same seed is the reference.
+    registry: Registry.open(db, { createDefault: false, catalog: fastCatalog(), secrets: "replay", store: { faults: plan.faults } }),
     app: undefined as unknown as ReturnType<typeof makeApp>,
     async call(method, path, body, headers = {}) {
       const res = await env.app.request(path, {

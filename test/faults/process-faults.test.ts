@@ -52,11 +52,11 @@ describe("process faults (issue 15)", () => {
     const second = fx.start()
     await expect(second).rejects.toThrow(new RegExp(`exited with 3: --db .*twin\\.db: already open in another twin server \\(pid ${pid}\\); stop it or pick another --db`))
     // The first server still serves, with its state intact.
-    const r = await fetch(`${first.origin}/api/twins/default`)
+    const r = await fetch(`${first.origin}/api/twins/default`, { headers: { authorization: `Bearer ${first.token}` } })
     expect(r.status).toBe(200)
     await fx.stop(first, "SIGKILL")
     const third = await fx.start()
-    expect((await fetch(`${third.origin}/api/twins/default`)).status).toBe(200)
+    expect((await fetch(`${third.origin}/api/twins/default`, { headers: { authorization: `Bearer ${third.token}` } })).status).toBe(200)
     await fx.stop(third, "SIGTERM")
   })
 })

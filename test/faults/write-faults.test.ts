@@ -111,7 +111,7 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     expect((await e.call("POST", "/api/twins/f/advance", { to: "2026-09-15T12:00:00+03:00" })).status).toBe(200)
     expect(t.now).toBe(to)
     // The same twin advanced in one step, without faults, has the same log and hash.
-    const ref = Registry.open(":memory:", { createDefault: false, catalog: fastCatalog() })
+    const ref = Registry.open(":memory:", { createDefault: false, catalog: fastCatalog(), secrets: "replay" })
     const u = ref.create({ id: "f", seed: "5", demo: false, start: T0 })
     for (const [m, bal] of [[A, 100_000], [B, 50_000]] as const) u.execute({ _tag: "CreateSubscriber", msisdn: m, name: `Абонент ${m.slice(-4)}`, tariff: "my-mts", balance: bal })
     expect(Result.isSuccess(u.advanceTo(to))).toBe(true)

@@ -1,14 +1,15 @@
 // `twin serve` as a child process on a loopback port and a SQLite file, for the crash-recovery
 // and load tests. Every child is killed and the temp folder removed by `cleanup()`.
 import { spawn, type ChildProcess } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { freePort } from "../../cluster/free-port.ts"
 
 const ROOT = new URL("../../", import.meta.url).pathname
 
-export interface ServerProcess { child: ChildProcess; port: number; origin: string }
+/** `token`: the control token the server printed and stored beside its database (issue 14). */
+export interface ServerProcess { child: ChildProcess; port: number; origin: string; token: string }
 
 /** A temp folder with one database file, and the servers started on it. */
 export const serverFixture = (prefix: string) => {
@@ -36,7 +37,8 @@ export const serverFixture = (prefix: string) => {
         reject(new Error(`server exited with ${code}: ${err}`))
       })
     })
-    return { child, port, origin: `http://127.0.0.1:${port}` }
+    const token = readFileSync(`${db}.token`, "utf8").trim()
+    return { child, port, origin: `http://127.0.0.1:${port}`, token }
   }
 
   const stop = (s: ServerProcess, signal: "SIGKILL" | "SIGTERM"): Promise<void> =>

@@ -19,7 +19,7 @@ export const T0 = parseInstant("2026-06-01T09:00:00+03:00") as number
 export interface TestTwin { twin: TwinCore; registry: Registry }
 
 export const newTwin = (o: { seed?: string; demo?: boolean; start?: number; catalog?: CatalogIndex } = {}): TwinCore => {
-  const registry = Registry.open(":memory:", { createDefault: false, catalog: o.catalog ?? fastCatalog() })
+  const registry = Registry.open(":memory:", { createDefault: false, catalog: o.catalog ?? fastCatalog(), secrets: "replay" })
   return registry.create({ id: "t", seed: o.seed ?? "1", demo: o.demo ?? false, start: o.start ?? T0 })
 }
 

@@ -21,8 +21,8 @@ const script: Command[] = [
   { _tag: "Usage", msisdn: "79160000007", usage: { _tag: "call", to: "79031112233", seconds: 300 } },
 ]
 
-const drive = (reg: Registry, seed: string): TwinCore => {
-  const t = reg.create({ id: "d", seed, start: T0 })
+const drive = (reg: Registry, seed: string, secret: string | null = "fixed-for-replay"): TwinCore => {
+  const t = reg.create({ id: "d", seed, start: T0, ...(secret !== null ? { secret } : {}) })
   for (const c of script) t.execute(c)
   t.advanceBy(DAY + 3 * HOUR)
   t.advanceMonths(1)
@@ -41,7 +41,15 @@ describe("determinism (issue 2) and replay (I7)", () => {
     expect(logText(a)).toBe(logText(b))
     expect(a.hash()).toBe(b.hash())
     const c = drive(Registry.open(":memory:", { createDefault: false, catalog: fastCatalog() }), "43")
-    expect(logText(c)).not.toBe(logText(a)) // the seed drives the codes and salts
+    expect(logText(c)).not.toBe(logText(a)) // the seed drives the twin
+    const d = drive(Registry.open(":memory:", { createDefault: false, catalog: fastCatalog() }), "42", "another secret")
+    expect(logText(d)).not.toBe(logText(a)) // the secret keys the codes and salts
+  })
+
+  it("I7: twins created without a fixed secret get a random one, never the same", () => {
+    const a = drive(Registry.open(":memory:", { createDefault: false, catalog: fastCatalog() }), "42", null)
+    const b = drive(Registry.open(":memory:", { createDefault: false, catalog: fastCatalog() }), "42", null)
+    expect(logText(a)).not.toBe(logText(b))
   })
 
   it("I7: folding the persisted log from scratch gives the live state hash", () => {

@@ -90,7 +90,7 @@ describe("event log chunks (core/store)", () => {
     const events = simEvents()
     const mem = memoryLog()
     const store = openStore(fresh())
-    store.createTwin({ id: "t", name: "t", seed: "s", startAt: TWIN_START, catalog: "{}" })
+    store.createTwin({ id: "t", name: "t", seed: "s", startAt: TWIN_START, catalog: "{}", secret: "k" })
     const log = store.log("t")
     // Flush at uneven points so chunks come in many sizes, from one event to thousands.
     let next = 1

@@ -1,0 +1,1 @@
+ALTER TABLE `twins` ADD `secret` text DEFAULT '' NOT NULL;
