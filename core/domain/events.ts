@@ -26,8 +26,8 @@ export interface SubscriberCreated extends Base {
   /** The generator's counter after drawing a random passport (absent: the passport was given). */
   rng?: number
 }
-export interface UsageRated extends Base {
-  type: "UsageRated"
+/** What a usage record says of the usage itself, rated or cut off. */
+interface UsageFacts extends Base {
   msisdn: string
   kind: UsageKind
   direction: "out" | "in"
@@ -35,27 +35,21 @@ export interface UsageRated extends Base {
   peer: string
   /** Location when used: "home", "russia" or a country code. */
   where: string
-  /** Call seconds, SMS count or data kilobytes as used. */
+  /** Call seconds, SMS count or data kilobytes (as used, or as cut off). */
   volume: number
-  /** Billable units: started minutes, SMS, or kilobytes. */
+  /** Billable units: started minutes, SMS, or kilobytes (rated, or cut off). */
   units: number
+}
+export interface UsageRated extends UsageFacts {
+  type: "UsageRated"
   /** Units taken from packages: [package id, amount]. */
   draws: Array<[string, number]>
   /** Price in kopecks for what packages did not cover (0 when all covered). */
   cost: number
 }
 /** The part of a usage the balance (or credit limit) did not cover: the network cut it off; nothing charged. */
-export interface UsageCut extends Base {
+export interface UsageCut extends UsageFacts {
   type: "UsageCut"
-  msisdn: string
-  kind: UsageKind
-  direction: "out" | "in"
-  peer: string
-  where: string
-  /** Call seconds, SMS count or data kilobytes cut off. */
-  volume: number
-  /** Billable units cut off. */
-  units: number
 }
 export interface Money extends Base {
   type: "Money"
