@@ -11,8 +11,12 @@ export default defineConfig({
     // adapters and the fold, not the rules; the scenario library is one 13 s test that would
     // reach every mutant.
     include: [
-      "test/unit/core-*.test.ts", "test/property/oracle.test.ts", "test/property/i2-blocked.test.ts", "test/property/i4-family.test.ts",
-      "test/property/i6-lockouts.test.ts", "test/property/i9-access.test.ts",
+      "test/unit/core-*.test.ts",
+      "test/property/oracle.test.ts",
+      "test/property/i2-blocked.test.ts",
+      "test/property/i4-family.test.ts",
+      "test/property/i6-lockouts.test.ts",
+      "test/property/i9-access.test.ts",
     ],
     testTimeout: 120_000,
     hookTimeout: 60_000,
@@ -25,6 +29,11 @@ export default defineConfig({
     maxWorkers: 1,
     // Few journeys per property; coverage of target states is printed, not required, at this
     // count; a failing property stops at once (a killed mutant needs no shrunk counterexample).
-    env: { QA_RUNS: process.env.QA_RUNS ?? "3", QA_COVERAGE: "report", QA_SHRINK: "off", QA_OUT: process.env.QA_OUT ?? "test-results/qa-mutation" },
+    env: {
+      QA_RUNS: process.env.QA_RUNS ?? "3",
+      QA_COVERAGE: "report",
+      QA_SHRINK: "off",
+      QA_OUT: process.env.QA_OUT ?? "test-results/qa-mutation",
+    },
   },
 })

@@ -25,31 +25,96 @@ export const fitExponent = (xs: readonly number[], ys: readonly number[]): numbe
 
 export const runGrowth = async (opts: { quick: boolean; full: boolean }): Promise<SuiteResult> => {
   const threads = Math.max(1, Math.min(2, os.cpus().length))
-  const plan: Array<[number, number]> = opts.quick ? [[5_000, 5], [20_000, 5], [100_000, 2]] : opts.full ? [[10_000, 30], [100_000, 30], [1_000_000, 3]] : [[10_000, 10], [100_000, 10], [1_000_000, 1]]
+  const plan: Array<[number, number]> = opts.quick
+    ? [
+        [5_000, 5],
+        [20_000, 5],
+        [100_000, 2],
+      ]
+    : opts.full
+      ? [
+          [10_000, 30],
+          [100_000, 30],
+          [1_000_000, 3],
+        ]
+      : [
+          [10_000, 10],
+          [100_000, 10],
+          [1_000_000, 1],
+        ]
   const points: GrowthPoint[] = []
   for (const [subscribers, days] of plan) {
-    const r = cache.get(cacheKey(subscribers, days, threads)) ?? await simulate({ seed: "1", subscribers, days, threads, log: "sqlite", measureMemory: true })
+    const r =
+      cache.get(cacheKey(subscribers, days, threads)) ??
+      (await simulate({ seed: "1", subscribers, days, threads, log: "sqlite", measureMemory: true }))
     const run = r.seconds - r.setupSeconds
-    points.push({ subscribers, days, seconds: run, secondsPerSubscriberDay: run / (subscribers * days), bytesPerSubscriber: r.bytesPerSubscriber, heapBytes: r.heapBytes })
-    console.log(`  growth: ${subscribers.toLocaleString("en-US")} × ${days} d: ${run.toFixed(1)} s simulating (+${r.setupSeconds.toFixed(1)} s setup), heap ${r.heapBytes === null ? "?" : `${(r.heapBytes / 2 ** 20).toFixed(0)} MB`}`)
+    points.push({
+      subscribers,
+      days,
+      seconds: run,
+      secondsPerSubscriberDay: run / (subscribers * days),
+      bytesPerSubscriber: r.bytesPerSubscriber,
+      heapBytes: r.heapBytes,
+    })
+    console.log(
+      `  growth: ${subscribers.toLocaleString("en-US")} × ${days} d: ${run.toFixed(1)} s simulating (+${r.setupSeconds.toFixed(1)} s setup), heap ${r.heapBytes === null ? "?" : `${(r.heapBytes / 2 ** 20).toFixed(0)} MB`}`,
+    )
   }
   const xs = points.map((p) => p.subscribers)
-  const timeExponent = fitExponent(xs, points.map((p) => p.seconds / p.days))
+  const timeExponent = fitExponent(
+    xs,
+    points.map((p) => p.seconds / p.days),
+  )
   const heaps = points.map((p) => p.heapBytes)
   const memoryExponent = heaps.every((h): h is number => h !== null && h > 0) ? fitExponent(xs, heaps) : null
   return {
     suite: "growth",
     title: "5. Cost growth: durable simulation at growing populations",
     figures: [
-      ...points.map((p) => ({ suite: "growth", name: `${p.subscribers.toLocaleString("en-US")} subscribers × ${p.days} d: time per simulated day`, value: p.seconds / p.days, unit: "s/day", target: "—", pass: null })),
-      ...points.map((p) => ({ suite: "growth", name: `${p.subscribers.toLocaleString("en-US")} subscribers: heap`, value: (p.heapBytes ?? Number.NaN) / 2 ** 20, unit: "MB", target: "—", pass: null })),
-      { suite: "growth", name: "time exponent (per simulated day vs subscribers)", value: timeExponent, unit: "", target: "≤ 1.10 (linear)", pass: timeExponent <= 1.1 },
+      ...points.map((p) => ({
+        suite: "growth",
+        name: `${p.subscribers.toLocaleString("en-US")} subscribers × ${p.days} d: time per simulated day`,
+        value: p.seconds / p.days,
+        unit: "s/day",
+        target: "—",
+        pass: null,
+      })),
+      ...points.map((p) => ({
+        suite: "growth",
+        name: `${p.subscribers.toLocaleString("en-US")} subscribers: heap`,
+        value: (p.heapBytes ?? Number.NaN) / 2 ** 20,
+        unit: "MB",
+        target: "—",
+        pass: null,
+      })),
+      {
+        suite: "growth",
+        name: "time exponent (per simulated day vs subscribers)",
+        value: timeExponent,
+        unit: "",
+        target: "≤ 1.10 (linear)",
+        pass: timeExponent <= 1.1,
+      },
       ...points.slice(1).map((p, k) => {
         const q = points[k] as GrowthPoint
         const e = fitExponent([q.subscribers, p.subscribers], [q.seconds / q.days, p.seconds / p.days])
-        return { suite: "growth", name: `time exponent of the step ${q.subscribers.toLocaleString("en-US")} → ${p.subscribers.toLocaleString("en-US")}`, value: e, unit: "", target: "— (diagnostic)", pass: null }
+        return {
+          suite: "growth",
+          name: `time exponent of the step ${q.subscribers.toLocaleString("en-US")} → ${p.subscribers.toLocaleString("en-US")}`,
+          value: e,
+          unit: "",
+          target: "— (diagnostic)",
+          pass: null,
+        }
       }),
-      { suite: "growth", name: "memory exponent (heap vs subscribers)", value: memoryExponent ?? Number.NaN, unit: "", target: "≤ 1.10 (linear)", pass: memoryExponent === null ? false : memoryExponent <= 1.1 },
+      {
+        suite: "growth",
+        name: "memory exponent (heap vs subscribers)",
+        value: memoryExponent ?? Number.NaN,
+        unit: "",
+        target: "≤ 1.10 (linear)",
+        pass: memoryExponent === null ? false : memoryExponent <= 1.1,
+      },
     ],
     data: { points, timeExponent, memoryExponent },
     notes: [

@@ -37,7 +37,13 @@ const app = makeApp({ registry }, { token, hosts: servedHosts("127.0.0.1").hosts
 const twinSrv = await listen(app.fetch)
 const bareSrv = await listen(bare.fetch)
 // The load generator plays the console: the control token for USSD, a network identity for the LK login.
-port.postMessage({ type: "ready", twinPort: twinSrv.port, barePort: bareSrv.port, token, identity: registry.default.networkIdentity(LK_MSISDN) })
+port.postMessage({
+  type: "ready",
+  twinPort: twinSrv.port,
+  barePort: bareSrv.port,
+  token,
+  identity: registry.default.networkIdentity(LK_MSISDN),
+})
 port.on("message", (m: { type: string }) => {
   if (m.type !== "stop") return
   twinSrv.server.close()

@@ -23,29 +23,45 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url))
 export const RESULTS_DIR = `${ROOT}bench/results`
 export const DOCS_DIR = `${ROOT}docs`
 
-export interface SuiteOptions { readonly quick: boolean; readonly full: boolean }
+export interface SuiteOptions {
+  readonly quick: boolean
+  readonly full: boolean
+}
 type Runner = (o: SuiteOptions) => Promise<SuiteResult>
 
 const loadRunner = async (name: SuiteName): Promise<Runner> => {
   switch (name) {
-    case "rating": return runRating
-    case "log": return runLog
-    case "population": return (await import("./population.ts")).runPopulation
-    case "http": return (await import("./http.ts")).runHttp
-    case "growth": return (await import("./growth.ts")).runGrowth
-    case "cluster": return (await import("./cluster.ts")).runClusterSuite
+    case "rating":
+      return runRating
+    case "log":
+      return runLog
+    case "population":
+      return (await import("./population.ts")).runPopulation
+    case "http":
+      return (await import("./http.ts")).runHttp
+    case "growth":
+      return (await import("./growth.ts")).runGrowth
+    case "cluster":
+      return (await import("./cluster.ts")).runClusterSuite
   }
 }
 
 export const runBench = async (o: BenchOptions): Promise<SuiteResult[]> => {
   const m = machine()
-  console.log(`twin bench${o.quick ? " --quick" : o.full ? " --full" : ""} · Node ${m.node} · ${m.cpus} × ${m.cpu} · ${m.memGb} GB · ${m.platform} · load average ${m.loadavg.join(" ")}`)
+  console.log(
+    `twin bench${o.quick ? " --quick" : o.full ? " --full" : ""} · Node ${m.node} · ${m.cpus} × ${m.cpu} · ${m.memGb} GB · ${m.platform} · load average ${m.loadavg.join(" ")}`,
+  )
   const results: SuiteResult[] = []
   for (const name of o.only) {
     const t0 = performance.now()
     const r = await (await loadRunner(name))({ quick: o.quick, full: o.full && !o.quick })
     printSuite(r)
-    console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s; load average now ${os.loadavg().map((x) => x.toFixed(2)).join(" ")})`)
+    console.log(
+      `  (${((performance.now() - t0) / 1000).toFixed(1)} s; load average now ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")})`,
+    )
     results.push(r)
     if (o.write) writeJson(`${RESULTS_DIR}/${name}.json`, { machine: m, quick: o.quick, full: o.full, ...r })
   }
@@ -60,8 +76,18 @@ export const runBench = async (o: BenchOptions): Promise<SuiteResult[]> => {
       }
       const path = `${RESULTS_DIR}/${name}.json`
       if (!existsSync(path)) continue
-      const saved = JSON.parse(readFileSync(path, "utf8")) as SuiteResult & { machine: { date: string }; quick?: boolean; full?: boolean }
-      all.push({ ...saved, notes: [...(saved.notes ?? []), `From an earlier run (${saved.machine.date.slice(0, 16)}${saved.quick === true ? ", --quick" : saved.full === true ? ", --full" : ""}).`] })
+      const saved = JSON.parse(readFileSync(path, "utf8")) as SuiteResult & {
+        machine: { date: string }
+        quick?: boolean
+        full?: boolean
+      }
+      all.push({
+        ...saved,
+        notes: [
+          ...(saved.notes ?? []),
+          `From an earlier run (${saved.machine.date.slice(0, 16)}${saved.quick === true ? ", --quick" : saved.full === true ? ", --full" : ""}).`,
+        ],
+      })
     }
     const { writeReport } = await import("./report.ts")
     writeReport(all, m, o.quick ? "--quick" : o.full ? "--full" : "")

@@ -43,52 +43,62 @@ export const runLog = async (opts: { quick: boolean }): Promise<SuiteResult> => 
     // Both sides write to a fresh file, with the same pragmas and the same 4096 events a transaction.
     const fresh = (name: string): string => join(dir, `${name}-${++round}.sqlite`)
     const bench = new Bench({ name: "event-log", time: opts.quick ? 500 : 2000, warmupTime: 100, iterations: 3 })
-    bench.add("event log (store.log(id).append + flush)", () => {
-      if (store === null) throw new Error("no store")
-      const log = store.log(`t${round}`)
-      for (let i = 0; i < events.length; i++) {
-        log.append(events[i] as Event)
-        if ((i + 1) % BATCH === 0) log.flush()
-      }
-      log.flush()
-    }, {
-      beforeEach: () => {
-        store?.close()
-        store = openStore(fresh("log"))
-      },
-      afterAll: () => {
-        store?.close()
-        store = null
-      },
-    })
-    bench.add("raw better-sqlite3 (prepared INSERT, 4096 rows/transaction)", () => {
-      if (raw === null) throw new Error("no db")
-      const db = raw
-      const ins = db.prepare("INSERT INTO events (twin_id, seq, at, msisdn, type, data) VALUES (?, ?, ?, ?, ?, ?)")
-      const id = `t${round}`
-      const tx = db.transaction((from: number, to: number) => {
-        for (let i = from; i < to; i++) {
-          const e = events[i] as Event
-          ins.run(id, e.seq, e.at, eventMsisdn(e), e.type, JSON.stringify(e))
+    bench.add(
+      "event log (store.log(id).append + flush)",
+      () => {
+        if (store === null) throw new Error("no store")
+        const log = store.log(`t${round}`)
+        for (let i = 0; i < events.length; i++) {
+          log.append(events[i] as Event)
+          if ((i + 1) % BATCH === 0) log.flush()
         }
-      })
-      for (let i = 0; i < events.length; i += BATCH) tx(i, Math.min(events.length, i + BATCH))
-    }, {
-      beforeEach: () => {
-        raw?.close()
-        raw = new Database(fresh("raw"))
-        raw.pragma("page_size = 8192")
-        raw.pragma("journal_mode = WAL")
-        raw.pragma("synchronous = NORMAL")
-        raw.pragma("wal_autocheckpoint = 16384") // the same settings as openStore
-        raw.exec("CREATE TABLE events (twin_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, msisdn TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (twin_id, seq))")
-        raw.exec("CREATE INDEX events_by_msisdn ON events (twin_id, msisdn, at)")
+        log.flush()
       },
-      afterAll: () => {
-        raw?.close()
-        raw = null
+      {
+        beforeEach: () => {
+          store?.close()
+          store = openStore(fresh("log"))
+        },
+        afterAll: () => {
+          store?.close()
+          store = null
+        },
       },
-    })
+    )
+    bench.add(
+      "raw better-sqlite3 (prepared INSERT, 4096 rows/transaction)",
+      () => {
+        if (raw === null) throw new Error("no db")
+        const db = raw
+        const ins = db.prepare("INSERT INTO events (twin_id, seq, at, msisdn, type, data) VALUES (?, ?, ?, ?, ?, ?)")
+        const id = `t${round}`
+        const tx = db.transaction((from: number, to: number) => {
+          for (let i = from; i < to; i++) {
+            const e = events[i] as Event
+            ins.run(id, e.seq, e.at, eventMsisdn(e), e.type, JSON.stringify(e))
+          }
+        })
+        for (let i = 0; i < events.length; i += BATCH) tx(i, Math.min(events.length, i + BATCH))
+      },
+      {
+        beforeEach: () => {
+          raw?.close()
+          raw = new Database(fresh("raw"))
+          raw.pragma("page_size = 8192")
+          raw.pragma("journal_mode = WAL")
+          raw.pragma("synchronous = NORMAL")
+          raw.pragma("wal_autocheckpoint = 16384") // the same settings as openStore
+          raw.exec(
+            "CREATE TABLE events (twin_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, msisdn TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (twin_id, seq))",
+          )
+          raw.exec("CREATE INDEX events_by_msisdn ON events (twin_id, msisdn, at)")
+        },
+        afterAll: () => {
+          raw?.close()
+          raw = null
+        },
+      },
+    )
     await bench.run()
     const ours = taskRate(bench.tasks[0], N)
     const lim = taskRate(bench.tasks[1], N)
@@ -97,7 +107,16 @@ export const runLog = async (opts: { quick: boolean }): Promise<SuiteResult> => 
       suite: "event-log",
       title: "2. Event log: appends/s (SQLite file, WAL, synchronous=NORMAL)",
       figures: [
-        { suite: "event-log", name: "event-log appends/s", value: ours, unit: "appends/s", limit: { name: "raw better-sqlite3 batched inserts", value: lim, unit: "rows/s" }, ratio, target: "≥ 50% of raw", pass: ratio >= 0.5 },
+        {
+          suite: "event-log",
+          name: "event-log appends/s",
+          value: ours,
+          unit: "appends/s",
+          limit: { name: "raw better-sqlite3 batched inserts", value: lim, unit: "rows/s" },
+          ratio,
+          target: "≥ 50% of raw",
+          pass: ratio >= 0.5,
+        },
       ],
       data: { events: N, batch: BATCH, appendsPerSec: ours, rawRowsPerSec: lim },
       notes: [

@@ -13,7 +13,8 @@ export const TARGET_BYTES = 2048
 
 /** The durable 2-thread run of this process, reused by the growth suite. */
 export const cache = new Map<string, SimResult>()
-export const cacheKey = (subscribers: number, days: number, threads: number): string => `${subscribers}x${days}/t${threads}`
+export const cacheKey = (subscribers: number, days: number, threads: number): string =>
+  `${subscribers}x${days}/t${threads}`
 
 export const runPopulation = async (opts: { quick: boolean; full: boolean }): Promise<SuiteResult> => {
   const threads = Math.max(1, Math.min(2, os.cpus().length))
@@ -27,7 +28,10 @@ export const runPopulation = async (opts: { quick: boolean; full: boolean }): Pr
   // full run, to keep `npm run bench` bounded; the rate per subscriber-day is what is compared.
   const modelDays = opts.full ? Math.ceil(days / 3) : days
   const model = await simulate({ seed: "1", subscribers, days: modelDays, threads, log: "null" })
-  if (modelDays === days && model.hash !== durable.hash) throw new Error(`population: the hash with the log off (${model.hash}) differs from the durable run (${durable.hash})`)
+  if (modelDays === days && model.hash !== durable.hash)
+    throw new Error(
+      `population: the hash with the log off (${model.hash}) differs from the durable run (${durable.hash})`,
+    )
   const targetSubDays = TARGET_SUBSCRIBERS * TARGET_DAYS
   const projected = targetSubDays / durable.subscriberDaysPerSec
   const full = subscribers === TARGET_SUBSCRIBERS && days === TARGET_DAYS
@@ -38,17 +42,44 @@ export const runPopulation = async (opts: { quick: boolean; full: boolean }): Pr
     title: `3. Population simulation: ${subscribers.toLocaleString("en-US")} subscribers × ${days} days, durable log, ${threads} threads`,
     figures: [
       {
-        suite: "population", name: "subscriber-days/s (durable log)", value: durable.subscriberDaysPerSec, unit: "sub-days/s",
-        limit: { name: `same population, log off (model only${modelDays === days ? "" : `, ${modelDays} days`})`, value: model.subscriberDaysPerSec, unit: "sub-days/s" }, ratio: durable.subscriberDaysPerSec / model.subscriberDaysPerSec,
-        target: `≥ ${(targetSubDays / TARGET_SECONDS).toLocaleString("en-US")} sub-days/s (100k × 30 d in 60 s)`, pass: durable.subscriberDaysPerSec >= targetSubDays / TARGET_SECONDS,
+        suite: "population",
+        name: "subscriber-days/s (durable log)",
+        value: durable.subscriberDaysPerSec,
+        unit: "sub-days/s",
+        limit: {
+          name: `same population, log off (model only${modelDays === days ? "" : `, ${modelDays} days`})`,
+          value: model.subscriberDaysPerSec,
+          unit: "sub-days/s",
+        },
+        ratio: durable.subscriberDaysPerSec / model.subscriberDaysPerSec,
+        target: `≥ ${(targetSubDays / TARGET_SECONDS).toLocaleString("en-US")} sub-days/s (100k × 30 d in 60 s)`,
+        pass: durable.subscriberDaysPerSec >= targetSubDays / TARGET_SECONDS,
       },
       {
-        suite: "population", name: full ? "100,000 subscribers × 30 days (durable)" : "100,000 × 30 days, projected from this run", value: full ? durable.seconds : projected, unit: "s",
-        target: "≤ 60 s on 2 cores", pass: (full ? durable.seconds : projected) <= TARGET_SECONDS,
+        suite: "population",
+        name: full ? "100,000 subscribers × 30 days (durable)" : "100,000 × 30 days, projected from this run",
+        value: full ? durable.seconds : projected,
+        unit: "s",
+        target: "≤ 60 s on 2 cores",
+        pass: (full ? durable.seconds : projected) <= TARGET_SECONDS,
         ...(full ? {} : { note: "projected at the measured rate" }),
       },
-      { suite: "population", name: "rated events/s inside the simulation (durable)", value: durable.eventsPerSec, unit: "events/s", target: "—", pass: null },
-      { suite: "population", name: "heap per subscriber (end of run)", value: bytes, unit: "B", target: "≤ 2 KB (2048 B)", pass: bytes <= TARGET_BYTES },
+      {
+        suite: "population",
+        name: "rated events/s inside the simulation (durable)",
+        value: durable.eventsPerSec,
+        unit: "events/s",
+        target: "—",
+        pass: null,
+      },
+      {
+        suite: "population",
+        name: "heap per subscriber (end of run)",
+        value: bytes,
+        unit: "B",
+        target: "≤ 2 KB (2048 B)",
+        pass: bytes <= TARGET_BYTES,
+      },
     ],
     data: { durable, model },
     notes: [

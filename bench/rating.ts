@@ -13,21 +13,39 @@ import { taskRate } from "./lib/tasks.ts"
 export const START = parseInstant("2026-06-01T09:00:00+03:00") as number
 
 /** The default catalog with a cheap scrypt cost (simulations and benchmarks, never production). */
-export const simCatalog = (): CatalogIndex => indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 2, kdf: "hmac-sha256" } })
+export const simCatalog = (): CatalogIndex =>
+  indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 2, kdf: "hmac-sha256" } })
 
 const TARIFFS = ["my-mts", "smart", "super", "constructor", "vip", "corporate"] as const
 
-interface Fixture { twin: TwinCore; cmds: CommandOf<"Usage">[] }
+interface Fixture {
+  twin: TwinCore
+  cmds: CommandOf<"Usage">[]
+}
 
 /** `subs` subscribers (some in roaming), and `n` usage commands over them: calls, SMS and data. */
 export const ratingFixture = (subs: number, n: number): Fixture => {
-  const twin = TwinCore.create({ id: "bench", seed: "bench", start: START, catalog: simCatalog(), log: nullLog(), durability: "manual" })
+  const twin = TwinCore.create({
+    id: "bench",
+    seed: "bench",
+    start: START,
+    catalog: simCatalog(),
+    log: nullLog(),
+    durability: "manual",
+  })
   const numbers: string[] = []
   for (let i = 0; i < subs; i++) {
     const msisdn = `7916${String(i).padStart(7, "0")}`
     numbers.push(msisdn)
     const tariff = TARIFFS[i % TARIFFS.length] as string
-    const c: Command = { _tag: "CreateSubscriber", msisdn, name: "Абонент", tariff, balance: 1_000_000_000, payment: tariff === "corporate" ? "credit" : "prepaid" }
+    const c: Command = {
+      _tag: "CreateSubscriber",
+      msisdn,
+      name: "Абонент",
+      tariff,
+      balance: 1_000_000_000,
+      payment: tariff === "corporate" ? "credit" : "prepaid",
+    }
     if (twin.execute(c)._tag === "Failure") throw new Error(`rating fixture: cannot create ${msisdn}`)
     if (i % 20 === 0) twin.execute({ _tag: "Travel", msisdn, to: i % 40 === 0 ? "TR" : "russia" })
   }
@@ -36,22 +54,41 @@ export const ratingFixture = (subs: number, n: number): Fixture => {
     const msisdn = numbers[i % subs] as string
     const k = i % 3
     const peer = i % 50 === 0 ? "4930123456" : `7903${String(i % 10_000_000).padStart(7, "0")}`
-    cmds.push(k === 0
-      ? { _tag: "Usage", msisdn, usage: { _tag: "call", to: peer, seconds: 30 + (i % 300) } }
-      : k === 1 ? { _tag: "Usage", msisdn, usage: { _tag: "sms", to: peer } }
-      : { _tag: "Usage", msisdn, usage: { _tag: "data", kb: 512 + (i % 4096) } })
+    cmds.push(
+      k === 0
+        ? { _tag: "Usage", msisdn, usage: { _tag: "call", to: peer, seconds: 30 + (i % 300) } }
+        : k === 1
+          ? { _tag: "Usage", msisdn, usage: { _tag: "sms", to: peer } }
+          : { _tag: "Usage", msisdn, usage: { _tag: "data", kb: 512 + (i % 4096) } },
+    )
   }
   return { twin, cmds }
 }
 
 /** The plain loop: a Map of balances and package counters, the same units and prices. */
 export const plainLoop = (cat: CatalogIndex, numbers: readonly string[]) => {
-  interface Acc { balance: number; minutes: number; sms: number; dataKb: number; callMinute: number; sms1: number; dataMb: number }
+  interface Acc {
+    balance: number
+    minutes: number
+    sms: number
+    dataKb: number
+    callMinute: number
+    sms1: number
+    dataMb: number
+  }
   const m = new Map<string, Acc>()
   for (const msisdn of numbers) {
     const t = cat.tariffs.get("smart")
     if (t === undefined) throw new Error("catalog has no smart tariff")
-    m.set(msisdn, { balance: 1_000_000_000, minutes: t.packages.minutes, sms: t.packages.sms, dataKb: t.packages.dataMb * 1024, callMinute: t.payg.callMinute, sms1: t.payg.sms, dataMb: t.payg.dataMb })
+    m.set(msisdn, {
+      balance: 1_000_000_000,
+      minutes: t.packages.minutes,
+      sms: t.packages.sms,
+      dataKb: t.packages.dataMb * 1024,
+      callMinute: t.payg.callMinute,
+      sms1: t.payg.sms,
+      dataMb: t.payg.dataMb,
+    })
   }
   const out: Array<{ msisdn: string; units: number; cost: number }> = []
   return (cmds: readonly CommandOf<"Usage">[]): number => {
@@ -97,7 +134,12 @@ export const runRating = async (opts: { quick: boolean }): Promise<SuiteResult> 
   let ours = 0
   let plain = 0
   for (let round = 0; round < ROUNDS; round++) {
-    const bench = new Bench({ name: "rating", time: opts.quick ? 400 : 1500, warmupTime: opts.quick ? 200 : 500, iterations: 5 })
+    const bench = new Bench({
+      name: "rating",
+      time: opts.quick ? 400 : 1500,
+      warmupTime: opts.quick ? 200 : 500,
+      iterations: 5,
+    })
     bench.add("twin rating (TwinCore.execute, nullLog)", () => {
       for (const c of cmds) if (twin.execute(c)._tag === "Failure") failures++
     })
@@ -114,10 +156,32 @@ export const runRating = async (opts: { quick: boolean }): Promise<SuiteResult> 
     suite: "rating",
     title: "1. Rating: usage events/s in memory (one core)",
     figures: [
-      { suite: "rating", name: "rated usage events/s", value: ours, unit: "events/s", target: "≥ 1,000,000 events/s/core", pass: ours >= 1_000_000 },
-      { suite: "rating", name: "rated usage events/s vs plain loop", value: ours, unit: "events/s", limit: { name: "plain JS Map loop", value: plain, unit: "events/s" }, ratio, target: "≥ 1/6 (16.7%) of the plain loop", pass: ratio >= 1 / 6 },
+      {
+        suite: "rating",
+        name: "rated usage events/s",
+        value: ours,
+        unit: "events/s",
+        target: "≥ 1,000,000 events/s/core",
+        pass: ours >= 1_000_000,
+      },
+      {
+        suite: "rating",
+        name: "rated usage events/s vs plain loop",
+        value: ours,
+        unit: "events/s",
+        limit: { name: "plain JS Map loop", value: plain, unit: "events/s" },
+        ratio,
+        target: "≥ 1/6 (16.7%) of the plain loop",
+        pass: ratio >= 1 / 6,
+      },
     ],
-    data: { batch: BATCH, subscribers: numbers.length, rounds: ROUNDS, twinEventsPerSec: ours, plainEventsPerSec: plain },
+    data: {
+      batch: BATCH,
+      subscribers: numbers.length,
+      rounds: ROUNDS,
+      twinEventsPerSec: ours,
+      plainEventsPerSec: plain,
+    },
     notes: [
       `Both sides process the same ${BATCH.toLocaleString("en-US")} pre-built Usage commands (calls, SMS, data; 5% of numbers in roaming, 2% international peers) over ${numbers.length.toLocaleString("en-US")} subscribers in number order; best of ${ROUNDS} rounds (tinybench, other processes share the cores).`,
       "The twin side is the whole engine call: rule (validation, packages first, pay-as-you-go, roaming), event, fold, reactions, outcome. The plain loop does only the package and balance arithmetic.",

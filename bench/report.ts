@@ -25,7 +25,9 @@ export const ratioChart = (results: readonly SuiteResult[]): string => {
     const r = f.ratio ?? 0
     const target = /(\d+(?:\.\d+)?)%/.exec(f.target)
     const color = f.pass === false ? "#d9534f" : "#2e8b57"
-    parts.push(`<text x="${left - 8}" y="${y + 15}" text-anchor="end">${esc(`${f.suite}: ${f.name}`.slice(0, 48))}</text>`)
+    parts.push(
+      `<text x="${left - 8}" y="${y + 15}" text-anchor="end">${esc(`${f.suite}: ${f.name}`.slice(0, 48))}</text>`,
+    )
     parts.push(`<rect x="${left}" y="${y + 3}" width="${barW * (1 / maxR)}" height="18" fill="#e6e6e6"/>`)
     parts.push(`<rect x="${left}" y="${y + 3}" width="${Math.max(1, x(r) - left)}" height="18" fill="${color}"/>`)
     if (target !== null) {
@@ -34,12 +36,21 @@ export const ratioChart = (results: readonly SuiteResult[]): string => {
     }
     parts.push(`<text x="${Math.min(W - 60, x(r) + 6)}" y="${y + 16}">${esc(pct(r))}</text>`)
   })
-  parts.push(`<text x="${left}" y="${H - 10}" fill="#555">grey: the limit (100%); dashed: the target; green PASS, red FAIL</text>`)
+  parts.push(
+    `<text x="${left}" y="${H - 10}" fill="#555">grey: the limit (100%); dashed: the target; green PASS, red FAIL</text>`,
+  )
   parts.push("</svg>")
   return parts.join("\n")
 }
 
-export interface GrowthPoint { subscribers: number; days: number; seconds: number; secondsPerSubscriberDay: number; bytesPerSubscriber: number | null; heapBytes: number | null }
+export interface GrowthPoint {
+  subscribers: number
+  days: number
+  seconds: number
+  secondsPerSubscriberDay: number
+  bytesPerSubscriber: number | null
+  heapBytes: number | null
+}
 
 /** Log-log chart of time and memory against subscribers, with the fitted exponents. */
 export const growthChart = (points: readonly GrowthPoint[], timeExp: number, memExp: number | null): string => {
@@ -64,9 +75,13 @@ export const growthChart = (points: readonly GrowthPoint[], timeExp: number, mem
     points.forEach((p, k) => {
       const v = vals[k] as number
       out.push(`<circle cx="${X(p.subscribers)}" cy="${Y(v)}" r="4" fill="${color}"/>`)
-      out.push(`<text x="${X(p.subscribers) + (side === "left" ? -6 : 6)}" y="${Y(v) - 8}" text-anchor="${side === "left" ? "end" : "start"}" fill="${color}">${esc(`${fmt(v)} ${unit}`)}</text>`)
+      out.push(
+        `<text x="${X(p.subscribers) + (side === "left" ? -6 : 6)}" y="${Y(v) - 8}" text-anchor="${side === "left" ? "end" : "start"}" fill="${color}">${esc(`${fmt(v)} ${unit}`)}</text>`,
+      )
     })
-    out.push(`<text x="${side === "left" ? L : W - R}" y="${T - 8}" text-anchor="${side === "left" ? "start" : "end"}" fill="${color}">${esc(label)}</text>`)
+    out.push(
+      `<text x="${side === "left" ? L : W - R}" y="${T - 8}" text-anchor="${side === "left" ? "start" : "end"}" fill="${color}">${esc(label)}</text>`,
+    )
     return out
   }
   const parts: string[] = [
@@ -76,13 +91,34 @@ export const growthChart = (points: readonly GrowthPoint[], timeExp: number, mem
     `<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" stroke="#000"/>`,
   ]
   for (const p of points) {
-    parts.push(`<line x1="${X(p.subscribers)}" y1="${H - B}" x2="${X(p.subscribers)}" y2="${H - B + 5}" stroke="#000"/>`)
+    parts.push(
+      `<line x1="${X(p.subscribers)}" y1="${H - B}" x2="${X(p.subscribers)}" y2="${H - B + 5}" stroke="#000"/>`,
+    )
     parts.push(`<text x="${X(p.subscribers)}" y="${H - B + 18}" text-anchor="middle">${fmt(p.subscribers)}</text>`)
   }
-  parts.push(`<text x="${(L + W - R) / 2}" y="${H - 10}" text-anchor="middle">subscribers (log scale) · fitted exponents: time ${timeExp.toFixed(2)}${memExp !== null ? `, memory ${memExp.toFixed(2)}` : ""} (1.00 = linear)</text>`)
-  parts.push(...series(points.map((p) => p.seconds / p.days), "#1f77b4", "seconds per simulated day", "s/day", "left"))
+  parts.push(
+    `<text x="${(L + W - R) / 2}" y="${H - 10}" text-anchor="middle">subscribers (log scale) · fitted exponents: time ${timeExp.toFixed(2)}${memExp !== null ? `, memory ${memExp.toFixed(2)}` : ""} (1.00 = linear)</text>`,
+  )
+  parts.push(
+    ...series(
+      points.map((p) => p.seconds / p.days),
+      "#1f77b4",
+      "seconds per simulated day",
+      "s/day",
+      "left",
+    ),
+  )
   const heaps = points.map((p) => p.heapBytes)
-  if (heaps.every((h): h is number => h !== null)) parts.push(...series(heaps.map((h) => h / 2 ** 20), "#ff7f0e", "heap held (MB)", "MB", "right"))
+  if (heaps.every((h): h is number => h !== null))
+    parts.push(
+      ...series(
+        heaps.map((h) => h / 2 ** 20),
+        "#ff7f0e",
+        "heap held (MB)",
+        "MB",
+        "right",
+      ),
+    )
   parts.push("</svg>")
   return parts.join("\n")
 }
@@ -92,7 +128,8 @@ export const writeReport = (results: readonly SuiteResult[], m: MachineInfo, mod
   writeFileSync(`${DOCS_DIR}/bench-ratios.svg`, `${ratioChart(results)}\n`)
   const growth = results.find((r) => r.suite === "growth")
   const gd = growth?.data as { points: GrowthPoint[]; timeExponent: number; memoryExponent: number | null } | undefined
-  if (gd !== undefined && gd.points.length >= 2) writeFileSync(`${DOCS_DIR}/bench-growth.svg`, `${growthChart(gd.points, gd.timeExponent, gd.memoryExponent)}\n`)
+  if (gd !== undefined && gd.points.length >= 2)
+    writeFileSync(`${DOCS_DIR}/bench-growth.svg`, `${growthChart(gd.points, gd.timeExponent, gd.memoryExponent)}\n`)
   const lines: string[] = [
     "# Benchmarks",
     "",
@@ -112,6 +149,13 @@ export const writeReport = (results: readonly SuiteResult[], m: MachineInfo, mod
     lines.push(`## ${r.title}`, "", ...notes.map((n) => `- ${n}`), "")
   }
   const failed = results.flatMap((r) => r.figures).filter((f) => f.pass === false)
-  lines.push("## Verdict", "", failed.length === 0 ? "All targets met in this run." : `Below target in this run: ${failed.map((f) => `${f.suite} / ${f.name} (${verdict(f.pass)})`).join("; ")}.`, "")
+  lines.push(
+    "## Verdict",
+    "",
+    failed.length === 0
+      ? "All targets met in this run."
+      : `Below target in this run: ${failed.map((f) => `${f.suite} / ${f.name} (${verdict(f.pass)})`).join("; ")}.`,
+    "",
+  )
   writeFileSync(`${DOCS_DIR}/benchmarks.md`, lines.join("\n"))
 }

@@ -4,7 +4,9 @@ import type { Context } from "hono"
 import type { Registry } from "../core/engine/registry.ts"
 import type { TwinCore } from "../core/engine/twin-core.ts"
 
-export interface ChannelDeps { readonly registry: Registry }
+export interface ChannelDeps {
+  readonly registry: Registry
+}
 
 export const TWIN_HEADER = "x-twin"
 

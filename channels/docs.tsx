@@ -6,7 +6,8 @@ import { apiExamples, OPERATIONS, opKey, openApiDocument } from "./openapi.ts"
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
-const obj = (v: Json | undefined): { [k: string]: Json } => (v !== null && typeof v === "object" && !Array.isArray(v) ? v : {})
+const obj = (v: Json | undefined): { [k: string]: Json } =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? v : {}
 
 const typeOf = (s: Json | undefined): string => {
   const o = obj(s)
@@ -24,9 +25,28 @@ const Fields = (props: { name: string }) => {
   const props2 = Object.entries(obj(s.properties))
   return (
     <table>
-      <caption>{props.name}{typeof s.description === "string" ? ` — ${s.description}` : ""}</caption>
-      <thead><tr><th scope="col">поле</th><th scope="col">тип</th><th scope="col">обязательное</th></tr></thead>
-      <tbody>{props2.map(([k, v]) => <tr><td><code>{k}</code></td><td>{typeOf(v)}</td><td>{req.has(k) ? "да" : ""}</td></tr>)}</tbody>
+      <caption>
+        {props.name}
+        {typeof s.description === "string" ? ` — ${s.description}` : ""}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">поле</th>
+          <th scope="col">тип</th>
+          <th scope="col">обязательное</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props2.map(([k, v]) => (
+          <tr>
+            <td>
+              <code>{k}</code>
+            </td>
+            <td>{typeOf(v)}</td>
+            <td>{req.has(k) ? "да" : ""}</td>
+          </tr>
+        ))}
+      </tbody>
     </table>
   )
 }
@@ -45,7 +65,14 @@ const shown = (v: unknown): string => {
 }
 
 const TAG_RU: Readonly<Record<string, string>> = {
-  USSD: "USSD", IVR: "Голосовое меню (IVR)", SMS: "SMS", LK: "Личный кабинет", App: "«Мой МТС»", Kiosk: "«Электронный Помощник»", Control: "Управление двойником", "TM Forum": "TM Forum",
+  USSD: "USSD",
+  IVR: "Голосовое меню (IVR)",
+  SMS: "SMS",
+  LK: "Личный кабинет",
+  App: "«Мой МТС»",
+  Kiosk: "«Электронный Помощник»",
+  Control: "Управление двойником",
+  "TM Forum": "TM Forum",
 }
 
 export const docsRouter = (): Hono => {
@@ -66,10 +93,26 @@ export const docsRouter = (): Hono => {
         </head>
         <body>
           <h1>API цифрового двойника ССО</h1>
-          <p>Машиночитаемое описание: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1, построено из схем Effect, по которым проверяются запросы). Деньги — целые копейки; время — время двойника (Москва).
-            Двойник выбирается заголовком <code>x-twin</code> или параметром <code>?twin=</code>. В ответе <code>text</code> — то, что видит или слышит абонент; ошибка содержит <code>error.code</code>, <code>error.field</code>, <code>error.message</code> и <code>error.ru</code>.
-            Примеры ниже — настоящие запросы и ответы демо-двойника (токены скрыты, длинные списки сокращены).</p>
-          <nav aria-label="Разделы"><ul>{tags.map((t) => <li><a href={`#${t.replace(/\s/g, "-")}`}>{TAG_RU[t] ?? t}</a></li>)}<li><a href="#commands">Команды ядра</a></li></ul></nav>
+          <p>
+            Машиночитаемое описание: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1, построено из схем Effect,
+            по которым проверяются запросы). Деньги — целые копейки; время — время двойника (Москва). Двойник выбирается
+            заголовком <code>x-twin</code> или параметром <code>?twin=</code>. В ответе <code>text</code> — то, что
+            видит или слышит абонент; ошибка содержит <code>error.code</code>, <code>error.field</code>,{" "}
+            <code>error.message</code> и <code>error.ru</code>. Примеры ниже — настоящие запросы и ответы демо-двойника
+            (токены скрыты, длинные списки сокращены).
+          </p>
+          <nav aria-label="Разделы">
+            <ul>
+              {tags.map((t) => (
+                <li>
+                  <a href={`#${t.replace(/\s/g, "-")}`}>{TAG_RU[t] ?? t}</a>
+                </li>
+              ))}
+              <li>
+                <a href="#commands">Команды ядра</a>
+              </li>
+            </ul>
+          </nav>
           {tags.map((t) => (
             <section id={t.replace(/\s/g, "-")}>
               <h2>{TAG_RU[t] ?? t}</h2>
@@ -77,16 +120,33 @@ export const docsRouter = (): Hono => {
                 const ex = examples[opKey(o)]
                 return (
                   <article>
-                    <h3><span class="m">{o.method}</span> <code>{o.path}</code></h3>
-                    <p>{o.summary}{o.rules !== undefined ? ` (${o.rules})` : ""}{o.auth !== undefined ? " · нужен токен сеанса (Authorization: Bearer)" : ""}{o.query !== undefined ? ` · параметры: ${o.query.join(", ")}` : ""}</p>
+                    <h3>
+                      <span class="m">{o.method}</span> <code>{o.path}</code>
+                    </h3>
+                    <p>
+                      {o.summary}
+                      {o.rules !== undefined ? ` (${o.rules})` : ""}
+                      {o.auth !== undefined ? " · нужен токен сеанса (Authorization: Bearer)" : ""}
+                      {o.query !== undefined ? ` · параметры: ${o.query.join(", ")}` : ""}
+                    </p>
                     {o.body !== undefined && o.body !== "Command" ? <Fields name={o.body} /> : null}
-                    {o.body === "Command" ? <p>Тело — одна из команд ядра с полем <code>_tag</code> (см. «Команды ядра»).</p> : null}
+                    {o.body === "Command" ? (
+                      <p>
+                        Тело — одна из команд ядра с полем <code>_tag</code> (см. «Команды ядра»).
+                      </p>
+                    ) : null}
                     {ex !== undefined ? (
                       <details>
                         <summary>Пример: запрос и ответ (HTTP {ex.status})</summary>
                         <div class="ex">
-                          <div><strong>Запрос</strong><pre>{`${o.method.toUpperCase()} ${o.path}${ex.query !== undefined ? `?${new URLSearchParams(ex.query).toString()}` : ""}${ex.request !== undefined ? `\n\n${shown(ex.request)}` : ""}`}</pre></div>
-                          <div><strong>Ответ</strong><pre>{shown(ex.response)}</pre></div>
+                          <div>
+                            <strong>Запрос</strong>
+                            <pre>{`${o.method.toUpperCase()} ${o.path}${ex.query !== undefined ? `?${new URLSearchParams(ex.query).toString()}` : ""}${ex.request !== undefined ? `\n\n${shown(ex.request)}` : ""}`}</pre>
+                          </div>
+                          <div>
+                            <strong>Ответ</strong>
+                            <pre>{shown(ex.response)}</pre>
+                          </div>
                         </div>
                       </details>
                     ) : null}
@@ -97,7 +157,15 @@ export const docsRouter = (): Hono => {
           ))}
           <section id="commands">
             <h2>Команды ядра</h2>
-            {Object.keys(obj(obj(openApiDocument().components).schemas)).filter((k) => /^[A-Z]/.test(k) && obj(obj(obj(obj(openApiDocument().components).schemas)[k]).properties)._tag !== undefined).map((k) => <Fields name={k} />)}
+            {Object.keys(obj(obj(openApiDocument().components).schemas))
+              .filter(
+                (k) =>
+                  /^[A-Z]/.test(k) &&
+                  obj(obj(obj(obj(openApiDocument().components).schemas)[k]).properties)._tag !== undefined,
+              )
+              .map((k) => (
+                <Fields name={k} />
+              ))}
           </section>
         </body>
       </html>,

@@ -4,7 +4,12 @@
 
 export type Fetcher = (req: Request) => Promise<Response>
 
-export interface ErrorBody { code: string; field: string | null; message: string; ru: string }
+export interface ErrorBody {
+  code: string
+  field: string | null
+  message: string
+  ru: string
+}
 
 /** One answer of a channel, as the subscriber experiences it. */
 export interface ChannelReply {
@@ -20,10 +25,21 @@ export interface ChannelReply {
   data: unknown
 }
 
-export interface InboxSms { seq: number; at: number; from: string; text: string; segments: number; encoding: string }
+export interface InboxSms {
+  seq: number
+  at: number
+  from: string
+  text: string
+  segments: number
+  encoding: string
+}
 
 /** Silence in a call: `timeouts` digit timeouts pass (the clock moved by `wait`), then `then` is pressed. */
-export interface IvrSilence { readonly timeouts: number; readonly then: string; readonly wait: (ms: number) => Promise<void> }
+export interface IvrSilence {
+  readonly timeouts: number
+  readonly then: string
+  readonly wait: (ms: number) => Promise<void>
+}
 
 /** USSD, IVR and SMS for any number of a twin (channels/telephony-driver.ts). */
 export interface TelephonyDriver {

@@ -8,7 +8,8 @@ export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0
 export const FAVICON_LINK = "/favicon.svg"
 
 export const mountFavicon = (app: Hono): void => {
-  const answer = () => new Response(FAVICON_SVG, { headers: { "content-type": "image/svg+xml", "cache-control": "max-age=86400" } })
+  const answer = () =>
+    new Response(FAVICON_SVG, { headers: { "content-type": "image/svg+xml", "cache-control": "max-age=86400" } })
   app.get("/favicon.svg", answer)
   app.get("/favicon.ico", answer)
 }

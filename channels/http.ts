@@ -33,7 +33,18 @@ export const makeApp = (deps: ChannelDeps, opts: AppOptions = {}): Hono => {
   const edge: EdgeOptions = { token: opts.token ?? null, hosts: opts.hosts ?? null }
   const limits: Pick<Limits, "sseClients"> = { sseClients: opts.sseClients ?? DEFAULT_LIMITS.sseClients }
   const app = new Hono()
-  const tooLarge = () => jsonAnswer({ error: { code: "INVALID_FIELD", field: "body", message: `body: larger than ${MAX_BODY_BYTES} bytes`, ru: "Слишком большой запрос" } }, 413)
+  const tooLarge = () =>
+    jsonAnswer(
+      {
+        error: {
+          code: "INVALID_FIELD",
+          field: "body",
+          message: `body: larger than ${MAX_BODY_BYTES} bytes`,
+          ru: "Слишком большой запрос",
+        },
+      },
+      413,
+    )
   app.get("/healthz", () => jsonAnswer({ ok: true }))
   // Scoped so the hot GET routes pass no extra middleware: the streams live under /console, keys come with POSTs.
   app.use("/console/*", sseCap(limits.sseClients))
@@ -50,15 +61,34 @@ export const makeApp = (deps: ChannelDeps, opts: AppOptions = {}): Hono => {
   // The console's scenario player drives the channels in-process, behind the control token its own
   // endpoint already checked: the app's routes without the request guard.
   const routes = app.fetch.bind(app)
-  app.route("/", webRouter(deps, async (req) => routes(req)))
-  app.notFound((c) => c.json({ error: { code: "NOT_FOUND", field: "path", message: `path: no route ${c.req.method} ${c.req.path}`, ru: "Страница не найдена" } }, 404))
+  app.route(
+    "/",
+    webRouter(deps, async (req) => routes(req)),
+  )
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          code: "NOT_FOUND",
+          field: "path",
+          message: `path: no route ${c.req.method} ${c.req.path}`,
+          ru: "Страница не найдена",
+        },
+      },
+      404,
+    ),
+  )
   app.onError((e, c) => {
     // A store failure outside a command (the engine answers those itself): nothing was applied.
     if (isStorageError(e)) {
-      console.error(`[twin] store unavailable on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)
+      console.error(
+        `[twin] store unavailable on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`,
+      )
       return c.json(errorBody(storeUnavailable(e instanceof Error ? e.message : String(e))), 503)
     }
-    console.error(`[twin] unhandled error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`)
+    console.error(
+      `[twin] unhandled error on ${c.req.method} ${c.req.path}: ${e instanceof Error ? e.message : String(e)}`,
+    )
     return c.json({ error: { code: "INTERNAL", field: null, message: "internal error", ru: "Внутренняя ошибка" } }, 500)
   })
   // Body limit before any handler, security headers (strict CSP and the rest) on every answer.

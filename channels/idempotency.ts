@@ -18,9 +18,20 @@ export const IDEMPOTENCY_FIELD = "_idem"
 const KEY = /^[\x21-\x7e]{1,255}$/
 
 const refuse = (c: Context, status: 400 | 409 | 422, message: string, ru: string): Response =>
-  c.json({ error: { code: status === 400 ? "INVALID_FIELD" : "IDEMPOTENCY_KEY", field: "Idempotency-Key", message: `Idempotency-Key: ${message}`, ru } }, status)
+  c.json(
+    {
+      error: {
+        code: status === 400 ? "INVALID_FIELD" : "IDEMPOTENCY_KEY",
+        field: "Idempotency-Key",
+        message: `Idempotency-Key: ${message}`,
+        ru,
+      },
+    },
+    status,
+  )
 
-const isForm = (ct: string): boolean => ct.includes("application/x-www-form-urlencoded") || ct.includes("multipart/form-data")
+const isForm = (ct: string): boolean =>
+  ct.includes("application/x-www-form-urlencoded") || ct.includes("multipart/form-data")
 
 /** The twin a request addresses: the control API's `/api/twins/:id/…`, else the channels' header or query. */
 const twinOfRequest = (deps: ChannelDeps, c: Context): TwinCore | undefined => {
@@ -31,7 +42,9 @@ const twinOfRequest = (deps: ChannelDeps, c: Context): TwinCore | undefined => {
 /** The request's fingerprint: method, path, body and who sends it (a key never replays someone else's answer). */
 const fingerprint = (c: Context, body: string): string =>
   createHash("sha256")
-    .update(`${c.req.method} ${c.req.path}\n${c.req.header("authorization") ?? ""}\n${c.req.header("cookie")?.replace(/(?:^|;\s*)twin_csrf=[^;]*/, "") ?? ""}\n`)
+    .update(
+      `${c.req.method} ${c.req.path}\n${c.req.header("authorization") ?? ""}\n${c.req.header("cookie")?.replace(/(?:^|;\s*)twin_csrf=[^;]*/, "") ?? ""}\n`,
+    )
     .update(body)
     .digest("base64url")
 
@@ -55,7 +68,11 @@ export const idempotency = (deps: ChannelDeps): MiddlewareHandler => {
       const field = form[IDEMPOTENCY_FIELD]
       if (key === undefined && typeof field === "string") key = field
       if (key === undefined) return next()
-      body = Object.entries(form).filter(([k]) => k !== "_csrf").map(([k, v]) => `${k}=${typeof v === "string" ? v : ""}`).sort().join("&")
+      body = Object.entries(form)
+        .filter(([k]) => k !== "_csrf")
+        .map(([k, v]) => `${k}=${typeof v === "string" ? v : ""}`)
+        .sort()
+        .join("&")
     } else {
       if (key === undefined) return next()
       body = await c.req.raw.clone().text()
@@ -67,13 +84,29 @@ export const idempotency = (deps: ChannelDeps): MiddlewareHandler => {
     const seen = twin.log.recall(key)
     if (seen !== null) {
       const r = decodeRecord(seen)
-      if (r === null || r.fp !== fp) return refuse(c, 422, "already used for a different request; use a new key for a new operation", "Этот ключ операции уже использован для другого запроса")
+      if (r === null || r.fp !== fp)
+        return refuse(
+          c,
+          422,
+          "already used for a different request; use a new key for a new operation",
+          "Этот ключ операции уже использован для другого запроса",
+        )
       if (r.answer !== null) return replay(r.answer)
-      return refuse(c, 409, `the request with this key was executed (its first event is #${r.seq}) but its answer was not recorded; check the account before trying again with a new key`,
-        "Операция уже выполнена. Проверьте баланс перед повтором")
+      return refuse(
+        c,
+        409,
+        `the request with this key was executed (its first event is #${r.seq}) but its answer was not recorded; check the account before trying again with a new key`,
+        "Операция уже выполнена. Проверьте баланс перед повтором",
+      )
     }
     const slot = `${twin.id}\n${key}`
-    if (running.has(slot)) return refuse(c, 409, "the first request with this key is still running; retry when it has answered", "Операция уже выполняется")
+    if (running.has(slot))
+      return refuse(
+        c,
+        409,
+        "the first request with this key is still running; retry when it has answered",
+        "Операция уже выполняется",
+      )
     running.add(slot)
     try {
       const before = twin.state.seq
@@ -82,7 +115,12 @@ export const idempotency = (deps: ChannelDeps): MiddlewareHandler => {
       // 5xx: nothing was applied, a retry runs again. An HTML page is not kept (it carries the
       // browser's CSRF token); HTML actions answer with a redirect (channels/prg.ts), which is.
       if (res.status >= 500 || (res.headers.get("content-type") ?? "").startsWith("text/html")) return
-      const answer: StoredAnswer = { status: res.status, contentType: res.headers.get("content-type"), location: res.headers.get("location"), body: await res.clone().text() }
+      const answer: StoredAnswer = {
+        status: res.status,
+        contentType: res.headers.get("content-type"),
+        location: res.headers.get("location"),
+        body: await res.clone().text(),
+      }
       twin.log.remember(key, encodeRecord({ fp, seq: twin.state.seq > before ? before + 1 : 0, answer }))
       try {
         twin.log.flush()

@@ -17,7 +17,12 @@ export interface Limits {
   readonly requestTimeoutMs: number
 }
 
-export const DEFAULT_LIMITS: Limits = { sseClients: 64, connections: 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 }
+export const DEFAULT_LIMITS: Limits = {
+  sseClients: 64,
+  connections: 1024,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+}
 
 const capacity = (field: string, message: string, ru: string): string =>
   JSON.stringify({ error: { code: "CAPACITY", field, message: `${field}: ${message}`, ru } })
@@ -31,8 +36,14 @@ export const sseCap = (max: number): MiddlewareHandler => {
     if (!(res.headers.get("content-type") ?? "").startsWith("text/event-stream") || res.body === null) return
     if (live >= max) {
       await res.body.cancel()
-      c.res = new Response(capacity("stream", `at most ${max} live event streams per server; close one and retry`, "Слишком много открытых трансляций, повторите позже"),
-        { status: 503, headers: { "content-type": "application/json; charset=utf-8", "retry-after": "5" } })
+      c.res = new Response(
+        capacity(
+          "stream",
+          `at most ${max} live event streams per server; close one and retry`,
+          "Слишком много открытых трансляций, повторите позже",
+        ),
+        { status: 503, headers: { "content-type": "application/json; charset=utf-8", "retry-after": "5" } },
+      )
       return
     }
     live++
@@ -67,7 +78,9 @@ export const sseCap = (max: number): MiddlewareHandler => {
 }
 
 /** Node server options for the timeouts: checked every second, so a slow client gets its 408 on time. */
-export const serverOptions = (limits: Limits): { headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number } => ({
+export const serverOptions = (
+  limits: Limits,
+): { headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number } => ({
   headersTimeout: limits.headersTimeoutMs,
   requestTimeout: limits.requestTimeoutMs,
   connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs),
@@ -78,11 +91,17 @@ export const limitServer = (server: Server, limits: Limits): void => {
   server.headersTimeout = limits.headersTimeoutMs
   server.requestTimeout = limits.requestTimeoutMs
   let open = 0
-  const body = capacity("connection", `at most ${limits.connections} open connections per server; retry shortly`, "Сервер перегружен, повторите попытку позже")
+  const body = capacity(
+    "connection",
+    `at most ${limits.connections} open connections per server; retry shortly`,
+    "Сервер перегружен, повторите попытку позже",
+  )
   server.prependListener("connection", (socket: Socket) => {
     if (open >= limits.connections) {
       // Answer before any request is read, then close: the client sees a clear 503, not a reset.
-      socket.end(`HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+      socket.end(
+        `HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      )
       socket.destroySoon()
       return
     }

@@ -24,7 +24,7 @@ export class FlashBox<T> {
   /** The outcome named by the request's `flash` query parameter, if it is still held. */
   of(c: Context): T | null {
     const id = c.req.query(FLASH_PARAM)
-    return id === undefined ? null : this.items.get(id) ?? null
+    return id === undefined ? null : (this.items.get(id) ?? null)
   }
 }
 

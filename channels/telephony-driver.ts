@@ -6,14 +6,22 @@ import { TWIN_HEADER } from "./context.ts"
 /** Base used to build requests for an in-process `app.fetch` (host is ignored by hono). */
 const LOCAL_BASE = "http://twin.local"
 
-interface Sent { status: number; data: unknown }
+interface Sent {
+  status: number
+  data: unknown
+}
 
 const errorOf = (data: unknown): ErrorBody | null => {
   if (typeof data !== "object" || data === null || !("error" in data)) return null
   const e = (data as { error: unknown }).error
   if (typeof e !== "object" || e === null) return null
   const o = e as Record<string, unknown>
-  return { code: String(o.code ?? ""), field: typeof o.field === "string" ? o.field : null, message: String(o.message ?? ""), ru: String(o.ru ?? "") }
+  return {
+    code: String(o.code ?? ""),
+    field: typeof o.field === "string" ? o.field : null,
+    message: String(o.message ?? ""),
+    ru: String(o.ru ?? ""),
+  }
 }
 
 const field = <T>(data: unknown, name: string, dflt: T): T => {
@@ -31,12 +39,18 @@ const reply = (s: Sent, text: string, end: boolean): ChannelReply => {
  * `fetcher` is `app.fetch` (in-process) or a fetch bound to a server; `baseUrl` defaults to a
  * local placeholder, pass the server URL (e.g. "http://127.0.0.1:3000") for a remote twin.
  */
-export const makeTelephonyDriver = (fetcher: Fetcher, twinId: string, baseUrl: string = LOCAL_BASE): TelephonyDriver => {
+export const makeTelephonyDriver = (
+  fetcher: Fetcher,
+  twinId: string,
+  baseUrl: string = LOCAL_BASE,
+): TelephonyDriver => {
   const base = baseUrl.replace(/\/+$/, "")
   const send = async (method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<Sent> => {
     const headers: Record<string, string> = { [TWIN_HEADER]: twinId }
     if (body !== undefined) headers["content-type"] = "application/json"
-    const res = await fetcher(new Request(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }))
+    const res = await fetcher(
+      new Request(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) }),
+    )
     const raw = await res.text()
     let data: unknown = raw
     try {

@@ -38,7 +38,8 @@ export const dbProblem = (db: string): string | null => {
   } catch {
     writable = false
   }
-  if (!writable) return "the file is read-only; the twin appends its event log to it (make it writable or pick another file)"
+  if (!writable)
+    return "the file is read-only; the twin appends its event log to it (make it writable or pick another file)"
   if (st.size === 0) return null
   const head = Buffer.alloc(16)
   const fd = openSync(db, "r")
@@ -50,8 +51,12 @@ export const dbProblem = (db: string): string | null => {
   if (head.toString("latin1") !== SQLITE_MAGIC) return "not a twin database (not an SQLite file)"
   const sqlite = new Database(db, { readonly: true, fileMustExist: true })
   try {
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
-    if (tables.length > 0 && !tables.includes(TWIN_TABLE)) return `not a twin database (an SQLite file with other tables: ${tables.slice(0, 5).join(", ")})`
+    const tables = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[]
+    if (tables.length > 0 && !tables.includes(TWIN_TABLE))
+      return `not a twin database (an SQLite file with other tables: ${tables.slice(0, 5).join(", ")})`
   } finally {
     sqlite.close()
   }

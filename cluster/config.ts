@@ -5,14 +5,25 @@
 import { NodeClusterSocket, NodeCrypto, NodeSocket } from "@effect/platform-node"
 import { PgClient } from "@effect/sql-pg"
 import { Effect, Layer, Option, Redacted } from "effect"
-import { RunnerAddress, RunnerHealth, Runners, ShardingConfig, SocketRunner, SqlMessageStorage, SqlRunnerStorage } from "effect/cluster"
+import {
+  RunnerAddress,
+  RunnerHealth,
+  Runners,
+  ShardingConfig,
+  SocketRunner,
+  SqlMessageStorage,
+  SqlRunnerStorage,
+} from "effect/cluster"
 import { RpcClient, RpcSerialization } from "effect/rpc"
 import { Socket } from "effect/socket"
 
 /** Shards per group: the simulation places partition p on shard (p mod shards) + 1 (cluster/coordinator.ts). */
 export const DEFAULT_SHARDS = 8
 
-export const shardingConfig = (shards: number, address: { host: string; port: number } | null): Partial<ShardingConfig.ShardingConfig["Service"]> => ({
+export const shardingConfig = (
+  shards: number,
+  address: { host: string; port: number } | null,
+): Partial<ShardingConfig.ShardingConfig["Service"]> => ({
   shardsPerGroup: shards,
   shardLockRefreshInterval: "2 seconds",
   // A killed runner's Postgres session closes with it, releasing its locks at once; the expiry only
@@ -40,12 +51,13 @@ export const pgLayer = (url: string) =>
 export const checkPgUrl = (url: string): string | null => {
   try {
     const u = new URL(url)
-    return u.protocol === "postgres:" || u.protocol === "postgresql:" ? null : `--pg: expected a postgres:// URL, got protocol ${u.protocol}`
+    return u.protocol === "postgres:" || u.protocol === "postgresql:"
+      ? null
+      : `--pg: expected a postgres:// URL, got protocol ${u.protocol}`
   } catch {
     return `--pg: not a URL: ${url}`
   }
 }
-
 
 /**
  * How long a peer may stay silent before its socket is dropped. The library's socket client pings
@@ -58,19 +70,21 @@ export const checkPgUrl = (url: string): string | null => {
 export const PEER_SILENCE = "120 seconds"
 
 /** The cluster's runner-to-runner client: NodeClusterSocket's, with PEER_SILENCE for the ping timeout. */
-const clientProtocol = Layer.effect(Runners.RpcClientProtocol)(Effect.gen(function* () {
-  const serialization = yield* RpcSerialization.RpcSerialization
-  return {
-    codecFor: serialization.codecFor,
-    make: Effect.fnUntraced(function* (address: RunnerAddress.RunnerAddress) {
-      const socket = yield* NodeSocket.makeNet({ openTimeout: 1000, host: address.host, port: address.port })
-      return yield* RpcClient.makeProtocolSocket({ pingInterval: "5 seconds", pingTimeout: PEER_SILENCE }).pipe(
-        Effect.provideService(Socket.Socket, socket),
-        Effect.provideService(RpcSerialization.RpcSerialization, serialization),
-      )
-    }, Effect.orDie),
-  }
-}))
+const clientProtocol = Layer.effect(Runners.RpcClientProtocol)(
+  Effect.gen(function* () {
+    const serialization = yield* RpcSerialization.RpcSerialization
+    return {
+      codecFor: serialization.codecFor,
+      make: Effect.fnUntraced(function* (address: RunnerAddress.RunnerAddress) {
+        const socket = yield* NodeSocket.makeNet({ openTimeout: 1000, host: address.host, port: address.port })
+        return yield* RpcClient.makeProtocolSocket({ pingInterval: "5 seconds", pingTimeout: PEER_SILENCE }).pipe(
+          Effect.provideService(Socket.Socket, socket),
+          Effect.provideService(RpcSerialization.RpcSerialization, serialization),
+        )
+      }, Effect.orDie),
+    }
+  }),
+)
 
 /** What both kinds of cluster process need under their transport: SQL storage, config, serialization. */
 const storage = <A, E, R>(transport: Layer.Layer<A, E, R>, config: Partial<ShardingConfig.ShardingConfig["Service"]>) =>

@@ -23,7 +23,11 @@ export interface ClusterSimOptions {
   /** Wait until this many runners are registered and healthy before sending the first day. */
   readonly waitForRunners?: number
   /** Called when a send failed on the way and is retried (a runner gone, a shard between owners). */
-  readonly onRetry?: (partition: number, day: number, error: { readonly _tag: string; readonly message?: string }) => void
+  readonly onRetry?: (
+    partition: number,
+    day: number,
+    error: { readonly _tag: string; readonly message?: string },
+  ) => void
   /** Keep the run's committed days in Postgres after it finished (default: removed). */
   readonly keep?: boolean
 }
@@ -71,7 +75,12 @@ export type OnReport = (r: DayReport, info: { readonly moved: boolean }) => void
  * cluster spreads shards evenly over runners, so partitions spread evenly too (a plain id would
  * hash several partitions onto one runner's shards).
  */
-export const placedEntityId = (getShardId: (id: EntityId.EntityId) => number, run: string, p: number, shards: number): string => {
+export const placedEntityId = (
+  getShardId: (id: EntityId.EntityId) => number,
+  run: string,
+  p: number,
+  shards: number,
+): string => {
   const want = (p % shards) + 1
   for (let k = 0; k < 100_000; k++) {
     const id = k === 0 ? entityIdOf(run, p) : `${entityIdOf(run, p)}~${k}`
@@ -83,7 +92,9 @@ export const placedEntityId = (getShardId: (id: EntityId.EntityId) => number, ru
 /** Healthy runners registered in the cluster's runner table. */
 const healthyRunners = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
-  const rows = yield* sql<{ n: number | string }>`SELECT count(*)::int AS n FROM cluster_runners WHERE healthy`.pipe(Effect.orElseSucceed(() => [{ n: 0 }]))
+  const rows = yield* sql<{ n: number | string }>`SELECT count(*)::int AS n FROM cluster_runners WHERE healthy`.pipe(
+    Effect.orElseSucceed(() => [{ n: 0 }]),
+  )
   return Number(rows[0]?.n ?? 0)
 })
 
@@ -93,13 +104,18 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
     yield* ensureSchema
     if (o.waitForRunners !== undefined) {
       const want = o.waitForRunners
-      yield* healthyRunners.pipe(Effect.repeat({ schedule: Schedule.spaced("200 millis"), until: (n) => n >= want }), Effect.timeout("60 seconds"))
+      yield* healthyRunners.pipe(
+        Effect.repeat({ schedule: Schedule.spaced("200 millis"), until: (n) => n >= want }),
+        Effect.timeout("60 seconds"),
+      )
       // Let the runners publish the assignment that includes all of them before the first message.
       yield* Effect.sleep("2500 millis")
     }
     const sharding = yield* Sharding.Sharding
     const client = yield* SimPartition.client
-    const ids = Array.from({ length: o.partitions }, (_, p) => placedEntityId((id) => sharding.getShardId(id, "default").id, run, p, o.shards))
+    const ids = Array.from({ length: o.partitions }, (_, p) =>
+      placedEntityId((id) => sharding.getShardId(id, "default").id, run, p, o.shards),
+    )
     const t0 = performance.now()
     const runners = new Map<string, RunnerStats>()
     const lastRunner: Array<string | null> = Array.from({ length: o.partitions }, () => null)
@@ -114,7 +130,19 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
       const now = (performance.now() - t0) / 1000
       let s = runners.get(r.runner)
       if (s === undefined) {
-        s = { runner: r.runner, pids: [], partitions: [], subscriberDays: 0, events: 0, cpuSeconds: 0, cpuFromMs: r.cpuStartMs, cpuToMs: r.cpuEndMs, maxRss: 0, firstAt: now, lastAt: now }
+        s = {
+          runner: r.runner,
+          pids: [],
+          partitions: [],
+          subscriberDays: 0,
+          events: 0,
+          cpuSeconds: 0,
+          cpuFromMs: r.cpuStartMs,
+          cpuToMs: r.cpuEndMs,
+          maxRss: 0,
+          firstAt: now,
+          lastAt: now,
+        }
         runners.set(r.runner, s)
       }
       if (!s.pids.includes(r.pid)) s.pids.push(r.pid)
@@ -140,20 +168,33 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
       if (r.summary !== null) finals[r.partition] = r.summary as PartitionSummary
       onReport(r, { moved: didMove })
     }
-    const partition = (p: number) => Effect.gen(function* () {
-      const entity = client(ids[p] as string)
-      for (let day = 0; day < o.days; day++) {
-        const payload = { run, seed: o.seed, subscribers: o.subscribers, days: o.days, partitions: o.partitions, partition: p, day }
-        // Transport and placement errors (a runner gone, a shard between owners) are retried: the
-        // message is persisted under its day, so a resend is the same message, never a second day.
-        const r = yield* entity.RunDay(payload).pipe(
-          Effect.tapError((e) => Effect.sync(() => o.onRetry?.(p, day, e))),
-          Effect.retry({ while: (e) => e._tag !== "SimFailed", schedule: Schedule.spaced("250 millis"), times: 480 }),
-        )
-        record(r)
-      }
-    })
-    yield* Effect.forEach(Array.from({ length: o.partitions }, (_, p) => p), partition, { concurrency: "unbounded", discard: true })
+    const partition = (p: number) =>
+      Effect.gen(function* () {
+        const entity = client(ids[p] as string)
+        for (let day = 0; day < o.days; day++) {
+          const payload = {
+            run,
+            seed: o.seed,
+            subscribers: o.subscribers,
+            days: o.days,
+            partitions: o.partitions,
+            partition: p,
+            day,
+          }
+          // Transport and placement errors (a runner gone, a shard between owners) are retried: the
+          // message is persisted under its day, so a resend is the same message, never a second day.
+          const r = yield* entity.RunDay(payload).pipe(
+            Effect.tapError((e) => Effect.sync(() => o.onRetry?.(p, day, e))),
+            Effect.retry({ while: (e) => e._tag !== "SimFailed", schedule: Schedule.spaced("250 millis"), times: 480 }),
+          )
+          record(r)
+        }
+      })
+    yield* Effect.forEach(
+      Array.from({ length: o.partitions }, (_, p) => p),
+      partition,
+      { concurrency: "unbounded", discard: true },
+    )
     const seconds = (performance.now() - t0) / 1000
     if (o.keep !== true) yield* dropRun(run)
     const summaries = finals.map((s, p) => {
@@ -165,12 +206,33 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
     const stats = [...runners.values()].sort((a, b) => (a.runner < b.runner ? -1 : 1))
     const rss = stats.reduce((a, s) => a + s.maxRss, 0)
     const result: ClusterSimResult = {
-      seed: o.seed, subscribers: o.subscribers, days: o.days, partitions: o.partitions, threads: stats.length, log: "postgres", dbDir: null,
-      hash: combinedHash(o.seed, o.subscribers, o.days, hashes), partitionHashes: hashes, events,
-      commands: summaries.reduce((a, s) => a + s.commands, 0), seconds, setupSeconds: setupMs / 1000,
-      subscriberDaysPerSec: (o.subscribers * o.days) / seconds, eventsPerSec: events / seconds,
-      bytesPerSubscriber: null, heapBytes: null, summary: totalsOf(summaries),
-      cluster: { run, runners: stats, moved, duplicates, restored, bytesPerEvent: dayBytes / Math.max(1, dayEvents), rssPerSubscriber: rss / o.subscribers },
+      seed: o.seed,
+      subscribers: o.subscribers,
+      days: o.days,
+      partitions: o.partitions,
+      threads: stats.length,
+      log: "postgres",
+      dbDir: null,
+      hash: combinedHash(o.seed, o.subscribers, o.days, hashes),
+      partitionHashes: hashes,
+      events,
+      commands: summaries.reduce((a, s) => a + s.commands, 0),
+      seconds,
+      setupSeconds: setupMs / 1000,
+      subscriberDaysPerSec: (o.subscribers * o.days) / seconds,
+      eventsPerSec: events / seconds,
+      bytesPerSubscriber: null,
+      heapBytes: null,
+      summary: totalsOf(summaries),
+      cluster: {
+        run,
+        runners: stats,
+        moved,
+        duplicates,
+        restored,
+        bytesPerEvent: dayBytes / Math.max(1, dayEvents),
+        rssPerSubscriber: rss / o.subscribers,
+      },
     }
     return result
   })

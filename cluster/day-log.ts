@@ -17,7 +17,8 @@ export interface DayLog extends TwinLog {
   take(): Chunk | null
 }
 
-const notKept = (what: string): Error => new Error(`cluster day log: ${what} is not kept on the runner (the partition's log is in Postgres, cluster/store.ts)`)
+const notKept = (what: string): Error =>
+  new Error(`cluster day log: ${what} is not kept on the runner (the partition's log is in Postgres, cluster/store.ts)`)
 
 /**
  * A log that buffers the current day's events as bytes and replays `history` (the chunks
@@ -56,7 +57,8 @@ export const dayLog = (history: readonly Chunk[] = []): DayLog => {
       // Read once, by TwinCore.restore: the chunks are let go afterwards.
       const chunks = past
       past = []
-      for (const c of chunks) yield* chunkEvents(Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength), c.firstSeq, afterSeq)
+      for (const c of chunks)
+        yield* chunkEvents(Buffer.from(c.data.buffer, c.data.byteOffset, c.data.byteLength), c.firstSeq, afterSeq)
     },
     query() {
       throw notKept("a number's history")

@@ -36,12 +36,28 @@ export const startEmbeddedPostgres = async (log: (line: string) => void = () => 
   const removeRoot = (): void => rmSync(root, { recursive: true, force: true })
   process.once("exit", removeRoot)
   const pg = new EmbeddedPostgres({
-    databaseDir: dataDir, port, user: "postgres", password, persistent: false,
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: false,
     // Root: run the server as the unprivileged "postgres" user, created when missing.
     createPostgresUser: asRoot,
     // Loopback only; fsync off: a demo and test database, thrown away after the run.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"],
-    onLog: log, onError: (e) => log(`[error] ${e instanceof Error ? e.message : String(e)}`),
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
+      "-c",
+      "max_connections=200",
+    ],
+    onLog: log,
+    onError: (e) => log(`[error] ${e instanceof Error ? e.message : String(e)}`),
   })
   try {
     if (asRoot) {

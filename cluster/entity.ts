@@ -11,11 +11,24 @@ const Counts = Schema.Record(Schema.String, Schema.Number)
 
 /** bench/sim/partition.ts PartitionSummary, as it travels between runner and coordinator. */
 export const PartitionSummarySchema = Schema.Struct({
-  partition: Schema.Number, subscribers: Schema.Number, groups: Schema.Number, families: Schema.Number, corporate: Schema.Number,
-  events: Schema.Number, commands: Schema.Number, charges: Counts, credits: Counts,
+  partition: Schema.Number,
+  subscribers: Schema.Number,
+  groups: Schema.Number,
+  families: Schema.Number,
+  corporate: Schema.Number,
+  events: Schema.Number,
+  commands: Schema.Number,
+  charges: Counts,
+  credits: Counts,
   roaming: Schema.Struct({ zabugorishche: Schema.Number, payg: Schema.Number }),
-  balanceDrop: Schema.Number, usageRefused: Schema.Number, rejected: Counts, lockouts: Schema.Number, logins: Schema.Number,
-  trips: Schema.Number, blocked: Schema.Struct({ financial: Schema.Number, voluntary: Schema.Number }), hash: Schema.String,
+  balanceDrop: Schema.Number,
+  usageRefused: Schema.Number,
+  rejected: Counts,
+  lockouts: Schema.Number,
+  logins: Schema.Number,
+  trips: Schema.Number,
+  blocked: Schema.Struct({ financial: Schema.Number, voluntary: Schema.Number }),
+  hash: Schema.String,
 })
 
 /** What one partition-day call reports back. */

@@ -20,7 +20,11 @@ import { commitDay, ensureSchema, lastDay, loadDay, loadDays } from "./store.ts"
 /** Day -1 is the setup: creating the subscribers, families and autopay before the first day. */
 export const SETUP_DAY = -1
 
-interface Loaded { readonly restoredDays: number; readonly setupMs: number; readonly replayMs: number }
+interface Loaded {
+  readonly restoredDays: number
+  readonly setupMs: number
+  readonly replayMs: number
+}
 
 interface Held {
   readonly run: string
@@ -38,13 +42,14 @@ const failed = (e: unknown): SimFailed => new SimFailed({ message: e instanceof 
 const breathe = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
 
 /** Run a generator's steps, yielding to the event loop between them. */
-const drive = (steps: Generator<void>) => Effect.gen(function* () {
-  for (;;) {
-    const r = yield* Effect.try({ try: () => steps.next(), catch: failed })
-    if (r.done === true) return
-    yield* breathe
-  }
-})
+const drive = (steps: Generator<void>) =>
+  Effect.gen(function* () {
+    for (;;) {
+      const r = yield* Effect.try({ try: () => steps.next(), catch: failed })
+      if (r.done === true) return
+      yield* breathe
+    }
+  })
 
 /** The population's groups, kept for the last (seed, subscribers) a runner saw: every partition of a run shares them. */
 let groupsMemo: { key: string; groups: Group[] } | null = null
@@ -64,92 +69,144 @@ let schemaReady = false
 
 const sizeOf = (p: Partition): number => p.groups.reduce((a, g) => a + g.size, 0)
 
-export const partitionLayer = SimPartition.toLayer(Effect.gen(function* () {
-  const address = yield* Entity.CurrentRunnerAddress
-  const runner = `${address.host}:${address.port}`
-  const sql = yield* SqlClient.SqlClient
-  let held: Held | null = null
+export const partitionLayer = SimPartition.toLayer(
+  Effect.gen(function* () {
+    const address = yield* Entity.CurrentRunnerAddress
+    const runner = `${address.host}:${address.port}`
+    const sql = yield* SqlClient.SqlClient
+    let held: Held | null = null
 
-  const drop = (): void => {
-    held?.part.close()
-    held = null
-  }
+    const drop = (): void => {
+      held?.part.close()
+      held = null
+    }
 
-  /** The partition as committed in Postgres: created (and day -1 committed) when nothing is. */
-  const load = (p: RunDayPayload): Effect.Effect<Loaded, SimFailed | SqlError.SqlError, SqlClient.SqlClient> => Effect.gen(function* () {
-    drop()
-    const t0 = performance.now()
-    const groups = partitionGroups(groupsOf(p.seed, p.subscribers), p.partition, p.partitions)
-    const days = yield* loadDays(p.run, p.partition)
-    const last = days[days.length - 1]
-    if (last === undefined) {
-      const log = dayLog()
-      const part = yield* Effect.try({ try: () => new Partition(p.seed, p.partition, p.partitions, groups, { kind: "external", log }), catch: failed })
-      yield* drive(part.setupSteps())
-      const chunk = log.take()
-      const counters = part.counters()
-      const mine = yield* commitDay(p.run, p.partition, SETUP_DAY, chunk, chunk === null ? 0 : counters.events, counters, runner)
-      if (!mine) return yield* load(p)
-      held = { run: p.run, part, log, lastDay: SETUP_DAY, dirty: false }
-      return { restoredDays: -1, setupMs: performance.now() - t0, replayMs: 0 }
-    }
-    const chunks = days.flatMap((d) => (d.chunk === null ? [] : [d.chunk]))
-    const log = dayLog(chunks)
-    const part = yield* Effect.try({ try: () => new Partition(p.seed, p.partition, p.partitions, groups, { kind: "external", log, resume: last.counters }), catch: failed })
-    held = { run: p.run, part, log, lastDay: last.day, dirty: false }
-    return { restoredDays: days.length, setupMs: 0, replayMs: performance.now() - t0 }
-  })
+    /** The partition as committed in Postgres: created (and day -1 committed) when nothing is. */
+    const load = (p: RunDayPayload): Effect.Effect<Loaded, SimFailed | SqlError.SqlError, SqlClient.SqlClient> =>
+      Effect.gen(function* () {
+        drop()
+        const t0 = performance.now()
+        const groups = partitionGroups(groupsOf(p.seed, p.subscribers), p.partition, p.partitions)
+        const days = yield* loadDays(p.run, p.partition)
+        const last = days[days.length - 1]
+        if (last === undefined) {
+          const log = dayLog()
+          const part = yield* Effect.try({
+            try: () => new Partition(p.seed, p.partition, p.partitions, groups, { kind: "external", log }),
+            catch: failed,
+          })
+          yield* drive(part.setupSteps())
+          const chunk = log.take()
+          const counters = part.counters()
+          const mine = yield* commitDay(
+            p.run,
+            p.partition,
+            SETUP_DAY,
+            chunk,
+            chunk === null ? 0 : counters.events,
+            counters,
+            runner,
+          )
+          if (!mine) return yield* load(p)
+          held = { run: p.run, part, log, lastDay: SETUP_DAY, dirty: false }
+          return { restoredDays: -1, setupMs: performance.now() - t0, replayMs: 0 }
+        }
+        const chunks = days.flatMap((d) => (d.chunk === null ? [] : [d.chunk]))
+        const log = dayLog(chunks)
+        const part = yield* Effect.try({
+          try: () =>
+            new Partition(p.seed, p.partition, p.partitions, groups, { kind: "external", log, resume: last.counters }),
+          catch: failed,
+        })
+        held = { run: p.run, part, log, lastDay: last.day, dirty: false }
+        return { restoredDays: days.length, setupMs: 0, replayMs: performance.now() - t0 }
+      })
 
-  const report = (p: RunDayPayload, h: Held, events: number, chunkBytes: number, duplicate: boolean, loaded: Loaded, cpuStartMs: number): DayReport => {
-    const summary = p.day === p.days - 1 && h.lastDay === p.day ? h.part.finish() : null
-    return {
-      partition: p.partition, day: p.day, runner, pid: process.pid, events, chunkBytes, subscribers: sizeOf(h.part), duplicate,
-      restoredDays: loaded.restoredDays, setupMs: loaded.setupMs, replayMs: loaded.replayMs, cpuStartMs, cpuEndMs: cpuMs(),
-      rss: process.memoryUsage().rss, summary,
+    const report = (
+      p: RunDayPayload,
+      h: Held,
+      events: number,
+      chunkBytes: number,
+      duplicate: boolean,
+      loaded: Loaded,
+      cpuStartMs: number,
+    ): DayReport => {
+      const summary = p.day === p.days - 1 && h.lastDay === p.day ? h.part.finish() : null
+      return {
+        partition: p.partition,
+        day: p.day,
+        runner,
+        pid: process.pid,
+        events,
+        chunkBytes,
+        subscribers: sizeOf(h.part),
+        duplicate,
+        restoredDays: loaded.restoredDays,
+        setupMs: loaded.setupMs,
+        replayMs: loaded.replayMs,
+        cpuStartMs,
+        cpuEndMs: cpuMs(),
+        rss: process.memoryUsage().rss,
+        summary,
+      }
     }
-  }
 
-  const runDay = (p: RunDayPayload): Effect.Effect<DayReport, SimFailed> => Effect.gen(function* () {
-    if (!schemaReady) {
-      yield* ensureSchema
-      schemaReady = true
-    }
-    const cpu0 = cpuMs()
-    let loaded: Loaded = { restoredDays: 0, setupMs: 0, replayMs: 0 }
-    const committed = yield* lastDay(p.run, p.partition)
-    if (held === null || held.dirty || held.run !== p.run || held.lastDay !== (committed ?? Number.NaN)) loaded = yield* load(p)
-    const h = held as Held | null
-    if (h === null) return yield* new SimFailed({ message: `partition ${p.partition}: not loaded` })
-    if (p.day <= h.lastDay) {
-      // Committed before: answer from the committed row, apply nothing.
-      const row = yield* loadDay(p.run, p.partition, p.day)
-      return report(p, h, row?.events ?? 0, 0, true, loaded, cpu0)
-    }
-    if (p.day !== h.lastDay + 1) return yield* new SimFailed({ message: `partition ${p.partition}: day ${p.day} asked before day ${h.lastDay + 1} was committed` })
-    const before = h.part.twin.state.seq
-    h.dirty = true
-    yield* drive(h.part.runDaySteps(p.day))
-    const chunk = h.log.take()
-    const events = h.part.twin.state.seq - before
-    const mine = yield* commitDay(p.run, p.partition, p.day, chunk, events, h.part.counters(), runner)
-    if (!mine) {
-      // Another handler committed this day first: its commit is the day; ours is discarded.
-      yield* load(p)
-      const again = held as Held | null
-      const row = yield* loadDay(p.run, p.partition, p.day)
-      if (again === null) return yield* new SimFailed({ message: `partition ${p.partition}: reload failed` })
-      return report(p, again, row?.events ?? 0, 0, true, { restoredDays: again.lastDay + 2, setupMs: 0, replayMs: 0 }, cpu0)
-    }
-    h.lastDay = p.day
-    h.dirty = false
-    const out = report(p, h, events, chunk?.data.byteLength ?? 0, false, loaded, cpu0)
-    // The last day: the partition is done, its memory goes back (a late re-delivery rebuilds it).
-    if (out.summary !== null) drop()
-    return out
-  }).pipe(
-    Effect.mapError((e) => (e instanceof SimFailed ? e : failed(e))),
-    Effect.provideService(SqlClient.SqlClient, sql),
-  )
+    const runDay = (p: RunDayPayload): Effect.Effect<DayReport, SimFailed> =>
+      Effect.gen(function* () {
+        if (!schemaReady) {
+          yield* ensureSchema
+          schemaReady = true
+        }
+        const cpu0 = cpuMs()
+        let loaded: Loaded = { restoredDays: 0, setupMs: 0, replayMs: 0 }
+        const committed = yield* lastDay(p.run, p.partition)
+        if (held === null || held.dirty || held.run !== p.run || held.lastDay !== (committed ?? Number.NaN))
+          loaded = yield* load(p)
+        const h = held as Held | null
+        if (h === null) return yield* new SimFailed({ message: `partition ${p.partition}: not loaded` })
+        if (p.day <= h.lastDay) {
+          // Committed before: answer from the committed row, apply nothing.
+          const row = yield* loadDay(p.run, p.partition, p.day)
+          return report(p, h, row?.events ?? 0, 0, true, loaded, cpu0)
+        }
+        if (p.day !== h.lastDay + 1)
+          return yield* new SimFailed({
+            message: `partition ${p.partition}: day ${p.day} asked before day ${h.lastDay + 1} was committed`,
+          })
+        const before = h.part.twin.state.seq
+        h.dirty = true
+        yield* drive(h.part.runDaySteps(p.day))
+        const chunk = h.log.take()
+        const events = h.part.twin.state.seq - before
+        const mine = yield* commitDay(p.run, p.partition, p.day, chunk, events, h.part.counters(), runner)
+        if (!mine) {
+          // Another handler committed this day first: its commit is the day; ours is discarded.
+          yield* load(p)
+          const again = held as Held | null
+          const row = yield* loadDay(p.run, p.partition, p.day)
+          if (again === null) return yield* new SimFailed({ message: `partition ${p.partition}: reload failed` })
+          return report(
+            p,
+            again,
+            row?.events ?? 0,
+            0,
+            true,
+            { restoredDays: again.lastDay + 2, setupMs: 0, replayMs: 0 },
+            cpu0,
+          )
+        }
+        h.lastDay = p.day
+        h.dirty = false
+        const out = report(p, h, events, chunk?.data.byteLength ?? 0, false, loaded, cpu0)
+        // The last day: the partition is done, its memory goes back (a late re-delivery rebuilds it).
+        if (out.summary !== null) drop()
+        return out
+      }).pipe(
+        Effect.mapError((e) => (e instanceof SimFailed ? e : failed(e))),
+        Effect.provideService(SqlClient.SqlClient, sql),
+      )
 
-  return SimPartition.of({ RunDay: ({ payload }) => runDay(payload) })
-}), { maxIdleTime: "30 minutes" })
+    return SimPartition.of({ RunDay: ({ payload }) => runDay(payload) })
+  }),
+  { maxIdleTime: "30 minutes" },
+)

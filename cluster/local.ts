@@ -43,8 +43,25 @@ export interface LocalClusterOptions {
 
 const spawnRunner = (url: string, port: number, shards: number, o: LocalClusterOptions): Promise<LocalRunner> =>
   new Promise((resolve, reject) => {
-    const args = [`--max-old-space-size=${o.maxOldSpaceMb ?? 8192}`, "--max-semi-space-size=32", TWIN_BIN, "cluster", "runner", "--pg", url, "--host", "127.0.0.1", "--port", String(port), "--shards", String(shards)]
-    const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, TWIN_RUNNER_PARENT: "stdin" } })
+    const args = [
+      `--max-old-space-size=${o.maxOldSpaceMb ?? 8192}`,
+      "--max-semi-space-size=32",
+      TWIN_BIN,
+      "cluster",
+      "runner",
+      "--pg",
+      url,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--shards",
+      String(shards),
+    ]
+    const child = spawn(process.execPath, args, {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, TWIN_RUNNER_PARENT: "stdin" },
+    })
     const address = `127.0.0.1:${port}`
     let out = ""
     let err = ""
@@ -65,7 +82,8 @@ const spawnRunner = (url: string, port: number, shards: number, o: LocalClusterO
     })
     child.once("exit", (code, signal) => {
       clearTimeout(timer)
-      if (!out.includes(READY)) reject(new Error(`runner ${address} exited (${code ?? signal}) before joining: ${err.slice(-2000)}`))
+      if (!out.includes(READY))
+        reject(new Error(`runner ${address} exited (${code ?? signal}) before joining: ${err.slice(-2000)}`))
     })
   })
 
@@ -83,7 +101,8 @@ const stopRunner = (r: LocalRunner): Promise<void> =>
   })
 
 export const startLocalCluster = async (o: LocalClusterOptions): Promise<LocalCluster> => {
-  if (!Number.isSafeInteger(o.runners) || o.runners < 1 || o.runners > 64) throw new Error(`runners: must be 1..64, got ${o.runners}`)
+  if (!Number.isSafeInteger(o.runners) || o.runners < 1 || o.runners > 64)
+    throw new Error(`runners: must be 1..64, got ${o.runners}`)
   let pg: LocalPostgres | null = null
   const url = o.pg ?? (pg = await startEmbeddedPostgres()).url
   const runners: LocalRunner[] = []

@@ -19,10 +19,12 @@ export const READY = "twin-cluster-runner ready"
 
 export const runnerLayer = (o: RunnerOptions) => {
   const sharding = runnerClusterLayer(shardingConfig(o.shards, { host: o.host, port: o.port }))
-  const ready = Layer.effectDiscard(Effect.gen(function* () {
-    yield* ensureSchema
-    yield* Effect.sync(() => console.log(`${READY} ${o.host}:${o.port} pid ${process.pid}`))
-  }))
+  const ready = Layer.effectDiscard(
+    Effect.gen(function* () {
+      yield* ensureSchema
+      yield* Effect.sync(() => console.log(`${READY} ${o.host}:${o.port} pid ${process.pid}`))
+    }),
+  )
   return Layer.mergeAll(partitionLayer, ready).pipe(Layer.provide(sharding), Layer.provide(pgLayer(o.pg)))
 }
 

@@ -40,14 +40,28 @@ class ClusterProgress {
   private lastLog = 0
   private readonly t0 = performance.now()
 
-  constructor(private readonly o: ClusterCommand, tty: boolean) {
+  constructor(
+    private readonly o: ClusterCommand,
+    tty: boolean,
+  ) {
     this.holder = Array.from({ length: o.partitions }, () => null)
     this.size = Array.from({ length: o.partitions }, () => 0)
     this.daysDone = Array.from({ length: o.partitions }, () => 0)
     const show = o.progress && !o.json
-    this.multi = show && tty
-      ? new cliProgress.MultiBar({ format: "{name} {bar} {percentage}% | {value}/{total} абонент-дней | {rate} абонент-дней/с | осталось {eta_formatted}", hideCursor: true, etaBuffer: 50, fps: 5, stream: process.stderr }, cliProgress.Presets.shades_classic)
-      : null
+    this.multi =
+      show && tty
+        ? new cliProgress.MultiBar(
+            {
+              format:
+                "{name} {bar} {percentage}% | {value}/{total} абонент-дней | {rate} абонент-дней/с | осталось {eta_formatted}",
+              hideCursor: true,
+              etaBuffer: 50,
+              fps: 5,
+              stream: process.stderr,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : null
     this.total = this.multi?.create(o.subscribers * o.days, 0, { name: "всего".padEnd(21), rate: 0 }) ?? null
   }
 
@@ -66,7 +80,9 @@ class ClusterProgress {
     if (this.multi === null && this.o.progress && !this.o.json && performance.now() - this.lastLog > 5000) {
       this.lastLog = performance.now()
       const per = [...this.done.entries()].map(([k, v]) => `${k} ${ru(v)} (RSS ${mb(this.rss.get(k) ?? 0)})`).join(", ")
-      console.error(`  ${secs.toFixed(0)} с · ${Math.floor((this.all / (this.o.subscribers * this.o.days)) * 100)}% · ${ru(this.all)} абонент-дней · ${ru(this.all / Math.max(0.001, secs))} абонент-дней/с · ${ru(this.events / Math.max(0.001, secs))} событий/с · по раннерам: ${per}`)
+      console.error(
+        `  ${secs.toFixed(0)} с · ${Math.floor((this.all / (this.o.subscribers * this.o.days)) * 100)}% · ${ru(this.all)} абонент-дней · ${ru(this.all / Math.max(0.001, secs))} абонент-дней/с · ${ru(this.events / Math.max(0.001, secs))} событий/с · по раннерам: ${per}`,
+      )
     }
   }
 
@@ -98,9 +114,15 @@ export const printCluster = (r: ClusterSimResult, where: string): void => {
   console.log(`\nКластер (effect/cluster, ${where}):`)
   for (const s of c.runners) {
     const secs = Math.max(0.001, s.lastAt - s.firstAt)
-    line(`  раннер ${s.runner} (pid ${s.pids.join(", ")})`, `разделы ${[...s.partitions].sort((a, b) => a - b).join(", ")} · ${ru(s.subscriberDays)} абонент-дней · ${ru(s.subscriberDays / secs)} абонент-дней/с · ЦП ${s.cpuSeconds.toFixed(1)} с · RSS до ${mb(s.maxRss)}`)
+    line(
+      `  раннер ${s.runner} (pid ${s.pids.join(", ")})`,
+      `разделы ${[...s.partitions].sort((a, b) => a - b).join(", ")} · ${ru(s.subscriberDays)} абонент-дней · ${ru(s.subscriberDays / secs)} абонент-дней/с · ЦП ${s.cpuSeconds.toFixed(1)} с · RSS до ${mb(s.maxRss)}`,
+    )
   }
-  line("переезды разделов между раннерами", `${c.moved} (восстановлено из Postgres: ${c.restored}, повторных доставок дня: ${c.duplicates})`)
+  line(
+    "переезды разделов между раннерами",
+    `${c.moved} (восстановлено из Postgres: ${c.restored}, повторных доставок дня: ${c.duplicates})`,
+  )
   line("память раннеров (RSS) на абонента", `${ru(c.rssPerSubscriber)} байт`)
   line("журнал дней в Postgres", `${c.bytesPerEvent.toFixed(0)} байт на событие`)
   line("прогон в Postgres", `${c.run} (таблица twin_sim_days)`)
@@ -138,13 +160,25 @@ export const runClusterCommand = async (o: ClusterCommand): Promise<void> => {
       local = await startLocalCluster({ runners: o.runners, shards })
       pg = local.url
     }
-    const r = await simulateOnCluster({
-      seed: o.seed, subscribers: o.subscribers, days: o.days, partitions: o.partitions, shards, pg, keep: o.keep,
-      ...(local !== null ? { waitForRunners: o.runners } : {}),
-      onRetry: (p, day, e) => {
-        if (!o.json) console.error(`  повтор отправки: раздел ${p}, день ${day}: ${e._tag}${e.message !== undefined ? ` (${e.message.slice(0, 200)})` : ""}`)
+    const r = await simulateOnCluster(
+      {
+        seed: o.seed,
+        subscribers: o.subscribers,
+        days: o.days,
+        partitions: o.partitions,
+        shards,
+        pg,
+        keep: o.keep,
+        ...(local !== null ? { waitForRunners: o.runners } : {}),
+        onRetry: (p, day, e) => {
+          if (!o.json)
+            console.error(
+              `  повтор отправки: раздел ${p}, день ${day}: ${e._tag}${e.message !== undefined ? ` (${e.message.slice(0, 200)})` : ""}`,
+            )
+        },
       },
-    }, (rep) => progress.report(rep))
+      (rep) => progress.report(rep),
+    )
     progress.stop()
     if (o.json) console.log(JSON.stringify(r, null, 2))
     else {

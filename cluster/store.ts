@@ -14,11 +14,12 @@ export const DAYS_TABLE = "twin_sim_days"
 /** Create the table once per database (runners and the coordinator may race: one advisory lock). */
 export const ensureSchema = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
-  yield* sql.withTransaction(Effect.gen(function* () {
-    yield* sql`SELECT pg_advisory_xact_lock(2027202002)`
-    const exists = yield* sql<{ t: string | null }>`SELECT to_regclass(${DAYS_TABLE})::text AS t`
-    if (exists[0]?.t !== null && exists[0]?.t !== undefined) return
-    yield* sql.unsafe(`CREATE TABLE ${DAYS_TABLE} (
+  yield* sql.withTransaction(
+    Effect.gen(function* () {
+      yield* sql`SELECT pg_advisory_xact_lock(2027202002)`
+      const exists = yield* sql<{ t: string | null }>`SELECT to_regclass(${DAYS_TABLE})::text AS t`
+      if (exists[0]?.t !== null && exists[0]?.t !== undefined) return
+      yield* sql.unsafe(`CREATE TABLE ${DAYS_TABLE} (
       run text NOT NULL,
       partition integer NOT NULL,
       day integer NOT NULL,
@@ -30,9 +31,10 @@ export const ensureSchema = Effect.gen(function* () {
       committed_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (run, partition, day)
     )`)
-    // The chunks are already compact lines: stored as they are, out of line, without compression.
-    yield* sql.unsafe(`ALTER TABLE ${DAYS_TABLE} ALTER COLUMN chunk SET STORAGE EXTERNAL`)
-  }))
+      // The chunks are already compact lines: stored as they are, out of line, without compression.
+      yield* sql.unsafe(`ALTER TABLE ${DAYS_TABLE} ALTER COLUMN chunk SET STORAGE EXTERNAL`)
+    }),
+  )
 })
 
 export interface CommittedDay {
@@ -61,41 +63,60 @@ const toDay = (r: Row): CommittedDay => ({
 })
 
 /** Every committed day of a partition, in day order (what a moved partition is rebuilt from). */
-export const loadDays = (run: string, partition: number) => Effect.gen(function* () {
-  const sql = yield* SqlClient.SqlClient
-  const rows = yield* sql<Row>`SELECT day, first_seq, events, chunk, counters, runner FROM twin_sim_days WHERE run = ${run} AND partition = ${partition} ORDER BY day`
-  return rows.map(toDay)
-})
+export const loadDays = (run: string, partition: number) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const rows =
+      yield* sql<Row>`SELECT day, first_seq, events, chunk, counters, runner FROM twin_sim_days WHERE run = ${run} AND partition = ${partition} ORDER BY day`
+    return rows.map(toDay)
+  })
 
 /** One committed day (null: not committed). */
-export const loadDay = (run: string, partition: number, day: number) => Effect.gen(function* () {
-  const sql = yield* SqlClient.SqlClient
-  const rows = yield* sql<Row>`SELECT day, first_seq, events, chunk, counters, runner FROM twin_sim_days WHERE run = ${run} AND partition = ${partition} AND day = ${day}`
-  const r = rows[0]
-  return r === undefined ? null : toDay(r)
-})
+export const loadDay = (run: string, partition: number, day: number) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const rows =
+      yield* sql<Row>`SELECT day, first_seq, events, chunk, counters, runner FROM twin_sim_days WHERE run = ${run} AND partition = ${partition} AND day = ${day}`
+    const r = rows[0]
+    return r === undefined ? null : toDay(r)
+  })
 
 /**
  * Commit a partition's day. True: this call committed it; false: the day was committed before
  * (by this handler's earlier run or by another runner), and nothing was written.
  */
-export const commitDay = (run: string, partition: number, day: number, chunk: Chunk | null, events: number, counters: PartitionSummary, runner: string) => Effect.gen(function* () {
-  const sql = yield* SqlClient.SqlClient
-  const rows = yield* sql<{ day: number }>`INSERT INTO twin_sim_days (run, partition, day, first_seq, events, chunk, counters, runner)
+export const commitDay = (
+  run: string,
+  partition: number,
+  day: number,
+  chunk: Chunk | null,
+  events: number,
+  counters: PartitionSummary,
+  runner: string,
+) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const rows = yield* sql<{
+      day: number
+    }>`INSERT INTO twin_sim_days (run, partition, day, first_seq, events, chunk, counters, runner)
     VALUES (${run}, ${partition}, ${day}, ${chunk?.firstSeq ?? 0}, ${events}, ${chunk?.data ?? new Uint8Array(0)}, ${JSON.stringify(counters)}, ${runner})
     ON CONFLICT (run, partition, day) DO NOTHING RETURNING day`
-  return rows.length === 1
-})
+    return rows.length === 1
+  })
 
 /** Remove a finished run's rows (the coordinator does this after a successful run unless asked to keep them). */
-export const dropRun = (run: string) => Effect.gen(function* () {
-  const sql = yield* SqlClient.SqlClient
-  yield* sql`DELETE FROM twin_sim_days WHERE run = ${run}`
-})
+export const dropRun = (run: string) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql`DELETE FROM twin_sim_days WHERE run = ${run}`
+  })
 
 /** The partition's last committed day (null: nothing committed, not even the setup). */
-export const lastDay = (run: string, partition: number) => Effect.gen(function* () {
-  const sql = yield* SqlClient.SqlClient
-  const rows = yield* sql<{ day: number | null }>`SELECT max(day) AS day FROM twin_sim_days WHERE run = ${run} AND partition = ${partition}`
-  return rows[0]?.day ?? null
-})
+export const lastDay = (run: string, partition: number) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const rows = yield* sql<{
+      day: number | null
+    }>`SELECT max(day) AS day FROM twin_sim_days WHERE run = ${run} AND partition = ${partition}`
+    return rows[0]?.day ?? null
+  })

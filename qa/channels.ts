@@ -21,7 +21,11 @@ import { executeOnCore, inboxCode, NO_CODE, type Executor, type Step, type StepO
 
 type WebChannel = "lk" | "app" | "kiosk"
 
-const reply = (r: ChannelReply, via: string): StepOutcome => ({ ok: r.ok, code: r.ok ? null : (r.error?.code ?? `HTTP_${r.status}`), via })
+const reply = (r: ChannelReply, via: string): StepOutcome => ({
+  ok: r.ok,
+  code: r.ok ? null : (r.error?.code ?? `HTTP_${r.status}`),
+  via,
+})
 const rub = (kop: number): string => (kop / 100).toFixed(2)
 
 /** Services whose USSD page connects or disconnects them (key 1 toggles; *111*2163# only connects). */
@@ -57,7 +61,12 @@ export const channelExecutor = (t: QaTwin): Executor => {
   }
 
   /** `op` on a web channel as `m`, logging in first and again when the session has ended; null: channel unavailable. */
-  const webCall = async (ch: WebChannel, m: string, op: string, args: Record<string, unknown>): Promise<ChannelReply | null> => {
+  const webCall = async (
+    ch: WebChannel,
+    m: string,
+    op: string,
+    args: Record<string, unknown>,
+  ): Promise<ChannelReply | null> => {
     const key = `${ch}:${m}`
     for (let attempt = 0; attempt < 2; attempt++) {
       if (!sessions.has(key)) {
@@ -70,7 +79,12 @@ export const channelExecutor = (t: QaTwin): Executor => {
     }
     return null
   }
-  const onWeb = async (ch: WebChannel, m: string, op: string, args: Record<string, unknown>): Promise<StepOutcome | null> => {
+  const onWeb = async (
+    ch: WebChannel,
+    m: string,
+    op: string,
+    args: Record<string, unknown>,
+  ): Promise<StepOutcome | null> => {
     const r = await webCall(ch, m, op, args)
     return r === null ? null : reply(r, ch)
   }
@@ -83,7 +97,8 @@ export const channelExecutor = (t: QaTwin): Executor => {
     if (s === undefined) return null
     const web2 = (ch: "lk" | "app"): "lk" | "app" => (c.via === "app" || c.via === "lk" ? c.via : ch)
     switch (c._tag) {
-      case "Block": case "Unblock":
+      case "Block":
+      case "Unblock":
         if (c.via === "ivr") return reply(await tel.ivrCall(m, "111", c._tag === "Block" ? "61" : "62"), "ivr")
         return onWeb(web2("lk"), m, c._tag === "Block" ? "block" : "unblock", {})
       case "PromisedPayment":
@@ -91,14 +106,17 @@ export const channelExecutor = (t: QaTwin): Executor => {
         return onWeb("app", m, "promised-payment", { amount: rub(c.amount) })
       case "TopUp":
         // Cash goes into the kiosk; the LK takes cards, the app wallets; a bank transfer is no self-service channel's.
-        if (c.method === "cash") return s.services.includes("e-assistant") ? onWeb("kiosk", m, "topup-cash", { amount: rub(c.amount) }) : null
+        if (c.method === "cash")
+          return s.services.includes("e-assistant") ? onWeb("kiosk", m, "topup-cash", { amount: rub(c.amount) }) : null
         if (c.method === "bank") return null
         return onWeb(c.method === "card" ? "lk" : "app", m, "topup", { amount: rub(c.amount), method: c.method })
-      case "ConnectService": case "DisconnectService": {
+      case "ConnectService":
+      case "DisconnectService": {
         const connect = c._tag === "ConnectService"
         const code = USSD_SERVICE[c.service]
         // The USSD page toggles: dial it only when the toggle does what the command asks.
-        if (code !== undefined && s.services.includes(c.service) !== connect) return reply(await tel.ussdDial(m, `${code.slice(0, -1)}*1#`), "ussd")
+        if (code !== undefined && s.services.includes(c.service) !== connect)
+          return reply(await tel.ussdDial(m, `${code.slice(0, -1)}*1#`), "ussd")
         if (connect && c.service === "e-assistant") return reply(await tel.ussdDial(m, "*111*2163#"), "ussd")
         const op = connect ? "connect-service" : "disconnect-service"
         return (await onWeb("kiosk", m, op, { service: c.service })) ?? onWeb("app", m, op, { service: c.service })
@@ -110,27 +128,55 @@ export const channelExecutor = (t: QaTwin): Executor => {
         const quote = r.ok && (r.data as { confirmationRequired?: unknown } | null)?.confirmationRequired === true
         return quote ? { ok: false, code: "CONFIRMATION_REQUIRED", via: web2("app") } : reply(r, web2("app"))
       }
-      case "BuyPackage": return onWeb(web2("lk"), m, "buy-package", { offer: c.offer })
-      case "Transfer": return onWeb(web2("lk"), m, "transfer", { to: c.to, amount: rub(c.amount) })
-      case "ExchangeBonus": return onWeb("app", m, "exchange-bonus", { offer: c.offer })
-      case "SetAutopay": return onWeb("lk", m, "autopay", { mode: c.mode, amount: rub(c.amount), ...(c.day !== undefined ? { day: c.day } : {}), ...(c.threshold !== undefined ? { threshold: rub(c.threshold) } : {}) })
-      case "CancelAutopay": return onWeb("lk", m, "autopay", { mode: "off" })
-      case "SetNotifications": return onWeb("lk", m, "notifications", { ...(c.charges !== undefined ? { charges: c.charges } : {}), ...(c.logins !== undefined ? { logins: c.logins } : {}) })
-      case "FamilyInvite": return onWeb("lk", m, "family-invite", { member: c.member, minutes: c.minutes, sms: c.sms, data: `${c.dataMb}MB` })
-      case "FamilyRemove": return onWeb("lk", m, "family-remove", { member: c.member })
-      case "FamilyReply": return reply(await tel.smsSend(m, c.to ?? "111", c.accept ? "Да" : "Нет"), "sms")
-      case "RequestKioskCode": return reply(await tel.smsSend(m, "6262", ""), "sms")
-      case "LinkRequest": return onWeb("lk", m, "link-request", { target: c.target })
-      case "LinkConfirm": return onWeb("lk", m, "link-confirm", { target: c.target, code: c.code })
-      case "Unlink": return onWeb("lk", m, "unlink", { target: c.target })
-      case "SetPassword": return onWeb("lk", m, "set-password", { password: c.password })
+      case "BuyPackage":
+        return onWeb(web2("lk"), m, "buy-package", { offer: c.offer })
+      case "Transfer":
+        return onWeb(web2("lk"), m, "transfer", { to: c.to, amount: rub(c.amount) })
+      case "ExchangeBonus":
+        return onWeb("app", m, "exchange-bonus", { offer: c.offer })
+      case "SetAutopay":
+        return onWeb("lk", m, "autopay", {
+          mode: c.mode,
+          amount: rub(c.amount),
+          ...(c.day !== undefined ? { day: c.day } : {}),
+          ...(c.threshold !== undefined ? { threshold: rub(c.threshold) } : {}),
+        })
+      case "CancelAutopay":
+        return onWeb("lk", m, "autopay", { mode: "off" })
+      case "SetNotifications":
+        return onWeb("lk", m, "notifications", {
+          ...(c.charges !== undefined ? { charges: c.charges } : {}),
+          ...(c.logins !== undefined ? { logins: c.logins } : {}),
+        })
+      case "FamilyInvite":
+        return onWeb("lk", m, "family-invite", {
+          member: c.member,
+          minutes: c.minutes,
+          sms: c.sms,
+          data: `${c.dataMb}MB`,
+        })
+      case "FamilyRemove":
+        return onWeb("lk", m, "family-remove", { member: c.member })
+      case "FamilyReply":
+        return reply(await tel.smsSend(m, c.to ?? "111", c.accept ? "Да" : "Нет"), "sms")
+      case "RequestKioskCode":
+        return reply(await tel.smsSend(m, "6262", ""), "sms")
+      case "LinkRequest":
+        return onWeb("lk", m, "link-request", { target: c.target })
+      case "LinkConfirm":
+        return onWeb("lk", m, "link-confirm", { target: c.target, code: c.code })
+      case "Unlink":
+        return onWeb("lk", m, "unlink", { target: c.target })
+      case "SetPassword":
+        return onWeb("lk", m, "set-password", { password: c.password })
       case "Login": {
         // A login attempt is the channel's own: through its login form, not a session.
         const r = await web[c.channel].perform(m, "login", { code: c.secret })
         if (r.ok) sessions.add(`${c.channel}:${m}`)
         return reply(r, c.channel)
       }
-      default: return null
+      default:
+        return null
     }
   }
 
@@ -141,11 +187,15 @@ export const channelExecutor = (t: QaTwin): Executor => {
     const bad: string[] = []
     const ussd = (await tel.ussdDial(msisdn, "*100#")).text
     seen.push("ussd")
-    if (!ussd.includes(formatAmount(s.balance))) bad.push(`ussd shows ${JSON.stringify(ussd.slice(0, 80))}, balance is ${formatAmount(s.balance)}`)
+    if (!ussd.includes(formatAmount(s.balance)))
+      bad.push(`ussd shows ${JSON.stringify(ussd.slice(0, 80))}, balance is ${formatAmount(s.balance)}`)
     const ivr = (await tel.ivrCall(msisdn, "111", "11")).text
     const rubles = Math.trunc(Math.abs(s.balance) / 100)
     seen.push("ivr")
-    if (!ivr.includes(`${rubles} рубл`) && !ivr.includes(`${rubles} рубе`) && !ivr.includes(`${rubles} руб`)) bad.push(`ivr says ${JSON.stringify(ivr.slice(-90))}, balance is ${rubles} rubles ${Math.abs(s.balance) % 100} kopecks`)
+    if (!ivr.includes(`${rubles} рубл`) && !ivr.includes(`${rubles} рубе`) && !ivr.includes(`${rubles} руб`))
+      bad.push(
+        `ivr says ${JSON.stringify(ivr.slice(-90))}, balance is ${rubles} rubles ${Math.abs(s.balance) % 100} kopecks`,
+      )
     for (const ch of ["lk", "app", "kiosk"] as const) {
       const r = await webCall(ch, msisdn, "balance", {})
       if (r === null || !r.ok) continue
@@ -161,21 +211,28 @@ export const channelExecutor = (t: QaTwin): Executor => {
 
   const execute = async (step: Step): Promise<StepOutcome> => {
     switch (step.t) {
-      case "parity": return parity(step.msisdn)
-      case "command": return (await route(step.command)) ?? executeOnCore(t.twin, step, tokens)
+      case "parity":
+        return parity(step.msisdn)
+      case "command":
+        return (await route(step.command)) ?? executeOnCore(t.twin, step, tokens)
       case "login-inbox": {
         // The handset reads the code from 3339 in its inbox and types it into the login form.
-        const r = await web[step.channel].perform(step.msisdn, "login", { code: inboxCode(t.twin, step.msisdn, "3339") ?? NO_CODE })
+        const r = await web[step.channel].perform(step.msisdn, "login", {
+          code: inboxCode(t.twin, step.msisdn, "3339") ?? NO_CODE,
+        })
         if (r.ok) sessions.add(`${step.channel}:${step.msisdn}`)
         return reply(r, step.channel)
       }
       case "kiosk-inbox": {
         await web.kiosk.perform(step.msisdn, "start", {})
-        const r = await web.kiosk.perform(step.msisdn, "login", { code: inboxCode(t.twin, step.msisdn, "6262", /(\d{6})/) ?? NO_CODE })
+        const r = await web.kiosk.perform(step.msisdn, "login", {
+          code: inboxCode(t.twin, step.msisdn, "6262", /(\d{6})/) ?? NO_CODE,
+        })
         if (r.ok) sessions.add(`kiosk:${step.msisdn}`)
         return reply(r, "kiosk")
       }
-      default: return executeOnCore(t.twin, step, tokens)
+      default:
+        return executeOnCore(t.twin, step, tokens)
     }
   }
   return { twin: t.twin, execute }

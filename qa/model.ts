@@ -6,7 +6,10 @@ import type { CatalogIndex } from "../core/catalog/load.ts"
 import type { Step, StepOutcome } from "./steps.ts"
 
 export interface ModelSub {
-  tariff: string; blocked: boolean; lkFailures: number; lkLocked: boolean
+  tariff: string
+  blocked: boolean
+  lkFailures: number
+  lkLocked: boolean
   /** «Мобильный помощник» connected (R18: off, managing through 111, the LK and the app is refused). */
   assistant: boolean
 }
@@ -29,7 +32,12 @@ export class QaModel {
     if (!("msisdn" in c)) return undefined
     const s = this.subs.get(c.msisdn)
     if (c._tag === "CreateSubscriber") return s !== undefined ? "SUBSCRIBER_EXISTS" : undefined
-    if (s === undefined) return c._tag === "Usage" || c._tag === "Travel" ? (c.by !== undefined ? "NOT_AUTHORIZED" : "UNKNOWN_SUBSCRIBER") : undefined
+    if (s === undefined)
+      return c._tag === "Usage" || c._tag === "Travel"
+        ? c.by !== undefined
+          ? "NOT_AUTHORIZED"
+          : "UNKNOWN_SUBSCRIBER"
+        : undefined
     const self = c.by === undefined || c.by === c.msisdn
     // R18: checked before the rule itself, for a subscriber acting through the assistant.
     const assistantOff = c.by !== undefined && c.via !== undefined && ASSISTANT_VIA.has(c.via) && !s.assistant
@@ -52,39 +60,61 @@ export class QaModel {
         // The generated wrong secrets are never a code or a password the twin issued.
         return s.lkFailures + 1 >= this.cat.data.auth.lkMaxFailures ? "LOGIN_LOCKED" : "WRONG_CODE"
       }
-      default: return undefined
+      default:
+        return undefined
     }
   }
 
   /** Follow the twin's answer. */
   update(step: Step, out: StepOutcome): void {
     const code = out.code ?? "ok"
-    if (step.t === "login-inbox") return this.loginAnswer(step.msisdn, code)
+    if (step.t === "login-inbox") {
+      this.loginAnswer(step.msisdn, code)
+      return
+    }
     if (step.t !== "command") return
     const c = step.command
     if (!("msisdn" in c)) return
     if (c._tag === "CreateSubscriber") {
       if (out.ok) {
-        const assistant = (this.cat.tariffs.get(c.tariff)?.defaultServices.includes("mobile-assistant") ?? false) || (c.services ?? []).includes("mobile-assistant")
+        const assistant =
+          (this.cat.tariffs.get(c.tariff)?.defaultServices.includes("mobile-assistant") ?? false) ||
+          (c.services ?? []).includes("mobile-assistant")
         this.subs.set(c.msisdn, { tariff: c.tariff, blocked: false, lkFailures: 0, lkLocked: false, assistant })
       }
       return
     }
     const s = this.subs.get(c.msisdn)
-    if (s === undefined || !out.ok && c._tag !== "Login") return
+    if (s === undefined || (!out.ok && c._tag !== "Login")) return
     switch (c._tag) {
-      case "Block": s.blocked = true; return
-      case "Unblock": s.blocked = false; return
-      case "RequestOtp": s.lkLocked = false; s.lkFailures = 0; return
-      case "Login": return this.loginAnswer(c.msisdn, code)
+      case "Block":
+        s.blocked = true
+        return
+      case "Unblock":
+        s.blocked = false
+        return
+      case "RequestOtp":
+        s.lkLocked = false
+        s.lkFailures = 0
+        return
+      case "Login":
+        this.loginAnswer(c.msisdn, code)
+        return
       case "ChangeTariff":
         s.tariff = c.tariff
         if (this.cat.tariffs.get(c.tariff)?.defaultServices.includes("mobile-assistant") === true) s.assistant = true
         return
-      case "ConnectService": if (c.service === "mobile-assistant") s.assistant = true; return
-      case "DisconnectService": if (c.service === "mobile-assistant") s.assistant = false; return
-      case "FamilyReply": if (c.accept) s.tariff = this.cat.data.family.memberTariff; return
-      default: return
+      case "ConnectService":
+        if (c.service === "mobile-assistant") s.assistant = true
+        return
+      case "DisconnectService":
+        if (c.service === "mobile-assistant") s.assistant = false
+        return
+      case "FamilyReply":
+        if (c.accept) s.tariff = this.cat.data.family.memberTariff
+        return
+      default:
+        return
     }
   }
 

@@ -42,7 +42,13 @@ export const openQaTwin = (catalog: CatalogIndex, seed: string, start = QA_START
 
 export class InvariantViolation extends Error {
   override readonly name = "InvariantViolation"
-  constructor(readonly invariant: CheckerId | "model", readonly detail: string, readonly step: Step, readonly index: number, readonly regression: Regression | null = null) {
+  constructor(
+    readonly invariant: CheckerId | "model",
+    readonly detail: string,
+    readonly step: Step,
+    readonly index: number,
+    readonly regression: Regression | null = null,
+  ) {
     super(`${invariant} violated at step ${index} (${describeStep(step)}): ${detail}`)
   }
 }
@@ -56,7 +62,12 @@ export class QaRun {
   readonly states: unknown[]
   /** Names of the targets this journey reached. */
   readonly reached = new Set<string>()
-  constructor(readonly exec: Executor, readonly start: number, readonly invariants: readonly AnyInvariant[] = CORE_INVARIANTS, readonly targets: readonly Target[] = []) {
+  constructor(
+    readonly exec: Executor,
+    readonly start: number,
+    readonly invariants: readonly AnyInvariant[] = CORE_INVARIANTS,
+    readonly targets: readonly Target[] = [],
+  ) {
     this.shadow = new Shadow(exec.twin.cat)
     this.states = invariants.map((inv) => inv.init?.())
     for (const e of exec.twin.log.read(0)) this.shadow.observe(e)
@@ -84,10 +95,23 @@ export class QaRun {
     for (let i = 0; i < this.invariants.length; i++) {
       const inv = this.invariants[i] as AnyInvariant
       const v = inv.check(check, this.states[i])
-      if (v !== null) throw new InvariantViolation(inv.id, v, step, this.history.length, inv.regression?.(check, this.states[i]) ?? null)
+      if (v !== null)
+        throw new InvariantViolation(
+          inv.id,
+          v,
+          step,
+          this.history.length,
+          inv.regression?.(check, this.states[i]) ?? null,
+        )
     }
     if (predicted !== undefined && predicted !== (outcome.code ?? "ok")) {
-      throw new InvariantViolation("model", `the model expected ${predicted}, the twin answered ${outcome.code ?? "ok"}`, step, this.history.length, { outcome: predicted })
+      throw new InvariantViolation(
+        "model",
+        `the model expected ${predicted}, the twin answered ${outcome.code ?? "ok"}`,
+        step,
+        this.history.length,
+        { outcome: predicted },
+      )
     }
     for (const g of this.targets) if (!this.reached.has(g.name) && g.reached(check)) this.reached.add(g.name)
     model?.update(step, outcome)
@@ -150,22 +174,41 @@ export interface JourneyInput {
 }
 
 export const journeyArb = (o: JourneyOptions, replayPath?: string): fc.Arbitrary<JourneyInput> =>
-  fc.record({
-    catalog: o.varyCatalog === true ? catalogArb() : fc.constant(defaultQaCatalog()),
-    varied: fc.constant(o.varyCatalog === true),
-    twinSeed: fc.integer({ min: 1, max: 1_000_000 }),
-    start: o.start ?? startArb(),
-    // Steps aim at the numbers this population created (and UNKNOWN for a small share).
-    popCmds: (o.population ?? populationArb(o.minPopulation ?? 3)).chain((population) => {
-      const steps = stepArb(o.mix, { known: population.map((p) => p.msisdn) })
-      const all = o.extraSteps === undefined || o.extraSteps.length === 0 ? steps : fc.oneof({ weight: 10, arbitrary: steps }, ...o.extraSteps.map((x) => ({ weight: x.weight, arbitrary: x.arbitrary.map((s) => (Array.isArray(s) ? s : [s])) })))
-      const settings = { maxCommands: o.maxSteps ?? 40, size: "+1" as const, ...(replayPath !== undefined && replayPath !== "" ? { replayPath } : {}) }
-      return fc.tuple(fc.constant(population), fc.commands([all.map((ss) => new StepCommand(ss))], settings))
-    }),
-  }).map(({ popCmds: [population, cmds], ...rest }) => ({ ...rest, population, cmds }))
+  fc
+    .record({
+      catalog: o.varyCatalog === true ? catalogArb() : fc.constant(defaultQaCatalog()),
+      varied: fc.constant(o.varyCatalog === true),
+      twinSeed: fc.integer({ min: 1, max: 1_000_000 }),
+      start: o.start ?? startArb(),
+      // Steps aim at the numbers this population created (and UNKNOWN for a small share).
+      popCmds: (o.population ?? populationArb(o.minPopulation ?? 3)).chain((population) => {
+        const steps = stepArb(o.mix, { known: population.map((p) => p.msisdn) })
+        const all =
+          o.extraSteps === undefined || o.extraSteps.length === 0
+            ? steps
+            : fc.oneof(
+                { weight: 10, arbitrary: steps },
+                ...o.extraSteps.map((x) => ({
+                  weight: x.weight,
+                  arbitrary: x.arbitrary.map((s) => (Array.isArray(s) ? s : [s])),
+                })),
+              )
+        const settings = {
+          maxCommands: o.maxSteps ?? 40,
+          size: "+1" as const,
+          ...(replayPath !== undefined && replayPath !== "" ? { replayPath } : {}),
+        }
+        return fc.tuple(fc.constant(population), fc.commands([all.map((ss) => new StepCommand(ss))], settings))
+      }),
+    })
+    .map(({ popCmds: [population, cmds], ...rest }) => ({ ...rest, population, cmds }))
 
 /** Run one journey; returns the run (for reports) and rethrows the first violation. */
-export const runJourney = async (input: JourneyInput, o: JourneyOptions, keep?: (r: QaRun, t: QaTwin) => void): Promise<void> => {
+export const runJourney = async (
+  input: JourneyInput,
+  o: JourneyOptions,
+  keep?: (r: QaRun, t: QaTwin) => void,
+): Promise<void> => {
   const t = openQaTwin(input.catalog, String(input.twinSeed), input.start, o.twinPath?.() ?? ":memory:")
   try {
     const exec = o.executor?.(t) ?? coreExecutor(t.twin)
@@ -191,19 +234,31 @@ export interface PropertyResult {
   readonly coverage: Coverage
   /** Steps run after the setup, those aimed at the unknown number, and those the twin accepted. */
   readonly steps: {
-    readonly total: number; readonly unknown: number; readonly ok: number; readonly commands: ReadonlySet<string>
+    readonly total: number
+    readonly unknown: number
+    readonly ok: number
+    readonly commands: ReadonlySet<string>
     /** Actions (parity reads aside) by the channel that carried them ("core" for the rest). */
     readonly via: ReadonlyMap<string, number>
   }
 }
 
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60)
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 60)
 
 /**
  * A vitest `-t` pattern that matches this test only: vitest matches it, as a regular expression,
  * against the file, suite and test names joined by spaces; the title comes as "suite > test".
  */
-export const titlePattern = (title: string): string => `${title.split(" > ").join(" ").replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`
+export const titlePattern = (title: string): string =>
+  `${title
+    .split(" > ")
+    .join(" ")
+    .replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`
 
 /** The single-quoted shell form of a string. */
 const shellQuote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`
@@ -223,7 +278,13 @@ export const replayPathOf = (cmds: unknown): string => /replayPath="([^"]*)"/.ex
  * The command that replays a failure: the test file and its full title (vitest's `-t` is a
  * pattern over "describe > test"), the base seed, fast-check's path and the commands' replay path.
  */
-export const reproduceCommand = (r: { file: string; title: string; baseSeed: number; path: string; replay: string }): string =>
+export const reproduceCommand = (r: {
+  file: string
+  title: string
+  baseSeed: number
+  path: string
+  replay: string
+}): string =>
   `QA_SEED=${r.baseSeed} QA_PATH=${shellQuote(r.path)} QA_REPLAY=${shellQuote(r.replay)} npx vitest run ${r.file} -t ${shellQuote(titlePattern(r.title))}`
 
 /**
@@ -264,17 +325,28 @@ export const checkJourneys = async (o: JourneyOptions): Promise<PropertyResult> 
     }
   })
   // QA_SHRINK=off stops at the first failure without shrinking (mutation runs only need to know a mutant fails).
-  const details = await fc.check(prop, { numRuns: runs, seed, ...(path !== undefined && path !== "" ? { path } : {}), ...(process.env.QA_SHRINK === "off" ? { endOnFailure: true } : {}) })
+  const details = await fc.check(prop, {
+    numRuns: runs,
+    seed,
+    ...(path !== undefined && path !== "" ? { path } : {}),
+    ...(process.env.QA_SHRINK === "off" ? { endOnFailure: true } : {}),
+  })
   const coverage: Coverage = { runs: journeys, reached }
   if (!details.failed) {
     const share = (n: number): string => `${steps.total === 0 ? 0 : Math.round((100 * n) / steps.total)}%`
-    console.log(`[qa] ${o.name}: ${details.numRuns} runs passed (seed ${seed}, base seed ${cfg.seed}); ${steps.total} steps, ${share(steps.ok)} accepted, ${share(steps.unknown)} aimed at an unknown number`)
-    if (reached.size > 0) console.log(`[qa] ${o.name} coverage (journeys reaching each state): ${formatCoverage(coverage)}`)
-    if (o.executor !== undefined) console.log(`[qa] ${o.name} actions by channel: ${[...steps.via].map(([k, n]) => `${k} ${n}`).join(", ")}`)
+    console.log(
+      `[qa] ${o.name}: ${details.numRuns} runs passed (seed ${seed}, base seed ${cfg.seed}); ${steps.total} steps, ${share(steps.ok)} accepted, ${share(steps.unknown)} aimed at an unknown number`,
+    )
+    if (reached.size > 0)
+      console.log(`[qa] ${o.name} coverage (journeys reaching each state): ${formatCoverage(coverage)}`)
+    if (o.executor !== undefined)
+      console.log(`[qa] ${o.name} actions by channel: ${[...steps.via].map(([k, n]) => `${k} ${n}`).join(", ")}`)
     const never = [...reached].filter(([, n]) => n === 0).map(([name]) => name)
     // QA_COVERAGE=report prints coverage without failing (mutation runs use a handful of journeys).
     if (never.length > 0 && (path === undefined || path === "") && process.env.QA_COVERAGE !== "report") {
-      throw new Error(`[qa] ${o.name}: never reached ${never.join(", ")} in ${journeys} journeys (seed ${seed}); the generators miss a state this property is about`)
+      throw new Error(
+        `[qa] ${o.name}: never reached ${never.join(", ")} in ${journeys} journeys (seed ${seed}); the generators miss a state this property is about`,
+      )
     }
     return { name: o.name, runs: details.numRuns, seed, coverage, steps }
   }
@@ -282,8 +354,11 @@ export const checkJourneys = async (o: JourneyOptions): Promise<PropertyResult> 
   let report = fc.defaultReportMessage(details) ?? "(no report)"
   const test = currentTest()
   const command = reproduceCommand({
-    file: test?.file ?? "test/property", title: test?.title ?? o.name, baseSeed: cfg.seed,
-    path: details.counterexamplePath ?? "", replay: input === undefined ? "" : replayPathOf(input.cmds),
+    file: test?.file ?? "test/property",
+    title: test?.title ?? o.name,
+    baseSeed: cfg.seed,
+    path: details.counterexamplePath ?? "",
+    replay: input === undefined ? "" : replayPathOf(input.cmds),
   })
   if (input !== undefined) {
     let run: QaRun | null = null
@@ -306,11 +381,25 @@ export const checkJourneys = async (o: JourneyOptions): Promise<PropertyResult> 
       const journey = r.history.slice(input.population.length, failing)
       const outcomes = r.outcomes.slice(input.population.length, failing).map((x) => x.code)
       const yaml = toScenarioYaml({
-        title: o.name, invariant: inv, message: violation instanceof Error ? violation.message : String(violation),
+        title: o.name,
+        invariant: inv,
+        message: violation instanceof Error ? violation.message : String(violation),
         ...(checker?.rules !== undefined ? { rules: checker.rules } : {}),
-        seed: t.seed, found: `seed ${seed}, base ${cfg.seed}, path ${details.counterexamplePath ?? ""}`, start: t.start, population: input.population, steps: journey, outcomes, catalog: input.catalog,
-        ...(violation instanceof InvariantViolation && violation.regression !== null ? { regression: violation.regression } : {}),
-        ...(input.varied ? { catalogNote: `a generated variation of the default catalog: ${JSON.stringify({ family: input.catalog.data.family, auth: input.catalog.data.auth, roaming: input.catalog.data.roaming })}` } : {}),
+        seed: t.seed,
+        found: `seed ${seed}, base ${cfg.seed}, path ${details.counterexamplePath ?? ""}`,
+        start: t.start,
+        population: input.population,
+        steps: journey,
+        outcomes,
+        catalog: input.catalog,
+        ...(violation instanceof InvariantViolation && violation.regression !== null
+          ? { regression: violation.regression }
+          : {}),
+        ...(input.varied
+          ? {
+              catalogNote: `a generated variation of the default catalog: ${JSON.stringify({ family: input.catalog.data.family, auth: input.catalog.data.auth, roaming: input.catalog.data.roaming })}`,
+            }
+          : {}),
       })
       mkdirSync(cfg.outDir, { recursive: true })
       const file = join(cfg.outDir, `${slug(o.name)}-${seed}.yaml`)
@@ -318,5 +407,7 @@ export const checkJourneys = async (o: JourneyOptions): Promise<PropertyResult> 
       report += `\n\nShrunk journey (${journey.length} steps):\n${journey.map((s, i) => `  ${i + 1}. ${describeStep(s)}`).join("\n")}\n\nScenario YAML reproducing it: ${file}\n${yaml}`
     }
   }
-  throw new Error(`[qa] ${o.name}: FAILED — seed ${seed} (base ${cfg.seed}), path "${details.counterexamplePath ?? ""}"\n  reproduce: ${command}\n${report}`)
+  throw new Error(
+    `[qa] ${o.name}: FAILED — seed ${seed} (base ${cfg.seed}), path "${details.counterexamplePath ?? ""}"\n  reproduce: ${command}\n${report}`,
+  )
 }

@@ -36,7 +36,16 @@ export interface ScenarioSource {
 }
 
 const RULES_OF: Record<InvariantId | "model", string[]> = {
-  I1: ["R4", "R9", "R12"], I2: ["R15", "R19"], I3: ["R3"], I4: ["R2"], I5: ["R4"], I6: ["R24", "R27"], I7: ["R14"], I8: ["R8"], I9: ["R20"], model: [],
+  I1: ["R4", "R9", "R12"],
+  I2: ["R15", "R19"],
+  I3: ["R3"],
+  I4: ["R2"],
+  I5: ["R4"],
+  I6: ["R24", "R27"],
+  I7: ["R14"],
+  I8: ["R8"],
+  I9: ["R20"],
+  model: [],
 }
 
 const rubles = (k: number): string => (k / 100).toFixed(2)
@@ -45,7 +54,12 @@ const LK_METHODS: readonly string[] = ["card", "apple-pay", "google-pay"]
 export const durationText = (ms: number): string => {
   const parts: string[] = []
   let rest = ms
-  for (const [unit, size] of [["d", DAY], ["h", HOUR], ["m", MINUTE], ["s", 1000]] as const) {
+  for (const [unit, size] of [
+    ["d", DAY],
+    ["h", HOUR],
+    ["m", MINUTE],
+    ["s", 1000],
+  ] as const) {
     const n = Math.floor(rest / size)
     if (n > 0) parts.push(`${n}${unit}`)
     rest -= n * size
@@ -68,17 +82,31 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>, ca
     return out
   }
   switch (s.t) {
-    case "advance": return [{ advance: durationText(s.ms) }]
-    case "login-inbox": loggedIn.add(s.msisdn); return [{ [s.channel]: { msisdn: s.msisdn, do: "login", with: { code: "${sms.3339}" } } }]
-    case "kiosk-inbox": return [{ kiosk: { msisdn: s.msisdn, do: "login", with: { code: "${sms.6262}" } } }]
-    case "link-inbox": return lk(s.msisdn, "link-confirm", { target: s.target, code: `\${sms.MTS@${s.target}}` })
-    case "read": return known.has(s.by) ? lk(s.by, "overview", s.by === s.msisdn ? {} : { msisdn: s.msisdn }) : "reader is not a subscriber"
-    case "parity": return [{ ussd: { msisdn: s.msisdn, dial: "*100#" } }, { ivr: { msisdn: s.msisdn, call: "111", keys: "11" } }]
-    case "http": return "a raw HTTP request (fuzzing)"
-    case "snapshot": return "a store snapshot (no scenario form; does not change the state)"
-    case "session": return "a session resumed or ended with its token (the scenario's channels keep their own sessions)"
-    case "transfer-edge": return "a transfer at the funds edge (recorded as the transfer it became)"
-    case "command": break
+    case "advance":
+      return [{ advance: durationText(s.ms) }]
+    case "login-inbox":
+      loggedIn.add(s.msisdn)
+      return [{ [s.channel]: { msisdn: s.msisdn, do: "login", with: { code: "${sms.3339}" } } }]
+    case "kiosk-inbox":
+      return [{ kiosk: { msisdn: s.msisdn, do: "login", with: { code: "${sms.6262}" } } }]
+    case "link-inbox":
+      return lk(s.msisdn, "link-confirm", { target: s.target, code: `\${sms.MTS@${s.target}}` })
+    case "read":
+      return known.has(s.by)
+        ? lk(s.by, "overview", s.by === s.msisdn ? {} : { msisdn: s.msisdn })
+        : "reader is not a subscriber"
+    case "parity":
+      return [{ ussd: { msisdn: s.msisdn, dial: "*100#" } }, { ivr: { msisdn: s.msisdn, call: "111", keys: "11" } }]
+    case "http":
+      return "a raw HTTP request (fuzzing)"
+    case "snapshot":
+      return "a store snapshot (no scenario form; does not change the state)"
+    case "session":
+      return "a session resumed or ended with its token (the scenario's channels keep their own sessions)"
+    case "transfer-edge":
+      return "a transfer at the funds edge (recorded as the transfer it became)"
+    case "command":
+      break
   }
   const c = s.command
   if ("msisdn" in c && !known.has(c.msisdn) && c._tag !== "CreateSubscriber") return "unknown number (refused)"
@@ -89,46 +117,89 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>, ca
     case "Usage": {
       if (c.by !== undefined) return "a handset cannot send network usage (refused)"
       const u = c.usage
-      const usage = u._tag === "data" ? `${u.kb}KB` : u._tag === "call"
-        ? { to: u.to, seconds: u.seconds, direction: u.direction ?? "out" }
-        : { to: u.to, count: u.count ?? 1, direction: u.direction ?? "out" }
+      const usage =
+        u._tag === "data"
+          ? `${u.kb}KB`
+          : u._tag === "call"
+            ? { to: u.to, seconds: u.seconds, direction: u.direction ?? "out" }
+            : { to: u.to, count: u.count ?? 1, direction: u.direction ?? "out" }
       return [{ usage: { msisdn: c.msisdn, [u._tag]: usage } }]
     }
     case "Travel": {
       if (c.by !== undefined) return "a handset cannot move itself (refused)"
       const to = c.to.trim()
       const place = to.toLowerCase() === "home" || to.toLowerCase() === "russia" ? to.toLowerCase() : to.toUpperCase()
-      if (place !== "home" && place !== "russia" && cat !== undefined && !cat.countries.has(place)) return "a country not in the catalog (refused)"
+      if (place !== "home" && place !== "russia" && cat !== undefined && !cat.countries.has(place))
+        return "a country not in the catalog (refused)"
       return [{ travel: { msisdn: c.msisdn, to: place } }]
     }
-    case "SetNetwork": return [{ network: { msisdn: c.msisdn, mobileData: c.mobileData } }]
+    case "SetNetwork":
+      return [{ network: { msisdn: c.msisdn, mobileData: c.mobileData } }]
     // The LK takes cards and wallets only (cash and bank transfers are other channels' payments).
-    case "TopUp": return lk(by, "topup", { amount: rubles(c.amount), ...(LK_METHODS.includes(c.method) ? { method: c.method } : {}), ...on })
-    case "PromisedPayment": return lk(by, "promised-payment", { ...(c.amount !== undefined ? { amount: rubles(c.amount) } : {}), ...on })
-    case "Transfer": return lk(by, "transfer", { to: c.to, amount: rubles(c.amount), ...on })
-    case "BuyPackage": return lk(by, "buy-package", { offer: c.offer, ...on })
-    case "ExchangeBonus": return lk(by, "exchange-bonus", { offer: c.offer, ...on })
-    case "SetAutopay": return lk(by, "autopay", { mode: c.mode, amount: rubles(c.amount), ...(c.day !== undefined ? { day: c.day } : {}), ...(c.threshold !== undefined ? { threshold: rubles(c.threshold) } : {}), ...on })
-    case "SetNotifications": return lk(by, "notifications", { ...(c.charges !== undefined ? { charges: c.charges } : {}), ...(c.logins !== undefined ? { logins: c.logins } : {}) })
-    case "ChangeTariff": return lk(by, "change-tariff", { tariff: c.tariff, confirmed: c.confirmed === true, ...on })
-    case "ConnectService": return lk(by, "connect-service", { service: c.service, ...on })
-    case "DisconnectService": return lk(by, "disconnect-service", { service: c.service, ...on })
-    case "Block": return lk(by, "block", on)
-    case "Unblock": return lk(by, "unblock", on)
-    case "FamilyInvite": return lk(by, "family-invite", { member: c.member, minutes: c.minutes, sms: c.sms, data: `${c.dataMb}MB` })
-    case "FamilyRemove": return lk(by, "family-remove", { member: c.member })
+    case "TopUp":
+      return lk(by, "topup", {
+        amount: rubles(c.amount),
+        ...(LK_METHODS.includes(c.method) ? { method: c.method } : {}),
+        ...on,
+      })
+    case "PromisedPayment":
+      return lk(by, "promised-payment", { ...(c.amount !== undefined ? { amount: rubles(c.amount) } : {}), ...on })
+    case "Transfer":
+      return lk(by, "transfer", { to: c.to, amount: rubles(c.amount), ...on })
+    case "BuyPackage":
+      return lk(by, "buy-package", { offer: c.offer, ...on })
+    case "ExchangeBonus":
+      return lk(by, "exchange-bonus", { offer: c.offer, ...on })
+    case "SetAutopay":
+      return lk(by, "autopay", {
+        mode: c.mode,
+        amount: rubles(c.amount),
+        ...(c.day !== undefined ? { day: c.day } : {}),
+        ...(c.threshold !== undefined ? { threshold: rubles(c.threshold) } : {}),
+        ...on,
+      })
+    case "SetNotifications":
+      return lk(by, "notifications", {
+        ...(c.charges !== undefined ? { charges: c.charges } : {}),
+        ...(c.logins !== undefined ? { logins: c.logins } : {}),
+      })
+    case "ChangeTariff":
+      return lk(by, "change-tariff", { tariff: c.tariff, confirmed: c.confirmed === true, ...on })
+    case "ConnectService":
+      return lk(by, "connect-service", { service: c.service, ...on })
+    case "DisconnectService":
+      return lk(by, "disconnect-service", { service: c.service, ...on })
+    case "Block":
+      return lk(by, "block", on)
+    case "Unblock":
+      return lk(by, "unblock", on)
+    case "FamilyInvite":
+      return lk(by, "family-invite", { member: c.member, minutes: c.minutes, sms: c.sms, data: `${c.dataMb}MB` })
+    case "FamilyRemove":
+      return lk(by, "family-remove", { member: c.member })
     // «Да»/«Нет» to a short number answers the invitation (the SMS channel's consent reply).
-    case "FamilyReply": return [{ sms: { from: c.msisdn, to: c.to ?? "111", text: c.accept ? "Да" : "Нет" } }]
-    case "LinkRequest": return lk(by, "link-request", { target: c.target })
-    case "Unlink": return lk(by, "unlink", { target: c.target })
-    case "RequestOtp": return lk(c.msisdn, "request-code")
-    case "Login": return [{ [c.channel]: { msisdn: c.msisdn, do: "login", with: { code: c.secret } } }]
-    case "LoginByNetwork": return [{ [c.channel]: { msisdn: c.msisdn, do: "login", with: { network: true } } }]
-    case "SetPassword": return lk(by, "set-password", { password: c.password })
-    case "RequestKioskCode": return [{ sms: { from: c.msisdn, to: "6262", text: "" } }]
-    case "KioskLogin": return [{ kiosk: { msisdn: c.msisdn, do: "login", with: { code: c.code } } }]
-    case "CancelAutopay": return lk(by, "autopay", { mode: "off", ...on })
-    default: return "no channel form"
+    case "FamilyReply":
+      return [{ sms: { from: c.msisdn, to: c.to ?? "111", text: c.accept ? "Да" : "Нет" } }]
+    case "LinkRequest":
+      return lk(by, "link-request", { target: c.target })
+    case "Unlink":
+      return lk(by, "unlink", { target: c.target })
+    case "RequestOtp":
+      return lk(c.msisdn, "request-code")
+    case "Login":
+      return [{ [c.channel]: { msisdn: c.msisdn, do: "login", with: { code: c.secret } } }]
+    case "LoginByNetwork":
+      return [{ [c.channel]: { msisdn: c.msisdn, do: "login", with: { network: true } } }]
+    case "SetPassword":
+      return lk(by, "set-password", { password: c.password })
+    case "RequestKioskCode":
+      return [{ sms: { from: c.msisdn, to: "6262", text: "" } }]
+    case "KioskLogin":
+      return [{ kiosk: { msisdn: c.msisdn, do: "login", with: { code: c.code } } }]
+    case "CancelAutopay":
+      return lk(by, "autopay", { mode: "off", ...on })
+    default:
+      return "no channel form"
   }
 }
 
@@ -151,9 +222,11 @@ export const toScenarioYaml = (src: ScenarioSource): string => {
   })
   // The closing expectation: what the failing step should have ended in.
   const r = src.regression
-  if (r?.outcome !== undefined && r.outcome !== "any") steps.push({ expect: r.outcome === "ok" ? { ok: true } : { error: r.outcome } })
+  if (r?.outcome !== undefined && r.outcome !== "any")
+    steps.push({ expect: r.outcome === "ok" ? { ok: true } : { error: r.outcome } })
   else if (src.outcomes?.[last] !== undefined && src.outcomes[last] !== null) steps.push({ expect: { error: "any" } })
-  for (const b of r?.balances ?? []) if (known.has(b.msisdn)) steps.push({ expect: { msisdn: b.msisdn, balance: Number(rubles(b.balance)) } })
+  for (const b of r?.balances ?? [])
+    if (known.has(b.msisdn)) steps.push({ expect: { msisdn: b.msisdn, balance: Number(rubles(b.balance)) } })
   const doc = {
     name: `QA regression ${src.invariant}: ${src.title}`.slice(0, 120),
     description: `Found by the QA property suite (${src.found}). ${src.message}`.slice(0, 500),
@@ -161,7 +234,10 @@ export const toScenarioYaml = (src: ScenarioSource): string => {
     start: formatMskIso(src.start),
     seed: src.seed,
     subscribers: src.population.map((p) => ({
-      msisdn: p.msisdn, name: p.name, tariff: p.tariff, balance: Number(rubles(p.balance ?? 0)),
+      msisdn: p.msisdn,
+      name: p.name,
+      tariff: p.tariff,
+      balance: Number(rubles(p.balance ?? 0)),
       ...(p.payment !== undefined ? { payment: p.payment } : {}),
       ...(p.creditLimit !== undefined ? { creditLimit: Number(rubles(p.creditLimit)) } : {}),
       ...(p.services !== undefined && p.services.length > 0 ? { services: [...p.services] } : {}),

@@ -1,7 +1,7 @@
 // The steps a QA journey is made of: core commands, the clock, and the few actions that need
 // a value only the handset sees at run time (a code in its SMS inbox). Steps are plain JSON,
 // so a failing journey can be printed, replayed and turned into a scenario YAML.
-import { Result } from "effect"
+import type { Result } from "effect"
 import type { Command } from "../core/domain/commands.ts"
 import type { TwinCore } from "../core/engine/twin-core.ts"
 import { accountView, inboxOf } from "../core/engine/views.ts"
@@ -31,7 +31,12 @@ export type Step =
    */
   | { readonly t: "transfer-edge"; readonly msisdn: string; readonly to: string; readonly delta: number }
   /** Resume or end the session the number last opened on a channel (R25, R27), with its token. */
-  | { readonly t: "session"; readonly msisdn: string; readonly channel: "lk" | "app" | "kiosk"; readonly op: "resume" | "logout" }
+  | {
+      readonly t: "session"
+      readonly msisdn: string
+      readonly channel: "lk" | "app" | "kiosk"
+      readonly op: "resume" | "logout"
+    }
 
 /** What a step did, as seen from outside. */
 export interface StepOutcome {
@@ -57,7 +62,11 @@ const outcome = (r: Result.Result<unknown, { code: string }>, via = "core"): Ste
 export type Tokens = Map<string, string>
 
 /** Run a login-like command and keep the token it returned. */
-const keepToken = (tokens: Tokens, key: string, r: Result.Result<{ value: unknown }, { code: string }>): StepOutcome => {
+const keepToken = (
+  tokens: Tokens,
+  key: string,
+  r: Result.Result<{ value: unknown }, { code: string }>,
+): StepOutcome => {
   if (r._tag === "Success") {
     const v = r.success.value as { token?: unknown } | undefined
     if (typeof v?.token === "string") tokens.set(key, v.token)
@@ -70,7 +79,10 @@ export const resolveStep = (twin: TwinCore, step: Step): Step => {
   if (step.t !== "transfer-edge") return step
   const balance = twin.state.subscribers.get(step.msisdn)?.balance ?? 0
   const amount = Math.max(1, balance - twin.cat.data.transfer.fee + step.delta)
-  return { t: "command", command: { _tag: "Transfer", msisdn: step.msisdn, to: step.to, amount, by: step.msisdn, via: "ussd" } }
+  return {
+    t: "command",
+    command: { _tag: "Transfer", msisdn: step.msisdn, to: step.to, amount, by: step.msisdn, via: "ussd" },
+  }
 }
 
 /** The last code of `digits` length in an SMS from `from` in the handset's inbox, or null. */
@@ -105,26 +117,66 @@ export const executeOnCore = (twin: TwinCore, step: Step, tokens: Tokens = new M
   switch (step.t) {
     case "command": {
       const c = step.command
-      if (c._tag === "Login" || c._tag === "LoginByNetwork") return keepToken(tokens, `${c.channel}:${c.msisdn}`, twin.execute(c))
+      if (c._tag === "Login" || c._tag === "LoginByNetwork")
+        return keepToken(tokens, `${c.channel}:${c.msisdn}`, twin.execute(c))
       if (c._tag === "KioskLogin") return keepToken(tokens, `kiosk:${c.msisdn}`, twin.execute(c))
       return outcome(twin.execute(c))
     }
-    case "advance": return outcome(twin.advanceBy(step.ms))
+    case "advance":
+      return outcome(twin.advanceBy(step.ms))
     case "login-inbox":
-      return keepToken(tokens, `${step.channel}:${step.msisdn}`, twin.execute({ _tag: "Login", msisdn: step.msisdn, channel: step.channel, secret: inboxCode(twin, step.msisdn, "3339") ?? NO_CODE, by: step.msisdn, via: step.channel }))
+      return keepToken(
+        tokens,
+        `${step.channel}:${step.msisdn}`,
+        twin.execute({
+          _tag: "Login",
+          msisdn: step.msisdn,
+          channel: step.channel,
+          secret: inboxCode(twin, step.msisdn, "3339") ?? NO_CODE,
+          by: step.msisdn,
+          via: step.channel,
+        }),
+      )
     case "kiosk-inbox":
-      return keepToken(tokens, `kiosk:${step.msisdn}`, twin.execute({ _tag: "KioskLogin", msisdn: step.msisdn, code: inboxCode(twin, step.msisdn, "6262", /(\d{6})/) ?? NO_CODE, by: step.msisdn, via: "kiosk" }))
+      return keepToken(
+        tokens,
+        `kiosk:${step.msisdn}`,
+        twin.execute({
+          _tag: "KioskLogin",
+          msisdn: step.msisdn,
+          code: inboxCode(twin, step.msisdn, "6262", /(\d{6})/) ?? NO_CODE,
+          by: step.msisdn,
+          via: "kiosk",
+        }),
+      )
     case "session": {
       const token = tokens.get(`${step.channel}:${step.msisdn}`) ?? NO_CODE
-      return outcome(twin.execute(step.op === "resume"
-        ? { _tag: "ResumeSession", token, channel: step.channel, by: step.msisdn, via: step.channel }
-        : { _tag: "Logout", token, by: step.msisdn, via: step.channel }))
+      return outcome(
+        twin.execute(
+          step.op === "resume"
+            ? { _tag: "ResumeSession", token, channel: step.channel, by: step.msisdn, via: step.channel }
+            : { _tag: "Logout", token, by: step.msisdn, via: step.channel },
+        ),
+      )
     }
-    case "transfer-edge": return executeOnCore(twin, resolveStep(twin, step), tokens)
+    case "transfer-edge":
+      return executeOnCore(twin, resolveStep(twin, step), tokens)
     case "link-inbox":
-      return outcome(twin.execute({ _tag: "LinkConfirm", msisdn: step.msisdn, target: step.target, code: linkCode(twin, step.msisdn, step.target) ?? NO_CODE, by: step.msisdn, via: "lk" }))
-    case "read": return outcome(accountView(twin, step.msisdn, step.by))
-    case "http": case "parity": return { ok: false, code: "NO_CHANNEL", via: "core" }
+      return outcome(
+        twin.execute({
+          _tag: "LinkConfirm",
+          msisdn: step.msisdn,
+          target: step.target,
+          code: linkCode(twin, step.msisdn, step.target) ?? NO_CODE,
+          by: step.msisdn,
+          via: "lk",
+        }),
+      )
+    case "read":
+      return outcome(accountView(twin, step.msisdn, step.by))
+    case "http":
+    case "parity":
+      return { ok: false, code: "NO_CHANNEL", via: "core" }
     case "snapshot":
       twin.snapshot()
       return { ok: true, code: null, via: "core" }
@@ -139,16 +191,27 @@ export const coreExecutor = (twin: TwinCore): Executor => {
 /** One line per step, for failure paths and reports. */
 export const describeStep = (s: Step): string => {
   switch (s.t) {
-    case "command": return JSON.stringify(s.command)
-    case "advance": return `advance ${s.ms} ms`
-    case "login-inbox": return `${s.channel} login of ${s.msisdn} with the SMS code from 3339`
-    case "kiosk-inbox": return `kiosk login of ${s.msisdn} with the code from 6262`
-    case "link-inbox": return `link ${s.target} to ${s.msisdn} with the code sent to ${s.target}`
-    case "read": return `${s.by} reads the account of ${s.msisdn}`
-    case "snapshot": return "snapshot"
-    case "parity": return `read the balance of ${s.msisdn} through every channel (I8)`
-    case "http": return `${s.entry}: ${s.method} ${s.path}`
-    case "transfer-edge": return `transfer from ${s.msisdn} to ${s.to} of its balance − fee ${s.delta >= 0 ? "+" : "−"} ${Math.abs(s.delta)} kopecks`
-    case "session": return `${s.op === "resume" ? "resume" : "log out of"} the ${s.channel} session of ${s.msisdn}`
+    case "command":
+      return JSON.stringify(s.command)
+    case "advance":
+      return `advance ${s.ms} ms`
+    case "login-inbox":
+      return `${s.channel} login of ${s.msisdn} with the SMS code from 3339`
+    case "kiosk-inbox":
+      return `kiosk login of ${s.msisdn} with the code from 6262`
+    case "link-inbox":
+      return `link ${s.target} to ${s.msisdn} with the code sent to ${s.target}`
+    case "read":
+      return `${s.by} reads the account of ${s.msisdn}`
+    case "snapshot":
+      return "snapshot"
+    case "parity":
+      return `read the balance of ${s.msisdn} through every channel (I8)`
+    case "http":
+      return `${s.entry}: ${s.method} ${s.path}`
+    case "transfer-edge":
+      return `transfer from ${s.msisdn} to ${s.to} of its balance − fee ${s.delta >= 0 ? "+" : "−"} ${Math.abs(s.delta)} kopecks`
+    case "session":
+      return `${s.op === "resume" ? "resume" : "log out of"} the ${s.channel} session of ${s.msisdn}`
   }
 }

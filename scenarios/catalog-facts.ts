@@ -10,17 +10,56 @@ const volume = (mb: number): string => (mb % 1024 === 0 && mb > 0 ? `${mb / 1024
 
 export interface CatalogFacts {
   readonly tariffs: readonly {
-    readonly id: string; readonly name: string; readonly kind: string; readonly monthlyFee: string; readonly changeFee: string
+    readonly id: string
+    readonly name: string
+    readonly kind: string
+    readonly monthlyFee: string
+    readonly changeFee: string
     readonly packages: { readonly minutes: number; readonly sms: number; readonly data: string }
     readonly payg: { readonly callMinute: string; readonly sms: string; readonly dataMb: string }
-    readonly selectable: boolean; readonly popular: boolean; readonly familyOwner: boolean; readonly corporate: boolean; readonly vip: boolean
+    readonly selectable: boolean
+    readonly popular: boolean
+    readonly familyOwner: boolean
+    readonly corporate: boolean
+    readonly vip: boolean
     readonly defaultServices: readonly string[]
-    readonly adjustable?: { readonly minutes: readonly { readonly amount: number; readonly fee: string }[]; readonly data: readonly { readonly amount: string; readonly fee: string }[] }
+    readonly adjustable?: {
+      readonly minutes: readonly { readonly amount: number; readonly fee: string }[]
+      readonly data: readonly { readonly amount: string; readonly fee: string }[]
+    }
   }[]
-  readonly services: readonly { readonly id: string; readonly name: string; readonly connectFee: string; readonly monthlyFee: string; readonly dailyFee: string; readonly removable: boolean; readonly ussd: string | null; readonly notOn: readonly string[] }[]
-  readonly packages: readonly { readonly id: string; readonly name: string; readonly kind: string; readonly amount: string; readonly price: string; readonly validDays: number }[]
-  readonly bonusOffers: readonly { readonly id: string; readonly name: string; readonly kind: string; readonly amount: string; readonly points: number; readonly validDays: number }[]
-  readonly countries: readonly { readonly code: string; readonly name: string; readonly popular: boolean; readonly zabugorishcheDailyFee: string }[]
+  readonly services: readonly {
+    readonly id: string
+    readonly name: string
+    readonly connectFee: string
+    readonly monthlyFee: string
+    readonly dailyFee: string
+    readonly removable: boolean
+    readonly ussd: string | null
+    readonly notOn: readonly string[]
+  }[]
+  readonly packages: readonly {
+    readonly id: string
+    readonly name: string
+    readonly kind: string
+    readonly amount: string
+    readonly price: string
+    readonly validDays: number
+  }[]
+  readonly bonusOffers: readonly {
+    readonly id: string
+    readonly name: string
+    readonly kind: string
+    readonly amount: string
+    readonly points: number
+    readonly validDays: number
+  }[]
+  readonly countries: readonly {
+    readonly code: string
+    readonly name: string
+    readonly popular: boolean
+    readonly zabugorishcheDailyFee: string
+  }[]
   readonly roaming: Readonly<Record<string, string>>
   /** Every limit and period: name → value with its unit. */
   readonly limits: Readonly<Record<string, string>>
@@ -33,23 +72,60 @@ export const catalogFacts = (cat: CatalogIndex): CatalogFacts => {
   const d = cat.data
   return {
     tariffs: d.tariffs.map((t) => ({
-      id: t.id, name: t.name, kind: t.kind, monthlyFee: rubles(t.monthlyFee), changeFee: rubles(t.changeFee),
+      id: t.id,
+      name: t.name,
+      kind: t.kind,
+      monthlyFee: rubles(t.monthlyFee),
+      changeFee: rubles(t.changeFee),
       packages: { minutes: t.packages.minutes, sms: t.packages.sms, data: volume(t.packages.dataMb) },
       payg: { callMinute: rubles(t.payg.callMinute), sms: rubles(t.payg.sms), dataMb: rubles(t.payg.dataMb) },
-      selectable: t.selectable, popular: t.popular, familyOwner: t.familyOwner, corporate: t.corporate, vip: t.vip, defaultServices: [...t.defaultServices],
-      ...(t.adjustable !== undefined ? {
-        adjustable: {
-          minutes: t.adjustable.minutes.map((o) => ({ amount: o.amount, fee: rubles(o.fee) })),
-          data: t.adjustable.dataGb.map((o) => ({ amount: `${o.amount}GB`, fee: rubles(o.fee) })),
-        },
-      } : {}),
+      selectable: t.selectable,
+      popular: t.popular,
+      familyOwner: t.familyOwner,
+      corporate: t.corporate,
+      vip: t.vip,
+      defaultServices: [...t.defaultServices],
+      ...(t.adjustable !== undefined
+        ? {
+            adjustable: {
+              minutes: t.adjustable.minutes.map((o) => ({ amount: o.amount, fee: rubles(o.fee) })),
+              data: t.adjustable.dataGb.map((o) => ({ amount: `${o.amount}GB`, fee: rubles(o.fee) })),
+            },
+          }
+        : {}),
     })),
     services: d.services.map((s) => ({
-      id: s.id, name: s.name, connectFee: rubles(s.connectFee), monthlyFee: rubles(s.monthlyFee), dailyFee: rubles(s.dailyFee), removable: s.removable, ussd: s.ussd ?? null, notOn: [...s.notOn],
+      id: s.id,
+      name: s.name,
+      connectFee: rubles(s.connectFee),
+      monthlyFee: rubles(s.monthlyFee),
+      dailyFee: rubles(s.dailyFee),
+      removable: s.removable,
+      ussd: s.ussd ?? null,
+      notOn: [...s.notOn],
     })),
-    packages: d.oneOffPackages.map((p) => ({ id: p.id, name: p.name, kind: p.kind, amount: amountOf(p.kind, p.amount), price: rubles(p.price), validDays: p.validDays })),
-    bonusOffers: d.bonusOffers.map((b) => ({ id: b.id, name: b.name, kind: b.kind, amount: amountOf(b.kind, b.amount), points: b.points, validDays: b.validDays })),
-    countries: d.countries.map((c) => ({ code: c.code, name: c.name, popular: c.popular, zabugorishcheDailyFee: rubles(c.popular ? d.roaming.zabugorishchePopular : d.roaming.zabugorishcheOther) })),
+    packages: d.oneOffPackages.map((p) => ({
+      id: p.id,
+      name: p.name,
+      kind: p.kind,
+      amount: amountOf(p.kind, p.amount),
+      price: rubles(p.price),
+      validDays: p.validDays,
+    })),
+    bonusOffers: d.bonusOffers.map((b) => ({
+      id: b.id,
+      name: b.name,
+      kind: b.kind,
+      amount: amountOf(b.kind, b.amount),
+      points: b.points,
+      validDays: b.validDays,
+    })),
+    countries: d.countries.map((c) => ({
+      code: c.code,
+      name: c.name,
+      popular: c.popular,
+      zabugorishcheDailyFee: rubles(c.popular ? d.roaming.zabugorishchePopular : d.roaming.zabugorishcheOther),
+    })),
     roaming: {
       "zabugorishche daily fee, popular countries": rubles(d.roaming.zabugorishchePopular),
       "zabugorishche daily fee, other countries": rubles(d.roaming.zabugorishcheOther),
@@ -63,8 +139,12 @@ export const catalogFacts = (cat: CatalogIndex): CatalogFacts => {
       "family: fee per member, monthly (R2)": rubles(d.family.memberFee),
       "family: member tariff (R2)": d.family.memberTariff,
       "family: invitation lapses after (R2)": `${d.family.inviteTtlHours}h`,
-      "promised payment: limit by average monthly spend (R10)": d.promisedPayment.tiers.map((t) => `from ${rubles(t.minAvgSpend)}: ${rubles(t.limit)}`).join("; "),
-      "promised payment: fee by amount (R10)": d.promisedPayment.fees.map((f) => `up to ${rubles(f.upTo)}: ${rubles(f.fee)}`).join("; "),
+      "promised payment: limit by average monthly spend (R10)": d.promisedPayment.tiers
+        .map((t) => `from ${rubles(t.minAvgSpend)}: ${rubles(t.limit)}`)
+        .join("; "),
+      "promised payment: fee by amount (R10)": d.promisedPayment.fees
+        .map((f) => `up to ${rubles(f.upTo)}: ${rubles(f.fee)}`)
+        .join("; "),
       "promised payment: valid for (R10)": `${d.promisedPayment.validDays}d`,
       "promised payment: least amount (R10)": rubles(d.promisedPayment.minAmount),
       "top-up: least / most (R9)": `${rubles(d.topUp.min)} / ${rubles(d.topUp.max)}`,
@@ -91,37 +171,81 @@ export const catalogFacts = (cat: CatalogIndex): CatalogFacts => {
 
 const table = (head: readonly string[], rows: readonly (readonly string[])[]): string => {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)))
-  const line = (r: readonly string[]): string => r.map((c, i) => c.padEnd(w[i] ?? 0)).join("  ").trimEnd()
+  const line = (r: readonly string[]): string =>
+    r
+      .map((c, i) => c.padEnd(w[i] ?? 0))
+      .join("  ")
+      .trimEnd()
   return [line(head), line(w.map((n) => "-".repeat(n))), ...rows.map(line)].join("\n")
 }
 
 /** The facts as text tables (ids as scenario files write them, names as the operator does). */
-export const formatCatalogFacts = (f: CatalogFacts): string => [
-  "Тарифы (tariff: id; money in rubles as scenario files write it)",
-  table(["id", "name", "monthly", "change", "minutes", "sms", "data", "payg min/sms/MB", "notes"], f.tariffs.map((t) => [
-    t.id, `«${t.name}»`, t.monthlyFee, t.changeFee, String(t.packages.minutes), String(t.packages.sms), t.packages.data,
-    `${t.payg.callMinute}/${t.payg.sms}/${t.payg.dataMb}`,
-    [t.popular ? "popular" : "", t.familyOwner ? "family owner" : "", t.selectable ? "" : "not selectable", t.corporate ? "corporate" : "", t.vip ? "vip" : "",
-      t.adjustable !== undefined ? `constructor: minutes ${t.adjustable.minutes.map((o) => `${o.amount}=${o.fee}`).join(", ")}; data ${t.adjustable.data.map((o) => `${o.amount}=${o.fee}`).join(", ")}` : ""].filter((x) => x !== "").join(", "),
-  ])),
-  "",
-  "Услуги (services: id)",
-  table(["id", "name", "connect", "monthly", "daily", "USSD", "notes"], f.services.map((s) => [
-    s.id, `«${s.name}»`, s.connectFee, s.monthlyFee, s.dailyFee, s.ussd ?? "", [s.removable ? "" : "not removable", s.notOn.length > 0 ? `not on ${s.notOn.join(", ")}` : ""].filter((x) => x !== "").join(", "),
-  ])),
-  "",
-  "Пакеты (buy-package offer / packages: id)",
-  table(["id", "name", "kind", "amount", "price", "valid days"], f.packages.map((p) => [p.id, `«${p.name}»`, p.kind, p.amount, p.price, String(p.validDays)])),
-  "",
-  "Бонусные предложения (exchange-bonus offer: id)",
-  table(["id", "name", "kind", "amount", "points", "valid days"], f.bonusOffers.map((b) => [b.id, `«${b.name}»`, b.kind, b.amount, String(b.points), String(b.validDays)])),
-  "",
-  "Страны (travel to: code) и «Забугорище» в сутки",
-  table(["code", "name", "popular", "zabugorishche/day"], f.countries.map((c) => [c.code, c.name, c.popular ? "yes" : "", c.zabugorishcheDailyFee])),
-  "",
-  "Роуминг",
-  table(["what", "rubles"], Object.entries(f.roaming)),
-  "",
-  "Лимиты и сроки (h hours, m minutes, s seconds, d days)",
-  table(["what", "value"], Object.entries(f.limits)),
-].join("\n")
+export const formatCatalogFacts = (f: CatalogFacts): string =>
+  [
+    "Тарифы (tariff: id; money in rubles as scenario files write it)",
+    table(
+      ["id", "name", "monthly", "change", "minutes", "sms", "data", "payg min/sms/MB", "notes"],
+      f.tariffs.map((t) => [
+        t.id,
+        `«${t.name}»`,
+        t.monthlyFee,
+        t.changeFee,
+        String(t.packages.minutes),
+        String(t.packages.sms),
+        t.packages.data,
+        `${t.payg.callMinute}/${t.payg.sms}/${t.payg.dataMb}`,
+        [
+          t.popular ? "popular" : "",
+          t.familyOwner ? "family owner" : "",
+          t.selectable ? "" : "not selectable",
+          t.corporate ? "corporate" : "",
+          t.vip ? "vip" : "",
+          t.adjustable !== undefined
+            ? `constructor: minutes ${t.adjustable.minutes.map((o) => `${o.amount}=${o.fee}`).join(", ")}; data ${t.adjustable.data.map((o) => `${o.amount}=${o.fee}`).join(", ")}`
+            : "",
+        ]
+          .filter((x) => x !== "")
+          .join(", "),
+      ]),
+    ),
+    "",
+    "Услуги (services: id)",
+    table(
+      ["id", "name", "connect", "monthly", "daily", "USSD", "notes"],
+      f.services.map((s) => [
+        s.id,
+        `«${s.name}»`,
+        s.connectFee,
+        s.monthlyFee,
+        s.dailyFee,
+        s.ussd ?? "",
+        [s.removable ? "" : "not removable", s.notOn.length > 0 ? `not on ${s.notOn.join(", ")}` : ""]
+          .filter((x) => x !== "")
+          .join(", "),
+      ]),
+    ),
+    "",
+    "Пакеты (buy-package offer / packages: id)",
+    table(
+      ["id", "name", "kind", "amount", "price", "valid days"],
+      f.packages.map((p) => [p.id, `«${p.name}»`, p.kind, p.amount, p.price, String(p.validDays)]),
+    ),
+    "",
+    "Бонусные предложения (exchange-bonus offer: id)",
+    table(
+      ["id", "name", "kind", "amount", "points", "valid days"],
+      f.bonusOffers.map((b) => [b.id, `«${b.name}»`, b.kind, b.amount, String(b.points), String(b.validDays)]),
+    ),
+    "",
+    "Страны (travel to: code) и «Забугорище» в сутки",
+    table(
+      ["code", "name", "popular", "zabugorishche/day"],
+      f.countries.map((c) => [c.code, c.name, c.popular ? "yes" : "", c.zabugorishcheDailyFee]),
+    ),
+    "",
+    "Роуминг",
+    table(["what", "rubles"], Object.entries(f.roaming)),
+    "",
+    "Лимиты и сроки (h hours, m minutes, s seconds, d days)",
+    table(["what", "value"], Object.entries(f.limits)),
+  ].join("\n")

@@ -6,10 +6,27 @@ import { textOf } from "../web/describe.ts"
 import type { ErrorBody, Fetcher, InboxSms } from "../channels/driver.ts"
 import type { AccountView, ChargeRecord } from "../core/engine/views.ts"
 
-export interface CallResult<T> { readonly ok: boolean; readonly status: number; readonly error: ErrorBody | null; readonly body: T | null }
+export interface CallResult<T> {
+  readonly ok: boolean
+  readonly status: number
+  readonly error: ErrorBody | null
+  readonly body: T | null
+}
 
-export interface TwinInfo { id: string; now: number; nowIso: string; seq: number; hash: string }
-export interface EventRow { seq: number; at: number; type: string; msisdn?: string; [k: string]: unknown }
+export interface TwinInfo {
+  id: string
+  now: number
+  nowIso: string
+  seq: number
+  hash: string
+}
+export interface EventRow {
+  seq: number
+  at: number
+  type: string
+  msisdn?: string
+  [k: string]: unknown
+}
 
 /** An event as a person reads it (the console's wording, the default catalog's names). */
 export const eventRu = (e: EventRow): string => {
@@ -19,9 +36,18 @@ export const eventRu = (e: EventRow): string => {
     return e.type
   }
 }
-const DEFAULT = { get cat() { return (catalog ??= defaultCatalogIndex()) } }
+const DEFAULT = {
+  get cat() {
+    return (catalog ??= defaultCatalogIndex())
+  },
+}
 let catalog: CatalogIndex | undefined
-export interface SubscriberRow { msisdn: string; name: string; tariff: string; balance: number }
+export interface SubscriberRow {
+  msisdn: string
+  name: string
+  tariff: string
+  balance: number
+}
 
 const errorOf = (body: unknown): ErrorBody | null => {
   if (typeof body !== "object" || body === null || !("error" in body)) return null
@@ -30,7 +56,11 @@ const errorOf = (body: unknown): ErrorBody | null => {
 }
 
 export class ControlClient {
-  constructor(readonly fetcher: Fetcher, readonly base: string, readonly twinId: string) {}
+  constructor(
+    readonly fetcher: Fetcher,
+    readonly base: string,
+    readonly twinId: string,
+  ) {}
 
   private async call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<CallResult<T>> {
     const init: RequestInit = { method, headers: { "content-type": "application/json", accept: "application/json" } }
@@ -43,13 +73,16 @@ export class ControlClient {
     } catch {
       json = null
     }
-    const error = errorOf(json) ?? (res.ok ? null : { code: `HTTP_${res.status}`, field: null, message: text.slice(0, 200), ru: "" })
+    const error =
+      errorOf(json) ??
+      (res.ok ? null : { code: `HTTP_${res.status}`, field: null, message: text.slice(0, 200), ru: "" })
     return { ok: res.ok && error === null, status: res.status, error, body: res.ok ? (json as T) : null }
   }
 
   private async must<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
     const r = await this.call<T>(method, path, body)
-    if (!r.ok || r.body === null) throw new Error(`${method} ${path}: ${r.error?.code ?? r.status} ${r.error?.message ?? ""}`.trim())
+    if (!r.ok || r.body === null)
+      throw new Error(`${method} ${path}: ${r.error?.code ?? r.status} ${r.error?.message ?? ""}`.trim())
     return r.body
   }
 
@@ -59,18 +92,29 @@ export class ControlClient {
 
   /** `secret`: fix the twin's secret for replay (write-only: never returned). */
   create(seed: string, start: string, secret?: string): Promise<TwinInfo> {
-    return this.must("POST", "/api/twins", { id: this.twinId, name: this.twinId, seed, start, demo: false, ...(secret !== undefined ? { secret } : {}) })
+    return this.must("POST", "/api/twins", {
+      id: this.twinId,
+      name: this.twinId,
+      seed,
+      start,
+      demo: false,
+      ...(secret !== undefined ? { secret } : {}),
+    })
   }
 
   info(): Promise<TwinInfo> {
     return this.must("GET", this.t)
   }
 
-  command(cmd: { readonly _tag: string } & Record<string, unknown>): Promise<CallResult<{ events: EventRow[]; value: unknown }>> {
+  command(
+    cmd: { readonly _tag: string } & Record<string, unknown>,
+  ): Promise<CallResult<{ events: EventRow[]; value: unknown }>> {
     return this.call("POST", `${this.t}/commands`, cmd)
   }
 
-  advance(body: { by: string } | { months: number } | { to: string }): Promise<CallResult<{ now: number; nowIso: string; jobs: number; events: number }>> {
+  advance(
+    body: { by: string } | { months: number } | { to: string },
+  ): Promise<CallResult<{ now: number; nowIso: string; jobs: number; events: number }>> {
     return this.call("POST", `${this.t}/advance`, body)
   }
 
@@ -84,7 +128,9 @@ export class ControlClient {
 
   /** The handset's inbox (the SMS channel's handset endpoint: codes in clear, unlike the operator's records). */
   async inbox(msisdn: string): Promise<InboxSms[]> {
-    return (await this.must<{ messages: InboxSms[] }>("GET", `/sms/inbox/${msisdn}?twin=${encodeURIComponent(this.twinId)}`)).messages
+    return (
+      await this.must<{ messages: InboxSms[] }>("GET", `/sms/inbox/${msisdn}?twin=${encodeURIComponent(this.twinId)}`)
+    ).messages
   }
 
   async subscribers(): Promise<SubscriberRow[]> {

@@ -8,7 +8,10 @@ import { RULES } from "./model.ts"
 
 export const LIBRARY_DIR = fileURLToPath(new URL("./library/", import.meta.url))
 
-export interface RuleCoverage { readonly rule: string; readonly files: readonly string[] }
+export interface RuleCoverage {
+  readonly rule: string
+  readonly files: readonly string[]
+}
 
 export const coverage = async (dir = LIBRARY_DIR, base = process.cwd()): Promise<RuleCoverage[]> => {
   const { files } = await discover([dir])
@@ -28,7 +31,9 @@ export const coverage = async (dir = LIBRARY_DIR, base = process.cwd()): Promise
 }
 
 export const formatCoverage = (rows: readonly RuleCoverage[]): string => {
-  const lines = rows.map((r) => `${r.rule.padEnd(4)} ${r.files.length === 0 ? "— no library scenario covers it" : r.files.join(", ")}`)
+  const lines = rows.map(
+    (r) => `${r.rule.padEnd(4)} ${r.files.length === 0 ? "— no library scenario covers it" : r.files.join(", ")}`,
+  )
   const covered = rows.filter((r) => r.files.length > 0).length
   return `${lines.join("\n")}\n${covered}/${rows.length} rules covered`
 }

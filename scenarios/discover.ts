@@ -8,7 +8,8 @@ const walk = async (dir: string, deep: boolean): Promise<string[]> => {
   const out: string[] = []
   for (const e of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, e.name)
-    if (e.isDirectory() && deep && !e.name.startsWith(".") && e.name !== "node_modules") out.push(...(await walk(p, true)))
+    if (e.isDirectory() && deep && !e.name.startsWith(".") && e.name !== "node_modules")
+      out.push(...(await walk(p, true)))
     else if (e.isFile()) out.push(p)
   }
   return out
@@ -29,7 +30,11 @@ export const globToRegExp = (glob: string): RegExp => {
       const end = glob.indexOf("}", i)
       if (end < 0) re += "\\{"
       else {
-        re += `(?:${glob.slice(i + 1, end).split(",").map((x) => x.replace(/[.+^$()|[\]\\]/g, "\\$&")).join("|")})`
+        re += `(?:${glob
+          .slice(i + 1, end)
+          .split(",")
+          .map((x) => x.replace(/[.+^$()|[\]\\]/g, "\\$&"))
+          .join("|")})`
         i = end
       }
     } else re += c.replace(/[.+^$()|[\]\\]/g, "\\$&")
@@ -37,7 +42,10 @@ export const globToRegExp = (glob: string): RegExp => {
   return new RegExp(`^${re}$`)
 }
 
-export interface Discovery { readonly files: string[]; readonly unmatched: string[] }
+export interface Discovery {
+  readonly files: string[]
+  readonly unmatched: string[]
+}
 
 /** Files as given, every YAML file in a folder (recursively), every YAML file matching a glob. */
 export const discover = async (args: readonly string[], cwd = process.cwd()): Promise<Discovery> => {

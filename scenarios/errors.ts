@@ -42,6 +42,9 @@ export const suggest = (got: string, allowed: readonly string[]): string => {
     }
   }
   const near = best !== null && bestD <= Math.max(2, Math.floor(got.length / 3)) ? `did you mean "${best}"? ` : ""
-  const list = allowed.length <= 80 ? `allowed: ${allowed.join(", ")}` : `${allowed.length} allowed values, e.g. ${allowed.slice(0, 12).join(", ")}`
+  const list =
+    allowed.length <= 80
+      ? `allowed: ${allowed.join(", ")}`
+      : `${allowed.length} allowed values, e.g. ${allowed.slice(0, 12).join(", ")}`
   return `${near}${list}`
 }

@@ -2,7 +2,11 @@
 // value already checked and converted: money in kopecks, durations in ms, volumes in KB.
 
 /** Where a value came from, for error messages and reports. */
-export interface Pos { readonly file: string; readonly line: number; readonly col: number }
+export interface Pos {
+  readonly file: string
+  readonly line: number
+  readonly col: number
+}
 
 export interface SubscriberSpec {
   readonly pos: Pos
@@ -27,12 +31,25 @@ export interface SubscriberSpec {
   /** Family members (R2) this subscriber owns; each accepts the invitation during setup. */
   readonly family: readonly FamilyShareSpec[]
   readonly notifications?: { readonly charges?: boolean; readonly logins?: boolean }
-  readonly autopay?: { readonly mode: "date" | "threshold"; readonly amount: number; readonly day?: number; readonly threshold?: number }
+  readonly autopay?: {
+    readonly mode: "date" | "threshold"
+    readonly amount: number
+    readonly day?: number
+    readonly threshold?: number
+  }
 }
 
-export interface FamilyShareSpec { readonly msisdn: string; readonly minutes: number; readonly sms: number; readonly dataMb: number }
+export interface FamilyShareSpec {
+  readonly msisdn: string
+  readonly minutes: number
+  readonly sms: number
+  readonly dataMb: number
+}
 
-export interface PaymentCardSpec { readonly code: string; readonly amount: number }
+export interface PaymentCardSpec {
+  readonly code: string
+  readonly amount: number
+}
 
 export type UsageSpec =
   | { readonly _tag: "call"; readonly to: string; readonly seconds: number; readonly direction: "out" | "in" }
@@ -45,7 +62,11 @@ export type Advance =
   | { readonly to: string; readonly text: string }
 
 /** Text checks on a channel answer. */
-export interface TextMatch { readonly contains: readonly string[]; readonly lacks: readonly string[]; readonly matches?: RegExp }
+export interface TextMatch {
+  readonly contains: readonly string[]
+  readonly lacks: readonly string[]
+  readonly matches?: RegExp
+}
 
 export type Bound = { readonly eq: number } | { readonly min?: number; readonly max?: number }
 
@@ -59,7 +80,11 @@ export interface ChargesExpect {
   readonly last?: number
 }
 
-export interface InboxExpect { readonly from?: string; readonly contains?: string; readonly count?: Bound }
+export interface InboxExpect {
+  readonly from?: string
+  readonly contains?: string
+  readonly count?: Bound
+}
 
 export interface PackageExpect {
   /** "minutes" | "sms" | "data" (sum over packages of that kind) or a package offer id / name. */
@@ -86,7 +111,11 @@ export interface Expect {
   readonly ok?: boolean
   readonly events?: readonly { readonly type: string; readonly count: Bound }[]
   readonly linked?: { readonly has: readonly string[]; readonly lacks: readonly string[] }
-  readonly family?: { readonly role?: "owner" | "member" | "invited" | "none"; readonly members?: Bound; readonly active?: Bound }
+  readonly family?: {
+    readonly role?: "owner" | "member" | "invited" | "none"
+    readonly members?: Bound
+    readonly active?: Bound
+  }
   readonly promised?: boolean
   readonly bonus?: Bound
   readonly lkLocked?: boolean
@@ -106,8 +135,21 @@ export type StepBody =
   /** `to: null`: answer the newest SMS in the sender's inbox (its sender is the number written to). */
   | { readonly _tag: "sms"; readonly from: string; readonly to: string | null; readonly text: string }
   /** `timeouts`: digit timeouts let pass in silence after `keys`; then `then` is pressed. */
-  | { readonly _tag: "ivr"; readonly msisdn: string; readonly call: string; readonly keys: string; readonly timeouts: number; readonly then: string }
-  | { readonly _tag: "web"; readonly channel: "lk" | "app" | "kiosk"; readonly msisdn: string; readonly op: string; readonly args: Readonly<Record<string, unknown>> }
+  | {
+      readonly _tag: "ivr"
+      readonly msisdn: string
+      readonly call: string
+      readonly keys: string
+      readonly timeouts: number
+      readonly then: string
+    }
+  | {
+      readonly _tag: "web"
+      readonly channel: "lk" | "app" | "kiosk"
+      readonly msisdn: string
+      readonly op: string
+      readonly args: Readonly<Record<string, unknown>>
+    }
   | { readonly _tag: "expect"; readonly expect: Expect }
 
 export type Step = StepBody & { readonly pos: Pos; readonly comment?: string }

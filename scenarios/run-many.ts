@@ -24,7 +24,9 @@ export interface RunOptions {
   readonly onResult?: (r: ScenarioResult) => void
 }
 
-export type LoadOutcome = { readonly ok: true; readonly scenarios: Scenario[] } | { readonly ok: false; readonly errors: ScenarioError[] }
+export type LoadOutcome =
+  | { readonly ok: true; readonly scenarios: Scenario[] }
+  | { readonly ok: false; readonly errors: ScenarioError[] }
 
 export const loadAll = async (files: readonly string[], catalog?: CatalogIndex): Promise<LoadOutcome> => {
   const operations = webOperations()
@@ -42,12 +44,16 @@ export const runAll = (scenarios: readonly Scenario[], o: RunOptions = {}): Prom
   Effect.runPromise(
     Effect.forEach(
       scenarios,
-      (sc) => Effect.promise(async () => {
-        const target = o.url !== undefined ? urlTarget(o.url, sc.file, o.token ?? null) : inProcessTarget(o.catalog)
-        const r = await runScenario(sc, target, { ...(o.setup !== undefined ? { setup: o.setup } : {}), ...(o.keepGoing !== undefined ? { keepGoing: o.keepGoing } : {}) })
-        o.onResult?.(r)
-        return r
-      }),
+      (sc) =>
+        Effect.promise(async () => {
+          const target = o.url !== undefined ? urlTarget(o.url, sc.file, o.token ?? null) : inProcessTarget(o.catalog)
+          const r = await runScenario(sc, target, {
+            ...(o.setup !== undefined ? { setup: o.setup } : {}),
+            ...(o.keepGoing !== undefined ? { keepGoing: o.keepGoing } : {}),
+          })
+          o.onResult?.(r)
+          return r
+        }),
       { concurrency: Math.max(1, o.concurrency ?? 4) },
     ),
   )

@@ -33,7 +33,11 @@ export interface StepRecord {
   readonly events?: { readonly from: number; readonly to: number }
 }
 
-export interface BalanceSample { readonly at: number; readonly step: number; readonly balances: Readonly<Record<string, number>> }
+export interface BalanceSample {
+  readonly at: number
+  readonly step: number
+  readonly balances: Readonly<Record<string, number>>
+}
 
 export interface ScenarioResult {
   readonly file: string
@@ -86,17 +90,25 @@ export interface OpenOptions {
 
 /** Commands that set up one subscriber, in order. */
 const setupCommands = (s: SubscriberSpec, mode: SetupMode): Array<{ _tag: string } & Record<string, unknown>> => {
-  const cmds: Array<{ _tag: string } & Record<string, unknown>> = [{
-    _tag: "CreateSubscriber", msisdn: s.msisdn, name: s.name, tariff: s.tariff, payment: s.payment, balance: s.balance,
-    ...(s.services.length > 0 ? { services: [...s.services] } : {}),
-    ...(s.creditLimit !== undefined ? { creditLimit: s.creditLimit } : {}),
-    ...(s.passport !== undefined ? { passport: s.passport } : {}),
-    ...(s.birthDate !== undefined ? { birthDate: s.birthDate } : {}),
-    ...(s.region !== undefined ? { region: s.region } : {}),
-    ...(s.bonus !== undefined ? { bonus: s.bonus } : {}),
-    ...(s.avgMonthlySpend !== undefined ? { avgMonthlySpend: s.avgMonthlySpend } : {}),
-  }]
-  for (const p of s.packages) cmds.push({ _tag: mode === "state" ? "SetupPackage" : "BuyPackage", msisdn: s.msisdn, offer: p })
+  const cmds: Array<{ _tag: string } & Record<string, unknown>> = [
+    {
+      _tag: "CreateSubscriber",
+      msisdn: s.msisdn,
+      name: s.name,
+      tariff: s.tariff,
+      payment: s.payment,
+      balance: s.balance,
+      ...(s.services.length > 0 ? { services: [...s.services] } : {}),
+      ...(s.creditLimit !== undefined ? { creditLimit: s.creditLimit } : {}),
+      ...(s.passport !== undefined ? { passport: s.passport } : {}),
+      ...(s.birthDate !== undefined ? { birthDate: s.birthDate } : {}),
+      ...(s.region !== undefined ? { region: s.region } : {}),
+      ...(s.bonus !== undefined ? { bonus: s.bonus } : {}),
+      ...(s.avgMonthlySpend !== undefined ? { avgMonthlySpend: s.avgMonthlySpend } : {}),
+    },
+  ]
+  for (const p of s.packages)
+    cmds.push({ _tag: mode === "state" ? "SetupPackage" : "BuyPackage", msisdn: s.msisdn, offer: p })
   if (s.notifications !== undefined) cmds.push({ _tag: "SetNotifications", msisdn: s.msisdn, ...s.notifications })
   if (s.autopay !== undefined) cmds.push({ _tag: "SetAutopay", msisdn: s.msisdn, ...s.autopay })
   return cmds
@@ -139,13 +151,27 @@ export interface ScenarioStepper {
   runAll(): Promise<ScenarioResult>
 }
 
-export const stepInfo = (st: Step, index: number): StepInfo => ({ index, pos: st.pos, kind: kindOf(st), msisdn: msisdnOf(st), text: describe(st), step: st })
+export const stepInfo = (st: Step, index: number): StepInfo => ({
+  index,
+  pos: st.pos,
+  kind: kindOf(st),
+  msisdn: msisdnOf(st),
+  text: describe(st),
+  step: st,
+})
 
 /** Create the scenario's twin through the control API and set up its subscribers; the record of setup, or the reason it failed. */
-const setUp = async (sc: Scenario, client: ControlClient, mode: SetupMode): Promise<{ record: StepRecord; now: number } | { crash: string }> => {
+const setUp = async (
+  sc: Scenario,
+  client: ControlClient,
+  mode: SetupMode,
+): Promise<{ record: StepRecord; now: number } | { crash: string }> => {
   const mustCommand = async (cmd: { _tag: string } & Record<string, unknown>): Promise<unknown> => {
     const r = await client.command(cmd)
-    if (!r.ok) throw new Refused(`${cmd._tag}${typeof cmd.msisdn === "string" ? ` ${cmd.msisdn}` : ""}: ${r.error?.code ?? r.status} ${r.error?.message ?? ""}`)
+    if (!r.ok)
+      throw new Refused(
+        `${cmd._tag}${typeof cmd.msisdn === "string" ? ` ${cmd.msisdn}` : ""}: ${r.error?.code ?? r.status} ${r.error?.message ?? ""}`,
+      )
     return r.body?.value
   }
   try {
@@ -180,14 +206,33 @@ const setUp = async (sc: Scenario, client: ControlClient, mode: SetupMode): Prom
         log.push(`${f.msisdn} в группе «МЫ МТС» ${s.msisdn}`)
       }
     }
-    return { now: info.now, record: { index: 0, pos: null, at: info.now, kind: "setup", msisdn: null, sent: log.join("; "), answer: "", accepted: true, errorCode: null, status: "passed", failures: [] } }
+    return {
+      now: info.now,
+      record: {
+        index: 0,
+        pos: null,
+        at: info.now,
+        kind: "setup",
+        msisdn: null,
+        sent: log.join("; "),
+        answer: "",
+        accepted: true,
+        errorCode: null,
+        status: "passed",
+        failures: [],
+      },
+    }
   } catch (e) {
     return { crash: `setup failed: ${e instanceof Error ? e.message : String(e)}` }
   }
 }
 
 /** Open a scenario on `target`: create its twin and set up its subscribers, ready to play step by step. */
-export const openScenario = async (sc: Scenario, target: RunTarget, opts: OpenOptions = {}): Promise<ScenarioStepper> => {
+export const openScenario = async (
+  sc: Scenario,
+  target: RunTarget,
+  opts: OpenOptions = {},
+): Promise<ScenarioStepper> => {
   const wall0 = performance.now()
   const client = new ControlClient(target.fetcher, "http://twin.local", target.twinId)
   const records: StepRecord[] = []
@@ -236,24 +281,63 @@ export const openScenario = async (sc: Scenario, target: RunTarget, opts: OpenOp
   const runStep = async (index: number, st: Step): Promise<StepRecord> => {
     const base = { index, pos: st.pos, ...(st.comment !== undefined ? { note: st.comment } : {}) }
     const after = sc.steps[index]
-    const refusalExpected = after !== undefined && after._tag === "expect" && (after.expect.error !== undefined || after.expect.ok === false)
+    const refusalExpected =
+      after !== undefined && after._tag === "expect" && (after.expect.error !== undefined || after.expect.ok === false)
     try {
       if (st._tag === "expect") {
         const failures = await checkExpect(st.expect, { client, replies, lastAction })
-        return { ...base, at: now, kind: "expect", msisdn: st.expect.msisdn ?? null, sent: describe(st), answer: "", accepted: true, errorCode: null, status: failures.length === 0 ? "passed" : "failed", failures }
+        return {
+          ...base,
+          at: now,
+          kind: "expect",
+          msisdn: st.expect.msisdn ?? null,
+          sent: describe(st),
+          answer: "",
+          accepted: true,
+          errorCode: null,
+          status: failures.length === 0 ? "passed" : "failed",
+          failures,
+        }
       }
       const out = await act(st, client, needDrivers, replies)
       if (out.at !== null) now = out.at
       lastAction = { kind: kindOf(st), ok: out.accepted, code: out.code, message: out.message }
       const failures: Failure[] = []
       if (!out.accepted && !refusalExpected) {
-        failures.push({ what: `${kindOf(st)} refused`, expected: "accepted (or add `- expect: { error: CODE }` right after a step that must be refused)", actual: `${out.code ?? "error"}: ${out.message || out.answer}` })
+        failures.push({
+          what: `${kindOf(st)} refused`,
+          expected: "accepted (or add `- expect: { error: CODE }` right after a step that must be refused)",
+          actual: `${out.code ?? "error"}: ${out.message || out.answer}`,
+        })
       }
       await sample(index)
-      return { ...base, ...(await caused()), at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: out.sent, answer: out.answer, accepted: out.accepted, errorCode: out.code, status: failures.length === 0 ? "passed" : "failed", failures }
+      return {
+        ...base,
+        ...(await caused()),
+        at: now,
+        kind: kindOf(st),
+        msisdn: msisdnOf(st),
+        sent: out.sent,
+        answer: out.answer,
+        accepted: out.accepted,
+        errorCode: out.code,
+        status: failures.length === 0 ? "passed" : "failed",
+        failures,
+      }
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e)
-      return { ...base, at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: describe(st), answer: "", accepted: false, errorCode: null, status: "failed", failures: [{ what: kindOf(st), expected: "the step runs", actual: msg }] }
+      return {
+        ...base,
+        at: now,
+        kind: kindOf(st),
+        msisdn: msisdnOf(st),
+        sent: describe(st),
+        answer: "",
+        accepted: false,
+        errorCode: null,
+        status: "failed",
+        failures: [{ what: kindOf(st), expected: "the step runs", actual: msg }],
+      }
     }
   }
 
@@ -271,11 +355,26 @@ export const openScenario = async (sc: Scenario, target: RunTarget, opts: OpenOp
 
   const finish = async (): Promise<ScenarioResult> => {
     if (result !== null) return result
-    while ((await step()) !== null) { /* play the rest */ }
+    while ((await step()) !== null) {
+      /* play the rest */
+    }
     const steps = [...records]
     for (const [i, st] of sc.steps.entries()) {
       if (i < position) continue
-      steps.push({ index: i + 1, pos: st.pos, ...(st.comment !== undefined ? { note: st.comment } : {}), at: now, kind: kindOf(st), msisdn: msisdnOf(st), sent: describe(st), answer: "", accepted: false, errorCode: null, status: "not-run", failures: [] })
+      steps.push({
+        index: i + 1,
+        pos: st.pos,
+        ...(st.comment !== undefined ? { note: st.comment } : {}),
+        at: now,
+        kind: kindOf(st),
+        msisdn: msisdnOf(st),
+        sent: describe(st),
+        answer: "",
+        accepted: false,
+        errorCode: null,
+        status: "not-run",
+        failures: [],
+      })
     }
     let finalHash: string | null = null
     let events: EventRow[] = []
@@ -290,8 +389,20 @@ export const openScenario = async (sc: Scenario, target: RunTarget, opts: OpenOp
     target.dispose?.()
     const passed = crash === null && steps.every((s) => s.status === "passed")
     result = {
-      file: sc.file, name: sc.name, rules: sc.rules, seed: sc.seed, start: sc.start, twinId: target.twinId, passed, steps, crash, finalHash,
-      subscribers: sc.subscribers.map((s) => ({ msisdn: s.msisdn, name: s.name })), balances, events, wallMs: Math.round(performance.now() - wall0),
+      file: sc.file,
+      name: sc.name,
+      rules: sc.rules,
+      seed: sc.seed,
+      start: sc.start,
+      twinId: target.twinId,
+      passed,
+      steps,
+      crash,
+      finalHash,
+      subscribers: sc.subscribers.map((s) => ({ msisdn: s.msisdn, name: s.name })),
+      balances,
+      events,
+      wallMs: Math.round(performance.now() - wall0),
     }
     return result
   }
@@ -308,29 +419,64 @@ export const openScenario = async (sc: Scenario, target: RunTarget, opts: OpenOp
     scenario: sc,
     twinId: target.twinId,
     steps: infos,
-    get records() { return records },
-    get position() { return position },
-    get stopped() { return stopped || position >= sc.steps.length },
-    get crash() { return crash },
-    get result() { return result },
+    get records() {
+      return records
+    },
+    get position() {
+      return position
+    },
+    get stopped() {
+      return stopped || position >= sc.steps.length
+    },
+    get crash() {
+      return crash
+    },
+    get result() {
+      return result
+    },
     next: () => serial(() => (result !== null ? Promise.resolve(null) : step())),
     runAll: () => serial(finish),
   }
 }
 
 /** Play a whole scenario: open it, run every step, stop at the first failure. */
-export const runScenario = async (sc: Scenario, target: RunTarget, opts: OpenOptions = {}): Promise<ScenarioResult> => (await openScenario(sc, target, opts)).runAll()
+export const runScenario = async (sc: Scenario, target: RunTarget, opts: OpenOptions = {}): Promise<ScenarioResult> =>
+  (await openScenario(sc, target, opts)).runAll()
 
-interface ActOutcome { sent: string; answer: string; accepted: boolean; code: string | null; message: string; at: number | null }
+interface ActOutcome {
+  sent: string
+  answer: string
+  accepted: boolean
+  code: string | null
+  message: string
+  at: number | null
+}
 
-const act = async (st: Step, client: ControlClient, needDrivers: () => Drivers, replies: ReplyRecord[]): Promise<ActOutcome> => {
+const act = async (
+  st: Step,
+  client: ControlClient,
+  needDrivers: () => Drivers,
+  replies: ReplyRecord[],
+): Promise<ActOutcome> => {
   const cmd = async (sent: string, c: { _tag: string } & Record<string, unknown>): Promise<ActOutcome> => {
     const r = await client.command(c)
     const events = r.body?.events ?? []
     // What happened, in Russian with the catalog's names (never an event type or an internal id).
-    return { sent, answer: events.map((e) => eventRu(e)).join("; "), accepted: r.ok, code: r.error?.code ?? null, message: r.error?.message ?? "", at: null }
+    return {
+      sent,
+      answer: events.map((e) => eventRu(e)).join("; "),
+      accepted: r.ok,
+      code: r.error?.code ?? null,
+      message: r.error?.message ?? "",
+      at: null,
+    }
   }
-  const channel = async (ch: Channel, msisdn: string, sent: string, run: (d: Drivers) => Promise<ChannelReply>): Promise<ActOutcome> => {
+  const channel = async (
+    ch: Channel,
+    msisdn: string,
+    sent: string,
+    run: (d: Drivers) => Promise<ChannelReply>,
+  ): Promise<ActOutcome> => {
     const r = await run(needDrivers())
     replies.push({ msisdn, channel: ch, reply: r })
     const o = reply(r)
@@ -341,13 +487,32 @@ const act = async (st: Step, client: ControlClient, needDrivers: () => Drivers, 
     case "advance": {
       const a = st.advance
       const r = await client.advance("by" in a ? { by: a.text } : "months" in a ? { months: a.months } : { to: a.to })
-      if (!r.ok || r.body === null) return { sent: a.text, answer: "", accepted: false, code: r.error?.code ?? null, message: r.error?.message ?? "", at: null }
-      return { sent: a.text, answer: `заданий: ${r.body.jobs}, событий: ${r.body.events}`, accepted: true, code: null, message: "", at: r.body.now }
+      if (!r.ok || r.body === null)
+        return {
+          sent: a.text,
+          answer: "",
+          accepted: false,
+          code: r.error?.code ?? null,
+          message: r.error?.message ?? "",
+          at: null,
+        }
+      return {
+        sent: a.text,
+        answer: `заданий: ${r.body.jobs}, событий: ${r.body.events}`,
+        accepted: true,
+        code: null,
+        message: "",
+        at: r.body.now,
+      }
     }
     case "travel":
       return cmd(st.to === "home" ? "домой" : st.to, { _tag: "Travel", msisdn: st.msisdn, to: st.to })
     case "network":
-      return cmd(st.mobileData ? "мобильный интернет МТС: вкл." : "мобильный интернет МТС: выкл.", { _tag: "SetNetwork", msisdn: st.msisdn, mobileData: st.mobileData })
+      return cmd(st.mobileData ? "мобильный интернет МТС: вкл." : "мобильный интернет МТС: выкл.", {
+        _tag: "SetNetwork",
+        msisdn: st.msisdn,
+        mobileData: st.mobileData,
+      })
     case "usage":
       return cmd(st.text, { _tag: "Usage", msisdn: st.msisdn, usage: { ...st.usage } })
     case "ussd": {
@@ -362,8 +527,18 @@ const act = async (st: Step, client: ControlClient, needDrivers: () => Drivers, 
       const text = await resolveTemplates(st.text, st.from, inbox)
       // reply: the newest SMS in the inbox names the number to answer.
       const to = st.to ?? (await client.inbox(st.from)).at(-1)?.from
-      if (to === undefined) return { sent: `ответ: ${text}`, answer: "", accepted: false, code: null, message: `reply: the inbox of ${st.from} is empty, there is no SMS to answer`, at: null }
-      return channel("sms", st.from, `→ ${to}: ${text === "" ? "(пустое SMS)" : text}`, (d) => d.telephony.smsSend(st.from, to, text))
+      if (to === undefined)
+        return {
+          sent: `ответ: ${text}`,
+          answer: "",
+          accepted: false,
+          code: null,
+          message: `reply: the inbox of ${st.from} is empty, there is no SMS to answer`,
+          at: null,
+        }
+      return channel("sms", st.from, `→ ${to}: ${text === "" ? "(пустое SMS)" : text}`, (d) =>
+        d.telephony.smsSend(st.from, to, text),
+      )
     }
     case "ivr": {
       const keys = await resolveTemplates(st.keys, st.msisdn, inbox)
@@ -371,6 +546,7 @@ const act = async (st: Step, client: ControlClient, needDrivers: () => Drivers, 
         const r = await client.advance({ by: `${ms}ms` })
         if (!r.ok) throw new Error(`waiting in the call: ${r.error?.code ?? r.status} ${r.error?.message ?? ""}`)
       }
+      // biome-ignore lint/suspicious/noThenProperty: `then` is the IVR step's field (the keys after silence), never awaited.
       const silence = st.timeouts > 0 ? { timeouts: st.timeouts, then: st.then, wait } : undefined
       const shown = `☎ ${st.call}${keys === "" ? "" : `, клавиши ${keys}`}${st.timeouts > 0 ? `, молчание ×${st.timeouts}` : ""}${st.then !== "" ? `, затем ${st.then}` : ""}`
       const out = await channel("ivr", st.msisdn, shown, (d) => d.telephony.ivrCall(st.msisdn, st.call, keys, silence))
@@ -379,9 +555,13 @@ const act = async (st: Step, client: ControlClient, needDrivers: () => Drivers, 
     case "web": {
       const args = await resolveArgs(st.args, st.msisdn, inbox)
       // Secrets typed into a channel (codes, passwords) are not repeated in reports.
-      const masked = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, k === "code" || k === "password" ? "••••" : v]))
+      const masked = Object.fromEntries(
+        Object.entries(args).map(([k, v]) => [k, k === "code" || k === "password" ? "••••" : v]),
+      )
       const shown = Object.keys(args).length === 0 ? "" : ` ${JSON.stringify(masked)}`
-      return channel(st.channel, st.msisdn, `${st.op}${shown}`, (d) => d.web[st.channel].perform(st.msisdn, st.op, args))
+      return channel(st.channel, st.msisdn, `${st.op}${shown}`, (d) =>
+        d.web[st.channel].perform(st.msisdn, st.op, args),
+      )
     }
     case "expect":
       return { sent: "", answer: "", accepted: true, code: null, message: "", at: null }
@@ -392,24 +572,36 @@ const kindOf = (st: Step): StepRecord["kind"] => (st._tag === "web" ? st.channel
 
 const msisdnOf = (st: Step): string | null => {
   switch (st._tag) {
-    case "advance": return null
-    case "sms": return st.from
-    case "expect": return st.expect.msisdn ?? null
-    default: return st.msisdn
+    case "advance":
+      return null
+    case "sms":
+      return st.from
+    case "expect":
+      return st.expect.msisdn ?? null
+    default:
+      return st.msisdn
   }
 }
 
 /** A one-line description of a step as written (for steps that did not run, and for expects). */
 export const describe = (st: Step): string => {
   switch (st._tag) {
-    case "advance": return st.advance.text
-    case "travel": return st.to
-    case "network": return `mobileData: ${st.mobileData}`
-    case "usage": return st.text
-    case "ussd": return st.dial ?? st.reply ?? ""
-    case "sms": return st.to === null ? `ответ на последнее SMS: ${st.text}` : `→ ${st.to}: ${st.text}`
-    case "ivr": return `☎ ${st.call} ${st.keys}${st.timeouts > 0 ? ` молчание ×${st.timeouts}` : ""}${st.then !== "" ? ` затем ${st.then}` : ""}`
-    case "web": return `${st.op} ${JSON.stringify(st.args)}`
+    case "advance":
+      return st.advance.text
+    case "travel":
+      return st.to
+    case "network":
+      return `mobileData: ${st.mobileData}`
+    case "usage":
+      return st.text
+    case "ussd":
+      return st.dial ?? st.reply ?? ""
+    case "sms":
+      return st.to === null ? `ответ на последнее SMS: ${st.text}` : `→ ${st.to}: ${st.text}`
+    case "ivr":
+      return `☎ ${st.call} ${st.keys}${st.timeouts > 0 ? ` молчание ×${st.timeouts}` : ""}${st.then !== "" ? ` затем ${st.then}` : ""}`
+    case "web":
+      return `${st.op} ${JSON.stringify(st.args)}`
     case "expect":
       return describeExpect(st.expect)
   }
@@ -417,9 +609,17 @@ export const describe = (st: Step): string => {
 
 const money = (k: number): string => formatRub(k).replace(/\u00a0/g, " ")
 const bound = (b: Bound, show: (n: number) => string = String): string =>
-  "eq" in b ? show(b.eq) : [b.min !== undefined ? `≥${show(b.min)}` : "", b.max !== undefined ? `≤${show(b.max)}` : ""].filter((x) => x !== "").join(" ")
+  "eq" in b
+    ? show(b.eq)
+    : [b.min !== undefined ? `≥${show(b.min)}` : "", b.max !== undefined ? `≤${show(b.max)}` : ""]
+        .filter((x) => x !== "")
+        .join(" ")
 const text = (m: TextMatch): string =>
-  [...m.contains.map((c) => `∋ «${c}»`), ...m.lacks.map((c) => `∌ «${c}»`), ...(m.matches !== undefined ? [`~ /${m.matches.source}/`] : [])].join(" ")
+  [
+    ...m.contains.map((c) => `∋ «${c}»`),
+    ...m.lacks.map((c) => `∌ «${c}»`),
+    ...(m.matches !== undefined ? [`~ /${m.matches.source}/`] : []),
+  ].join(" ")
 
 /** An expectation as one readable line, money in rubles. */
 export const describeExpect = (e: Expect): string => {
@@ -428,14 +628,21 @@ export const describeExpect = (e: Expect): string => {
   if (e.tariff !== undefined) parts.push(`тариф ${e.tariff}`)
   if (e.status !== undefined) parts.push(`статус ${e.status}`)
   if (e.location !== undefined) parts.push(`где ${e.location}`)
-  if (e.services !== undefined) parts.push(`услуги ${[...e.services.has.map((x) => `+${x}`), ...e.services.lacks.map((x) => `−${x}`)].join(" ")}`)
-  if (e.linked !== undefined) parts.push(`привязаны ${[...e.linked.has.map((x) => `+${x}`), ...e.linked.lacks.map((x) => `−${x}`)].join(" ")}`)
+  if (e.services !== undefined)
+    parts.push(`услуги ${[...e.services.has.map((x) => `+${x}`), ...e.services.lacks.map((x) => `−${x}`)].join(" ")}`)
+  if (e.linked !== undefined)
+    parts.push(`привязаны ${[...e.linked.has.map((x) => `+${x}`), ...e.linked.lacks.map((x) => `−${x}`)].join(" ")}`)
   for (const p of e.packages ?? []) parts.push(`пакет ${p.key} ${bound(p.left)}`)
   for (const c of e.charges ?? []) {
     const what = [c.service, c.reason].filter((x) => x !== undefined).join("/") || "все"
-    parts.push(`списания ${what}${c.count ? ` ×${bound(c.count)}` : ""}${c.total ? ` Σ${bound(c.total, money)}` : ""}${c.last !== undefined ? ` последнее ${money(c.last)}` : ""}`)
+    parts.push(
+      `списания ${what}${c.count ? ` ×${bound(c.count)}` : ""}${c.total ? ` Σ${bound(c.total, money)}` : ""}${c.last !== undefined ? ` последнее ${money(c.last)}` : ""}`,
+    )
   }
-  for (const q of e.inbox ?? []) parts.push(`SMS${q.from !== undefined ? ` от ${q.from}` : ""}${q.contains !== undefined ? ` ∋ «${q.contains}»` : ""}${q.count ? ` ×${bound(q.count)}` : ""}`)
+  for (const q of e.inbox ?? [])
+    parts.push(
+      `SMS${q.from !== undefined ? ` от ${q.from}` : ""}${q.contains !== undefined ? ` ∋ «${q.contains}»` : ""}${q.count ? ` ×${bound(q.count)}` : ""}`,
+    )
   for (const q of e.events ?? []) parts.push(`события ${q.type} ×${bound(q.count)}`)
   if (e.screen !== undefined) parts.push(`экран ${text(e.screen)}`)
   if (e.prompt !== undefined) parts.push(`IVR ${text(e.prompt)}`)
@@ -443,7 +650,10 @@ export const describeExpect = (e: Expect): string => {
   if (e.end !== undefined) parts.push(e.end ? "сессия завершена" : "сессия продолжается")
   if (e.error !== undefined) parts.push(`отказ ${e.error}`)
   if (e.ok !== undefined) parts.push(e.ok ? "принято" : "отказ")
-  if (e.family !== undefined) parts.push(`семья ${e.family.role ?? ""}${e.family.members ? ` участников ${bound(e.family.members)}` : ""}${e.family.active ? ` активных ${bound(e.family.active)}` : ""}`)
+  if (e.family !== undefined)
+    parts.push(
+      `семья ${e.family.role ?? ""}${e.family.members ? ` участников ${bound(e.family.members)}` : ""}${e.family.active ? ` активных ${bound(e.family.active)}` : ""}`,
+    )
   if (e.promised !== undefined) parts.push(e.promised ? "обещанный платеж открыт" : "обещанного платежа нет")
   if (e.bonus !== undefined) parts.push(`баллы ${bound(e.bonus)}`)
   if (e.lkLocked !== undefined) parts.push(`вход в ЛК ${e.lkLocked ? "заблокирован" : "открыт"}`)
@@ -452,4 +662,7 @@ export const describeExpect = (e: Expect): string => {
   return parts.join("; ")
 }
 
-export const twinTime = (at: number): string => formatMskIso(at).replace("T", " ").replace(/:\d\d\+03:00$/, "")
+export const twinTime = (at: number): string =>
+  formatMskIso(at)
+    .replace("T", " ")
+    .replace(/:\d\d\+03:00$/, "")

@@ -10,7 +10,11 @@ import { CONTROL_COOKIE } from "../channels/edge/guard.ts"
 
 /** A fresh registry on an in-memory store per scenario: nothing is shared between runs. */
 export const inProcessTarget = (catalog?: CatalogIndex): RunTarget => {
-  const registry = Registry.open(":memory:", { createDefault: false, secrets: "replay", ...(catalog !== undefined ? { catalog } : {}) })
+  const registry = Registry.open(":memory:", {
+    createDefault: false,
+    secrets: "replay",
+    ...(catalog !== undefined ? { catalog } : {}),
+  })
   const app = makeApp({ registry })
   const fetcher: Fetcher = (req) => Promise.resolve(app.fetch(req))
   return { fetcher, twinId: "scenario", dispose: () => registry.close() }
@@ -34,6 +38,13 @@ export const urlFetcher = (url: string, token: string | null): Fetcher => {
 
 /** `token`: the server's control token (cli run: --token, $TWIN_TOKEN or the file beside the database). */
 export const urlTarget = (url: string, scenarioFile: string, token: string | null = null): RunTarget => {
-  const slug = scenarioFile.replace(/^.*\//, "").replace(/\.ya?ml$/i, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 30) || "scenario"
+  const slug =
+    scenarioFile
+      .replace(/^.*\//, "")
+      .replace(/\.ya?ml$/i, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 30) || "scenario"
   return { fetcher: urlFetcher(url, token), twinId: `scn-${slug}-${randomUUID().slice(0, 8)}` }
 }

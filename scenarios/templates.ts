@@ -10,7 +10,10 @@ const SMS_REF = /^sms\.([0-9A-Za-z*]{1,20})(?:@(7\d{10}))?$/
 /** True when the text contains at least one placeholder (any form). */
 export const TEMPLATE_RE = /\$\{[^}]*\}/
 
-export interface SmsRef { readonly from: string; readonly to: string | null }
+export interface SmsRef {
+  readonly from: string
+  readonly to: string | null
+}
 
 /** The first malformed placeholder in `text`, or null when all are well formed. */
 export const checkTemplates = (text: string): string | null => {
@@ -21,7 +24,10 @@ export const checkTemplates = (text: string): string | null => {
 /** The first code (4–8 digits not part of a longer number) in an SMS text. */
 export const codeIn = (text: string): string | null => /(?<!\d)(\d{4,8})(?!\d)/.exec(text)?.[1] ?? null
 
-export interface InboxMessage { readonly from: string; readonly text: string }
+export interface InboxMessage {
+  readonly from: string
+  readonly text: string
+}
 
 /**
  * Replace every placeholder. `inbox(msisdn)` reads a handset's inbox (oldest first).
@@ -45,7 +51,8 @@ export const resolveTemplates = async (
       const msg = msgs[i]
       if (msg !== undefined && (from === "*" || msg.from === from)) code = codeIn(msg.text)
     }
-    if (code === null) throw new Error(`${m[0]}: no SMS with a code from ${from === "*" ? "anyone" : from} in the inbox of ${who}`)
+    if (code === null)
+      throw new Error(`${m[0]}: no SMS with a code from ${from === "*" ? "anyone" : from} in the inbox of ${who}`)
     out += text.slice(last, m.index) + code
     last = (m.index ?? 0) + m[0].length
   }
@@ -61,7 +68,10 @@ export const resolveArgs = async (
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(args)) {
     if (typeof v === "string") out[k] = await resolveTemplates(v, self, inbox)
-    else if (Array.isArray(v)) out[k] = await Promise.all(v.map((x: unknown) => (typeof x === "string" ? resolveTemplates(x, self, inbox) : Promise.resolve(x))))
+    else if (Array.isArray(v))
+      out[k] = await Promise.all(
+        v.map((x: unknown) => (typeof x === "string" ? resolveTemplates(x, self, inbox) : Promise.resolve(x))),
+      )
     else out[k] = v
   }
   return out

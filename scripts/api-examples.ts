@@ -21,7 +21,8 @@ const B = "79160000002"
 
 /** Mask secrets and keep examples short. */
 const tidy = (v: Json, key = ""): Json => {
-  if (typeof v === "string" && (key === "token" || key === "callId" || key === "sessionId")) return key === "token" ? "eyJ0d2luIjoiZG9jcyJ9…" : v
+  if (typeof v === "string" && (key === "token" || key === "callId" || key === "sessionId"))
+    return key === "token" ? "eyJ0d2luIjoiZG9jcyJ9…" : v
   if (Array.isArray(v)) return v.slice(0, 3).map((x) => tidy(x))
   if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, tidy(x, k)]))
   return v
@@ -29,12 +30,20 @@ const tidy = (v: Json, key = ""): Json => {
 
 const out: Record<string, Example> = {}
 
-const call = async (method: string, path: string, opts: { body?: Json; token?: string; query?: Record<string, string>; form?: boolean; key?: string } = {}): Promise<Json> => {
+const call = async (
+  method: string,
+  path: string,
+  opts: { body?: Json; token?: string; query?: Record<string, string>; form?: boolean; key?: string } = {},
+): Promise<Json> => {
   const qs = opts.query !== undefined ? `?${new URLSearchParams(opts.query).toString()}` : ""
   const headers: Record<string, string> = { "x-twin": TWIN }
   if (opts.token !== undefined) headers.authorization = `Bearer ${opts.token}`
   if (opts.body !== undefined) headers["content-type"] = "application/json"
-  const res = await app.request(`${path}${qs}`, { method: method.toUpperCase(), headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) })
+  const res = await app.request(`${path}${qs}`, {
+    method: method.toUpperCase(),
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  })
   const type = res.headers.get("content-type") ?? ""
   const data: Json = type.includes("json") ? ((await res.json()) as Json) : await res.text()
   const key = opts.key ?? `${method} ${path}`
@@ -75,11 +84,14 @@ await call("post", "/sms/send", { body: { from: A, to: "111", text: "2163" } })
 await call("get", `/sms/inbox/${A}`, { key: "get /sms/inbox/{msisdn}" })
 
 // ---- LK and app: the same self-service routes
-for (const [base, twin] of [["/lk/api", "docs"], ["/app/api", "docs-app"]] as const) {
+for (const [base, twin] of [
+  ["/lk/api", "docs"],
+  ["/app/api", "docs-app"],
+] as const) {
   TWIN = twin
   const member = "79160000007"
   const link = "79160000003"
-  await call("post", "/api/twins/" + twin + "/network", { body: { msisdn: B, mobileData: true }, key: "setup" })
+  await call("post", `/api/twins/${twin}/network`, { body: { msisdn: B, mobileData: true }, key: "setup" })
   await call("post", `${base}/otp`, { body: { msisdn: A } })
   const otp = codeFor(A, "3339")
   const login = obj(await call("post", `${base}/login`, { body: { msisdn: A, secret: otp } }))
@@ -95,7 +107,14 @@ for (const [base, twin] of [["/lk/api", "docs"], ["/app/api", "docs-app"]] as co
   await call("post", `${base}/promised-payment`, { ...t, body: { amount: 10000 } })
   await call("post", `${base}/autopay`, { ...t, body: { mode: "threshold", amount: 50000, threshold: 10000 } })
   await call("post", `${base}/transfer`, { ...t, body: { to: B, amount: 10000 } })
-  await call("post", `${base}/pay-provider`, { ...t, body: { provider: registry.defaultCatalog.data.providerPayments.providers[0]?.id ?? "", account: "1234567890", amount: 30000 } })
+  await call("post", `${base}/pay-provider`, {
+    ...t,
+    body: {
+      provider: registry.defaultCatalog.data.providerPayments.providers[0]?.id ?? "",
+      account: "1234567890",
+      amount: 30000,
+    },
+  })
   await call("get", `${base}/expenses`, { ...t, query: { period: "month" } })
   await call("get", `${base}/services`, t)
   await call("post", `${base}/services/connect`, { ...t, body: { service: "goodok" } })
@@ -115,7 +134,10 @@ for (const [base, twin] of [["/lk/api", "docs"], ["/app/api", "docs-app"]] as co
   await call("get", `${base}/family`, t)
   await call("post", `${base}/family/remove`, { ...t, body: { member } })
   await call("get", `${base}/personal`, t)
-  await call("post", `${base}/password`, { ...t, body: { current: otp, password: "Mts2026abc", confirm: "Mts2026abc" } })
+  await call("post", `${base}/password`, {
+    ...t,
+    body: { current: otp, password: "Mts2026abc", confirm: "Mts2026abc" },
+  })
   await call("post", `${base}/notifications`, { ...t, body: { charges: true } })
   await call("get", `${base}/bonuses`, t)
   await call("post", `${base}/bonuses/exchange`, { ...t, body: { offer: "bonus-50sms" } })
@@ -150,18 +172,30 @@ const tw = `/api/twins/${TWIN}`
 await call("get", "/api/twins")
 await call("post", "/api/twins", { body: { id: "docs-2", name: "Второй двойник", demo: true } })
 await call("get", tw, { key: "get /api/twins/{id}" })
-await call("post", `${tw}/commands`, { body: { _tag: "TopUp", msisdn: A, amount: 20000, method: "cash" }, key: "post /api/twins/{id}/commands" })
+await call("post", `${tw}/commands`, {
+  body: { _tag: "TopUp", msisdn: A, amount: 20000, method: "cash" },
+  key: "post /api/twins/{id}/commands",
+})
 await call("post", `${tw}/location`, { body: { msisdn: A, to: "TR" }, key: "post /api/twins/{id}/location" })
 await call("post", `${tw}/network`, { body: { msisdn: A, mobileData: true }, key: "post /api/twins/{id}/network" })
-await call("post", `${tw}/usage`, { body: { msisdn: A, usageType: "call", to: "79031112233", seconds: 120 }, key: "post /api/twins/{id}/usage" })
+await call("post", `${tw}/usage`, {
+  body: { msisdn: A, usageType: "call", to: "79031112233", seconds: 120 },
+  key: "post /api/twins/{id}/usage",
+})
 await call("get", `${tw}/state`, { key: "get /api/twins/{id}/state" })
 await call("get", `${tw}/events`, { query: { after: "0", limit: "3" }, key: "get /api/twins/{id}/events" })
 await call("get", `${tw}/subscribers`, { key: "get /api/twins/{id}/subscribers" })
 await call("get", `${tw}/subscribers/${A}`, { key: "get /api/twins/{id}/subscribers/{msisdn}" })
 await call("get", `${tw}/subscribers/${A}/ledger`, { key: "get /api/twins/{id}/subscribers/{msisdn}/ledger" })
 await call("get", `${tw}/subscribers/${A}/inbox`, { key: "get /api/twins/{id}/subscribers/{msisdn}/inbox" })
-await call("get", `${tw}/subscribers/${A}/detail`, { query: { from: "2026-06-01", to: "2026-06-02" }, key: "get /api/twins/{id}/subscribers/{msisdn}/detail" })
-await call("get", `${tw}/tmf654/accountBalance`, { query: { msisdn: A }, key: "get /api/twins/{id}/tmf654/accountBalance" })
+await call("get", `${tw}/subscribers/${A}/detail`, {
+  query: { from: "2026-06-01", to: "2026-06-02" },
+  key: "get /api/twins/{id}/subscribers/{msisdn}/detail",
+})
+await call("get", `${tw}/tmf654/accountBalance`, {
+  query: { msisdn: A },
+  key: "get /api/twins/{id}/tmf654/accountBalance",
+})
 await call("get", `${tw}/tmf654/bucket`, { query: { msisdn: A }, key: "get /api/twins/{id}/tmf654/bucket" })
 await call("get", `${tw}/tmf635/usage`, { query: { msisdn: A }, key: "get /api/twins/{id}/tmf635/usage" })
 await call("get", `${tw}/tmf620/productOffering`, { key: "get /api/twins/{id}/tmf620/productOffering" })

@@ -22,7 +22,9 @@ for (let i = 0; i < args.length; i++) {
   else if (a === "--path") env.QA_PATH = args[++i] ?? ""
   else rest.push(a)
 }
-console.log(`[qa] property suite: runs ${env.QA_RUNS ?? "default (60)"} per property, base seed ${env.QA_SEED ?? "default (20260601)"}`)
+console.log(
+  `[qa] property suite: runs ${env.QA_RUNS ?? "default (60)"} per property, base seed ${env.QA_SEED ?? "default (20260601)"}`,
+)
 // Files named after the options narrow the run (`-- --runs 1000 test/property/i8-parity.test.ts`).
 const files = rest.some((a) => a.startsWith("test/")) ? [] : ["test/property"]
 // A property runs its journeys in one test: give it time in proportion (3 s a journey, 60 s at least).

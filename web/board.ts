@@ -9,14 +9,32 @@ import type { Status } from "../core/state/model.ts"
 import { formatRub } from "../channels/text/money.ts"
 import { dateTimeRu } from "../channels/text/dates.ts"
 
-export interface LedgerRow { seq: number; at: number; atText: string; label: string; ref: string; amount: number; amountText: string; running: number; runningText: string }
+export interface LedgerRow {
+  seq: number
+  at: number
+  atText: string
+  label: string
+  ref: string
+  amount: number
+  amountText: string
+  running: number
+  runningText: string
+}
 
 export interface Board {
   twin: { id: string; name: string; now: number; nowText: string; nowIso: string; seq: number }
   subscribers: Array<{ msisdn: string; name: string; tariff: string }>
   account: {
-    msisdn: string; name: string; tariff: string; balance: number; balanceText: string; status: string
-    location: "home" | "russia" | "abroad"; country: string | null; countryName: string | null; mobileData: boolean
+    msisdn: string
+    name: string
+    tariff: string
+    balance: number
+    balanceText: string
+    status: string
+    location: "home" | "russia" | "abroad"
+    country: string | null
+    countryName: string | null
+    mobileData: boolean
   }
   ledger: LedgerRow[]
   inbox: Array<{ seq: number; at: number; atText: string; from: string; text: string }>
@@ -24,7 +42,11 @@ export interface Board {
   chart: Array<[number, number]>
 }
 
-const STATUS_RU: Record<Status, string> = { active: "активен", "blocked-voluntary": "добровольная блокировка", "blocked-financial": "финансовая блокировка" }
+const STATUS_RU: Record<Status, string> = {
+  active: "активен",
+  "blocked-voluntary": "добровольная блокировка",
+  "blocked-financial": "финансовая блокировка",
+}
 
 export const board = (twin: TwinCore, msisdn: string): Result.Result<Board, DomainError> =>
   Result.flatMap(accountView(twin, msisdn), (acc) =>
@@ -33,22 +55,52 @@ export const board = (twin: TwinCore, msisdn: string): Result.Result<Board, Doma
       // I1: balance = opening + Σ ledger, so the opening balance is the current one minus every entry.
       let running = acc.balance - entries.reduce((a, e) => a + e.amount, 0)
       const first = twin.log.query(msisdn, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ["SubscriberCreated"])[0]
-      const chart: Array<[number, number]> = [[first?.at ?? (entries[0]?.at ?? twin.now), running]]
+      const chart: Array<[number, number]> = [[first?.at ?? entries[0]?.at ?? twin.now, running]]
       const ledger: LedgerRow[] = entries.map((e) => {
         running += e.amount
         chart.push([e.at, running])
-        return { seq: e.seq, at: e.at, atText: dateTimeRu(e.at), label: e.label, ref: e.ref, amount: e.amount, amountText: formatRub(e.amount), running, runningText: formatRub(running) }
+        return {
+          seq: e.seq,
+          at: e.at,
+          atText: dateTimeRu(e.at),
+          label: e.label,
+          ref: e.ref,
+          amount: e.amount,
+          amountText: formatRub(e.amount),
+          running,
+          runningText: formatRub(running),
+        }
       })
       chart.push([twin.now, acc.balance])
       return {
-        twin: { id: twin.id, name: twin.name, now: twin.now, nowText: dateTimeRu(twin.now), nowIso: twin.nowIso(), seq: twin.state.seq },
-        subscribers: [...twin.state.subscribers.values()].map((s) => ({ msisdn: s.msisdn, name: s.name, tariff: twin.cat.tariffs.get(s.tariff)?.name ?? s.tariff })),
+        twin: {
+          id: twin.id,
+          name: twin.name,
+          now: twin.now,
+          nowText: dateTimeRu(twin.now),
+          nowIso: twin.nowIso(),
+          seq: twin.state.seq,
+        },
+        subscribers: [...twin.state.subscribers.values()].map((s) => ({
+          msisdn: s.msisdn,
+          name: s.name,
+          tariff: twin.cat.tariffs.get(s.tariff)?.name ?? s.tariff,
+        })),
         account: {
-          msisdn: acc.msisdn, name: acc.personal.name, tariff: acc.tariff.name, balance: acc.balance, balanceText: formatRub(acc.balance),
-          status: STATUS_RU[acc.status], location: acc.location.kind, country: acc.location.country, countryName: acc.location.countryName, mobileData: acc.mobileData,
+          msisdn: acc.msisdn,
+          name: acc.personal.name,
+          tariff: acc.tariff.name,
+          balance: acc.balance,
+          balanceText: formatRub(acc.balance),
+          status: STATUS_RU[acc.status],
+          location: acc.location.kind,
+          country: acc.location.country,
+          countryName: acc.location.countryName,
+          mobileData: acc.mobileData,
         },
         ledger,
         inbox: inbox.map((m) => ({ seq: m.seq, at: m.at, atText: dateTimeRu(m.at), from: m.from, text: m.text })),
         chart,
       }
-    }))
+    }),
+  )

@@ -43,7 +43,10 @@ const st = {
 }
 
 /** +7 916 000-00-01 */
-const msisdnRu = (m) => (typeof m === "string" && /^7\d{10}$/.test(m) ? `+7 ${m.slice(1, 4)} ${m.slice(4, 7)}-${m.slice(7, 9)}-${m.slice(9)}` : String(m ?? ""))
+const msisdnRu = (m) =>
+  typeof m === "string" && /^7\d{10}$/.test(m)
+    ? `+7 ${m.slice(1, 4)} ${m.slice(4, 7)}-${m.slice(7, 9)}-${m.slice(9)}`
+    : String(m ?? "")
 
 // ---- what the console remembers across reloads (never a secret: only which panels were in) -------
 
@@ -93,7 +96,8 @@ const api = async (method, url, body) => {
   })
   const type = res.headers.get("content-type") ?? ""
   const data = type.includes("json") ? await res.json() : await res.text()
-  if (!res.ok) throw new ApiError(res.status, typeof data === "object" ? data : { error: { ru: String(data).slice(0, 200) } })
+  if (!res.ok)
+    throw new ApiError(res.status, typeof data === "object" ? data : { error: { ru: String(data).slice(0, 200) } })
   return data
 }
 
@@ -138,7 +142,10 @@ const twinLabel = (t) => {
 }
 
 const loadTwins = async (prefer) => {
-  const [{ twins }, lib] = await Promise.all([api("GET", "/api/twins"), api("GET", "/console/api/library").catch(() => ({ running: {} }))])
+  const [{ twins }, lib] = await Promise.all([
+    api("GET", "/api/twins"),
+    api("GET", "/console/api/library").catch(() => ({ running: {} })),
+  ])
   st.scenarioNames = lib.running ?? {}
   const sel = $("#twin")
   sel.replaceChildren(...twins.map((t) => h("option", { value: t.id, text: twinLabel(t) })))
@@ -153,7 +160,9 @@ const selectTwin = async (id, msisdn) => {
   st.seq = 0
   const { subscribers } = await api("GET", twinUrl("/subscribers"))
   const sel = $("#msisdn")
-  sel.replaceChildren(...subscribers.map((s) => h("option", { value: s.msisdn, text: `${msisdnRu(s.msisdn)} — ${s.name}` })))
+  sel.replaceChildren(
+    ...subscribers.map((s) => h("option", { value: s.msisdn, text: `${msisdnRu(s.msisdn)} — ${s.name}` })),
+  )
   st.msisdn = subscribers.some((s) => s.msisdn === msisdn) ? msisdn : (subscribers[0]?.msisdn ?? "")
   sel.value = st.msisdn
   saveUrl()
@@ -232,9 +241,15 @@ const addTimeline = (items, fresh) => {
   for (const it of items) {
     if (it.seq <= st.seq) continue
     st.seq = it.seq
-    const li = h("li", { class: `${it.kind}${fresh ? " fresh" : ""}`, "data-msisdn": it.msisdn, "data-type": it.type },
+    const li = h(
+      "li",
+      { class: `${it.kind}${fresh ? " fresh" : ""}`, "data-msisdn": it.msisdn, "data-type": it.type },
       h("span", { class: "when", text: `${it.atText.slice(0, 5)} ${it.atText.slice(11)}`, title: it.atText }),
-      h("span", { class: "what", text: it.msisdn !== "" && it.msisdn !== st.msisdn ? `${msisdnRu(it.msisdn)}: ${it.text}` : it.text }))
+      h("span", {
+        class: "what",
+        text: it.msisdn !== "" && it.msisdn !== st.msisdn ? `${msisdnRu(it.msisdn)}: ${it.text}` : it.text,
+      }),
+    )
     li.hidden = mine && it.msisdn !== "" && it.msisdn !== st.msisdn
     list.prepend(li)
   }
@@ -262,7 +277,12 @@ const renderBoard = (b) => {
   bal.classList.toggle("negative", a.balance < 0)
   $("#sum-tariff").textContent = `«${a.tariff}»`
   $("#sum-status").textContent = a.status
-  $("#sum-location").textContent = a.location === "abroad" ? `за границей: ${a.countryName}` : a.location === "russia" ? "поездка по России" : "домашний регион"
+  $("#sum-location").textContent =
+    a.location === "abroad"
+      ? `за границей: ${a.countryName}`
+      : a.location === "russia"
+        ? "поездка по России"
+        : "домашний регион"
   const loc = $("#location")
   if (document.activeElement !== loc) loc.value = a.location === "abroad" ? a.country : a.location
   $("#mobile-data").checked = a.mobileData
@@ -273,12 +293,23 @@ const renderBoard = (b) => {
 
 const renderLedger = (rows) => {
   const body = $("#ledger tbody")
-  body.replaceChildren(...rows.slice().reverse().map((r) => h("tr", {},
-    h("td", { text: `${r.atText.slice(0, 5)} ${r.atText.slice(11)}`, title: r.atText }),
-    h("td", { text: r.label }),
-    h("td", { class: `num ${r.amount < 0 ? "neg" : "pos"}`, text: r.amountText }),
-    h("td", { class: "num", text: r.runningText }))))
-  if (rows.length === 0) body.append(h("tr", {}, h("td", { colspan: "4", class: "note", text: "Списаний и зачислений пока нет" })))
+  body.replaceChildren(
+    ...rows
+      .slice()
+      .reverse()
+      .map((r) =>
+        h(
+          "tr",
+          {},
+          h("td", { text: `${r.atText.slice(0, 5)} ${r.atText.slice(11)}`, title: r.atText }),
+          h("td", { text: r.label }),
+          h("td", { class: `num ${r.amount < 0 ? "neg" : "pos"}`, text: r.amountText }),
+          h("td", { class: "num", text: r.runningText }),
+        ),
+      ),
+  )
+  if (rows.length === 0)
+    body.append(h("tr", {}, h("td", { colspan: "4", class: "note", text: "Списаний и зачислений пока нет" })))
 }
 
 const SVG = "http://www.w3.org/2000/svg"
@@ -294,15 +325,20 @@ const rubWhole = (k) => `${Math.trunc(k / 100).toLocaleString("ru-RU")} ₽`
 /** Step chart of the balance over twin time: the balance holds until the next ledger entry. */
 const renderChart = (points) => {
   const el = $("#chart")
-  const W = 400, H = 120, P = 6
+  const W = 400,
+    H = 120,
+    P = 6
   el.replaceChildren()
   if (points.length === 0) return
-  const t0 = points[0][0], t1 = Math.max(points[points.length - 1][0], t0 + 1)
+  const t0 = points[0][0],
+    t1 = Math.max(points[points.length - 1][0], t0 + 1)
   const vals = points.map((p) => p[1])
   // Scale to the data (with a margin) so small movements show; the zero line is drawn when in range.
-  const min = Math.min(...vals), max = Math.max(...vals)
+  const min = Math.min(...vals),
+    max = Math.max(...vals)
   const pad = Math.max((max - min) * 0.15, 100)
-  const lo = min - pad, hi = max + pad
+  const lo = min - pad,
+    hi = max + pad
   const x = (t) => P + ((t - t0) / (t1 - t0)) * (W - 2 * P)
   const y = (v) => H - P - ((v - lo) / (hi - lo || 1)) * (H - 2 * P)
   let d = `M${x(points[0][0]).toFixed(1)},${y(points[0][1]).toFixed(1)}`
@@ -310,20 +346,57 @@ const renderChart = (points) => {
     const [t, v] = points[i]
     d += ` H${x(t).toFixed(1)} V${y(v).toFixed(1)}`
   }
-  if (lo < 0 && hi > 0) el.append(svg("line", { x1: 0, x2: W, y1: y(0), y2: y(0), stroke: "#b9c0c9", "stroke-dasharray": "4 3", "vector-effect": "non-scaling-stroke" }))
-  for (let i = 1; i < points.length - 1; i++) el.append(svg("circle", { cx: x(points[i][0]), cy: y(points[i][1]), r: 2.5, fill: points[i][1] < points[i - 1][1] ? "#c8101a" : "#12873f" }))
-  el.append(svg("path", { d, fill: "none", stroke: "#e30611", "stroke-width": 2, "vector-effect": "non-scaling-stroke" }))
+  if (lo < 0 && hi > 0)
+    el.append(
+      svg("line", {
+        x1: 0,
+        x2: W,
+        y1: y(0),
+        y2: y(0),
+        stroke: "#b9c0c9",
+        "stroke-dasharray": "4 3",
+        "vector-effect": "non-scaling-stroke",
+      }),
+    )
+  for (let i = 1; i < points.length - 1; i++)
+    el.append(
+      svg("circle", {
+        cx: x(points[i][0]),
+        cy: y(points[i][1]),
+        r: 2.5,
+        fill: points[i][1] < points[i - 1][1] ? "#c8101a" : "#12873f",
+      }),
+    )
+  el.append(
+    svg("path", { d, fill: "none", stroke: "#e30611", "stroke-width": 2, "vector-effect": "non-scaling-stroke" }),
+  )
   const cap = $("#chart-caption")
   const first = st.board?.ledger[0]
-  cap.replaceChildren(h("span", { text: `мин ${rubWhole(Math.min(...vals))} · макс ${rubWhole(Math.max(...vals))}` }),
-    h("span", { text: first === undefined ? "" : `с ${first.atText.slice(0, 10)} по ${st.board?.twin.nowText.slice(0, 10) ?? ""}` }))
+  cap.replaceChildren(
+    h("span", { text: `мин ${rubWhole(Math.min(...vals))} · макс ${rubWhole(Math.max(...vals))}` }),
+    h("span", {
+      text: first === undefined ? "" : `с ${first.atText.slice(0, 10)} по ${st.board?.twin.nowText.slice(0, 10) ?? ""}`,
+    }),
+  )
 }
 
 const renderInbox = (inbox) => {
   const list = $("#sms-inbox")
   const seen = st.inboxSeen
-  list.replaceChildren(...inbox.slice(-30).reverse().map((m) => h("li", { class: seen > 0 && m.seq > seen ? "fresh" : "" },
-    h("span", { class: "from", text: m.from }), h("span", { class: "when", text: m.atText }), h("div", { text: m.text }))))
+  list.replaceChildren(
+    ...inbox
+      .slice(-30)
+      .reverse()
+      .map((m) =>
+        h(
+          "li",
+          { class: seen > 0 && m.seq > seen ? "fresh" : "" },
+          h("span", { class: "from", text: m.from }),
+          h("span", { class: "when", text: m.atText }),
+          h("div", { text: m.text }),
+        ),
+      ),
+  )
   if (inbox.length === 0) list.append(h("li", { class: "note", text: "Входящих SMS нет" }))
   st.inboxSeen = Math.max(seen, ...inbox.map((m) => m.seq), 1)
 }
@@ -333,16 +406,24 @@ const renderInbox = (inbox) => {
 const bindControls = () => {
   $("#twin").addEventListener("change", (e) => act("Двойник выбран", () => selectTwin(e.target.value, st.msisdn)))
   $("#msisdn").addEventListener("change", (e) => act("Абонент выбран", () => selectSubscriber(e.target.value)))
-  $("#new-twin").addEventListener("click", () => act("Новый демо-двойник создан", async () => {
-    const t = await api("POST", "/api/twins", { demo: true, name: `Демо ${new Date().toLocaleTimeString("ru-RU")}` })
-    await loadTwins(t.id)
-    await selectTwin(t.id, st.msisdn)
-  }))
+  $("#new-twin").addEventListener("click", () =>
+    act("Новый демо-двойник создан", async () => {
+      const t = await api("POST", "/api/twins", { demo: true, name: `Демо ${new Date().toLocaleTimeString("ru-RU")}` })
+      await loadTwins(t.id)
+      await selectTwin(t.id, st.msisdn)
+    }),
+  )
   for (const b of document.querySelectorAll("[data-advance-by]")) {
-    b.addEventListener("click", () => act(`Время: ${b.textContent}`, () => api("POST", twinUrl("/advance"), { by: b.getAttribute("data-advance-by") })))
+    b.addEventListener("click", () =>
+      act(`Время: ${b.textContent}`, () => api("POST", twinUrl("/advance"), { by: b.getAttribute("data-advance-by") })),
+    )
   }
   for (const b of document.querySelectorAll("[data-advance-months]")) {
-    b.addEventListener("click", () => act(`Время: ${b.textContent}`, () => api("POST", twinUrl("/advance"), { months: Number(b.getAttribute("data-advance-months")) })))
+    b.addEventListener("click", () =>
+      act(`Время: ${b.textContent}`, () =>
+        api("POST", twinUrl("/advance"), { months: Number(b.getAttribute("data-advance-months")) }),
+      ),
+    )
   }
   $("#advance-to").addEventListener("submit", (e) => {
     e.preventDefault()
@@ -354,8 +435,9 @@ const bindControls = () => {
     act("Местоположение изменено", () => command({ _tag: "Travel", msisdn: st.msisdn, to: $("#location").value }))
   })
   $("#mobile-data").addEventListener("change", (e) => {
-    act(e.target.checked ? "Мобильный интернет включен" : "Мобильный интернет выключен",
-      () => command({ _tag: "SetNetwork", msisdn: st.msisdn, mobileData: e.target.checked }))
+    act(e.target.checked ? "Мобильный интернет включен" : "Мобильный интернет выключен", () =>
+      command({ _tag: "SetNetwork", msisdn: st.msisdn, mobileData: e.target.checked }),
+    )
   })
   const usage = {
     call: { _tag: "call", to: "79031112233", seconds: 120 },
@@ -363,7 +445,11 @@ const bindControls = () => {
     data: { _tag: "data", kb: 100 * 1024 },
   }
   for (const b of document.querySelectorAll("[data-usage]")) {
-    b.addEventListener("click", () => act(b.textContent ?? "Потребление", () => command({ _tag: "Usage", msisdn: st.msisdn, usage: usage[b.getAttribute("data-usage")] })))
+    b.addEventListener("click", () =>
+      act(b.textContent ?? "Потребление", () =>
+        command({ _tag: "Usage", msisdn: st.msisdn, usage: usage[b.getAttribute("data-usage")] }),
+      ),
+    )
   }
   $("#timeline-mine").addEventListener("change", filterTimeline)
 }
@@ -401,7 +487,13 @@ const chan = async (method, path, body, ch, extra = {}) => {
   const error = data?.error ?? null
   // R25 is the core's: a session it ended answers 401, and only then the panel shows its login.
   if (ch !== undefined && (res.status === 401 || error?.code === "SESSION_INVALID")) tokens.delete(tokKey(ch))
-  return { ok: res.ok && error === null, status: res.status, data, error, text: typeof data?.text === "string" ? data.text : (error?.ru ?? "") }
+  return {
+    ok: res.ok && error === null,
+    status: res.status,
+    data,
+    error,
+    text: typeof data?.text === "string" ? data.text : (error?.ru ?? ""),
+  }
 }
 
 /** Rubles as typed ("500", "150,50") → integer kopecks, by string arithmetic; null when not an amount. */
@@ -413,7 +505,14 @@ const kopecks = (input) => {
 }
 
 /** Multi-line channel text as paragraphs. */
-const textBlock = (text, cls = "text") => h("div", { class: cls }, ...String(text).split("\n").map((line) => h("p", { text: line })))
+const textBlock = (text, cls = "text") =>
+  h(
+    "div",
+    { class: cls },
+    ...String(text)
+      .split("\n")
+      .map((line) => h("p", { text: line })),
+  )
 
 const msg = (r) => h("p", { class: r.ok ? "note" : "note error-text", role: r.ok ? "status" : "alert", text: r.text })
 
@@ -481,7 +580,10 @@ const lastInboxSeq = () => Math.max(0, ...(st.board?.inbox ?? []).map((m) => m.s
 /** Speak IVR prompts with the browser's speech synthesis, in a Russian voice where there is one. */
 const voice = {
   enabled: () => $("#ivr-voice").checked,
-  russian: () => (typeof speechSynthesis === "undefined" ? undefined : speechSynthesis.getVoices().find((v) => (v.lang ?? "").toLowerCase().startsWith("ru"))),
+  russian: () =>
+    typeof speechSynthesis === "undefined"
+      ? undefined
+      : speechSynthesis.getVoices().find((v) => (v.lang ?? "").toLowerCase().startsWith("ru")),
   say(lines) {
     if (!this.enabled() || typeof speechSynthesis === "undefined") return
     const ru = this.russian()
@@ -522,11 +624,20 @@ const bindPhone = () => {
     flash("sms")
     void (async () => {
       say("SMS отправляется…")
-      const r = await chan("POST", "/sms/send", { from: st.msisdn, to: $("#sms-to").value.trim(), text: $("#sms-text").value })
+      const r = await chan("POST", "/sms/send", {
+        from: st.msisdn,
+        to: $("#sms-to").value.trim(),
+        text: $("#sms-text").value,
+      })
       // A reply SMS is what the subscriber gets, whatever it says: it is not a console error.
-      if (!r.ok && !(r.status === 200 && Array.isArray(r.data?.replies) && r.data.replies.length > 0)) return say(`SMS: ${r.text}`, "error")
+      if (!r.ok && !(r.status === 200 && Array.isArray(r.data?.replies) && r.data.replies.length > 0))
+        return say(`SMS: ${r.text}`, "error")
       $("#sms-text").value = ""
-      say(r.data?.replies?.length > 0 ? `SMS отправлено, ответ пришел от ${r.data.replies[0].from ?? r.data.to}` : "SMS отправлено")
+      say(
+        r.data?.replies?.length > 0
+          ? `SMS отправлено, ответ пришел от ${r.data.replies[0].from ?? r.data.to}`
+          : "SMS отправлено",
+      )
     })()
   })
 
@@ -595,7 +706,8 @@ const bindPhone = () => {
     if (typeof speechSynthesis === "undefined") {
       v.disabled = true
       label?.setAttribute("title", "Этот браузер не умеет синтез речи")
-    } else if (voice.russian() === undefined) label?.setAttribute("title", "Русского голоса в браузере нет: прочитает голос по умолчанию")
+    } else if (voice.russian() === undefined)
+      label?.setAttribute("title", "Русского голоса в браузере нет: прочитает голос по умолчанию")
     else label?.setAttribute("title", `Голос: ${voice.russian()?.name ?? ""}`)
   }
   noteVoice()
@@ -632,9 +744,15 @@ const bindPhone = () => {
 
 /** POST a form to a page of the LK as its own form would (same CSRF token, same cookie). */
 const postForm = (url, fields) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields), credentials: "same-origin" })
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+    credentials: "same-origin",
+  })
 
-const pageNotice = (html) => new DOMParser().parseFromString(html, "text/html").querySelector(".notice.error")?.textContent?.trim() ?? ""
+const pageNotice = (html) =>
+  new DOMParser().parseFromString(html, "text/html").querySelector(".notice.error")?.textContent?.trim() ?? ""
 
 const lkPanel = () => {
   const frame = $("#lk-frame")
@@ -643,7 +761,9 @@ const lkPanel = () => {
   const q = () => `twin=${encodeURIComponent(st.twin)}`
   /** Open the LK, or its login page when there is no live session (a peek that touches nothing). */
   const open = async () => {
-    const live = await fetch(`/lk/live?${q()}`, { credentials: "same-origin" }).then((r) => r.json()).catch(() => ({ ended: true }))
+    const live = await fetch(`/lk/live?${q()}`, { credentials: "same-origin" })
+      .then((r) => r.json())
+      .catch(() => ({ ended: true }))
     frame.src = live.ended === true ? `/lk/login?${q()}` : `/lk?${q()}`
   }
   const cover = (text, button) => {
@@ -655,7 +775,11 @@ const lkPanel = () => {
   const login = async () => {
     flash("lk")
     const page = await fetch(`/lk/login?${q()}`, { credentials: "same-origin" })
-    const csrf = new DOMParser().parseFromString(await page.text(), "text/html").querySelector("input[name=_csrf]")?.getAttribute("value") ?? ""
+    const csrf =
+      new DOMParser()
+        .parseFromString(await page.text(), "text/html")
+        .querySelector("input[name=_csrf]")
+        ?.getAttribute("value") ?? ""
     const after = lastInboxSeq()
     const asked = await postForm(`/lk/login/code?${q()}`, { _csrf: csrf, msisdn: st.msisdn })
     const askedHtml = await asked.text()
@@ -670,8 +794,16 @@ const lkPanel = () => {
   }
   const loginButton = () => {
     const again = wasLoggedIn("lk")
-    return h("button", { type: "button", id: "lk-login", class: "primary", onclick: () => void act(again ? "Вход в Личный кабинет снова" : "Вход в Личный кабинет", login) },
-      again ? "Войти снова" : "Войти по SMS")
+    return h(
+      "button",
+      {
+        type: "button",
+        id: "lk-login",
+        class: "primary",
+        onclick: () => void act(again ? "Вход в Личный кабинет снова" : "Вход в Личный кабинет", login),
+      },
+      again ? "Войти снова" : "Войти по SMS",
+    )
   }
   frame.addEventListener("load", () => {
     let doc = null
@@ -688,17 +820,21 @@ const lkPanel = () => {
     if (section !== "login" && me === st.msisdn) {
       rememberLogin("lk", true)
       cover(null)
-      tools.append(h("span", { class: "who", text: `вход: ${msisdnRu(me)}` }),
-        h("a", { href: `/lk?${q()}`, target: "_blank", rel: "noopener", text: "в новой вкладке" }))
+      tools.append(
+        h("span", { class: "who", text: `вход: ${msisdnRu(me)}` }),
+        h("a", { href: `/lk?${q()}`, target: "_blank", rel: "noopener", text: "в новой вкладке" }),
+      )
       document.body.setAttribute("data-lk", "in")
       return
     }
     document.body.setAttribute("data-lk", "out")
     const again = wasLoggedIn("lk")
-    const text = me !== "" && me !== st.msisdn
-      ? `В кабинете другой абонент (${msisdnRu(me)}). Войдите как ${msisdnRu(st.msisdn)}: пароль придет в SMS на телефон слева.`
-      : again ? "Сеанс Личного кабинета завершен (20 минут без действий по времени двойника или перезагрузка). Войдите снова одним нажатием: пароль придет в SMS на телефон слева."
-        : `Войдите в Личный кабинет абонента ${msisdnRu(st.msisdn)}: пароль придет в SMS от 3339 на телефон слева.`
+    const text =
+      me !== "" && me !== st.msisdn
+        ? `В кабинете другой абонент (${msisdnRu(me)}). Войдите как ${msisdnRu(st.msisdn)}: пароль придет в SMS на телефон слева.`
+        : again
+          ? "Сеанс Личного кабинета завершен (20 минут без действий по времени двойника или перезагрузка). Войдите снова одним нажатием: пароль придет в SMS на телефон слева."
+          : `Войдите в Личный кабинет абонента ${msisdnRu(st.msisdn)}: пароль придет в SMS от 3339 на телефон слева.`
     cover(text, loginButton())
   })
   st.channelResets.push(() => void open())
@@ -713,23 +849,52 @@ const lkPanel = () => {
 
 // ---- «Мой МТС»: the app's screens over its JSON API ----------------------------------------------
 
-const TABS = [["main", "Мой МТС"], ["account", "Счет"], ["tariffs", "Тарифы"], ["internet", "Интернет"], ["services", "Услуги"], ["bonuses", "Бонусы МТС"], ["roaming", "Роуминг"], ["entertainment", "Развлечения"], ["support", "Поддержка"]]
+const TABS = [
+  ["main", "Мой МТС"],
+  ["account", "Счет"],
+  ["tariffs", "Тарифы"],
+  ["internet", "Интернет"],
+  ["services", "Услуги"],
+  ["bonuses", "Бонусы МТС"],
+  ["roaming", "Роуминг"],
+  ["entertainment", "Развлечения"],
+  ["support", "Поддержка"],
+]
 
 const topUpForm = (ch, onDone, methods) => {
   const amount = h("input", { id: `${ch}-amount`, value: "500", inputmode: "decimal", size: 6 })
-  const method = methods === undefined ? null : h("select", { id: `${ch}-method` }, ...methods.map(([v, t]) => h("option", { value: v, text: t })))
-  return h("form", { class: "inline wrap", id: `${ch}-topup`, onsubmit: (e) => {
-    e.preventDefault()
-    flash(ch)
-    void act("Пополнение", async () => {
-      const k = kopecks(amount.value)
-      if (k === null) throw new Error("Введите сумму в рублях")
-      await onDone(await chan("POST", `/${ch}/api/topup`, { amount: k, ...(method === null ? {} : { method: method.value }) }, ch))
-    })
-  } },
-  h("label", { for: `${ch}-amount`, text: "Пополнить, ₽" }), amount,
-  method === null ? null : h("label", { for: `${ch}-method`, class: "sr", text: "Способ оплаты" }), method,
-  h("button", { type: "submit", class: "primary" }, "Пополнить"))
+  const method =
+    methods === undefined
+      ? null
+      : h("select", { id: `${ch}-method` }, ...methods.map(([v, t]) => h("option", { value: v, text: t })))
+  return h(
+    "form",
+    {
+      class: "inline wrap",
+      id: `${ch}-topup`,
+      onsubmit: (e) => {
+        e.preventDefault()
+        flash(ch)
+        void act("Пополнение", async () => {
+          const k = kopecks(amount.value)
+          if (k === null) throw new Error("Введите сумму в рублях")
+          await onDone(
+            await chan(
+              "POST",
+              `/${ch}/api/topup`,
+              { amount: k, ...(method === null ? {} : { method: method.value }) },
+              ch,
+            ),
+          )
+        })
+      },
+    },
+    h("label", { for: `${ch}-amount`, text: "Пополнить, ₽" }),
+    amount,
+    method === null ? null : h("label", { for: `${ch}-method`, class: "sr", text: "Способ оплаты" }),
+    method,
+    h("button", { type: "submit", class: "primary" }, "Пополнить"),
+  )
 }
 
 const appPanel = () => {
@@ -756,12 +921,46 @@ const appPanel = () => {
   }
   const loginView = () => {
     const again = wasLoggedIn("app")
-    return h("div", { class: "login" },
+    return h(
+      "div",
+      { class: "login" },
       h("p", { class: "title", text: "Вход в «Мой МТС»" }),
-      h("p", { class: "note", text: ended !== "" ? ended : again ? "Сеанс завершен. Войдите снова одним нажатием." : `Номер ${msisdnRu(st.msisdn)}` }),
-      h("div", { class: "inline wrap" },
-        h("button", { type: "button", id: "app-login", class: "primary", onclick: () => void act("Вход в «Мой МТС»", loginBySms) }, again ? "Войти снова" : "Войти по SMS"),
-        h("button", { type: "button", id: "app-network", onclick: () => { flash("app"); void act("Вход в «Мой МТС»", async () => enter(await networkLogin("/app/api"))) } }, "Войти по мобильному интернету МТС")))
+      h("p", {
+        class: "note",
+        text:
+          ended !== ""
+            ? ended
+            : again
+              ? "Сеанс завершен. Войдите снова одним нажатием."
+              : `Номер ${msisdnRu(st.msisdn)}`,
+      }),
+      h(
+        "div",
+        { class: "inline wrap" },
+        h(
+          "button",
+          {
+            type: "button",
+            id: "app-login",
+            class: "primary",
+            onclick: () => void act("Вход в «Мой МТС»", loginBySms),
+          },
+          again ? "Войти снова" : "Войти по SMS",
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            id: "app-network",
+            onclick: () => {
+              flash("app")
+              void act("Вход в «Мой МТС»", async () => enter(await networkLogin("/app/api")))
+            },
+          },
+          "Войти по мобильному интернету МТС",
+        ),
+      ),
+    )
   }
   const render = async () => {
     if (!tokens.has(tokKey("app"))) {
@@ -774,72 +973,189 @@ const appPanel = () => {
       paint(body, loginView())
       return
     }
-    paint(body,
-      h("div", { class: "lk-head" }, h("span", { class: "title", text: `«Мой МТС» · ${msisdnRu(st.msisdn)}` }), h("button", { type: "button", onclick: () => void act("Выход из «Мой МТС»", async () => {
-        await chan("POST", "/app/api/logout", {}, "app")
-        tokens.delete(tokKey("app"))
-        rememberLogin("app", false)
-        await forced(render)
-      }) }, "Выйти")),
-      h("div", { class: "tabs", role: "tablist", "aria-label": "Разделы приложения" }, ...TABS.map(([id, name]) => h("button", {
-        type: "button", role: "tab", "aria-selected": String(id === tab), class: id === tab ? "tab on" : "tab",
-        onclick: () => { tab = id; last = null; confirm = null; void forced(render) },
-      }, name))),
+    paint(
+      body,
+      h(
+        "div",
+        { class: "lk-head" },
+        h("span", { class: "title", text: `«Мой МТС» · ${msisdnRu(st.msisdn)}` }),
+        h(
+          "button",
+          {
+            type: "button",
+            onclick: () =>
+              void act("Выход из «Мой МТС»", async () => {
+                await chan("POST", "/app/api/logout", {}, "app")
+                tokens.delete(tokKey("app"))
+                rememberLogin("app", false)
+                await forced(render)
+              }),
+          },
+          "Выйти",
+        ),
+      ),
+      h(
+        "div",
+        { class: "tabs", role: "tablist", "aria-label": "Разделы приложения" },
+        ...TABS.map(([id, name]) =>
+          h(
+            "button",
+            {
+              type: "button",
+              role: "tab",
+              "aria-selected": String(id === tab),
+              class: id === tab ? "tab on" : "tab",
+              onclick: () => {
+                tab = id
+                last = null
+                confirm = null
+                void forced(render)
+              },
+            },
+            name,
+          ),
+        ),
+      ),
       h("div", { id: "app-screen", class: "tab-text" }, textBlock(r.text)),
-      tab === "account" ? topUpForm("app", (x) => { last = x; return forced(render) }, [["card", "Банковская карта"], ["apple-pay", "Apple Pay"], ["google-pay", "Google Pay"]]) : null,
+      tab === "account"
+        ? topUpForm(
+            "app",
+            (x) => {
+              last = x
+              return forced(render)
+            },
+            [
+              ["card", "Банковская карта"],
+              ["apple-pay", "Apple Pay"],
+              ["google-pay", "Google Pay"],
+            ],
+          )
+        : null,
       appActions(tab, r.data),
-      last === null ? null : msg(last))
+      last === null ? null : msg(last),
+    )
   }
   /** What a screen of the app lets the subscriber do, as buttons: each is one call of the app's API. */
-  const action = (label, path, body, after) => h("button", { type: "button", onclick: () => {
-    flash("app")
-    void act(label, async () => {
-      const x = await chan("POST", `/app/api/${path}`, body, "app")
-      last = x
-      if (after !== undefined) after(x)
-      await forced(render)
-    })
-  } }, label)
+  const action = (label, path, body, after) =>
+    h(
+      "button",
+      {
+        type: "button",
+        onclick: () => {
+          flash("app")
+          void act(label, async () => {
+            const x = await chan("POST", `/app/api/${path}`, body, "app")
+            last = x
+            if (after !== undefined) after(x)
+            await forced(render)
+          })
+        },
+      },
+      label,
+    )
   let confirm = null
   const appActions = (name, data) => {
     const rows = []
     if (name === "account" && data?.promised === null) rows.push(action("Обещанный платеж", "promised-payment", {}))
     if (name === "tariffs") {
       if (confirm?.tariff !== undefined) {
-        rows.push(h("p", { class: "note", text: confirm.text }),
-          h("div", { class: "inline wrap" },
-            action("Подтвердить", "tariff", { tariff: confirm.tariff, confirmed: true }, () => { confirm = null }),
-            h("button", { type: "button", onclick: () => { confirm = null; last = null; void forced(render) } }, "Отмена")))
+        rows.push(
+          h("p", { class: "note", text: confirm.text }),
+          h(
+            "div",
+            { class: "inline wrap" },
+            action("Подтвердить", "tariff", { tariff: confirm.tariff, confirmed: true }, () => {
+              confirm = null
+            }),
+            h(
+              "button",
+              {
+                type: "button",
+                onclick: () => {
+                  confirm = null
+                  last = null
+                  void forced(render)
+                },
+              },
+              "Отмена",
+            ),
+          ),
+        )
       } else {
         for (const t of (data?.tariffs ?? []).filter((x) => x.selectable && !x.current)) {
-          rows.push(action(`Перейти на «${t.name}»`, "tariff", { tariff: t.tariff }, (x) => {
-            if (x.ok && x.data?.confirmationRequired === true) {
-              confirm = { tariff: t.tariff, text: x.text.replace(/\nПодтвердить · Отмена$/, "") }
-              last = null
-            }
-          }))
+          rows.push(
+            action(`Перейти на «${t.name}»`, "tariff", { tariff: t.tariff }, (x) => {
+              if (x.ok && x.data?.confirmationRequired === true) {
+                confirm = { tariff: t.tariff, text: x.text.replace(/\nПодтвердить · Отмена$/, "") }
+                last = null
+              }
+            }),
+          )
         }
       }
     }
     if (name === "services") {
       for (const sv of (data?.services ?? []).filter((x) => (x.connected ? x.removable : x.available))) {
-        rows.push(action(`${sv.connected ? "Отключить" : "Подключить"} «${sv.name}»`, sv.connected ? "services/disconnect" : "services/connect", { service: sv.id }))
+        rows.push(
+          action(
+            `${sv.connected ? "Отключить" : "Подключить"} «${sv.name}»`,
+            sv.connected ? "services/disconnect" : "services/connect",
+            { service: sv.id },
+          ),
+        )
       }
     }
-    if (name === "internet") for (const o of data?.offers ?? []) rows.push(action(`Подключить «${o.name}»`, "packages/buy", { offer: o.id }))
-    if (name === "bonuses") for (const o of data?.offers ?? []) rows.push(action(`Обменять на «${o.name}»`, "bonuses/exchange", { offer: o.id }))
+    if (name === "internet")
+      for (const o of data?.offers ?? []) rows.push(action(`Подключить «${o.name}»`, "packages/buy", { offer: o.id }))
+    if (name === "bonuses")
+      for (const o of data?.offers ?? [])
+        rows.push(action(`Обменять на «${o.name}»`, "bonuses/exchange", { offer: o.id }))
     if (name === "support") {
       if (data?.status === "blocked-voluntary") rows.push(action("Разблокировать номер", "unblock", {}))
       else if (confirm?.block === true) {
-        rows.push(h("p", { class: "note", text: `Заблокировать номер ${msisdnRu(st.msisdn)}? Звонки, SMS и интернет будут недоступны, пока вы не снимете блокировку.` }),
-          action("Да, заблокировать", "block", {}, () => { confirm = null }),
-          h("button", { type: "button", onclick: () => { confirm = null; void forced(render) } }, "Отмена"))
-      } else rows.push(h("button", { type: "button", onclick: () => { confirm = { block: true }; void forced(render) } }, "Заблокировать номер"))
+        rows.push(
+          h("p", {
+            class: "note",
+            text: `Заблокировать номер ${msisdnRu(st.msisdn)}? Звонки, SMS и интернет будут недоступны, пока вы не снимете блокировку.`,
+          }),
+          action("Да, заблокировать", "block", {}, () => {
+            confirm = null
+          }),
+          h(
+            "button",
+            {
+              type: "button",
+              onclick: () => {
+                confirm = null
+                void forced(render)
+              },
+            },
+            "Отмена",
+          ),
+        )
+      } else
+        rows.push(
+          h(
+            "button",
+            {
+              type: "button",
+              onclick: () => {
+                confirm = { block: true }
+                void forced(render)
+              },
+            },
+            "Заблокировать номер",
+          ),
+        )
     }
     return rows.length === 0 ? null : h("div", { class: "app-actions" }, ...rows)
   }
   st.channelRefreshers.push(render)
-  st.channelResets.push(() => { last = null; ended = ""; confirm = null })
+  st.channelResets.push(() => {
+    last = null
+    ended = ""
+    confirm = null
+  })
   return {
     show(answer, ok) {
       flash("app")
@@ -862,42 +1178,110 @@ const kioskPanel = () => {
   }
   const call = (label, method, path, bodyOf) => () => {
     flash("kiosk")
-    void act(label, async () => show(await chan(method, `/kiosk/api${path}`, bodyOf === undefined ? undefined : bodyOf(), "kiosk")))
+    void act(label, async () =>
+      show(await chan(method, `/kiosk/api${path}`, bodyOf === undefined ? undefined : bodyOf(), "kiosk")),
+    )
   }
   const render = async () => {
     const inSession = tokens.has(tokKey("kiosk"))
     if (!inSession) {
-      const code = h("input", { id: "kiosk-code", inputmode: "numeric", autocomplete: "off", placeholder: "Код доступа" })
-      paint(body,
-        h("div", { class: "terminal" }, textBlock(screen?.text ?? "«Электронный Помощник». Введите номер телефона и код доступа.")),
+      const code = h("input", {
+        id: "kiosk-code",
+        inputmode: "numeric",
+        autocomplete: "off",
+        placeholder: "Код доступа",
+      })
+      paint(
+        body,
+        h(
+          "div",
+          { class: "terminal" },
+          textBlock(screen?.text ?? "«Электронный Помощник». Введите номер телефона и код доступа."),
+        ),
         h("p", { class: "note", text: `Номер ${msisdnRu(st.msisdn)}` }),
-        h("div", { class: "inline wrap" },
-          h("button", { type: "button", id: "kiosk-start", onclick: call("Терминал", "POST", "/start", () => ({ msisdn: st.msisdn })) }, "Ввести номер"),
-          h("button", { type: "button", id: "kiosk-order", onclick: call("Пароль заказан", "POST", "/order-code", () => ({ msisdn: st.msisdn })) }, "Заказать пароль")),
-        h("form", { class: "inline", onsubmit: (e) => { e.preventDefault(); call("Вход в терминал", "POST", "/login", () => ({ msisdn: st.msisdn, code: code.value.trim() }))() } },
-          h("label", { for: "kiosk-code", class: "sr", text: "Код доступа" }), code, h("button", { type: "submit" }, "Войти")))
+        h(
+          "div",
+          { class: "inline wrap" },
+          h(
+            "button",
+            {
+              type: "button",
+              id: "kiosk-start",
+              onclick: call("Терминал", "POST", "/start", () => ({ msisdn: st.msisdn })),
+            },
+            "Ввести номер",
+          ),
+          h(
+            "button",
+            {
+              type: "button",
+              id: "kiosk-order",
+              onclick: call("Пароль заказан", "POST", "/order-code", () => ({ msisdn: st.msisdn })),
+            },
+            "Заказать пароль",
+          ),
+        ),
+        h(
+          "form",
+          {
+            class: "inline",
+            onsubmit: (e) => {
+              e.preventDefault()
+              call("Вход в терминал", "POST", "/login", () => ({ msisdn: st.msisdn, code: code.value.trim() }))()
+            },
+          },
+          h("label", { for: "kiosk-code", class: "sr", text: "Код доступа" }),
+          code,
+          h("button", { type: "submit" }, "Войти"),
+        ),
+      )
       return
     }
     const cash = h("input", { id: "kiosk-cash", value: "100", inputmode: "decimal", size: 6 })
-    paint(body,
+    paint(
+      body,
       h("div", { class: "terminal" }, textBlock(screen?.text ?? "")),
-      h("div", { class: "inline wrap" },
+      h(
+        "div",
+        { class: "inline wrap" },
         h("button", { type: "button", onclick: call("Баланс", "GET", "/balance") }, "Баланс"),
         h("button", { type: "button", onclick: call("Услуги", "GET", "/services") }, "Услуги"),
         h("button", { type: "button", onclick: call("Тарифы", "GET", "/tariffs") }, "Тарифы"),
-        h("button", { type: "button", onclick: () => {
-          flash("kiosk")
-          void act("Выход из терминала", async () => show(await chan("POST", "/kiosk/api/logout", {}, "kiosk"), async () => tokens.delete(tokKey("kiosk"))))
-        } }, "Выход")),
-      h("form", { class: "inline", onsubmit: (e) => {
-        e.preventDefault()
-        const k = kopecks(cash.value)
-        if (k === null) return say("Введите сумму в рублях", "error")
-        call("Наличные внесены", "POST", "/topup-cash", () => ({ amount: k }))()
-      } }, h("label", { for: "kiosk-cash", text: "Наличные, ₽" }), cash, h("button", { type: "submit", class: "primary" }, "Внести")))
+        h(
+          "button",
+          {
+            type: "button",
+            onclick: () => {
+              flash("kiosk")
+              void act("Выход из терминала", async () =>
+                show(await chan("POST", "/kiosk/api/logout", {}, "kiosk"), async () => tokens.delete(tokKey("kiosk"))),
+              )
+            },
+          },
+          "Выход",
+        ),
+      ),
+      h(
+        "form",
+        {
+          class: "inline",
+          onsubmit: (e) => {
+            e.preventDefault()
+            const k = kopecks(cash.value)
+            if (k === null) return say("Введите сумму в рублях", "error")
+            call("Наличные внесены", "POST", "/topup-cash", () => ({ amount: k }))()
+          },
+        },
+        h("label", { for: "kiosk-cash", text: "Наличные, ₽" }),
+        cash,
+        h("button", { type: "submit", class: "primary" }, "Внести"),
+      ),
+    )
   }
   st.channelRefreshers.push(render)
-  st.channelResets.push(() => { screen = null })
+  st.channelResets.push(() => {
+    screen = null
+  })
   return {
     show(answer, ok) {
       flash("kiosk")
@@ -932,15 +1316,32 @@ const scenarioPlayer = (panels) => {
     const outcome = new Map(state.outcomes.map((o) => [o.index, o]))
     const current = state.finished ? -1 : (steps.find((s) => s.index > state.done)?.index ?? -1)
     const statusOf = (s) => outcome.get(s.index)?.status ?? (s.index <= state.done ? "passed" : "")
-    list.replaceChildren(...steps.map((s) => {
-      const o = outcome.get(s.index)
-      const status = statusOf(s)
-      return h("li", { class: `${status}${s.index === current ? " current" : ""}`, "data-index": String(s.index), "data-panel": s.panel, "aria-current": s.index === current ? "step" : false },
-        h("span", { text: s.text }), h("span", { class: "mark", text: mark(status) }),
-        o !== undefined && o.status !== "not-run" && o.answer !== "" && CHANNEL_PANELS.has(s.panel) ? h("span", { class: "out", text: o.answer }) : null,
-        o !== undefined && o.failures.length > 0 ? h("span", { class: "out error-text", text: o.failures.join("\n") }) : null)
-    }))
-    dots.replaceChildren(...steps.map((s) => h("li", { class: `${statusOf(s)}${s.index === current ? " current" : ""}`, title: s.text })))
+    list.replaceChildren(
+      ...steps.map((s) => {
+        const o = outcome.get(s.index)
+        const status = statusOf(s)
+        return h(
+          "li",
+          {
+            class: `${status}${s.index === current ? " current" : ""}`,
+            "data-index": String(s.index),
+            "data-panel": s.panel,
+            "aria-current": s.index === current ? "step" : false,
+          },
+          h("span", { text: s.text }),
+          h("span", { class: "mark", text: mark(status) }),
+          o !== undefined && o.status !== "not-run" && o.answer !== "" && CHANNEL_PANELS.has(s.panel)
+            ? h("span", { class: "out", text: o.answer })
+            : null,
+          o !== undefined && o.failures.length > 0
+            ? h("span", { class: "out error-text", text: o.failures.join("\n") })
+            : null,
+        )
+      }),
+    )
+    dots.replaceChildren(
+      ...steps.map((s) => h("li", { class: `${statusOf(s)}${s.index === current ? " current" : ""}`, title: s.text })),
+    )
     list.querySelector("li.current")?.scrollIntoView({ block: "nearest" })
     const fin = state.finished
     next.disabled = fin
@@ -954,17 +1355,23 @@ const scenarioPlayer = (panels) => {
       narrate(`«${run?.name ?? ""}»: все ${steps.length} шагов выполнены, проверки пройдены ✔`, "passed")
       say("Сценарий пройден", "good")
     } else if (fin) {
-      const where = failedStep !== undefined ? `шаг ${failedStep.index}: ${failedStep.text}` : state.crash ?? ""
+      const where = failedStep !== undefined ? `шаг ${failedStep.index}: ${failedStep.text}` : (state.crash ?? "")
       title.textContent = `«${run?.name ?? ""}» — не пройден, ${where}`
-      narrate(`Сценарий не пройден — ${where} ✘${failed !== undefined && failed.failures.length > 0 ? ` (${failed.failures[0]})` : ""}`, "failed")
+      narrate(
+        `Сценарий не пройден — ${where} ✘${failed !== undefined && failed.failures.length > 0 ? ` (${failed.failures[0]})` : ""}`,
+        "failed",
+      )
       say(`Сценарий не пройден на шаге ${failedStep?.index ?? "—"}`, "error")
     } else {
       const last = steps.filter((s) => s.index <= state.done).pop()
       const upcoming = steps.find((s) => s.index === current)
       const lastStatus = last === undefined ? "" : statusOf(last)
-      narrate(last === undefined
-        ? `Шаг 1 из ${steps.length}: ${upcoming?.text ?? ""}`
-        : `Шаг ${last.index} из ${steps.length}: ${last.text} ${mark(lastStatus)}`, lastStatus)
+      narrate(
+        last === undefined
+          ? `Шаг 1 из ${steps.length}: ${upcoming?.text ?? ""}`
+          : `Шаг ${last.index} из ${steps.length}: ${last.text} ${mark(lastStatus)}`,
+        lastStatus,
+      )
     }
     document.body.setAttribute("data-scenario", fin ? (state.passed ? "passed" : "failed") : `step-${state.done}`)
   }
@@ -984,7 +1391,15 @@ const scenarioPlayer = (panels) => {
       else if (s.panel === "kiosk") panels.kiosk.show(o.answer, o.status !== "failed")
       if (s.panel !== "check") lastPanel = s.panel
     }
-    if (lastPanel !== null && lastPanel !== "ussd" && lastPanel !== "ivr" && lastPanel !== "app" && lastPanel !== "kiosk" && lastPanel !== "lk") flash(lastPanel)
+    if (
+      lastPanel !== null &&
+      lastPanel !== "ussd" &&
+      lastPanel !== "ivr" &&
+      lastPanel !== "app" &&
+      lastPanel !== "kiosk" &&
+      lastPanel !== "lk"
+    )
+      flash(lastPanel)
     await refresh()
   }
   const opened = async (out) => {
@@ -998,19 +1413,20 @@ const scenarioPlayer = (panels) => {
     renderSteps(out.state)
     next.focus()
   }
-  const load = (body) => act("Сценарий открыт", async () => {
-    list.replaceChildren()
-    let out
-    try {
-      out = await api("POST", "/console/api/scenarios", body)
-    } catch (err) {
-      const errors = err instanceof ApiError ? err.body?.errors : undefined
-      if (Array.isArray(errors)) list.replaceChildren(...errors.map((m) => h("li", { class: "failed", text: m })))
-      selectTab("steps")
-      throw err
-    }
-    await opened(out)
-  })
+  const load = (body) =>
+    act("Сценарий открыт", async () => {
+      list.replaceChildren()
+      let out
+      try {
+        out = await api("POST", "/console/api/scenarios", body)
+      } catch (err) {
+        const errors = err instanceof ApiError ? err.body?.errors : undefined
+        if (Array.isArray(errors)) list.replaceChildren(...errors.map((m) => h("li", { class: "failed", text: m })))
+        selectTab("steps")
+        throw err
+      }
+      await opened(out)
+    })
   $("#scenario-load").addEventListener("submit", (e) => {
     e.preventDefault()
     const file = $("#scenario-file").files?.[0]
@@ -1042,7 +1458,11 @@ const scenarioPlayer = (panels) => {
   return {
     async library() {
       const { scenarios } = await api("GET", "/console/api/library")
-      $("#scenario-library").append(...scenarios.map((s) => h("option", { value: s.file, text: `${s.name}${s.rules.length > 0 ? ` (${s.rules.join(", ")})` : ""}` })))
+      $("#scenario-library").append(
+        ...scenarios.map((s) =>
+          h("option", { value: s.file, text: `${s.name}${s.rules.length > 0 ? ` (${s.rules.join(", ")})` : ""}` }),
+        ),
+      )
     },
   }
 }

@@ -10,15 +10,43 @@ import { STATUS_RU } from "../channels/lk/format.ts"
 import { formatRub } from "../channels/text/money.ts"
 
 const OPS_RU: Readonly<Record<string, string>> = {
-  "request-code": "запрашивает пароль по SMS", login: "входит", logout: "выходит", overview: "открывает главную", balance: "смотрит баланс",
-  topup: "пополняет счет", "promised-payment": "берет обещанный платеж", autopay: "настраивает автоплатеж", transfer: "переводит деньги на другой номер",
-  expenses: "открывает «Расходы»", packages: "смотрит пакеты", "buy-package": "покупает пакет", services: "открывает «Услуги»",
-  "connect-service": "подключает услугу", "disconnect-service": "отключает услугу", tariffs: "открывает «Тариф»", "change-tariff": "меняет тариф",
-  block: "блокирует номер", unblock: "снимает блокировку", linked: "открывает «Привязанные»", "link-request": "привязывает номер",
-  "link-confirm": "вводит код привязки", unlink: "отвязывает номер", family: "открывает «Поделиться пакетами»", "family-invite": "приглашает участника",
-  "family-remove": "исключает участника", "set-password": "устанавливает постоянный пароль", "personal-data": "смотрит персональные данные",
-  bonuses: "смотрит бонусы", "exchange-bonus": "обменивает баллы", notifications: "настраивает уведомления", profiles: "открывает профили",
-  tab: "открывает раздел", start: "вводит номер", "order-code": "заказывает код доступа", menu: "открывает меню", "topup-cash": "вносит наличные",
+  "request-code": "запрашивает пароль по SMS",
+  login: "входит",
+  logout: "выходит",
+  overview: "открывает главную",
+  balance: "смотрит баланс",
+  topup: "пополняет счет",
+  "promised-payment": "берет обещанный платеж",
+  autopay: "настраивает автоплатеж",
+  transfer: "переводит деньги на другой номер",
+  expenses: "открывает «Расходы»",
+  packages: "смотрит пакеты",
+  "buy-package": "покупает пакет",
+  services: "открывает «Услуги»",
+  "connect-service": "подключает услугу",
+  "disconnect-service": "отключает услугу",
+  tariffs: "открывает «Тариф»",
+  "change-tariff": "меняет тариф",
+  block: "блокирует номер",
+  unblock: "снимает блокировку",
+  linked: "открывает «Привязанные»",
+  "link-request": "привязывает номер",
+  "link-confirm": "вводит код привязки",
+  unlink: "отвязывает номер",
+  family: "открывает «Поделиться пакетами»",
+  "family-invite": "приглашает участника",
+  "family-remove": "исключает участника",
+  "set-password": "устанавливает постоянный пароль",
+  "personal-data": "смотрит персональные данные",
+  bonuses: "смотрит бонусы",
+  "exchange-bonus": "обменивает баллы",
+  notifications: "настраивает уведомления",
+  profiles: "открывает профили",
+  tab: "открывает раздел",
+  start: "вводит номер",
+  "order-code": "заказывает код доступа",
+  menu: "открывает меню",
+  "topup-cash": "вносит наличные",
 }
 
 const WHERE_RU = { lk: "в Личном кабинете", app: "в «Мой МТС»", kiosk: "в терминале «Электронный Помощник»" } as const
@@ -34,7 +62,15 @@ const durationRu = (text: string): string => {
 }
 
 const boundRu = (b: Bound, show: (n: number) => string): string =>
-  "eq" in b ? show(b.eq) : b.min !== undefined && b.max !== undefined ? `от ${show(b.min)} до ${show(b.max)}` : b.min !== undefined ? `не меньше ${show(b.min)}` : b.max !== undefined ? `не больше ${show(b.max)}` : "любой"
+  "eq" in b
+    ? show(b.eq)
+    : b.min !== undefined && b.max !== undefined
+      ? `от ${show(b.min)} до ${show(b.max)}`
+      : b.min !== undefined
+        ? `не меньше ${show(b.min)}`
+        : b.max !== undefined
+          ? `не больше ${show(b.max)}`
+          : "любой"
 
 const plain = (n: number): string => String(n)
 
@@ -44,7 +80,8 @@ const argsRu = (cat: CatalogIndex, args: Readonly<Record<string, unknown>>): str
     if (typeof v === "number" && (k === "amount" || k === "threshold")) out.push(formatRub(v))
     else if (typeof v === "string" && k === "tariff") out.push(`«${cat.tariffs.get(v)?.name ?? v}»`)
     else if (typeof v === "string" && k === "service") out.push(`«${cat.services.get(v)?.name ?? v}»`)
-    else if (typeof v === "string" && k === "offer") out.push(`«${cat.oneOff.get(v)?.name ?? cat.bonusOffers.get(v)?.name ?? v}»`)
+    else if (typeof v === "string" && k === "offer")
+      out.push(`«${cat.oneOff.get(v)?.name ?? cat.bonusOffers.get(v)?.name ?? v}»`)
     else if (typeof v === "string" && /^7\d{10}$/.test(v) && k !== "msisdn") out.push(msisdnRu(v))
   }
   return out.length > 0 ? `: ${out.join(", ")}` : ""
@@ -57,17 +94,32 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
   if (e.status !== undefined) out.push(STATUS_RU[e.status])
   for (const s of e.services?.has ?? []) out.push(`услуга «${cat.services.get(s)?.name ?? s}» подключена`)
   for (const s of e.services?.lacks ?? []) out.push(`услуга «${cat.services.get(s)?.name ?? s}» не подключена`)
-  for (const p of e.packages ?? []) out.push(`остаток пакета ${p.key === "minutes" ? "минут" : p.key === "sms" ? "SMS" : p.key === "data" ? "интернета" : `«${cat.oneOff.get(p.key)?.name ?? p.key}»`}: ${boundRu(p.left, plain)}`)
+  for (const p of e.packages ?? [])
+    out.push(
+      `остаток пакета ${p.key === "minutes" ? "минут" : p.key === "sms" ? "SMS" : p.key === "data" ? "интернета" : `«${cat.oneOff.get(p.key)?.name ?? p.key}»`}: ${boundRu(p.left, plain)}`,
+    )
   for (const c of e.charges ?? []) {
-    const what = c.service !== undefined ? `«${cat.services.get(c.service)?.name ?? c.service}»` : c.reason !== undefined ? (REASON_RU[c.reason as LedgerReason] ?? "списание") : "списание"
-    out.push(`списание ${what}${c.last !== undefined ? ` ${formatRub(c.last)}` : ""}${c.total !== undefined ? `, всего ${boundRu(c.total, formatRub)}` : ""}`)
+    const what =
+      c.service !== undefined
+        ? `«${cat.services.get(c.service)?.name ?? c.service}»`
+        : c.reason !== undefined
+          ? (REASON_RU[c.reason as LedgerReason] ?? "списание")
+          : "списание"
+    out.push(
+      `списание ${what}${c.last !== undefined ? ` ${formatRub(c.last)}` : ""}${c.total !== undefined ? `, всего ${boundRu(c.total, formatRub)}` : ""}`,
+    )
   }
-  for (const [k, label] of [["screen", "на экране"], ["prompt", "автоинформатор говорит"], ["reply", "в ответе"]] as const) {
+  for (const [k, label] of [
+    ["screen", "на экране"],
+    ["prompt", "автоинформатор говорит"],
+    ["reply", "в ответе"],
+  ] as const) {
     const m = e[k]
     if (m !== undefined) for (const c of m.contains) out.push(`${label} «${c}»`)
   }
   if (e.end !== undefined) out.push(e.end ? "сеанс завершен" : "сеанс продолжается")
-  for (const i of e.inbox ?? []) out.push(`SMS${i.from !== undefined ? ` от ${i.from}` : ""}${i.contains !== undefined ? ` «${i.contains}»` : ""}`)
+  for (const i of e.inbox ?? [])
+    out.push(`SMS${i.from !== undefined ? ` от ${i.from}` : ""}${i.contains !== undefined ? ` «${i.contains}»` : ""}`)
   if (e.error !== undefined) out.push("действие отклонено")
   if (e.ok === true) out.push("действие выполнено")
   if (e.promised !== undefined) out.push(e.promised ? "обещанный платеж открыт" : "обещанного платежа нет")
@@ -75,7 +127,10 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
   if (e.lkLocked !== undefined) out.push(e.lkLocked ? "вход в ЛК заблокирован" : "вход в ЛК открыт")
   if (e.kioskLocked !== undefined) out.push(e.kioskLocked ? "терминал заблокирован" : "терминал доступен")
   if (e.autopay !== undefined) out.push(e.autopay === "none" ? "автоплатежа нет" : "автоплатеж подключен")
-  if (e.location !== undefined) out.push(`местоположение: ${e.location === "home" ? "дома" : e.location === "russia" ? "поездка по России" : (cat.countries.get(e.location)?.name ?? e.location)}`)
+  if (e.location !== undefined)
+    out.push(
+      `местоположение: ${e.location === "home" ? "дома" : e.location === "russia" ? "поездка по России" : (cat.countries.get(e.location)?.name ?? e.location)}`,
+    )
   for (const l of e.linked?.has ?? []) out.push(`номер ${msisdnRu(l)} привязан`)
   if (e.family !== undefined) out.push("группа «МЫ МТС»")
   if (e.events !== undefined) out.push("события двойника")
@@ -85,19 +140,39 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
 /** One step as the audience hears it. */
 export const narrate = (cat: CatalogIndex, st: Step): string => {
   switch (st._tag) {
-    case "advance": return "to" in st.advance ? `Время двойника переводится на ${st.advance.to.slice(0, 16).replace("T", " ")}` : `Проходит ${durationRu(st.advance.text)}`
-    case "travel": return st.to === "home" ? "Абонент возвращается домой" : st.to === "russia" ? "Абонент едет по России" : `Абонент прилетает: ${cat.countries.get(st.to)?.name ?? st.to}`
-    case "network": return st.mobileData ? "Абонент включает мобильный интернет МТС" : "Абонент выключает мобильный интернет МТС"
+    case "advance":
+      return "to" in st.advance
+        ? `Время двойника переводится на ${st.advance.to.slice(0, 16).replace("T", " ")}`
+        : `Проходит ${durationRu(st.advance.text)}`
+    case "travel":
+      return st.to === "home"
+        ? "Абонент возвращается домой"
+        : st.to === "russia"
+          ? "Абонент едет по России"
+          : `Абонент прилетает: ${cat.countries.get(st.to)?.name ?? st.to}`
+    case "network":
+      return st.mobileData ? "Абонент включает мобильный интернет МТС" : "Абонент выключает мобильный интернет МТС"
     case "usage": {
       const u = st.usage
-      if (u._tag === "call") return u.direction === "in" ? `Входящий звонок с ${msisdnRu(u.to)}, ${Math.ceil(u.seconds / 60)} мин` : `Абонент звонит на ${msisdnRu(u.to)}, ${Math.ceil(u.seconds / 60)} мин`
-      if (u._tag === "sms") return u.direction === "in" ? `Абоненту приходят SMS: ${u.count}` : `Абонент отправляет SMS: ${u.count}`
+      if (u._tag === "call")
+        return u.direction === "in"
+          ? `Входящий звонок с ${msisdnRu(u.to)}, ${Math.ceil(u.seconds / 60)} мин`
+          : `Абонент звонит на ${msisdnRu(u.to)}, ${Math.ceil(u.seconds / 60)} мин`
+      if (u._tag === "sms")
+        return u.direction === "in" ? `Абоненту приходят SMS: ${u.count}` : `Абонент отправляет SMS: ${u.count}`
       return `Абонент расходует ${Math.round(u.kb / 1024)} МБ интернета`
     }
-    case "ussd": return st.dial !== undefined ? `Абонент набирает ${st.dial}` : `Абонент отвечает «${st.reply ?? ""}» в меню USSD`
-    case "sms": return `Абонент отправляет SMS «${st.text}» на номер ${st.to}`
-    case "ivr": return st.keys !== "" ? `Абонент звонит на ${st.call} и нажимает ${[...st.keys].join(" ")}` : `Абонент звонит на ${st.call}`
-    case "web": return `Абонент ${OPS_RU[st.op] ?? "выполняет действие"} ${WHERE_RU[st.channel]}${argsRu(cat, st.args)}`
-    case "expect": return `Проверка: ${expectRu(cat, st.expect)}`
+    case "ussd":
+      return st.dial !== undefined ? `Абонент набирает ${st.dial}` : `Абонент отвечает «${st.reply ?? ""}» в меню USSD`
+    case "sms":
+      return `Абонент отправляет SMS «${st.text}» на номер ${st.to}`
+    case "ivr":
+      return st.keys !== ""
+        ? `Абонент звонит на ${st.call} и нажимает ${[...st.keys].join(" ")}`
+        : `Абонент звонит на ${st.call}`
+    case "web":
+      return `Абонент ${OPS_RU[st.op] ?? "выполняет действие"} ${WHERE_RU[st.channel]}${argsRu(cat, st.args)}`
+    case "expect":
+      return `Проверка: ${expectRu(cat, st.expect)}`
   }
 }

@@ -35,11 +35,17 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
   const player = new ScenarioPlayer(reg, fetcher)
 
   r.get("/", (c) => {
-    const countries = [...reg.defaultCatalog.data.countries].map((x) => ({ code: x.code, name: x.name })).sort((a, b) => a.name.localeCompare(b.name, "ru"))
+    const countries = [...reg.defaultCatalog.data.countries]
+      .map((x) => ({ code: x.code, name: x.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, "ru"))
     return c.html(`<!doctype html>${String(<ConsolePage countries={countries} />)}`)
   })
-  r.get("/console/client.js", (c) => c.body(clientJs, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }))
-  r.get("/console/console.css", (c) => c.body(css, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }))
+  r.get("/console/client.js", (c) =>
+    c.body(clientJs, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }),
+  )
+  r.get("/console/console.css", (c) =>
+    c.body(css, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }),
+  )
 
   r.get("/console/api/twins/:id/board/:msisdn", (c) => {
     const t = reg.get(c.req.param("id"))
@@ -53,7 +59,12 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
     if (t === undefined) return c.json(notFound(c.req.param("id")), 404)
     const after = Math.max(0, Math.floor(Number(c.req.query("after") ?? "0")) || 0)
     const start = Math.max(after, t.state.seq - MAX_ITEMS)
-    return c.json({ seq: t.state.seq, items: eventsOf(t, start, MAX_ITEMS).filter((e) => !QUIET.has(e.type)).map((e) => describe(t, e)) })
+    return c.json({
+      seq: t.state.seq,
+      items: eventsOf(t, start, MAX_ITEMS)
+        .filter((e) => !QUIET.has(e.type))
+        .map((e) => describe(t, e)),
+    })
   })
 
   // Scenario playback: load a YAML file onto a fresh twin, then release it step by step.
@@ -63,23 +74,77 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
     const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>
     if (typeof b.library === "string") {
       const lib = await player.loadLibrary(b.library)
-      if (lib === null) return c.json({ error: { code: "INVALID_FIELD", field: "library", message: `library: no scenario "${b.library.slice(0, 100)}" in the library`, ru: "Сценарий не найден в библиотеке" } }, 400)
-      if (!lib.ok) return c.json({ error: { code: "INVALID_FIELD", field: "library", message: lib.errors.join("\n"), ru: "Ошибки в файле сценария" }, errors: lib.errors }, 400)
+      if (lib === null)
+        return c.json(
+          {
+            error: {
+              code: "INVALID_FIELD",
+              field: "library",
+              message: `library: no scenario "${b.library.slice(0, 100)}" in the library`,
+              ru: "Сценарий не найден в библиотеке",
+            },
+          },
+          400,
+        )
+      if (!lib.ok)
+        return c.json(
+          {
+            error: {
+              code: "INVALID_FIELD",
+              field: "library",
+              message: lib.errors.join("\n"),
+              ru: "Ошибки в файле сценария",
+            },
+            errors: lib.errors,
+          },
+          400,
+        )
       return c.json(lib)
     }
-    if (typeof b.yaml !== "string" || b.yaml.trim() === "") return c.json({ error: { code: "INVALID_FIELD", field: "yaml", message: "yaml: expected the scenario file text", ru: "Выберите файл сценария" } }, 400)
+    if (typeof b.yaml !== "string" || b.yaml.trim() === "")
+      return c.json(
+        {
+          error: {
+            code: "INVALID_FIELD",
+            field: "yaml",
+            message: "yaml: expected the scenario file text",
+            ru: "Выберите файл сценария",
+          },
+        },
+        400,
+      )
     const file = typeof b.file === "string" && b.file !== "" ? b.file.slice(0, 200) : "scenario.yaml"
     const out = await player.load(file, b.yaml)
-    if (!out.ok) return c.json({ error: { code: "INVALID_FIELD", field: "yaml", message: out.errors.join("\n"), ru: "Ошибки в файле сценария" }, errors: out.errors }, 400)
+    if (!out.ok)
+      return c.json(
+        {
+          error: {
+            code: "INVALID_FIELD",
+            field: "yaml",
+            message: out.errors.join("\n"),
+            ru: "Ошибки в файле сценария",
+          },
+          errors: out.errors,
+        },
+        400,
+      )
     return c.json(out)
   })
-  const playStep = (mode: "next" | "all") => async (c: Context): Promise<Response> => {
-    const play = player.get(c.req.param("id") ?? "")
-    if (play === undefined) return c.json({ error: { code: "NOT_FOUND", field: "id", message: "id: no such scenario run", ru: "Сценарий не загружен" } }, 404)
-    if (mode === "next") await play.next()
-    else await play.all()
-    return c.json(play.state())
-  }
+  const playStep =
+    (mode: "next" | "all") =>
+    async (c: Context): Promise<Response> => {
+      const play = player.get(c.req.param("id") ?? "")
+      if (play === undefined)
+        return c.json(
+          {
+            error: { code: "NOT_FOUND", field: "id", message: "id: no such scenario run", ru: "Сценарий не загружен" },
+          },
+          404,
+        )
+      if (mode === "next") await play.next()
+      else await play.all()
+      return c.json(play.state())
+    }
   r.post("/console/api/scenarios/:id/next", playStep("next"))
   r.post("/console/api/scenarios/:id/all", playStep("all"))
 
@@ -119,8 +184,16 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
         if (batch.length === 0) continue
         last = batch[batch.length - 1]?.seq ?? last
         const items: TimelineItem[] = batch.slice(-MAX_ITEMS).map((e) => describe(t, e))
-        const msisdns = [...new Set(batch.map((e) => ("msisdn" in e ? e.msisdn : "owner" in e ? e.owner : "")).filter((m) => m !== ""))]
-        await stream.writeSSE({ event: "events", id: String(last), data: JSON.stringify({ seq: last, now: t.now, count: batch.length, msisdns, items }) })
+        const msisdns = [
+          ...new Set(
+            batch.map((e) => ("msisdn" in e ? e.msisdn : "owner" in e ? e.owner : "")).filter((m) => m !== ""),
+          ),
+        ]
+        await stream.writeSSE({
+          event: "events",
+          id: String(last),
+          data: JSON.stringify({ seq: last, now: t.now, count: batch.length, msisdns, items }),
+        })
       }
       off()
     })

@@ -15,20 +15,33 @@ import { narrate } from "./narrate.ts"
 /** The scenario library the console offers in its picker. */
 const LIBRARY_DIR = new URL("../scenarios/library/", import.meta.url)
 
-export interface LibraryEntry { file: string; name: string; rules: readonly string[] }
+export interface LibraryEntry {
+  file: string
+  name: string
+  rules: readonly string[]
+}
 
 /** Which console panel a step acts in. */
 export type PanelId = "ussd" | "sms" | "ivr" | "lk" | "app" | "kiosk" | "network" | "clock" | "check"
 
 export interface StepInfo {
-  index: number; line: number; panel: PanelId; msisdn: string | null
+  index: number
+  line: number
+  panel: PanelId
+  msisdn: string | null
   /** The step told in Russian («Абонент набирает *100#»). */
   text: string
   /** What the step types into its panel: the USSD code or reply, the IVR number and keys. */
   input: string
 }
 
-export interface StepOutcome { index: number; status: StepRecord["status"]; sent: string; answer: string; failures: string[] }
+export interface StepOutcome {
+  index: number
+  status: StepRecord["status"]
+  sent: string
+  answer: string
+  failures: string[]
+}
 
 export interface PlayState {
   id: string
@@ -44,39 +57,81 @@ export interface PlayState {
 
 const panelOf = (st: Step): PanelId => {
   switch (st._tag) {
-    case "web": return st.channel
-    case "ussd": case "sms": case "ivr": return st._tag
-    case "travel": case "network": case "usage": return "network"
-    case "advance": return "clock"
-    case "expect": return "check"
+    case "web":
+      return st.channel
+    case "ussd":
+    case "sms":
+    case "ivr":
+      return st._tag
+    case "travel":
+    case "network":
+    case "usage":
+      return "network"
+    case "advance":
+      return "clock"
+    case "expect":
+      return "check"
   }
 }
 
 const inputOf = (st: Step): string =>
-  st._tag === "ussd" ? (st.dial ?? st.reply ?? "") : st._tag === "ivr" ? `${st.call} ${st.keys}`.trim() : st._tag === "sms" ? `${st.to}: ${st.text}` : ""
+  st._tag === "ussd"
+    ? (st.dial ?? st.reply ?? "")
+    : st._tag === "ivr"
+      ? `${st.call} ${st.keys}`.trim()
+      : st._tag === "sms"
+        ? `${st.to}: ${st.text}`
+        : ""
 
 const MAX_RUNS = 8
 
 /** The check a failure names, in the audience's words (the runner's keys are English). */
 const WHAT_RU: ReadonlyArray<[RegExp, string]> = [
-  [/^balance/, "баланс"], [/^tariff/, "тариф"], [/^status/, "статус"], [/^location/, "местоположение"], [/^services\.has/, "подключенные услуги"],
-  [/^services\.lacks/, "отключенные услуги"], [/^packages?/, "пакеты"], [/^charges?/, "списания"], [/^screen/, "экран"], [/^prompt/, "автоинформатор"],
-  [/^reply/, "ответ"], [/^inbox/, "SMS"], [/^end/, "конец сеанса"], [/^error/, "отказ"], [/^ok/, "результат действия"], [/^promised/, "обещанный платеж"],
-  [/^bonus/, "бонусы"], [/^lkLocked/, "блокировка входа в ЛК"], [/^kioskLocked/, "блокировка терминала"], [/^autopay/, "автоплатеж"], [/^linked/, "привязанные номера"],
-  [/^family/, "«МЫ МТС»"], [/^events?/, "события"],
+  [/^balance/, "баланс"],
+  [/^tariff/, "тариф"],
+  [/^status/, "статус"],
+  [/^location/, "местоположение"],
+  [/^services\.has/, "подключенные услуги"],
+  [/^services\.lacks/, "отключенные услуги"],
+  [/^packages?/, "пакеты"],
+  [/^charges?/, "списания"],
+  [/^screen/, "экран"],
+  [/^prompt/, "автоинформатор"],
+  [/^reply/, "ответ"],
+  [/^inbox/, "SMS"],
+  [/^end/, "конец сеанса"],
+  [/^error/, "отказ"],
+  [/^ok/, "результат действия"],
+  [/^promised/, "обещанный платеж"],
+  [/^bonus/, "бонусы"],
+  [/^lkLocked/, "блокировка входа в ЛК"],
+  [/^kioskLocked/, "блокировка терминала"],
+  [/^autopay/, "автоплатеж"],
+  [/^linked/, "привязанные номера"],
+  [/^family/, "«МЫ МТС»"],
+  [/^events?/, "события"],
 ]
 
 const whatRu = (what: string): string => WHAT_RU.find(([re]) => re.test(what))?.[1] ?? what
 
 const outcome = (s: StepRecord): StepOutcome => ({
-  index: s.index, status: s.status, sent: s.sent, answer: s.answer,
-  failures: s.failures.map((f) => `${whatRu(f.what)}: ожидалось ${f.expected.replace(/^contains /, "").replace(/^does not contain /, "без ")}, получено ${f.actual}`),
+  index: s.index,
+  status: s.status,
+  sent: s.sent,
+  answer: s.answer,
+  failures: s.failures.map(
+    (f) =>
+      `${whatRu(f.what)}: ожидалось ${f.expected.replace(/^contains /, "").replace(/^does not contain /, "без ")}, получено ${f.actual}`,
+  ),
 })
 
 class Play {
   result: ScenarioResult | null = null
 
-  constructor(readonly id: string, private readonly stepper: ScenarioStepper) {}
+  constructor(
+    readonly id: string,
+    private readonly stepper: ScenarioStepper,
+  ) {}
 
   get twinId(): string {
     return this.stepper.twinId
@@ -97,7 +152,12 @@ class Play {
     const r = this.result
     const crash = r?.crash ?? this.stepper.crash
     return {
-      id: this.id, twinId: this.twinId, done: this.stepper.position, finished: r !== null, passed: r?.passed ?? (crash !== null ? false : null), crash,
+      id: this.id,
+      twinId: this.twinId,
+      done: this.stepper.position,
+      finished: r !== null,
+      passed: r?.passed ?? (crash !== null ? false : null),
+      crash,
       outcomes: (r?.steps ?? this.stepper.records).filter((s) => s.index > 0).map(outcome),
     }
   }
@@ -109,10 +169,19 @@ export class ScenarioPlayer {
   private lib: LibraryEntry[] | null = null
   /** The scenario each scenario twin was opened for, so the twin picker shows its name, not its id. */
   private readonly titles = new Map<string, string>()
-  constructor(private readonly registry: Registry, private readonly fetcher: Fetcher) {}
+  constructor(
+    private readonly registry: Registry,
+    private readonly fetcher: Fetcher,
+  ) {}
 
   /** Parse a file and open it on a fresh twin: setup done, no step run yet. */
-  async load(file: string, yaml: string): Promise<{ ok: true; name: string; rules: readonly string[]; steps: StepInfo[]; state: PlayState } | { ok: false; errors: string[] }> {
+  async load(
+    file: string,
+    yaml: string,
+  ): Promise<
+    | { ok: true; name: string; rules: readonly string[]; steps: StepInfo[]; state: PlayState }
+    | { ok: false; errors: string[] }
+  > {
     const ops = webOperations()
     const loaded = loadScenarioText(file, yaml, { catalog: this.registry.defaultCatalog, operations: ops })
     if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => e.format()) }
@@ -131,9 +200,16 @@ export class ScenarioPlayer {
     this.plays.set(play.id, play)
     this.titles.set(twinId, sc.name)
     return {
-      ok: true, name: sc.name, rules: sc.rules,
+      ok: true,
+      name: sc.name,
+      rules: sc.rules,
       steps: stepper.steps.map((s) => ({
-        index: s.index, line: s.pos.line, panel: panelOf(s.step), msisdn: s.msisdn, text: narrate(this.registry.defaultCatalog, s.step), input: inputOf(s.step),
+        index: s.index,
+        line: s.pos.line,
+        panel: panelOf(s.step),
+        msisdn: s.msisdn,
+        text: narrate(this.registry.defaultCatalog, s.step),
+        input: inputOf(s.step),
       })),
       state: play.state(),
     }
@@ -144,8 +220,13 @@ export class ScenarioPlayer {
     if (this.lib !== null) return this.lib
     const ops = webOperations()
     const out: LibraryEntry[] = []
-    for (const file of readdirSync(LIBRARY_DIR).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-      const l = loadScenarioText(file, readFileSync(new URL(file, LIBRARY_DIR), "utf8"), { catalog: this.registry.defaultCatalog, operations: ops })
+    for (const file of readdirSync(LIBRARY_DIR)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort()) {
+      const l = loadScenarioText(file, readFileSync(new URL(file, LIBRARY_DIR), "utf8"), {
+        catalog: this.registry.defaultCatalog,
+        operations: ops,
+      })
       if (l.ok) out.push({ file, name: l.scenario.name, rules: l.scenario.rules })
     }
     this.lib = out

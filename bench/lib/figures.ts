@@ -52,7 +52,15 @@ export const printSuite = (r: SuiteResult): void => {
   for (const n of r.notes ?? []) console.log(`  note: ${n}`)
 }
 
-export interface MachineInfo { node: string; cpus: number; cpu: string; memGb: number; platform: string; date: string; loadavg: number[] }
+export interface MachineInfo {
+  node: string
+  cpus: number
+  cpu: string
+  memGb: number
+  platform: string
+  date: string
+  loadavg: number[]
+}
 
 export const machine = (): MachineInfo => ({
   node: process.version,
@@ -72,11 +80,16 @@ export const writeJson = (path: string, value: unknown): void => {
 
 /** The Markdown table of all figures (docs/benchmarks.md and the README section). */
 export const markdownTable = (results: readonly SuiteResult[]): string => {
-  const rows = ["| Suite | Figure | Measured | Limit (same run) | Ratio | Target | Result |", "|---|---|---:|---:|---:|---|---|"]
+  const rows = [
+    "| Suite | Figure | Measured | Limit (same run) | Ratio | Target | Result |",
+    "|---|---|---:|---:|---:|---|---|",
+  ]
   for (const r of results) {
     for (const f of r.figures) {
       const lim = f.limit ? `${fmt(f.limit.value)} ${f.limit.unit} (${f.limit.name})` : "—"
-      rows.push(`| ${r.suite} | ${f.name} | ${fmt(f.value)} ${f.unit} | ${lim} | ${f.ratio !== undefined ? pct(f.ratio) : "—"} | ${f.target} | ${verdict(f.pass)} |`)
+      rows.push(
+        `| ${r.suite} | ${f.name} | ${fmt(f.value)} ${f.unit} | ${lim} | ${f.ratio !== undefined ? pct(f.ratio) : "—"} | ${f.target} | ${verdict(f.pass)} |`,
+      )
     }
   }
   return rows.join("\n")

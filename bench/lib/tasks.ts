@@ -5,6 +5,7 @@ import type { Task } from "tinybench"
 export const taskRate = (task: Task | undefined, perCall: number): number => {
   if (task === undefined) throw new Error("bench: task missing")
   const r = task.result
-  if (r.state !== "completed") throw new Error(`bench: task "${task.name}" ${r.state}${"error" in r ? `: ${String(r.error)}` : ""}`)
+  if (r.state !== "completed")
+    throw new Error(`bench: task "${task.name}" ${r.state}${"error" in r ? `: ${String(r.error)}` : ""}`)
   return (perCall * 1000) / r.period
 }

@@ -10,8 +10,18 @@ import { replaySecret } from "../../core/rules/random.ts"
 import { statusOf } from "../../core/state/model.ts"
 import { memoryLog, nullLog, openStore, type Store, type TwinLog } from "../../core/store/event-log.ts"
 import { simCatalog } from "../rating.ts"
-import { Draw, dayPlan, fnv1a, numbersOf, profileOf, SLOT_MS, SLOTS, type Action, type DayPlan, type Group } from "./population.ts"
-
+import {
+  Draw,
+  dayPlan,
+  fnv1a,
+  numbersOf,
+  profileOf,
+  SLOT_MS,
+  SLOTS,
+  type Action,
+  type DayPlan,
+  type Group,
+} from "./population.ts"
 
 /** The simulation starts on Monday 2026-06-01 00:00 MSK. */
 export const SIM_START = parseInstant("2026-06-01T00:00:00+03:00") as number
@@ -50,7 +60,16 @@ export interface PartitionSummary {
 
 export type LogKind = "sqlite" | "memory" | "null"
 
-const NAMES = ["Иванов Иван", "Петрова Анна", "Смирнов Олег", "Кузнецова Мария", "Попов Дмитрий", "Васильева Ольга", "Соколов Артем", "Михайлова Елена"]
+const NAMES = [
+  "Иванов Иван",
+  "Петрова Анна",
+  "Смирнов Олег",
+  "Кузнецова Мария",
+  "Попов Дмитрий",
+  "Васильева Ольга",
+  "Соколов Артем",
+  "Михайлова Елена",
+]
 
 const add = (r: Record<string, number>, k: string, v: number): void => {
   r[k] = (r[k] ?? 0) + v
@@ -84,7 +103,14 @@ export class Partition {
       if (log.path === undefined) throw new Error("sqlite log needs a path")
       this.store = openStore(log.path)
       if (this.store.getTwin(id) !== null) throw new Error(`${log.path} already holds twin ${id}; use a fresh --db`)
-      this.store.createTwin({ id, name: `simulate ${seed} partition ${partition}/${partitions}`, seed: twinSeed, startAt: TWIN_START, catalog: JSON.stringify(catalog.data), secret: replaySecret(twinSeed) })
+      this.store.createTwin({
+        id,
+        name: `simulate ${seed} partition ${partition}/${partitions}`,
+        seed: twinSeed,
+        startAt: TWIN_START,
+        catalog: JSON.stringify(catalog.data),
+        secret: replaySecret(twinSeed),
+      })
       tlog = this.store.log(id)
     } else {
       this.store = null
@@ -93,15 +119,39 @@ export class Partition {
     // Resuming (a cluster partition that moved): the state is rebuilt from the log's events (I7),
     // the counters of the summary come from the last committed day.
     const resume = log.kind === "external" ? log.resume : undefined
-    const init = { id, seed: twinSeed, secret: replaySecret(twinSeed), start: TWIN_START, catalog, log: tlog, durability: "manual" as const }
+    const init = {
+      id,
+      seed: twinSeed,
+      secret: replaySecret(twinSeed),
+      start: TWIN_START,
+      catalog,
+      log: tlog,
+      durability: "manual" as const,
+    }
     this.twin = resume !== undefined ? TwinCore.restore(init) : TwinCore.create(init)
-    this.s = resume !== undefined
-      ? structuredClone(resume)
-      : {
-        partition, subscribers: 0, groups: groups.length, families: 0, corporate: 0, events: 0, commands: 0,
-        charges: {}, credits: {}, roaming: { zabugorishche: 0, payg: 0 }, balanceDrop: 0, usageRefused: 0, rejected: {},
-        lockouts: 0, logins: 0, trips: 0, blocked: { financial: 0, voluntary: 0 }, hash: "",
-      }
+    this.s =
+      resume !== undefined
+        ? structuredClone(resume)
+        : {
+            partition,
+            subscribers: 0,
+            groups: groups.length,
+            families: 0,
+            corporate: 0,
+            events: 0,
+            commands: 0,
+            charges: {},
+            credits: {},
+            roaming: { zabugorishche: 0, payg: 0 },
+            balanceDrop: 0,
+            usageRefused: 0,
+            rejected: {},
+            lockouts: 0,
+            logins: 0,
+            trips: 0,
+            blocked: { financial: 0, voluntary: 0 },
+            hash: "",
+          }
     this.twin.subscribe((evs) => this.tally(evs))
   }
 
@@ -155,7 +205,7 @@ export class Partition {
 
   /** Create the groups' subscribers before the start: families invited and joined, autopay set. */
   setup(): void {
-    for (const _ of this.setupSteps()) continue
+    for (const _ of this.setupSteps());
   }
 
   /** setup() one join day at a time (a host that must stay responsive runs a step, then yields). */
@@ -164,13 +214,14 @@ export class Partition {
     const byDay: Array<Array<{ g: Group; at: number }>> = Array.from({ length: JOIN_DAYS }, () => [])
     let at = 0
     for (const g of this.groups) {
-      (byDay[g.id % JOIN_DAYS] as Array<{ g: Group; at: number }>).push({ g, at })
+      ;(byDay[g.id % JOIN_DAYS] as Array<{ g: Group; at: number }>).push({ g, at })
       at += g.size
     }
     for (let k = 0; k < JOIN_DAYS; k++) {
       const r = this.twin.advanceTo(TWIN_START + k * DAY + 10 * 3_600_000)
       if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
-      for (const x of byDay[k] as Array<{ g: Group; at: number }>) this.join(x.g, this.numbers.slice(x.at, x.at + x.g.size), d)
+      for (const x of byDay[k] as Array<{ g: Group; at: number }>)
+        this.join(x.g, this.numbers.slice(x.at, x.at + x.g.size), d)
       yield
     }
     const r = this.twin.advanceTo(SIM_START)
@@ -187,8 +238,14 @@ export class Partition {
       const msisdn = numbers[i - g.first] as string
       this.s.subscribers++
       this.exec({
-        _tag: "CreateSubscriber", msisdn, name: NAMES[i % NAMES.length] as string, tariff: p.tariff, payment: p.payment,
-        creditLimit: p.creditLimit, balance: p.balance, avgMonthlySpend: 40_000 + (i % 7) * 20_000,
+        _tag: "CreateSubscriber",
+        msisdn,
+        name: NAMES[i % NAMES.length] as string,
+        tariff: p.tariff,
+        payment: p.payment,
+        creditLimit: p.creditLimit,
+        balance: p.balance,
+        avgMonthlySpend: 40_000 + (i % 7) * 20_000,
       })
       if (p.autopay) this.exec({ _tag: "SetAutopay", msisdn, mode: "threshold", threshold: 5_000, amount: 50_000 })
     }
@@ -225,7 +282,8 @@ export class Partition {
         return
       case "TopUpCheck": {
         const sub = this.twin.state.subscribers.get(a.msisdn)
-        if (sub !== undefined && sub.balance < a.below) this.exec({ _tag: "TopUp", msisdn: a.msisdn, amount: a.amount, method: "card" })
+        if (sub !== undefined && sub.balance < a.below)
+          this.exec({ _tag: "TopUp", msisdn: a.msisdn, amount: a.amount, method: "card" })
         return
       }
       default:
@@ -235,7 +293,7 @@ export class Partition {
 
   /** Play day `day` (0-based) from a plan, slot by slot; flush the log at the end of the day. */
   runDay(day: number, plan?: DayPlan): void {
-    for (const _ of this.runDaySteps(day, plan)) continue
+    for (const _ of this.runDaySteps(day, plan));
   }
 
   /** runDay() one slot with actions at a time (yields after each, and after planning the day). */

@@ -64,7 +64,8 @@ export const msisdnOf = (i: number): string => `79${String(i).padStart(9, "0")}`
  * (owner + 1..4 members), ~10% in corporate accounts of 2..8 numbers, the rest single.
  */
 export const generateGroups = (seed: string, subscribers: number): Group[] => {
-  if (!Number.isSafeInteger(subscribers) || subscribers < 1 || subscribers > 999_999_999) throw new Error(`subscribers: must be 1..999999999, got ${subscribers}`)
+  if (!Number.isSafeInteger(subscribers) || subscribers < 1 || subscribers > 999_999_999)
+    throw new Error(`subscribers: must be 1..999999999, got ${subscribers}`)
   const h = fnv1a(`${seed}/groups`)
   const d = new Draw()
   const out: Group[] = []
@@ -94,7 +95,12 @@ export const partitionGroups = (groups: readonly Group[], p: number, partitions:
   groups.filter((g) => g.id % partitions === p)
 
 const SINGLE_TARIFFS: ReadonlyArray<readonly [string, number]> = [
-  ["my-mts", 0.28], ["smart", 0.27], ["super", 0.22], ["constructor", 0.13], ["vip", 0.05], ["my-mts", 0.05],
+  ["my-mts", 0.28],
+  ["smart", 0.27],
+  ["super", 0.22],
+  ["constructor", 0.13],
+  ["vip", 0.05],
+  ["my-mts", 0.05],
 ]
 
 /** Behaviour of one subscriber: fixed for the whole run, derived from (seed, index). */
@@ -123,11 +129,24 @@ export interface Profile {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 const newProfile = (): Mutable<Profile> => ({
-  tariff: "", payment: "prepaid", creditLimit: 0, balance: 0, calls: 0.5, sms: 0.5, sessions: 0, dataKb: 0, traveller: false,
-  topUpBelow: 0, topUpAmount: 0, autopay: false, lk: 0.5, clumsy: 0.5,
+  tariff: "",
+  payment: "prepaid",
+  creditLimit: 0,
+  balance: 0,
+  calls: 0.5,
+  sms: 0.5,
+  sessions: 0,
+  dataKb: 0,
+  traveller: false,
+  topUpBelow: 0,
+  topUpAmount: 0,
+  autopay: false,
+  lk: 0.5,
+  clumsy: 0.5,
 })
 
-export const profileOf = (seedHash: number, i: number, group: Group, d: Draw): Profile => drawProfile(seedHash, i, group, d, newProfile())
+export const profileOf = (seedHash: number, i: number, group: Group, d: Draw): Profile =>
+  drawProfile(seedHash, i, group, d, newProfile())
 
 /** profileOf written into `p` (dayPlan reuses one object for all subscribers of a day). */
 const drawProfile = (seedHash: number, i: number, group: Group, d: Draw, p: Mutable<Profile>): Profile => {
@@ -182,7 +201,9 @@ export const SLOTS = 96
 export const SLOT_MS = 15 * 60_000
 
 /** Relative activity by hour of day (Moscow time): quiet nights, a morning and an evening peak. */
-const HOUR_WEIGHT = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1.2, 3, 5, 6, 6.5, 6.5, 6.5, 6.5, 6, 6, 6.5, 7, 8, 8.5, 8, 6.5, 4.5, 2.5]
+const HOUR_WEIGHT = [
+  1, 0.5, 0.3, 0.2, 0.2, 0.4, 1.2, 3, 5, 6, 6.5, 6.5, 6.5, 6.5, 6, 6, 6.5, 7, 8, 8.5, 8, 6.5, 4.5, 2.5,
+]
 const HOUR_CDF: number[] = (() => {
   const total = HOUR_WEIGHT.reduce((a, b) => a + b, 0)
   let acc = 0
@@ -199,7 +220,11 @@ const slotOf = (d: Draw): number => {
 const POPULAR = ["TR", "TR", "TR", "AE", "AE", "EG", "TH", "GE", "AM", "KZ", "UZ", "CN", "IT", "ES", "CY", "BY"]
 const OTHER = ["US", "JP", "GB", "BR", "MA", "KR"]
 
-export interface Trip { readonly country: string; readonly from: number; readonly to: number }
+export interface Trip {
+  readonly country: string
+  readonly from: number
+  readonly to: number
+}
 
 /**
  * The trip of traveller `i` that covers day `day`, if any. Trips are drawn per 30-day window:
@@ -213,14 +238,18 @@ export const tripOn = (seedHash: number, i: number, day: number, d: Draw): Trip 
     const from = w * 30 + d.below(30)
     const to = from + 3 + d.below(10)
     if (day >= from && day < to) {
-      const country = d.unit() < 0.85 ? (POPULAR[d.below(POPULAR.length)] as string) : (OTHER[d.below(OTHER.length)] as string)
+      const country =
+        d.unit() < 0.85 ? (POPULAR[d.below(POPULAR.length)] as string) : (OTHER[d.below(OTHER.length)] as string)
       return { country, from, to }
     }
   }
   return null
 }
 
-const PEERS: string[] = Array.from({ length: 997 }, (_, k) => `79${String(100_000_000 + ((k * 7_919_993) % 899_999_999)).padStart(9, "0")}`)
+const PEERS: string[] = Array.from(
+  { length: 997 },
+  (_, k) => `79${String(100_000_000 + ((k * 7_919_993) % 899_999_999)).padStart(9, "0")}`,
+)
 const INTL_PEERS = ["4930123456", "905321234567", "971501234567", "8613912345678", "12125550123"]
 
 /** What the day plan holds besides plain commands: actions that read the twin's state when due. */
@@ -230,7 +259,9 @@ export type Action =
   | { readonly _tag: "TopUpCheck"; readonly msisdn: string; readonly below: number; readonly amount: number }
 
 /** One day of one partition: actions per 15-minute slot. */
-export interface DayPlan { readonly slots: Action[][] }
+export interface DayPlan {
+  readonly slots: Action[][]
+}
 
 /** The numbers of the groups' subscribers, in group order (what dayPlan's `numbers` holds). */
 export const numbersOf = (groups: readonly Group[]): string[] => {
@@ -244,10 +275,20 @@ export const numbersOf = (groups: readonly Group[]): string[] => {
  * `numbers` (numbersOf(groups)) lets a partition pass the very strings its twin holds as keys,
  * so that looking a number up compares pointers, not characters.
  */
-export const dayPlan = (seed: string, day: number, groups: readonly Group[], numbers: readonly string[] = numbersOf(groups)): DayPlan => {
+export const dayPlan = (
+  seed: string,
+  day: number,
+  groups: readonly Group[],
+  numbers: readonly string[] = numbersOf(groups),
+): DayPlan => {
   const ctx: PlanCtx = {
-    seedHash: fnv1a(seed), day, slots: Array.from({ length: SLOTS }, () => []),
-    d: new Draw(), pd: new Draw(), td: new Draw(), profile: newProfile(),
+    seedHash: fnv1a(seed),
+    day,
+    slots: Array.from({ length: SLOTS }, () => []),
+    d: new Draw(),
+    pd: new Draw(),
+    td: new Draw(),
+    profile: newProfile(),
     weekend: (day + 0) % 7 >= 5, // the simulation starts on Monday 2026-06-01
   }
   let k = 0
@@ -276,31 +317,64 @@ const planSubscriber = (c: PlanCtx, g: Group, i: number, msisdn: string): void =
   d.reset(seedHash, i, day, 0xda1)
   const trip = p.traveller ? tripOn(seedHash, i, day, td) : null
   const abroad = trip !== null
-  if (trip !== null && (trip.from === day || day === 0)) (slots[24 + d.below(40)] as Action[]).push({ _tag: "Travel", msisdn, to: trip.country })
-  if (trip === null && p.traveller && day > 0 && tripOn(seedHash, i, day - 1, td) !== null) (slots[20 + d.below(40)] as Action[]).push({ _tag: "Travel", msisdn, to: "home" })
+  if (trip !== null && (trip.from === day || day === 0))
+    (slots[24 + d.below(40)] as Action[]).push({ _tag: "Travel", msisdn, to: trip.country })
+  if (trip === null && p.traveller && day > 0 && tripOn(seedHash, i, day - 1, td) !== null)
+    (slots[20 + d.below(40)] as Action[]).push({ _tag: "Travel", msisdn, to: "home" })
   const scale = (abroad ? 0.4 : 1) * (weekend ? 0.8 : 1) * (0.6 + 0.8 * d.unit())
   const calls = d.count(p.calls * scale)
   for (let k = 0; k < calls; k++) {
-    const to = d.unit() < 0.03 ? (INTL_PEERS[d.below(INTL_PEERS.length)] as string) : (PEERS[d.below(PEERS.length)] as string)
+    const to =
+      d.unit() < 0.03 ? (INTL_PEERS[d.below(INTL_PEERS.length)] as string) : (PEERS[d.below(PEERS.length)] as string)
     const seconds = 5 + Math.min(3595, Math.floor(d.exp(110)))
     ;(slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "call", to, seconds } })
   }
   if (abroad) {
     const incoming = d.count(0.8)
     for (let k = 0; k < incoming; k++) {
-      (slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "call", to: PEERS[d.below(PEERS.length)] as string, seconds: 10 + Math.floor(d.exp(90)), direction: "in" } })
+      ;(slots[slotOf(d)] as Action[]).push({
+        _tag: "Usage",
+        msisdn,
+        usage: {
+          _tag: "call",
+          to: PEERS[d.below(PEERS.length)] as string,
+          seconds: 10 + Math.floor(d.exp(90)),
+          direction: "in",
+        },
+      })
     }
   }
   const sms = d.count(p.sms * scale)
-  for (let k = 0; k < sms; k++) (slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "sms", to: PEERS[d.below(PEERS.length)] as string } })
+  for (let k = 0; k < sms; k++)
+    (slots[slotOf(d)] as Action[]).push({
+      _tag: "Usage",
+      msisdn,
+      usage: { _tag: "sms", to: PEERS[d.below(PEERS.length)] as string },
+    })
   const sessions = d.count(p.sessions * (abroad ? 0.5 : 1))
   for (let k = 0; k < sessions; k++) {
     const kb = 1 + Math.floor((p.dataKb / Math.max(1, p.sessions)) * scale * (0.3 + 1.4 * d.unit()))
     ;(slots[slotOf(d)] as Action[]).push({ _tag: "Usage", msisdn, usage: { _tag: "data", kb } })
   }
-  if (d.unit() < p.lk) (slots[32 + d.below(56)] as Action[]).push({ _tag: "LkLogin", msisdn, wrong: d.unit() < p.clumsy ? 1 + d.below(3) : 0 })
-  if (p.topUpBelow > 0) (slots[72 + d.below(16)] as Action[]).push({ _tag: "TopUpCheck", msisdn, below: p.topUpBelow, amount: p.topUpAmount })
-  if (g.kind !== "corporate" && d.unit() < 0.004) (slots[40 + d.below(40)] as Action[]).push({ _tag: "BuyPackage", msisdn, offer: d.unit() < 0.7 ? "internet-mini" : "minutes-100" })
+  if (d.unit() < p.lk)
+    (slots[32 + d.below(56)] as Action[]).push({
+      _tag: "LkLogin",
+      msisdn,
+      wrong: d.unit() < p.clumsy ? 1 + d.below(3) : 0,
+    })
+  if (p.topUpBelow > 0)
+    (slots[72 + d.below(16)] as Action[]).push({
+      _tag: "TopUpCheck",
+      msisdn,
+      below: p.topUpBelow,
+      amount: p.topUpAmount,
+    })
+  if (g.kind !== "corporate" && d.unit() < 0.004)
+    (slots[40 + d.below(40)] as Action[]).push({
+      _tag: "BuyPackage",
+      msisdn,
+      offer: d.unit() < 0.7 ? "internet-mini" : "minutes-100",
+    })
   // Voluntary blocks (a lost phone): rare, lifted 2..5 days later.
   if (g.kind !== "corporate") {
     const w0 = Math.floor(day / 7)

@@ -27,7 +27,10 @@ export interface SimOptions {
   readonly measureMemory?: boolean
 }
 
-export interface Progress { subscriberDays: number; events: number }
+export interface Progress {
+  subscriberDays: number
+  events: number
+}
 
 export interface WorkerInput {
   readonly seed: string
@@ -42,7 +45,12 @@ export interface WorkerInput {
 
 export type WorkerMessage =
   | { readonly type: "progress"; readonly subscriberDays: number; readonly events: number }
-  | { readonly type: "done"; readonly summaries: PartitionSummary[]; readonly heapBytes: number | null; readonly setupMs: number }
+  | {
+      readonly type: "done"
+      readonly summaries: PartitionSummary[]
+      readonly heapBytes: number | null
+      readonly setupMs: number
+    }
   | { readonly type: "error"; readonly message: string }
 
 export interface SimResult {
@@ -71,8 +79,23 @@ export interface SimResult {
 }
 
 /** The partitions' summaries added up, plus revenue and total credits. */
-export interface Totals extends Pick<PartitionSummary,
-  "families" | "corporate" | "groups" | "charges" | "credits" | "balanceDrop" | "roaming" | "usageRefused" | "rejected" | "lockouts" | "logins" | "trips" | "blocked"> {
+export interface Totals
+  extends Pick<
+    PartitionSummary,
+    | "families"
+    | "corporate"
+    | "groups"
+    | "charges"
+    | "credits"
+    | "balanceDrop"
+    | "roaming"
+    | "usageRefused"
+    | "rejected"
+    | "lockouts"
+    | "logins"
+    | "trips"
+    | "blocked"
+  > {
   revenue: number
   creditsTotal: number
 }
@@ -91,16 +114,22 @@ export const combinedHash = (seed: string, subscribers: number, days: number, ha
 }
 
 /** Run the given partitions in this thread, interleaved day by day. */
-export const runPartitions = (input: WorkerInput, onProgress: (p: Progress) => void): { summaries: PartitionSummary[]; heapBytes: number | null; setupMs: number } => {
+export const runPartitions = (
+  input: WorkerInput,
+  onProgress: (p: Progress) => void,
+): { summaries: PartitionSummary[]; heapBytes: number | null; setupMs: number } => {
   const gc = input.measureMemory ? gcFn() : null
   gc?.()
   const heap0 = process.memoryUsage().heapUsed
   const t0 = performance.now()
   const all = generateGroups(input.seed, input.subscribers)
-  const parts = input.mine.map((p) => new Partition(input.seed, p, input.partitions, partitionGroups(all, p, input.partitions), {
-    kind: input.log,
-    ...(input.dbDir !== null ? { path: join(input.dbDir, `part-${String(p).padStart(3, "0")}.sqlite`) } : {}),
-  }))
+  const parts = input.mine.map(
+    (p) =>
+      new Partition(input.seed, p, input.partitions, partitionGroups(all, p, input.partitions), {
+        kind: input.log,
+        ...(input.dbDir !== null ? { path: join(input.dbDir, `part-${String(p).padStart(3, "0")}.sqlite`) } : {}),
+      }),
+  )
   for (const p of parts) p.setup()
   const setupMs = performance.now() - t0
   try {
@@ -135,8 +164,21 @@ const sortKeys = (r: Record<string, number>): Record<string, number> =>
 
 export const totalsOf = (summaries: readonly PartitionSummary[]): Totals => {
   const t: Totals = {
-    families: 0, corporate: 0, groups: 0, charges: {}, credits: {}, revenue: 0, creditsTotal: 0, balanceDrop: 0,
-    roaming: { zabugorishche: 0, payg: 0 }, usageRefused: 0, rejected: {}, lockouts: 0, logins: 0, trips: 0, blocked: { financial: 0, voluntary: 0 },
+    families: 0,
+    corporate: 0,
+    groups: 0,
+    charges: {},
+    credits: {},
+    revenue: 0,
+    creditsTotal: 0,
+    balanceDrop: 0,
+    roaming: { zabugorishche: 0, payg: 0 },
+    usageRefused: 0,
+    rejected: {},
+    lockouts: 0,
+    logins: 0,
+    trips: 0,
+    blocked: { financial: 0, voluntary: 0 },
   }
   for (const s of summaries) {
     t.families += s.families
@@ -165,9 +207,15 @@ export const totalsOf = (summaries: readonly PartitionSummary[]): Totals => {
 
 const WORKER_URL = new URL("./worker.ts", import.meta.url)
 
-const runInWorker = (input: WorkerInput, onProgress: (p: Progress) => void): Promise<{ summaries: PartitionSummary[]; heapBytes: number | null; setupMs: number }> =>
+const runInWorker = (
+  input: WorkerInput,
+  onProgress: (p: Progress) => void,
+): Promise<{ summaries: PartitionSummary[]; heapBytes: number | null; setupMs: number }> =>
   new Promise((resolvePromise, reject) => {
-    const w = tsWorker(WORKER_URL, { workerData: input, resourceLimits: { maxOldGenerationSizeMb: 12_288, maxYoungGenerationSizeMb: 64 } })
+    const w = tsWorker(WORKER_URL, {
+      workerData: input,
+      resourceLimits: { maxOldGenerationSizeMb: 12_288, maxYoungGenerationSizeMb: 64 },
+    })
     let settled = false
     w.on("message", (m: WorkerMessage) => {
       if (m.type === "progress") onProgress({ subscriberDays: m.subscriberDays, events: m.events })
@@ -195,9 +243,12 @@ export const simulate = async (o: SimOptions, onProgress: (p: Progress) => void 
   const partitions = o.partitions ?? 8
   const threads = o.threads ?? 1
   const log = o.log ?? "sqlite"
-  if (!Number.isSafeInteger(o.days) || o.days < 1 || o.days > 3660) throw new Error(`days: must be 1..3660, got ${o.days}`)
-  if (!Number.isSafeInteger(partitions) || partitions < 1 || partitions > 256) throw new Error(`partitions: must be 1..256, got ${partitions}`)
-  if (!Number.isSafeInteger(threads) || threads < 1 || threads > partitions) throw new Error(`threads: must be 1..partitions (${partitions}), got ${threads}`)
+  if (!Number.isSafeInteger(o.days) || o.days < 1 || o.days > 3660)
+    throw new Error(`days: must be 1..3660, got ${o.days}`)
+  if (!Number.isSafeInteger(partitions) || partitions < 1 || partitions > 256)
+    throw new Error(`partitions: must be 1..256, got ${partitions}`)
+  if (!Number.isSafeInteger(threads) || threads < 1 || threads > partitions)
+    throw new Error(`threads: must be 1..partitions (${partitions}), got ${threads}`)
   let dbDir: string | null = null
   let temp = false
   if (log === "sqlite") {
@@ -209,7 +260,15 @@ export const simulate = async (o: SimOptions, onProgress: (p: Progress) => void 
       temp = true
     }
   }
-  const base = { seed: o.seed, subscribers: o.subscribers, days: o.days, partitions, dbDir, log, measureMemory: o.measureMemory ?? false }
+  const base = {
+    seed: o.seed,
+    subscribers: o.subscribers,
+    days: o.days,
+    partitions,
+    dbDir,
+    log,
+    measureMemory: o.measureMemory ?? false,
+  }
   const t0 = performance.now()
   try {
     let outs: Array<{ summaries: PartitionSummary[]; heapBytes: number | null; setupMs: number }>
@@ -225,13 +284,28 @@ export const simulate = async (o: SimOptions, onProgress: (p: Progress) => void 
     const hashes = summaries.map((s) => s.hash)
     const events = summaries.reduce((a, s) => a + s.events, 0)
     const heaps = outs.map((x) => x.heapBytes)
-    const bytesPerSubscriber = heaps.every((h): h is number => h !== null) ? heaps.reduce((a, b) => a + b, 0) / o.subscribers : null
+    const bytesPerSubscriber = heaps.every((h): h is number => h !== null)
+      ? heaps.reduce((a, b) => a + b, 0) / o.subscribers
+      : null
     return {
-      seed: o.seed, subscribers: o.subscribers, days: o.days, partitions, threads, log, dbDir: temp ? null : dbDir,
-      hash: combinedHash(o.seed, o.subscribers, o.days, hashes), partitionHashes: hashes,
-      events, commands: summaries.reduce((a, s) => a + s.commands, 0), seconds, setupSeconds: Math.max(...outs.map((x) => x.setupMs)) / 1000,
-      subscriberDaysPerSec: (o.subscribers * o.days) / seconds, eventsPerSec: events / seconds,
-      bytesPerSubscriber, heapBytes: bytesPerSubscriber === null ? null : bytesPerSubscriber * o.subscribers, summary: totalsOf(summaries),
+      seed: o.seed,
+      subscribers: o.subscribers,
+      days: o.days,
+      partitions,
+      threads,
+      log,
+      dbDir: temp ? null : dbDir,
+      hash: combinedHash(o.seed, o.subscribers, o.days, hashes),
+      partitionHashes: hashes,
+      events,
+      commands: summaries.reduce((a, s) => a + s.commands, 0),
+      seconds,
+      setupSeconds: Math.max(...outs.map((x) => x.setupMs)) / 1000,
+      subscriberDaysPerSec: (o.subscribers * o.days) / seconds,
+      eventsPerSec: events / seconds,
+      bytesPerSubscriber,
+      heapBytes: bytesPerSubscriber === null ? null : bytesPerSubscriber * o.subscribers,
+      summary: totalsOf(summaries),
     }
   } finally {
     if (temp && dbDir !== null) rmSync(dbDir, { recursive: true, force: true })

@@ -8,7 +8,9 @@ const post = (m: WorkerMessage): void => port.postMessage(m)
 
 try {
   // Progress is batched: one message per partition-day is plenty for a progress bar.
-  const out = runPartitions(workerData as WorkerInput, (p) => post({ type: "progress", subscriberDays: p.subscriberDays, events: p.events }))
+  const out = runPartitions(workerData as WorkerInput, (p) =>
+    post({ type: "progress", subscriberDays: p.subscriberDays, events: p.events }),
+  )
   post({ type: "done", summaries: out.summaries, heapBytes: out.heapBytes, setupMs: out.setupMs })
 } catch (e) {
   post({ type: "error", message: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) })

@@ -5,7 +5,9 @@ import { twinNotFoundBody } from "../edge/twin.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import type { ChannelDeps } from "../context.ts"
 
-export const bad = (field: string, message: string) => ({ error: { code: "INVALID_FIELD", field, message: `${field}: ${message}`, ru: "Неверный запрос" } })
+export const bad = (field: string, message: string) => ({
+  error: { code: "INVALID_FIELD", field, message: `${field}: ${message}`, ru: "Неверный запрос" },
+})
 
 /** The twin of `:id`, or the 404 answer naming the `twin` field. */
 export const twinOr404 = (deps: ChannelDeps, c: Context): TwinCore | Response => {

@@ -13,8 +13,15 @@ import { tmfRoutes } from "./tmf.ts"
 import { NETWORK_IDENTITY_COOKIE, NETWORK_IDENTITY_HEADER } from "../edge/network.ts"
 import { setCookie } from "hono/cookie"
 
-const twinJson = (t: TwinCore) => ({ id: t.id, name: t.name, now: t.now, nowIso: t.nowIso(), seq: t.state.seq, subscribers: t.state.subscribers.size, hash: t.hash() })
-
+const twinJson = (t: TwinCore) => ({
+  id: t.id,
+  name: t.name,
+  now: t.now,
+  nowIso: t.nowIso(),
+  seq: t.state.seq,
+  subscribers: t.state.subscribers.size,
+  hash: t.hash(),
+})
 
 const readJson = async (req: Request): Promise<unknown> => {
   try {
@@ -40,9 +47,11 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
       start = s
     }
     if (b.id !== undefined && typeof b.id !== "string") return c.json(bad("id", "expected a string"), 400)
-    if (b.seed !== undefined && typeof b.seed !== "string" && typeof b.seed !== "number") return c.json(bad("seed", "expected a string or number"), 400)
+    if (b.seed !== undefined && typeof b.seed !== "string" && typeof b.seed !== "number")
+      return c.json(bad("seed", "expected a string or number"), 400)
     // Write-only: fixes the twin's secret for replay; never returned by any API.
-    if (b.secret !== undefined && (typeof b.secret !== "string" || b.secret.length < 16 || b.secret.length > 256)) return c.json(bad("secret", "expected text of 16..256 characters"), 400)
+    if (b.secret !== undefined && (typeof b.secret !== "string" || b.secret.length < 16 || b.secret.length > 256))
+      return c.json(bad("secret", "expected text of 16..256 characters"), 400)
     try {
       const t = reg.create({
         ...(typeof b.id === "string" ? { id: b.id } : {}),
@@ -55,7 +64,18 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
       return c.json(twinJson(t), 201)
     } catch (e) {
       if (e instanceof TwinExists) return c.json(bad("id", e.message), 409)
-      if (e instanceof TooManyTwins) return c.json({ error: { code: "CAPACITY", field: "twins", message: e.message, ru: "Достигнут предел числа двойников на сервере" } }, 503)
+      if (e instanceof TooManyTwins)
+        return c.json(
+          {
+            error: {
+              code: "CAPACITY",
+              field: "twins",
+              message: e.message,
+              ru: "Достигнут предел числа двойников на сервере",
+            },
+          },
+          503,
+        )
       if (isStorageError(e)) return c.json(errorBody(storeUnavailable(e instanceof Error ? e.message : String(e))), 503)
       throw e
     }
@@ -75,7 +95,8 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
       if (at === null) return c.json(bad("to", "expected an ISO instant"), 400)
       to = at
     } else if (typeof b.months === "number") {
-      if (!Number.isSafeInteger(b.months) || b.months < 0 || b.months > 120) return c.json(bad("months", `must be 0..120, got ${b.months}`), 400)
+      if (!Number.isSafeInteger(b.months) || b.months < 0 || b.months > 120)
+        return c.json(bad("months", `must be 0..120, got ${b.months}`), 400)
       to = addMonths(t.now, b.months)
     } else if (typeof b.by === "string") {
       const ms = parseDuration(b.by)
@@ -99,7 +120,14 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
   r.get("/twins/:id/subscribers", (c) => {
     const t = twinOr404(deps, c)
     if (t instanceof Response) return t
-    return c.json({ subscribers: [...t.state.subscribers.values()].map((s) => ({ msisdn: s.msisdn, name: s.name, tariff: s.tariff, balance: s.balance })) })
+    return c.json({
+      subscribers: [...t.state.subscribers.values()].map((s) => ({
+        msisdn: s.msisdn,
+        name: s.name,
+        tariff: s.tariff,
+        balance: s.balance,
+      })),
+    })
   })
   r.get("/twins/:id/subscribers/:msisdn", (c) => {
     const t = twinOr404(deps, c)
@@ -130,7 +158,8 @@ export const controlRouter = (deps: ChannelDeps): Hono => {
     if (!t.state.subscribers.has(m)) return c.json(bad("msisdn", "unknown subscriber"), 404)
     const value = t.networkIdentity(m)
     // ?browser=1: attach this browser as the handset, for the LK page's network login button.
-    if (c.req.query("browser") === "1") setCookie(c, NETWORK_IDENTITY_COOKIE, value, { httpOnly: true, sameSite: "Strict", path: "/lk" })
+    if (c.req.query("browser") === "1")
+      setCookie(c, NETWORK_IDENTITY_COOKIE, value, { httpOnly: true, sameSite: "Strict", path: "/lk" })
     return c.json({ msisdn: m, header: NETWORK_IDENTITY_HEADER, value })
   })
   r.get("/twins/:id/subscribers/:msisdn/detail", (c) => {

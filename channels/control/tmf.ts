@@ -13,10 +13,14 @@ import { decodeWith, readJsonObject } from "../security.ts"
 
 const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
 
-export const LocationBody = Schema.Struct({ msisdn: Msisdn, to: Schema.String.pipe(Schema.check(Schema.isMaxLength(16))) })
-  .annotate({ identifier: "SetLocation", description: "Move a handset: home, russia or an ISO country code." })
-export const NetworkBody = Schema.Struct({ msisdn: Msisdn, mobileData: Schema.Boolean })
-  .annotate({ identifier: "SetNetworkAttachment", description: "On/off the operator's mobile data (R26)." })
+export const LocationBody = Schema.Struct({
+  msisdn: Msisdn,
+  to: Schema.String.pipe(Schema.check(Schema.isMaxLength(16))),
+}).annotate({ identifier: "SetLocation", description: "Move a handset: home, russia or an ISO country code." })
+export const NetworkBody = Schema.Struct({ msisdn: Msisdn, mobileData: Schema.Boolean }).annotate({
+  identifier: "SetNetworkAttachment",
+  description: "On/off the operator's mobile data (R26).",
+})
 export const UsageBody = Schema.Struct({
   msisdn: Msisdn,
   usageType: Schema.Literals(["call", "sms", "data"]),
@@ -25,7 +29,10 @@ export const UsageBody = Schema.Struct({
   seconds: Schema.optional(Schema.Int),
   count: Schema.optional(Schema.Int),
   kb: Schema.optional(Schema.Int),
-}).annotate({ identifier: "TMF635Usage", description: "Inject one usage record (call seconds, SMS count or data kilobytes); rated by the core." })
+}).annotate({
+  identifier: "TMF635Usage",
+  description: "Inject one usage record (call seconds, SMS count or data kilobytes); rated by the core.",
+})
 
 const money = (kopecks: number) => ({ amount: kopecks, units: "kopecks", currency: "RUB" })
 
@@ -34,7 +41,9 @@ export const tmfRoutes = (deps: ChannelDeps): Hono => {
   const twin = (c: Context): TwinCore | Response => twinOr404(deps, c)
   const run = (c: Context, t: TwinCore, cmd: Command) => {
     const res = t.execute(cmd)
-    return Result.isFailure(res) ? c.json(errorBody(res.failure), statusFor(res.failure)) : c.json({ events: res.success.events, value: res.success.value ?? null })
+    return Result.isFailure(res)
+      ? c.json(errorBody(res.failure), statusFor(res.failure))
+      : c.json({ events: res.success.events, value: res.success.value ?? null })
   }
   const msisdnQuery = (c: Context): string | Response => {
     const m = c.req.query("msisdn") ?? ""
@@ -42,31 +51,50 @@ export const tmfRoutes = (deps: ChannelDeps): Hono => {
   }
 
   /** A POST on a twin whose JSON body is decoded by `schema`; a bad body is a 400 naming the field. */
-  const withBody = <A,>(schema: Schema.Decoder<A>, f: (c: Context, t: TwinCore, body: A) => Response | Promise<Response>) => async (c: Context) => {
-    const t = twin(c)
-    if (t instanceof Response) return t
-    const b = Result.flatMap(await readJsonObject(c), decodeWith(schema))
-    if (Result.isFailure(b)) return c.json(errorBody(b.failure), 400)
-    return f(c, t, b.success)
-  }
+  const withBody =
+    <A>(schema: Schema.Decoder<A>, f: (c: Context, t: TwinCore, body: A) => Response | Promise<Response>) =>
+    async (c: Context) => {
+      const t = twin(c)
+      if (t instanceof Response) return t
+      const b = Result.flatMap(await readJsonObject(c), decodeWith(schema))
+      if (Result.isFailure(b)) return c.json(errorBody(b.failure), 400)
+      return f(c, t, b.success)
+    }
 
   // ---- network simulation
-  r.post("/twins/:id/location", withBody(LocationBody, (c, t, body) => {
-    return run(c, t, { _tag: "Travel", msisdn: body.msisdn, to: body.to, via: "control" })
-  }))
-  r.post("/twins/:id/network", withBody(NetworkBody, (c, t, body) => {
-    return run(c, t, { _tag: "SetNetwork", msisdn: body.msisdn, mobileData: body.mobileData, via: "control" })
-  }))
-  r.post("/twins/:id/usage", withBody(UsageBody, (c, t, body) => {
-    const u = body
-    const dir = u.direction !== undefined ? { direction: u.direction } : {}
-    if (u.usageType === "call" && u.seconds === undefined) return c.json(bad("seconds", "a call needs seconds"), 400)
-    if (u.usageType === "data" && u.kb === undefined) return c.json(bad("kb", "data usage needs kb"), 400)
-    const usage = u.usageType === "call" ? { _tag: "call" as const, to: u.to ?? "79000000000", seconds: u.seconds ?? 0, ...dir }
-      : u.usageType === "sms" ? { _tag: "sms" as const, to: u.to ?? "79000000000", ...(u.count !== undefined ? { count: u.count } : {}), ...dir }
-      : { _tag: "data" as const, kb: u.kb ?? 0 }
-    return run(c, t, { _tag: "Usage", msisdn: u.msisdn, usage, via: "control" })
-  }))
+  r.post(
+    "/twins/:id/location",
+    withBody(LocationBody, (c, t, body) => {
+      return run(c, t, { _tag: "Travel", msisdn: body.msisdn, to: body.to, via: "control" })
+    }),
+  )
+  r.post(
+    "/twins/:id/network",
+    withBody(NetworkBody, (c, t, body) => {
+      return run(c, t, { _tag: "SetNetwork", msisdn: body.msisdn, mobileData: body.mobileData, via: "control" })
+    }),
+  )
+  r.post(
+    "/twins/:id/usage",
+    withBody(UsageBody, (c, t, body) => {
+      const u = body
+      const dir = u.direction !== undefined ? { direction: u.direction } : {}
+      if (u.usageType === "call" && u.seconds === undefined) return c.json(bad("seconds", "a call needs seconds"), 400)
+      if (u.usageType === "data" && u.kb === undefined) return c.json(bad("kb", "data usage needs kb"), 400)
+      const usage =
+        u.usageType === "call"
+          ? { _tag: "call" as const, to: u.to ?? "79000000000", seconds: u.seconds ?? 0, ...dir }
+          : u.usageType === "sms"
+            ? {
+                _tag: "sms" as const,
+                to: u.to ?? "79000000000",
+                ...(u.count !== undefined ? { count: u.count } : {}),
+                ...dir,
+              }
+            : { _tag: "data" as const, kb: u.kb ?? 0 }
+      return run(c, t, { _tag: "Usage", msisdn: u.msisdn, usage, via: "control" })
+    }),
+  )
 
   // ---- state
   r.get("/twins/:id/state", (c) => {
@@ -76,7 +104,15 @@ export const tmfRoutes = (deps: ChannelDeps): Hono => {
       const v = accountView(t, m)
       return Result.isSuccess(v) ? [v.success] : []
     })
-    return c.json({ id: t.id, now: t.now, nowIso: t.nowIso(), seq: t.state.seq, hash: t.hash(), sessions: t.state.sessions.size, subscribers: subs })
+    return c.json({
+      id: t.id,
+      now: t.now,
+      nowIso: t.nowIso(),
+      seq: t.state.seq,
+      hash: t.hash(),
+      sessions: t.state.sessions.size,
+      subscribers: subs,
+    })
   })
 
   /** The account view of `?msisdn=` on the `:id` twin, or the error answer. */
@@ -94,21 +130,40 @@ export const tmfRoutes = (deps: ChannelDeps): Hono => {
     const v = accountOf(c)
     if (v instanceof Response) return v
     const a = v
-    return c.json([{
-      id: `${a.msisdn}-main`, "@type": "AccountBalance", balanceType: "main", amount: money(a.balance), availableAmount: money(a.available),
-      creditLimit: money(a.creditLimit), status: a.status, validFor: { startDateTime: formatMskIso(a.asOf) }, partyAccount: { id: a.msisdn },
-    }])
+    return c.json([
+      {
+        id: `${a.msisdn}-main`,
+        "@type": "AccountBalance",
+        balanceType: "main",
+        amount: money(a.balance),
+        availableAmount: money(a.available),
+        creditLimit: money(a.creditLimit),
+        status: a.status,
+        validFor: { startDateTime: formatMskIso(a.asOf) },
+        partyAccount: { id: a.msisdn },
+      },
+    ])
   })
   r.get("/twins/:id/tmf654/bucket", (c) => {
     const v = accountOf(c)
     if (v instanceof Response) return v
-    return c.json(v.packages.map((p) => ({
-      id: p.id, "@type": "Bucket", name: p.name, usageType: p.kind === "minutes" ? "voice" : p.kind,
-      isShared: p.source === "share", product: { id: p.offer },
-      bucketCounter: [{ counterType: "remaining", value: { amount: p.left, units: p.unit } }, { counterType: "used", value: { amount: p.used, units: p.unit } }],
-      remainedAmount: { amount: p.left, units: p.unit }, reservedAmount: { amount: p.total, units: p.unit },
-      validFor: p.expiresAt === null ? {} : { endDateTime: formatMskIso(p.expiresAt) },
-    })))
+    return c.json(
+      v.packages.map((p) => ({
+        id: p.id,
+        "@type": "Bucket",
+        name: p.name,
+        usageType: p.kind === "minutes" ? "voice" : p.kind,
+        isShared: p.source === "share",
+        product: { id: p.offer },
+        bucketCounter: [
+          { counterType: "remaining", value: { amount: p.left, units: p.unit } },
+          { counterType: "used", value: { amount: p.used, units: p.unit } },
+        ],
+        remainedAmount: { amount: p.left, units: p.unit },
+        reservedAmount: { amount: p.total, units: p.unit },
+        validFor: p.expiresAt === null ? {} : { endDateTime: formatMskIso(p.expiresAt) },
+      })),
+    )
   })
 
   // ---- TMF635 usage
@@ -123,15 +178,25 @@ export const tmfRoutes = (deps: ChannelDeps): Hono => {
     if (to === null) return c.json(bad("to", "expected an ISO instant"), 400)
     const d = detailView(t, m, from, to)
     if (Result.isFailure(d)) return c.json(errorBody(d.failure), statusFor(d.failure))
-    return c.json(d.success.usage.map((u) => ({
-      id: `${t.id}-${u.seq}`, "@type": "Usage", usageDate: formatMskIso(u.at), usageType: u.kind === "call" ? "voice" : u.kind, status: "rated",
-      relatedParty: [{ id: m, role: "subscriber" }],
-      usageCharacteristic: [
-        { name: "direction", value: u.direction }, { name: "peer", value: u.peer }, { name: "location", value: u.where },
-        { name: "volume", value: u.volume }, { name: "units", value: u.units }, { name: "fromPackages", value: u.fromPackages },
-      ],
-      ratedProductUsage: [{ taxExcludedRatingAmount: money(u.cost), isBilled: true }],
-    })))
+    return c.json(
+      d.success.usage.map((u) => ({
+        id: `${t.id}-${u.seq}`,
+        "@type": "Usage",
+        usageDate: formatMskIso(u.at),
+        usageType: u.kind === "call" ? "voice" : u.kind,
+        status: "rated",
+        relatedParty: [{ id: m, role: "subscriber" }],
+        usageCharacteristic: [
+          { name: "direction", value: u.direction },
+          { name: "peer", value: u.peer },
+          { name: "location", value: u.where },
+          { name: "volume", value: u.volume },
+          { name: "units", value: u.units },
+          { name: "fromPackages", value: u.fromPackages },
+        ],
+        ratedProductUsage: [{ taxExcludedRatingAmount: money(u.cost), isBilled: true }],
+      })),
+    )
   })
 
   // ---- TMF620 product catalog
@@ -140,12 +205,40 @@ export const tmfRoutes = (deps: ChannelDeps): Hono => {
     if (t instanceof Response) return t
     const cat = t.cat.data
     return c.json([
-      ...cat.tariffs.map((x) => ({ id: x.id, "@type": "ProductOffering", name: x.name, description: x.description, category: [{ id: "tariff" }], isSellable: x.selectable,
-        productOfferingPrice: [{ priceType: "recurring", recurringChargePeriodType: "month", price: money(x.monthlyFee) }, { priceType: "oneTime", name: "change", price: money(x.changeFee) }] })),
-      ...cat.services.map((x) => ({ id: x.id, "@type": "ProductOffering", name: x.name, description: x.description, category: [{ id: "service" }], isSellable: true,
-        productOfferingPrice: [{ priceType: "oneTime", price: money(x.connectFee) }, { priceType: "recurring", recurringChargePeriodType: "month", price: money(x.monthlyFee) }, { priceType: "recurring", recurringChargePeriodType: "day", price: money(x.dailyFee) }] })),
-      ...cat.oneOffPackages.map((x) => ({ id: x.id, "@type": "ProductOffering", name: x.name, category: [{ id: "package" }], isSellable: true,
-        productOfferingPrice: [{ priceType: "oneTime", price: money(x.price) }], validDays: x.validDays })),
+      ...cat.tariffs.map((x) => ({
+        id: x.id,
+        "@type": "ProductOffering",
+        name: x.name,
+        description: x.description,
+        category: [{ id: "tariff" }],
+        isSellable: x.selectable,
+        productOfferingPrice: [
+          { priceType: "recurring", recurringChargePeriodType: "month", price: money(x.monthlyFee) },
+          { priceType: "oneTime", name: "change", price: money(x.changeFee) },
+        ],
+      })),
+      ...cat.services.map((x) => ({
+        id: x.id,
+        "@type": "ProductOffering",
+        name: x.name,
+        description: x.description,
+        category: [{ id: "service" }],
+        isSellable: true,
+        productOfferingPrice: [
+          { priceType: "oneTime", price: money(x.connectFee) },
+          { priceType: "recurring", recurringChargePeriodType: "month", price: money(x.monthlyFee) },
+          { priceType: "recurring", recurringChargePeriodType: "day", price: money(x.dailyFee) },
+        ],
+      })),
+      ...cat.oneOffPackages.map((x) => ({
+        id: x.id,
+        "@type": "ProductOffering",
+        name: x.name,
+        category: [{ id: "package" }],
+        isSellable: true,
+        productOfferingPrice: [{ priceType: "oneTime", price: money(x.price) }],
+        validDays: x.validDays,
+      })),
     ])
   })
   return r

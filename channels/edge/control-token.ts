@@ -44,7 +44,10 @@ const LOOPBACK = ["127.0.0.1", "localhost", "[::1]", "::1"]
  * for 0.0.0.0 / :: every address of this machine's interfaces (what others can type).
  * `extra`: more names (a DNS name of the classroom server, --allow-host).
  */
-export const servedHosts = (host: string, extra: readonly string[] = []): { hosts: Set<string>; addresses: string[] } => {
+export const servedHosts = (
+  host: string,
+  extra: readonly string[] = [],
+): { hosts: Set<string>; addresses: string[] } => {
   const hosts = new Set<string>(LOOPBACK)
   const addresses: string[] = []
   const h = host.toLowerCase()

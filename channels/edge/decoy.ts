@@ -7,10 +7,20 @@ import { Result } from "effect"
 import type { DomainError } from "../../core/domain/errors.ts"
 import { HOUR } from "../../core/domain/time.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
-import { codeRateError, kioskNotConnectedError, loginLockedError, secretProblem, wrongLoginError } from "../../core/rules/auth.ts"
+import {
+  codeRateError,
+  kioskNotConnectedError,
+  loginLockedError,
+  secretProblem,
+  wrongLoginError,
+} from "../../core/rules/auth.ts"
 import { verifySecret } from "../../core/rules/secrets.ts"
 
-interface Decoy { requests: number[]; failures: number; locked: boolean }
+interface Decoy {
+  requests: number[]
+  failures: number
+  locked: boolean
+}
 
 /** Numbers remembered per twin; the oldest is forgotten beyond this. */
 const MAX_DECOYS = 10_000

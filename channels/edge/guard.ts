@@ -40,7 +40,8 @@ const startsWithAny = (p: string, xs: readonly string[]): boolean => {
 export const surfaceOf = (path: string): Surface => {
   if (path === "/") return "console-page"
   if (CONTROL_EXACT.has(path) || startsWithAny(path, CONTROL_PREFIXES)) return "control"
-  if (path === "/healthz" || path === "/openapi.json" || path.startsWith("/docs") || path.startsWith("/console/")) return "public"
+  if (path === "/healthz" || path === "/openapi.json" || path.startsWith("/docs") || path.startsWith("/console/"))
+    return "public"
   return "subscriber"
 }
 
@@ -63,12 +64,15 @@ export const hostName = (host: string): string => {
 }
 
 const refusal = (status: number, code: string, field: string, message: string, ru: string): Response =>
-  new Response(JSON.stringify({ error: { code, field, message: `${field}: ${message}`, ru } }), { status, headers: { "content-type": "application/json" } })
+  new Response(JSON.stringify({ error: { code, field, message: `${field}: ${message}`, ru } }), {
+    status,
+    headers: { "content-type": "application/json" },
+  })
 
 /** The control token a request carries: `Authorization: Bearer` or the console's cookie. */
 const carriedToken = (req: Request): string | null => {
   const a = req.headers.get("authorization")
-  if (a !== null && a.startsWith("Bearer ")) return a.slice(7).trim()
+  if (a?.startsWith("Bearer ")) return a.slice(7).trim()
   const cookie = req.headers.get("cookie")
   if (cookie === null) return null
   for (const part of cookie.split(";")) {
@@ -108,7 +112,13 @@ const STATE_CHANGING = (m: string): boolean => m !== "GET" && m !== "HEAD" && m 
 export const guardRequest = (req: Request, o: EdgeOptions): Response | null => {
   const { origin, host, path } = split(req.url)
   if (o.hosts !== null && !o.hosts.has(hostName(host))) {
-    return refusal(421, "HOST_NOT_ALLOWED", "host", `this server does not answer to "${host.slice(0, 100)}" (start it with --host to serve another name)`, "Неизвестный адрес сервера")
+    return refusal(
+      421,
+      "HOST_NOT_ALLOWED",
+      "host",
+      `this server does not answer to "${host.slice(0, 100)}" (start it with --host to serve another name)`,
+      "Неизвестный адрес сервера",
+    )
   }
   const method = req.method
   if (STATE_CHANGING(method)) {
@@ -118,29 +128,53 @@ export const guardRequest = (req: Request, o: EdgeOptions): Response | null => {
     // carries `Origin: null`; it is accepted only when the browser also says the request is
     // same-origin (Sec-Fetch-Site, which a page cannot set).
     const nullButSameSite = from === "null" && site === "same-origin"
-    if ((from !== null && from !== origin && !nullButSameSite) || (site !== null && site !== "same-origin" && site !== "none")) {
-      return refusal(403, "FOREIGN_ORIGIN", "origin", `a state-changing request from ${String(from).slice(0, 100)} is refused; only ${origin} may send one`, "Запрос с чужого сайта отклонен")
+    if (
+      (from !== null && from !== origin && !nullButSameSite) ||
+      (site !== null && site !== "same-origin" && site !== "none")
+    ) {
+      return refusal(
+        403,
+        "FOREIGN_ORIGIN",
+        "origin",
+        `a state-changing request from ${String(from).slice(0, 100)} is refused; only ${origin} may send one`,
+        "Запрос с чужого сайта отклонен",
+      )
     }
     const type = req.headers.get("content-type")
-    const hasBody = type !== null || (req.headers.get("content-length") ?? "0") !== "0" || req.headers.has("transfer-encoding")
+    const hasBody =
+      type !== null || (req.headers.get("content-length") ?? "0") !== "0" || req.headers.has("transfer-encoding")
     if (hasBody) {
       const t = (type ?? "").toLowerCase()
       const json = t.startsWith("application/json") || (t.startsWith("application/") && t.includes("+json"))
       const form = t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/form-data")
       if (!json && (startsWithAny(path, JSON_PREFIXES) || !form)) {
-        return refusal(415, "UNSUPPORTED_MEDIA_TYPE", "content-type", `expected application/json${startsWithAny(path, JSON_PREFIXES) ? "" : " or a form"}, got ${type === null ? "none" : `"${type.slice(0, 60)}"`}`, "Неверный формат запроса")
+        return refusal(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          "content-type",
+          `expected application/json${startsWithAny(path, JSON_PREFIXES) ? "" : " or a form"}, got ${type === null ? "none" : `"${type.slice(0, 60)}"`}`,
+          "Неверный формат запроса",
+        )
       }
     }
   }
   if (o.token === null) return null
   const surface = surfaceOf(path)
   if (surface === "control") {
-    return hasControlToken(req, o) ? null
-      : refusal(401, "CONTROL_TOKEN_REQUIRED", "authorization", "this surface needs the control token printed by twin serve (Authorization: Bearer <token>, or open the console's first URL)", "Нужен токен доступа")
+    return hasControlToken(req, o)
+      ? null
+      : refusal(
+          401,
+          "CONTROL_TOKEN_REQUIRED",
+          "authorization",
+          "this surface needs the control token printed by twin serve (Authorization: Bearer <token>, or open the console's first URL)",
+          "Нужен токен доступа",
+        )
   }
   if (surface === "console-page" && method === "GET") {
     const q = req.url.indexOf("?token=")
-    if (q >= 0) return consoleLogin(o, decodeURIComponent(req.url.slice(q + 7).split("&")[0] ?? ""), origin.startsWith("https:"))
+    if (q >= 0)
+      return consoleLogin(o, decodeURIComponent(req.url.slice(q + 7).split("&")[0] ?? ""), origin.startsWith("https:"))
     return hasControlToken(req, o) ? null : tokenPage()
   }
   return null

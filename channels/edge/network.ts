@@ -15,16 +15,33 @@ export const NETWORK_IDENTITY_HEADER = "x-network-identity"
 export const NETWORK_IDENTITY_COOKIE = "twin_network_identity"
 
 const unavailable = (why: string): DomainError =>
-  err("NETWORK_ID_UNAVAILABLE", `${NETWORK_IDENTITY_HEADER}: ${why}; log in with a password`, "Автоматический вход доступен только через мобильный интернет МТС", NETWORK_IDENTITY_HEADER)
+  err(
+    "NETWORK_ID_UNAVAILABLE",
+    `${NETWORK_IDENTITY_HEADER}: ${why}; log in with a password`,
+    "Автоматический вход доступен только через мобильный интернет МТС",
+    NETWORK_IDENTITY_HEADER,
+  )
 
 /** The number the network vouches for on this request (`claimed`, if given, must be it). */
 export const networkMsisdn = (twin: TwinCore, c: Context, claimed?: string): Result.Result<string, DomainError> => {
   const value = c.req.header(NETWORK_IDENTITY_HEADER) ?? getCookie(c, NETWORK_IDENTITY_COOKIE)
-  if (value === undefined || value === "") return Result.fail(unavailable("no network identity on this request (the operator's gateway inserts it for a handset on MTS mobile data)"))
+  if (value === undefined || value === "")
+    return Result.fail(
+      unavailable(
+        "no network identity on this request (the operator's gateway inserts it for a handset on MTS mobile data)",
+      ),
+    )
   const msisdn = twin.networkIdentityMsisdn(value)
   if (msisdn === null) return Result.fail(unavailable("not a network identity this twin issued"))
   if (claimed !== undefined && claimed !== "" && claimed !== msisdn) {
-    return Result.fail(err("NOT_AUTHORIZED", `msisdn: the network identifies this handset as another number than ${claimed}`, "Нет доступа к этому номеру", "msisdn"))
+    return Result.fail(
+      err(
+        "NOT_AUTHORIZED",
+        `msisdn: the network identifies this handset as another number than ${claimed}`,
+        "Нет доступа к этому номеру",
+        "msisdn",
+      ),
+    )
   }
   return Result.succeed(msisdn)
 }

@@ -4,7 +4,11 @@
 import type { DomainError } from "../../core/domain/errors.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
-export interface IvrCtx { readonly twin: TwinCore; readonly msisdn: string; readonly call: Call }
+export interface IvrCtx {
+  readonly twin: TwinCore
+  readonly msisdn: string
+  readonly call: Call
+}
 
 /** What one input leads to: phrases said, then the next node (or hang-up), and a core refusal if any. */
 export interface Step {
@@ -17,11 +21,18 @@ export interface Step {
 
 export type IvrNode =
   | {
-    readonly kind: "menu"; readonly prompt: string; readonly options: Readonly<Record<string, (x: IvrCtx) => Step>>
-    /** Multi-digit fast routes dialled in one go (111 then 2163), tried before single options. */
-    readonly routes?: Readonly<Record<string, (x: IvrCtx) => Step>>
-  }
-  | { readonly kind: "digits"; readonly prompt: string; readonly max: number; readonly onInput: (x: IvrCtx, digits: string) => Step }
+      readonly kind: "menu"
+      readonly prompt: string
+      readonly options: Readonly<Record<string, (x: IvrCtx) => Step>>
+      /** Multi-digit fast routes dialled in one go (111 then 2163), tried before single options. */
+      readonly routes?: Readonly<Record<string, (x: IvrCtx) => Step>>
+    }
+  | {
+      readonly kind: "digits"
+      readonly prompt: string
+      readonly max: number
+      readonly onInput: (x: IvrCtx, digits: string) => Step
+    }
   /** Waiting in the hotline queue: keys are ignored, no timeouts; `ready` connects when it is our turn. */
   | { readonly kind: "queue"; readonly ready: (x: IvrCtx) => Step | null }
 
@@ -132,11 +143,13 @@ export const press = (x: IvrCtx, keys: string): { said: string[]; error: DomainE
     }
     c.promptAt = x.twin.now
     if (n.kind === "menu") {
-      const route = Object.keys(n.routes ?? {}).find((r) => keys.startsWith(r, i))
-      if (route !== undefined) {
+      const routes = n.routes ?? {}
+      const route = Object.keys(routes).find((r) => keys.startsWith(r, i))
+      const next = route === undefined ? undefined : routes[route]
+      if (route !== undefined && next !== undefined) {
         c.failures = 0
         i += route.length - 1
-        error = enter(x, (n.routes?.[route] as (x: IvrCtx) => Step)(x), heard) ?? error
+        error = enter(x, next(x), heard) ?? error
         continue
       }
       const opt = n.options[k]

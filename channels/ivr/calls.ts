@@ -12,9 +12,20 @@ export const NUMBERS = ["111", `111${KIOSK_ROUTE}`, "0890"] as const
 export const MAX_CALLS = 10_000
 
 /** `digitTimeoutSeconds`: silence after a prompt that counts as a timeout (3 in a row end the call). */
-export interface CallView { callId: string; msisdn: string; number: string; digitTimeoutSeconds: number; end: boolean; identified: boolean; said: string[]; transcript: string[]; error: { code: string; field: string | null; message: string; ru: string } | null }
+export interface CallView {
+  callId: string
+  msisdn: string
+  number: string
+  digitTimeoutSeconds: number
+  end: boolean
+  identified: boolean
+  said: string[]
+  transcript: string[]
+  error: { code: string; field: string | null; message: string; ru: string } | null
+}
 
-const errJson = (e: DomainError | null) => e === null ? null : { code: e.code, field: e.field ?? null, message: e.message, ru: e.ru }
+const errJson = (e: DomainError | null) =>
+  e === null ? null : { code: e.code, field: e.field ?? null, message: e.message, ru: e.ru }
 
 export class CallCenter {
   private readonly calls = new Map<string, Call>()
@@ -27,7 +38,17 @@ export class CallCenter {
   }
 
   private view(twin: TwinCore, call: Call, said: string[], error: DomainError | null): CallView {
-    return { callId: call.id, msisdn: call.msisdn, number: call.number, digitTimeoutSeconds: twin.cat.data.channels.ivrDigitTimeoutSeconds, end: call.ended, identified: call.identified, said, transcript: [...call.transcript], error: errJson(error) }
+    return {
+      callId: call.id,
+      msisdn: call.msisdn,
+      number: call.number,
+      digitTimeoutSeconds: twin.cat.data.channels.ivrDigitTimeoutSeconds,
+      end: call.ended,
+      identified: call.identified,
+      said,
+      transcript: [...call.transcript],
+      error: errJson(error),
+    }
   }
 
   /**
@@ -63,8 +84,18 @@ export class CallCenter {
     if (!(NUMBERS as readonly string[]).includes(number)) return null
     const call: Call = {
       // Unpredictable (issue 14): a guessed id would let a stranger press keys in someone's call.
-      id: `call-${twin.derive(`ivr-call\u0000${++this.seq}`).slice(0, 24)}`, twinId: twin.id, msisdn, number, startedAt: twin.now,
-      node: null, failures: 0, promptAt: twin.now, buffer: "", transcript: [], ended: false, identified: false,
+      id: `call-${twin.derive(`ivr-call\u0000${++this.seq}`).slice(0, 24)}`,
+      twinId: twin.id,
+      msisdn,
+      number,
+      startedAt: twin.now,
+      node: null,
+      failures: 0,
+      promptAt: twin.now,
+      buffer: "",
+      transcript: [],
+      ended: false,
+      identified: false,
     }
     this.calls.set(call.id, call)
     this.evict()

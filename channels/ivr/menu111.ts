@@ -3,7 +3,14 @@
 // 111_7 promotions), constructor packages (R5) and 111 2163 «Электронный Помощник» (R27).
 import { Result } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
-import { accountView, constructorOptions, promisedQuote, recentPaymentsView, RECENT_PAYMENT_DAYS, type AccountView } from "../../core/engine/views.ts"
+import {
+  accountView,
+  constructorOptions,
+  promisedQuote,
+  recentPaymentsView,
+  RECENT_PAYMENT_DAYS,
+  type AccountView,
+} from "../../core/engine/views.ts"
 import { isPeriodic, oneOffLine, packageLine, gbText } from "../text/amounts.ts"
 import { dateRu } from "../text/dates.ts"
 import { parseKeypadRubles, rubSpoken } from "../text/money.ts"
@@ -38,7 +45,8 @@ const back = (): IvrNode => ({ kind: "menu", prompt: BACK_PROMPT, options: { "0"
 
 /** The balance as the voice says it (I8: same value as *100# and SMS). */
 export const spokenBalance = (v: AccountView): string => `Ваш баланс: ${rubSpoken(v.balance)}.`
-export const spokenTariff = (v: AccountView): string => `Ваш тарифный план — «${v.tariff.name}». Абонентская плата ${rubSpoken(v.tariff.monthlyFee)} в месяц.`
+export const spokenTariff = (v: AccountView): string =>
+  `Ваш тарифный план — «${v.tariff.name}». Абонентская плата ${rubSpoken(v.tariff.monthlyFee)} в месяц.`
 export const spokenPackages = (v: AccountView): string => {
   const ps = v.packages.filter(isPeriodic).map(packageLine)
   const once = v.packages.filter((p) => !isPeriodic(p)).map(oneOffLine)
@@ -48,26 +56,45 @@ export const spokenPackages = (v: AccountView): string => {
 
 // 1: balance and packages
 const balanceMenu = (): IvrNode => ({
-  kind: "menu", prompt: "Баланс — нажмите 1. Остатки пакетов — 2.",
+  kind: "menu",
+  prompt: "Баланс — нажмите 1. Остатки пакетов — 2.",
   options: {
-    "1": (x) => withView(x, (v) => say(back(), spokenBalance(v), ...(v.promised === null ? [] : [`Обещанный платеж ${rubSpoken(v.promised.amount)} до ${dateRu(v.promised.dueAt)}.`]))),
+    "1": (x) =>
+      withView(x, (v) =>
+        say(
+          back(),
+          spokenBalance(v),
+          ...(v.promised === null
+            ? []
+            : [`Обещанный платеж ${rubSpoken(v.promised.amount)} до ${dateRu(v.promised.dueAt)}.`]),
+        ),
+      ),
     "2": (x) => withView(x, (v) => say(back(), spokenPackages(v))),
   },
 })
 
 // 2: payments
-interface Credited { balance: number; amount?: number }
+interface Credited {
+  balance: number
+  amount?: number
+}
 
 const cardNumber = (amount: number): IvrNode => ({
-  kind: "digits", prompt: "Введите номер банковской карты и нажмите решетку.", max: 19,
-  onInput: (x, digits) => digits.length < 16
-    ? say(cardNumber(amount), "Номер карты должен содержать от 16 до 19 цифр.")
-    : run<Credited>(x, { _tag: "TopUp", msisdn: x.msisdn, amount, method: "card", by: x.msisdn, via: "ivr" },
-      (v) => [`Платеж на сумму ${rubSpoken(amount)} зачислен. Ваш баланс: ${rubSpoken(v.balance)}.`]),
+  kind: "digits",
+  prompt: "Введите номер банковской карты и нажмите решетку.",
+  max: 19,
+  onInput: (x, digits) =>
+    digits.length < 16
+      ? say(cardNumber(amount), "Номер карты должен содержать от 16 до 19 цифр.")
+      : run<Credited>(x, { _tag: "TopUp", msisdn: x.msisdn, amount, method: "card", by: x.msisdn, via: "ivr" }, (v) => [
+          `Платеж на сумму ${rubSpoken(amount)} зачислен. Ваш баланс: ${rubSpoken(v.balance)}.`,
+        ]),
 })
 
 const cardAmount = (): IvrNode => ({
-  kind: "digits", prompt: "Введите сумму платежа в рублях и нажмите решетку.", max: 6,
+  kind: "digits",
+  prompt: "Введите сумму платежа в рублях и нажмите решетку.",
+  max: 6,
   onInput: (_x, digits) => {
     const amount = parseKeypadRubles(digits)
     return amount === null ? say(cardAmount(), "Неверная сумма.") : say(cardNumber(amount))
@@ -75,9 +102,13 @@ const cardAmount = (): IvrNode => ({
 })
 
 const paymentCard = (): IvrNode => ({
-  kind: "digits", prompt: "Введите код карты оплаты и нажмите решетку.", max: 16,
-  onInput: (x, digits) => run<Credited>(x, { _tag: "ActivatePaymentCard", msisdn: x.msisdn, code: digits, by: x.msisdn, via: "ivr" },
-    (v) => [`Карта оплаты активирована. Зачислено ${rubSpoken(v.amount ?? 0)}. Ваш баланс: ${rubSpoken(v.balance)}.`]),
+  kind: "digits",
+  prompt: "Введите код карты оплаты и нажмите решетку.",
+  max: 16,
+  onInput: (x, digits) =>
+    run<Credited>(x, { _tag: "ActivatePaymentCard", msisdn: x.msisdn, code: digits, by: x.msisdn, via: "ivr" }, (v) => [
+      `Карта оплаты активирована. Зачислено ${rubSpoken(v.amount ?? 0)}. Ваш баланс: ${rubSpoken(v.balance)}.`,
+    ]),
 })
 
 const credited = (x: IvrCtx): Step => {
@@ -86,23 +117,36 @@ const credited = (x: IvrCtx): Step => {
   const credits = r.success
   return credits.length === 0
     ? say(back(), `За последние ${RECENT_PAYMENT_DAYS} дней платежей не было.`)
-    : say(back(), `Зачисленные платежи за ${RECENT_PAYMENT_DAYS} дней: ${credits.map((e) => `${dateRu(e.at)} — ${rubSpoken(e.amount)}, ${e.label}`).join("; ")}.`)
+    : say(
+        back(),
+        `Зачисленные платежи за ${RECENT_PAYMENT_DAYS} дней: ${credits.map((e) => `${dateRu(e.at)} — ${rubSpoken(e.amount)}, ${e.label}`).join("; ")}.`,
+      )
 }
 
 const paymentsMenu = (): IvrNode => ({
-  kind: "menu", prompt: "Оплата банковской картой — нажмите 1. Зачисленные платежи — 2. Активация карты оплаты — 3.",
+  kind: "menu",
+  prompt: "Оплата банковской картой — нажмите 1. Зачисленные платежи — 2. Активация карты оплаты — 3.",
   options: { "1": () => say(cardAmount()), "2": credited, "3": () => say(paymentCard()) },
 })
 
 // 3: promised payment (R10)
-interface Promised { amount: number; fee: number; dueAt: number }
-const promisedDone = (p: Promised): string[] => [`Обещанный платеж на сумму ${rubSpoken(p.amount)} зачислен на ваш счет до ${dateRu(p.dueAt)}. Плата за услугу ${rubSpoken(p.fee)}.`]
+interface Promised {
+  amount: number
+  fee: number
+  dueAt: number
+}
+const promisedDone = (p: Promised): string[] => [
+  `Обещанный платеж на сумму ${rubSpoken(p.amount)} зачислен на ваш счет до ${dateRu(p.dueAt)}. Плата за услугу ${rubSpoken(p.fee)}.`,
+]
 
 const promisedAmount = (): IvrNode => ({
-  kind: "digits", prompt: "Введите сумму в рублях и нажмите решетку.", max: 6,
+  kind: "digits",
+  prompt: "Введите сумму в рублях и нажмите решетку.",
+  max: 6,
   onInput: (x, digits) => {
     const amount = parseKeypadRubles(digits)
-    return amount === null ? say(promisedAmount(), "Неверная сумма.")
+    return amount === null
+      ? say(promisedAmount(), "Неверная сумма.")
       : run<Promised>(x, { _tag: "PromisedPayment", msisdn: x.msisdn, amount, by: x.msisdn, via: "ivr" }, promisedDone)
   },
 })
@@ -114,7 +158,8 @@ const promisedMenu = (x: IvrCtx): Step => {
     kind: "menu",
     prompt: `Вам доступен обещанный платеж до ${rubSpoken(q.limit)}. Чтобы получить его на эту сумму, нажмите 1. Чтобы ввести другую сумму — 2.`,
     options: {
-      "1": (y) => run<Promised>(y, { _tag: "PromisedPayment", msisdn: y.msisdn, by: y.msisdn, via: "ivr" }, promisedDone),
+      "1": (y) =>
+        run<Promised>(y, { _tag: "PromisedPayment", msisdn: y.msisdn, by: y.msisdn, via: "ivr" }, promisedDone),
       "2": () => say(promisedAmount()),
     },
   })
@@ -124,9 +169,19 @@ const promisedMenu = (x: IvrCtx): Step => {
 const constructorData = (minutes: number, opts: ReadonlyArray<{ amount: number; fee: number }>): IvrNode => ({
   kind: "menu",
   prompt: `Выберите пакет интернета. ${opts.map((o, i) => `${gbText(o.amount * 1024)} за ${rubSpoken(o.fee)} — нажмите ${i + 1}`).join(". ")}.`,
-  options: Object.fromEntries(opts.map((o, i) => [String(i + 1), (x: IvrCtx) =>
-    run<{ monthlyFee: number }>(x, { _tag: "ConfigureConstructor", msisdn: x.msisdn, minutes, dataGb: o.amount, by: x.msisdn, via: "ivr" },
-      (v) => [`Пакеты изменены: ${count(minutes, MINUTES)}, ${gbText(o.amount * 1024)}. Абонентская плата ${rubSpoken(v.monthlyFee)} в месяц.`])])),
+  options: Object.fromEntries(
+    opts.map((o, i) => [
+      String(i + 1),
+      (x: IvrCtx) =>
+        run<{ monthlyFee: number }>(
+          x,
+          { _tag: "ConfigureConstructor", msisdn: x.msisdn, minutes, dataGb: o.amount, by: x.msisdn, via: "ivr" },
+          (v) => [
+            `Пакеты изменены: ${count(minutes, MINUTES)}, ${gbText(o.amount * 1024)}. Абонентская плата ${rubSpoken(v.monthlyFee)} в месяц.`,
+          ],
+        ),
+    ]),
+  ),
 })
 
 /** R5: the options come from the core's read-only view; the core decides the change itself. */
@@ -134,21 +189,42 @@ const constructorMenu = (x: IvrCtx): Step => {
   const r = constructorOptions(x.twin, x.msisdn, x.msisdn)
   if (Result.isFailure(r)) return { say: [r.failure.ru], next: back(), error: r.failure }
   const o = r.success
-  if (o === null) return say(back(), "Ваш тариф не является тарифом-конструктором. Изменять пакеты можно только на тарифе-конструкторе.")
-  const now = o.current === null ? [] : [`Сейчас подключено: ${count(o.current.minutes, MINUTES)}, ${gbText(o.current.dataGb * 1024)}, абонентская плата ${rubSpoken(o.monthlyFee)} в месяц.`]
+  if (o === null)
+    return say(
+      back(),
+      "Ваш тариф не является тарифом-конструктором. Изменять пакеты можно только на тарифе-конструкторе.",
+    )
+  const now =
+    o.current === null
+      ? []
+      : [
+          `Сейчас подключено: ${count(o.current.minutes, MINUTES)}, ${gbText(o.current.dataGb * 1024)}, абонентская плата ${rubSpoken(o.monthlyFee)} в месяц.`,
+        ]
   return say({
     kind: "menu",
-    prompt: [...now, `Выберите пакет минут. ${o.minutes.map((m, i) => `${count(m.amount, MINUTES)} за ${rubSpoken(m.fee)} — нажмите ${i + 1}`).join(". ")}.`].join(" "),
-    options: Object.fromEntries(o.minutes.map((m, i) => [String(i + 1), () => say(constructorData(m.amount, o.dataGb))])),
+    prompt: [
+      ...now,
+      `Выберите пакет минут. ${o.minutes.map((m, i) => `${count(m.amount, MINUTES)} за ${rubSpoken(m.fee)} — нажмите ${i + 1}`).join(". ")}.`,
+    ].join(" "),
+    options: Object.fromEntries(
+      o.minutes.map((m, i) => [String(i + 1), () => say(constructorData(m.amount, o.dataGb))]),
+    ),
   })
 }
 
 // 6: voluntary block (R19: the core refuses corporate tariffs via the IVR)
 const blockMenu = (): IvrNode => ({
-  kind: "menu", prompt: "Чтобы установить добровольную блокировку, нажмите 1. Чтобы снять блокировку — 2.",
+  kind: "menu",
+  prompt: "Чтобы установить добровольную блокировку, нажмите 1. Чтобы снять блокировку — 2.",
   options: {
-    "1": (x) => run(x, { _tag: "Block", msisdn: x.msisdn, by: x.msisdn, via: "ivr" }, () => ["Добровольная блокировка номера установлена."]),
-    "2": (x) => run(x, { _tag: "Unblock", msisdn: x.msisdn, by: x.msisdn, via: "ivr" }, () => ["Добровольная блокировка номера снята."]),
+    "1": (x) =>
+      run(x, { _tag: "Block", msisdn: x.msisdn, by: x.msisdn, via: "ivr" }, () => [
+        "Добровольная блокировка номера установлена.",
+      ]),
+    "2": (x) =>
+      run(x, { _tag: "Unblock", msisdn: x.msisdn, by: x.msisdn, via: "ivr" }, () => [
+        "Добровольная блокировка номера снята.",
+      ]),
   },
 })
 
@@ -156,24 +232,45 @@ const blockMenu = (): IvrNode => ({
 const promotions = (x: IvrCtx): Step => {
   const offers = x.twin.cat.data.oneOffPackages.slice(0, 8)
   if (offers.length === 0) return say(back(), "Сейчас акций нет.")
-  const amount = (o: (typeof offers)[number]): string => o.kind === "data" ? gbText(o.amount) : o.kind === "minutes" ? count(o.amount, MINUTES) : `${o.amount} SMS`
+  const amount = (o: (typeof offers)[number]): string =>
+    o.kind === "data" ? gbText(o.amount) : o.kind === "minutes" ? count(o.amount, MINUTES) : `${o.amount} SMS`
   return say({
     kind: "menu",
     prompt: `Текущие акции. ${offers.map((o, i) => `«${o.name}»: ${amount(o)} на ${count(o.validDays, DAYS)} за ${rubSpoken(o.price)} — нажмите ${i + 1}`).join(". ")}.`,
-    options: Object.fromEntries(offers.map((o, i) => [String(i + 1), (y: IvrCtx) =>
-      run<{ expiresAt: number }>(y, { _tag: "BuyPackage", msisdn: y.msisdn, offer: o.id, by: y.msisdn, via: "ivr" }, (v) => [`Пакет «${o.name}» подключен до ${dateRu(v.expiresAt)}.`])])),
+    options: Object.fromEntries(
+      offers.map((o, i) => [
+        String(i + 1),
+        (y: IvrCtx) =>
+          run<{ expiresAt: number }>(
+            y,
+            { _tag: "BuyPackage", msisdn: y.msisdn, offer: o.id, by: y.msisdn, via: "ivr" },
+            (v) => [`Пакет «${o.name}» подключен до ${dateRu(v.expiresAt)}.`],
+          ),
+      ]),
+    ),
   })
 }
 
 /** 111 2163: connect «Электронный Помощник» (the core refuses corporate and VIP tariffs). */
 export const connectKiosk = (x: IvrCtx): Step => {
-  const r = x.twin.execute({ _tag: "ConnectService", msisdn: x.msisdn, service: "e-assistant", by: x.msisdn, via: "ivr" })
+  const r = x.twin.execute({
+    _tag: "ConnectService",
+    msisdn: x.msisdn,
+    service: "e-assistant",
+    by: x.msisdn,
+    via: "ivr",
+  })
   if (Result.isFailure(r)) return { say: [r.failure.ru, GOODBYE], next: "hangup", error: r.failure }
-  return say("hangup", "Услуга «Электронный Помощник» подключена. Чтобы получить код доступа, отправьте пустое SMS на номер 6262.", GOODBYE)
+  return say(
+    "hangup",
+    "Услуга «Электронный Помощник» подключена. Чтобы получить код доступа, отправьте пустое SMS на номер 6262.",
+    GOODBYE,
+  )
 }
 
 export const main = (): IvrNode => ({
-  kind: "menu", prompt: MAIN_PROMPT,
+  kind: "menu",
+  prompt: MAIN_PROMPT,
   options: {
     "1": () => say(balanceMenu()),
     "2": () => say(paymentsMenu()),

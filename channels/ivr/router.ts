@@ -2,7 +2,16 @@
 // {keys} presses keys; GET /ivr/calls/:id reads the transcript; DELETE hangs up.
 import { Hono, type Context } from "hono"
 import type { ChannelDeps } from "../context.ts"
-import { fail, fieldError, fields, isFieldError, readBody, str, subscriberRequest, twinFor } from "../ussd/http-input.ts"
+import {
+  fail,
+  fieldError,
+  fields,
+  isFieldError,
+  readBody,
+  str,
+  subscriberRequest,
+  twinFor,
+} from "../ussd/http-input.ts"
 import { CallCenter, NUMBERS } from "./calls.ts"
 
 /** DTMF keys a handset can send. */
@@ -21,7 +30,17 @@ export const ivrRouter = (deps: ChannelDeps, center = new CallCenter()): Hono =>
     const number = str(b, "number", 16)
     if (isFieldError(number)) return fail(c, number)
     const v = center.dial(twin, msisdn, number.replace(/[\s-]/g, ""))
-    if (v === null) return fail(c, fieldError("number", `the IVR answers ${NUMBERS.join(", ")}`, "Набранный номер не обслуживается", 404, "UNKNOWN_NUMBER"))
+    if (v === null)
+      return fail(
+        c,
+        fieldError(
+          "number",
+          `the IVR answers ${NUMBERS.join(", ")}`,
+          "Набранный номер не обслуживается",
+          404,
+          "UNKNOWN_NUMBER",
+        ),
+      )
     return c.json(v, 201)
   })
 
@@ -29,7 +48,14 @@ export const ivrRouter = (deps: ChannelDeps, center = new CallCenter()): Hono =>
     const twin = twinFor(deps, c)
     if (isFieldError(twin)) return twin
     const call = center.get(twin, c.req.param("id") ?? "")
-    if (call === null) return fieldError("callId", `no call "${(c.req.param("id") ?? "").slice(0, 40)}" in this twin`, "Звонок не найден", 404, "UNKNOWN_CALL")
+    if (call === null)
+      return fieldError(
+        "callId",
+        `no call "${(c.req.param("id") ?? "").slice(0, 40)}" in this twin`,
+        "Звонок не найден",
+        404,
+        "UNKNOWN_CALL",
+      )
     return { twin, call }
   }
 

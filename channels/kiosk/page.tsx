@@ -8,7 +8,16 @@ import { err, type DomainError } from "../../core/domain/errors.ts"
 import { parseRubles } from "../../core/domain/money.ts"
 import { statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import type { Res } from "../lk/selfcare.ts"
-import { clearSessionCookie, csrfError, csrfToken, csrfValid, CSRF_FIELD, randomToken, readSessionCookie, setSessionCookie } from "../security.ts"
+import {
+  clearSessionCookie,
+  csrfError,
+  csrfToken,
+  csrfValid,
+  CSRF_FIELD,
+  randomToken,
+  readSessionCookie,
+  setSessionCookie,
+} from "../security.ts"
 import { IDEMPOTENCY_FIELD } from "../idempotency.ts"
 import { FlashBox, seeOther } from "../prg.ts"
 import { FAVICON_LINK } from "../favicon.ts"
@@ -44,20 +53,38 @@ input{font:inherit;font-size:30px;width:100%;padding:14px 16px;border-radius:14p
 .row{display:grid;grid-template-columns:1fr 1fr;gap:14px}
 @media (max-width:520px){.screen{padding:14px}h1{font-size:22px}.msg{font-size:20px}button{font-size:19px;min-height:64px}.row{grid-template-columns:1fr}}`
 
-interface Screen { text: string; data: Record<string, unknown>; error?: boolean }
+interface Screen {
+  text: string
+  data: Record<string, unknown>
+  error?: boolean
+}
 
 export const kioskPage = (deps: ChannelDeps): Hono => {
   const r = new Hono()
-  const q = (c: Context): string => (c.req.query("twin") !== undefined ? `?twin=${encodeURIComponent(twinIdOf(c))}` : "")
+  const q = (c: Context): string =>
+    c.req.query("twin") !== undefined ? `?twin=${encodeURIComponent(twinIdOf(c))}` : ""
 
   /** A POST form with its CSRF token and hidden fields: the one way the terminal acts. */
-  const Btn = (p: { c: Context; action: string; label: string; hint?: string; kind?: string | undefined; fields?: Record<string, string>; children?: Child }) => (
+  const Btn = (p: {
+    c: Context
+    action: string
+    label: string
+    hint?: string
+    kind?: string | undefined
+    fields?: Record<string, string>
+    children?: Child
+  }) => (
     <form method="post" action={`/kiosk${p.action}${q(p.c)}`} class="field">
       <input type="hidden" name={CSRF_FIELD} value={csrfToken(p.c, KIOSK_COOKIE)} />
       <input type="hidden" name={IDEMPOTENCY_FIELD} value={randomToken()} />
-      {Object.entries(p.fields ?? {}).map(([k, v]) => <input type="hidden" name={k} value={v} />)}
+      {Object.entries(p.fields ?? {}).map(([k, v]) => (
+        <input type="hidden" name={k} value={v} />
+      ))}
       {p.children}
-      <button type="submit" class={p.kind}>{p.label}{p.hint !== undefined ? <small>{p.hint}</small> : null}</button>
+      <button type="submit" class={p.kind}>
+        {p.label}
+        {p.hint !== undefined ? <small>{p.hint}</small> : null}
+      </button>
     </form>
   )
 
@@ -73,13 +100,29 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   const render = (c: Context, s: Screen, status: 200 | 400 | 401 | 403 | 404 | 409 | 423 | 429 | 503 = 200) => {
     const screen = String(s.data.screen ?? "number")
     const msisdn = typeof s.data.msisdn === "string" ? s.data.msisdn : ""
-    const services = Array.isArray(s.data.services) ? (s.data.services as Array<{ id: string; name: string; connected: boolean; available: boolean; removable: boolean; dailyFee: number; monthlyFee: number }>) : []
-    const tariffs = Array.isArray(s.data.tariffs) ? (s.data.tariffs as Array<{ tariff: string; name: string; current: boolean; monthlyFee: number }>) : []
-    const fee = (x: { dailyFee: number; monthlyFee: number }): string => (x.dailyFee > 0 ? `${rub(x.dailyFee)} в сутки` : x.monthlyFee > 0 ? `${rub(x.monthlyFee)} в месяц` : "бесплатно")
+    const services = Array.isArray(s.data.services)
+      ? (s.data.services as Array<{
+          id: string
+          name: string
+          connected: boolean
+          available: boolean
+          removable: boolean
+          dailyFee: number
+          monthlyFee: number
+        }>)
+      : []
+    const tariffs = Array.isArray(s.data.tariffs)
+      ? (s.data.tariffs as Array<{ tariff: string; name: string; current: boolean; monthlyFee: number }>)
+      : []
+    const fee = (x: { dailyFee: number; monthlyFee: number }): string =>
+      x.dailyFee > 0 ? `${rub(x.dailyFee)} в сутки` : x.monthlyFee > 0 ? `${rub(x.monthlyFee)} в месяц` : "бесплатно"
     const Link = (p: { to: string; label: string; hint?: string; kind?: string }) => (
       <form method="get" action={`/kiosk${p.to}`}>
         {q(c) !== "" ? <input type="hidden" name="twin" value={twinIdOf(c)} /> : null}
-        <button type="submit" class={p.kind}>{p.label}{p.hint !== undefined ? <small>{p.hint}</small> : null}</button>
+        <button type="submit" class={p.kind}>
+          {p.label}
+          {p.hint !== undefined ? <small>{p.hint}</small> : null}
+        </button>
       </form>
     )
     return c.html(
@@ -93,14 +136,38 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
         </head>
         <body data-screen={screen}>
           <main class="screen">
-            <div class="head"><span class="logo" aria-hidden="true">МТС</span><h1>Электронный Помощник</h1></div>
-            <p class={s.error === true ? "msg error" : "msg"} role={s.error === true ? "alert" : "status"}>{message(screen, s.text)}</p>
+            <div class="head">
+              <span class="logo" aria-hidden="true">
+                МТС
+              </span>
+              <h1>Электронный Помощник</h1>
+            </div>
+            <p class={s.error === true ? "msg error" : "msg"} role={s.error === true ? "alert" : "status"}>
+              {message(screen, s.text)}
+            </p>
             {screen === "number" || screen === "bye" ? (
-              <Btn c={c} action="/number" label="Далее"><p class="field"><label for="msisdn">Номер телефона</label><input id="msisdn" name="msisdn" inputmode="tel" autocomplete="tel" placeholder="8 916 123-45-67" required /></p></Btn>
+              <Btn c={c} action="/number" label="Далее">
+                <p class="field">
+                  <label for="msisdn">Номер телефона</label>
+                  <input
+                    id="msisdn"
+                    name="msisdn"
+                    inputmode="tel"
+                    autocomplete="tel"
+                    placeholder="8 916 123-45-67"
+                    required
+                  />
+                </p>
+              </Btn>
             ) : null}
             {screen === "code" ? (
               <>
-                <Btn c={c} action="/login" label="Войти" fields={{ msisdn }}><p class="field"><label for="code">Код доступа</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required /></p></Btn>
+                <Btn c={c} action="/login" label="Войти" fields={{ msisdn }}>
+                  <p class="field">
+                    <label for="code">Код доступа</label>
+                    <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required />
+                  </p>
+                </Btn>
                 <Btn c={c} action="/order-code" label="Заказать пароль" kind="light" fields={{ msisdn }} />
               </>
             ) : null}
@@ -114,22 +181,55 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
               </nav>
             ) : null}
             {screen === "topup" ? (
-              <Btn c={c} action="/topup-cash" label="Внести"><p class="field"><label for="cash">Внесено наличными, руб.</label><input id="cash" name="amount" inputmode="decimal" required /></p></Btn>
+              <Btn c={c} action="/topup-cash" label="Внести">
+                <p class="field">
+                  <label for="cash">Внесено наличными, руб.</label>
+                  <input id="cash" name="amount" inputmode="decimal" required />
+                </p>
+              </Btn>
             ) : null}
             {screen === "services" ? (
               <div class="tiles">
-                {services.filter((x) => (x.connected ? x.removable : x.available)).map((x) => (
-                  <Btn c={c} action={x.connected ? "/services/disconnect" : "/services/connect"} label={`${x.connected ? "Отключить" : "Подключить"}: ${x.name}`} hint={fee(x)} kind={x.connected ? "light" : undefined} fields={{ service: x.id }} />
-                ))}
+                {services
+                  .filter((x) => (x.connected ? x.removable : x.available))
+                  .map((x) => (
+                    <Btn
+                      c={c}
+                      action={x.connected ? "/services/disconnect" : "/services/connect"}
+                      label={`${x.connected ? "Отключить" : "Подключить"}: ${x.name}`}
+                      hint={fee(x)}
+                      kind={x.connected ? "light" : undefined}
+                      fields={{ service: x.id }}
+                    />
+                  ))}
               </div>
             ) : null}
             {screen === "tariffs" ? (
               <div class="tiles">
-                {tariffs.filter((t) => !t.current).map((t) => <Btn c={c} action="/tariff" label={`«${t.name}»`} hint={`${rub(t.monthlyFee)} в месяц · Перейти`} fields={{ tariff: t.tariff }} />)}
+                {tariffs
+                  .filter((t) => !t.current)
+                  .map((t) => (
+                    <Btn
+                      c={c}
+                      action="/tariff"
+                      label={`«${t.name}»`}
+                      hint={`${rub(t.monthlyFee)} в месяц · Перейти`}
+                      fields={{ tariff: t.tariff }}
+                    />
+                  ))}
               </div>
             ) : null}
-            {screen === "confirm-tariff" ? <Btn c={c} action="/tariff" label="Подтвердить" fields={{ tariff: String(s.data.tariff ?? ""), confirmed: "1" }} /> : null}
-            {screen !== "number" && screen !== "code" && screen !== "menu" && screen !== "bye" ? <Link to="" label="В меню" kind="ghost" /> : null}
+            {screen === "confirm-tariff" ? (
+              <Btn
+                c={c}
+                action="/tariff"
+                label="Подтвердить"
+                fields={{ tariff: String(s.data.tariff ?? ""), confirmed: "1" }}
+              />
+            ) : null}
+            {screen !== "number" && screen !== "code" && screen !== "menu" && screen !== "bye" ? (
+              <Link to="" label="В меню" kind="ghost" />
+            ) : null}
           </main>
         </body>
       </html>,
@@ -144,7 +244,11 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   const show = (c: Context, res: Res, fallback?: Screen) => {
     if (Result.isSuccess(res)) return render(c, res.success)
     const base = fallback ?? { text: "", data: { screen: "number" } }
-    return render(c, { text: `${res.failure.ru}${base.text !== "" ? `\n${base.text}` : ""}`, data: base.data, error: true }, statusFor(res.failure))
+    return render(
+      c,
+      { text: `${res.failure.ru}${base.text !== "" ? `\n${base.text}` : ""}`, data: base.data, error: true },
+      statusFor(res.failure),
+    )
   }
 
   const form = async (c: Context): Promise<Record<string, string>> => {
@@ -168,28 +272,40 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
   const welcome = (c: Context, status: 200 | 401 = 200, ended: DomainError | null = null) => {
     const w = K.welcome()
     if (Result.isFailure(w)) return c.text("", 500)
-    return render(c, { text: ended === null ? w.success.text : `${ended.ru}\n${w.success.text}`, data: w.success.data, error: ended !== null }, status)
+    return render(
+      c,
+      {
+        text: ended === null ? w.success.text : `${ended.ru}\n${w.success.text}`,
+        data: w.success.data,
+        error: ended !== null,
+      },
+      status,
+    )
   }
 
-  const needSession = (f: (twin: TwinCore, msisdn: string, c: Context, fields: Record<string, string>) => Res, post: boolean) => async (c: Context) => {
-    const fields = post ? await form(c) : {}
-    if (post && !csrfValid(c, fields, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
-    const s = at(c)
-    if (s === null) return twinNotFoundPage(c)
-    if (s.msisdn === null) return welcome(c, 401, s.ended)
-    const msisdn = s.msisdn
-    if (!post) return show(c, f(s.twin, msisdn, c, fields), { text: "", data: { screen: "done", msisdn } })
-    // Post/redirect/get: the outcome screen is shown by GET /kiosk/screen, so a reload repeats nothing.
-    const res = f(s.twin, msisdn, c, fields)
-    const screen: Shown = Result.isSuccess(res)
-      ? { s: res.success, status: 200 }
-      : { s: { text: res.failure.ru, data: { screen: "done", msisdn }, error: true }, status: statusFor(res.failure) }
-    return seeOther(c, `/kiosk/screen${q(c)}`, shown.put(screen))
-  }
+  const needSession =
+    (f: (twin: TwinCore, msisdn: string, c: Context, fields: Record<string, string>) => Res, post: boolean) =>
+    async (c: Context) => {
+      const fields = post ? await form(c) : {}
+      if (post && !csrfValid(c, fields, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))
+      const s = at(c)
+      if (s === null) return twinNotFoundPage(c)
+      if (s.msisdn === null) return welcome(c, 401, s.ended)
+      const msisdn = s.msisdn
+      if (!post) return show(c, f(s.twin, msisdn, c, fields), { text: "", data: { screen: "done", msisdn } })
+      // Post/redirect/get: the outcome screen is shown by GET /kiosk/screen, so a reload repeats nothing.
+      const res = f(s.twin, msisdn, c, fields)
+      const screen: Shown = Result.isSuccess(res)
+        ? { s: res.success, status: 200 }
+        : { s: { text: res.failure.ru, data: { screen: "done", msisdn }, error: true }, status: statusFor(res.failure) }
+      return seeOther(c, `/kiosk/screen${q(c)}`, shown.put(screen))
+    }
 
   const cash = (v: string | undefined): Result.Result<number, DomainError> => {
     const k = v === undefined ? null : parseRubles(v)
-    return k === null ? Result.fail(err("INVALID_FIELD", "amount: expected rubles", "Введите сумму в рублях", "amount")) : Result.succeed(k)
+    return k === null
+      ? Result.fail(err("INVALID_FIELD", "amount: expected rubles", "Введите сумму в рублях", "amount"))
+      : Result.succeed(k)
   }
 
   r.get("/screen", (c) => {
@@ -213,7 +329,11 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     const s = at(c)
     if (s === null) return twinNotFoundPage(c)
     const m = typedNumber(f.msisdn)
-    return show(c, Result.flatMap(K.enterNumber(m), () => K.orderCode(s.twin, m)), { text: "", data: { screen: "code", msisdn: m } })
+    return show(
+      c,
+      Result.flatMap(K.enterNumber(m), () => K.orderCode(s.twin, m)),
+      { text: "", data: { screen: "code", msisdn: m } },
+    )
   })
   r.post("/login", async (c) => {
     const f = await form(c)
@@ -222,18 +342,50 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
     if (s === null) return twinNotFoundPage(c)
     const m = typedNumber(f.msisdn)
     const res = Result.flatMap(K.enterNumber(m), () => K.login(s.twin, m, f.code ?? ""))
-    if (Result.isFailure(res)) return show(c, Result.fail(res.failure), { text: "", data: { screen: "code", msisdn: m } })
+    if (Result.isFailure(res))
+      return show(c, Result.fail(res.failure), { text: "", data: { screen: "code", msisdn: m } })
     setSessionCookie(c, KIOSK_COOKIE, res.success.token, "/kiosk")
     return show(c, K.menu(res.success.msisdn))
   })
-  r.get("/balance", needSession((t, m) => K.balance(t, m), false))
-  r.get("/topup", needSession((_t, m) => Result.succeed({ text: "Вставьте купюры в купюроприемник и укажите внесенную сумму", data: { screen: "topup", msisdn: m } }), false))
-  r.get("/services", needSession((t, m) => K.services(t, m), false))
-  r.get("/tariffs", needSession((t, m) => K.tariffs(t, m), false))
-  r.post("/services/connect", needSession((t, m, _c, f) => K.connect(t, m, f.service ?? ""), true))
-  r.post("/services/disconnect", needSession((t, m, _c, f) => K.disconnect(t, m, f.service ?? ""), true))
-  r.post("/tariff", needSession((t, m, _c, f) => K.changeTariff(t, m, f.tariff ?? "", f.confirmed === "1"), true))
-  r.post("/topup-cash", needSession((t, m, _c, f) => Result.flatMap(cash(f.amount), (k) => K.topUpCash(t, m, k)), true))
+  r.get(
+    "/balance",
+    needSession((t, m) => K.balance(t, m), false),
+  )
+  r.get(
+    "/topup",
+    needSession(
+      (_t, m) =>
+        Result.succeed({
+          text: "Вставьте купюры в купюроприемник и укажите внесенную сумму",
+          data: { screen: "topup", msisdn: m },
+        }),
+      false,
+    ),
+  )
+  r.get(
+    "/services",
+    needSession((t, m) => K.services(t, m), false),
+  )
+  r.get(
+    "/tariffs",
+    needSession((t, m) => K.tariffs(t, m), false),
+  )
+  r.post(
+    "/services/connect",
+    needSession((t, m, _c, f) => K.connect(t, m, f.service ?? ""), true),
+  )
+  r.post(
+    "/services/disconnect",
+    needSession((t, m, _c, f) => K.disconnect(t, m, f.service ?? ""), true),
+  )
+  r.post(
+    "/tariff",
+    needSession((t, m, _c, f) => K.changeTariff(t, m, f.tariff ?? "", f.confirmed === "1"), true),
+  )
+  r.post(
+    "/topup-cash",
+    needSession((t, m, _c, f) => Result.flatMap(cash(f.amount), (k) => K.topUpCash(t, m, k)), true),
+  )
   r.post("/logout", async (c) => {
     const f = await form(c)
     if (!csrfValid(c, f, KIOSK_COOKIE)) return show(c, Result.fail(csrfError()))

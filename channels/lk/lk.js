@@ -11,7 +11,10 @@ const editing = () => {
   if (document.querySelector("[data-hold]") !== null) return true
   const a = document.activeElement
   if (a instanceof HTMLInputElement && a.type !== "submit" && a.type !== "hidden") return true
-  return document.querySelector("main details[open] input:not([type=hidden])") !== null && document.activeElement?.closest("details[open]") !== null
+  return (
+    document.querySelector("main details[open] input:not([type=hidden])") !== null &&
+    document.activeElement?.closest("details[open]") !== null
+  )
 }
 
 const note = (text) => {

@@ -6,7 +6,16 @@ import { Result } from "effect"
 import { inboxView } from "../../core/engine/views.ts"
 import type { ChannelDeps } from "../context.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
-import { fail, fieldError, fields, isFieldError, str, subscriberField, subscriberRequest, twinFor } from "../ussd/http-input.ts"
+import {
+  fail,
+  fieldError,
+  fields,
+  isFieldError,
+  str,
+  subscriberField,
+  subscriberRequest,
+  twinFor,
+} from "../ussd/http-input.ts"
 import { handleMo, MAX_SMS_TEXT } from "./mo.ts"
 
 /** A short number (3–6 digits), a sender name (letters, e.g. «MTS», answered as a short number), or a mobile number. */
@@ -29,12 +38,26 @@ export const smsRouter = (deps: ChannelDeps): Hono => {
     const toRaw = str(b, "to", 32)
     if (isFieldError(toRaw)) return fail(c, toRaw)
     const to = destination(toRaw)
-    if (to === null) return fail(c, fieldError("to", "expected a short number (3-6 digits), a sender name like MTS, or a mobile number"))
+    if (to === null)
+      return fail(
+        c,
+        fieldError("to", "expected a short number (3-6 digits), a sender name like MTS, or a mobile number"),
+      )
     const text = str(b, "text", MAX_SMS_TEXT, "")
     if (isFieldError(text)) return fail(c, text)
     const res = handleMo(twin, from, to, text)
-    const error = res.error === null ? null : { code: res.error.code, field: res.error.field ?? null, message: res.error.message, ru: res.error.ru }
-    return c.json({ from, to, command: res.command, replies: res.replies, text: res.replies.map((m) => m.text).join("\n"), error })
+    const error =
+      res.error === null
+        ? null
+        : { code: res.error.code, field: res.error.field ?? null, message: res.error.message, ru: res.error.ru }
+    return c.json({
+      from,
+      to,
+      command: res.command,
+      replies: res.replies,
+      text: res.replies.map((m) => m.text).join("\n"),
+      error,
+    })
   })
 
   r.get("/inbox/:msisdn", (c) => {
@@ -43,7 +66,8 @@ export const smsRouter = (deps: ChannelDeps): Hono => {
     const m = subscriberField(twin, { msisdn: c.req.param("msisdn") }, "msisdn")
     if (isFieldError(m)) return fail(c, m)
     const r2 = inboxView(twin, m)
-    if (Result.isFailure(r2)) return fail(c, fieldError("msisdn", r2.failure.message, r2.failure.ru, 404, r2.failure.code))
+    if (Result.isFailure(r2))
+      return fail(c, fieldError("msisdn", r2.failure.message, r2.failure.ru, 404, r2.failure.code))
     return c.json({ msisdn: m, messages: r2.success })
   })
 

@@ -34,7 +34,9 @@ const KIND_RU: Record<PackageView["kind"], string> = { minutes: "Минуты", 
 
 /** "Интернет: 22,27 ГБ из 30 ГБ", "Минуты: 1200 из 1500 мин" — what is left of a package out of its total. */
 export const packageLine = (p: PackageView): string =>
-  p.unit === "МБ" ? `${KIND_RU[p.kind]}: ${gbText(p.left)} из ${gbText(p.total)}` : `${KIND_RU[p.kind]}: ${p.left} из ${p.total} ${p.unit}`
+  p.unit === "МБ"
+    ? `${KIND_RU[p.kind]}: ${gbText(p.left)} из ${gbText(p.total)}`
+    : `${KIND_RU[p.kind]}: ${p.left} из ${p.total} ${p.unit}`
 
 /** Periodic packages (tariff and family shares) vs one-off ones (bought or for bonus points), R4/R8. */
 export const isPeriodic = (p: PackageView): boolean => p.source === "tariff" || p.source === "share"
@@ -43,7 +45,14 @@ export const isPeriodic = (p: PackageView): boolean => p.source === "tariff" || 
 export const oneOffLine = (p: PackageView): string =>
   `${p.name}: ${amountText(p, p.left)} из ${amountText(p, p.total)}${p.expiresAt === null ? "" : ` до ${dateRu(p.expiresAt)}`}`
 
-const UNIT_KB: Record<string, number> = { kb: 1, кб: 1, mb: KB_PER_MB, мб: KB_PER_MB, gb: KB_PER_MB * KB_PER_MB, гб: KB_PER_MB * KB_PER_MB }
+const UNIT_KB: Record<string, number> = {
+  kb: 1,
+  кб: 1,
+  mb: KB_PER_MB,
+  мб: KB_PER_MB,
+  gb: KB_PER_MB * KB_PER_MB,
+  гб: KB_PER_MB * KB_PER_MB,
+}
 
 /**
  * "150MB", "1GB", "1.5 GB", "512KB" (also КБ/МБ/ГБ) → kilobytes, integer arithmetic only

@@ -10,11 +10,17 @@ export const NEXT_KEY = "9"
 export const NEXT_LABEL = "Далее"
 export const nextLine = `${NEXT_KEY}>${NEXT_LABEL}`
 
-export interface ScreenSize { encoding: "GSM-7" | "UCS-2"; length: number; max: number }
+export interface ScreenSize {
+  encoding: "GSM-7" | "UCS-2"
+  length: number
+  max: number
+}
 
 export const screenSize = (text: string): ScreenSize => {
   const g = gsm7Length(text)
-  return g >= 0 ? { encoding: "GSM-7", length: g, max: USSD_GSM7_MAX } : { encoding: "UCS-2", length: ucs2Length(text), max: USSD_UCS2_MAX }
+  return g >= 0
+    ? { encoding: "GSM-7", length: g, max: USSD_GSM7_MAX }
+    : { encoding: "UCS-2", length: ucs2Length(text), max: USSD_UCS2_MAX }
 }
 
 export const fitsScreen = (text: string): boolean => {
@@ -57,7 +63,8 @@ export const paginate = (lines: readonly string[], footer: readonly string[] = [
     if (screenSize(l).length <= room || fitsScreen([l, tail(true)].join("\n"))) queue.push(l)
     else queue.push(...splitLine(l, room))
   }
-  const page = (body: readonly string[], more: boolean): string => [...body, tail(more)].filter((x) => x !== "").join("\n")
+  const page = (body: readonly string[], more: boolean): string =>
+    [...body, tail(more)].filter((x) => x !== "").join("\n")
   let cur: string[] = []
   for (const l of queue) {
     if (cur.length > 0 && !fitsScreen(page([...cur, l], true))) {

@@ -1,28 +1,43 @@
 // Account screens: balance (*100#), packages (*100*1#, *100*2#), debt (*100*3#, *132#), tariff
 // (*111*59#), expense control (*111*23#), promised payment (*111*123#), SMS password (*111*25#).
-import { accountView, expensesView, promisedQuote, recentPaymentsView, RECENT_PAYMENT_DAYS, type AccountView, type ExpensePeriod } from "../../core/engine/views.ts"
+import {
+  accountView,
+  expensesView,
+  promisedQuote,
+  recentPaymentsView,
+  RECENT_PAYMENT_DAYS,
+  type AccountView,
+  type ExpensePeriod,
+} from "../../core/engine/views.ts"
 import { isPeriodic, oneOffLine, packageLine } from "../text/amounts.ts"
 import { dateRu, dayMonthRu } from "../text/dates.ts"
 import { formatRub, parseKeypadRubles, rubShort } from "../text/money.ts"
 import { exec, menu, numbered, prompt, read, text, type Node, type UssdCtx } from "./nodes.ts"
 
-const view = (x: UssdCtx, render: (v: AccountView) => Node): Node => read(accountView(x.twin, x.msisdn, x.msisdn), render)
+const view = (x: UssdCtx, render: (v: AccountView) => Node): Node =>
+  read(accountView(x.twin, x.msisdn, x.msisdn), render)
 
 /** The balance line every channel shows (I8). */
 export const balanceLine = (v: AccountView): string => `Баланс: ${formatRub(v.balance)}`
 export const tariffLine = (v: AccountView): string => `Ваш тариф: «${v.tariff.name}»`
 
 export const balance = (x: UssdCtx): Node =>
-  view(x, (v) => text(
-    balanceLine(v),
-    ...(v.promised === null ? [] : [`Обещанный платеж ${formatRub(v.promised.amount)} до ${dateRu(v.promised.dueAt)}`]),
-    ...(v.negative ? ["Баланс меньше нуля, рекомендуем пополнить"] : []),
-  ))
+  view(x, (v) =>
+    text(
+      balanceLine(v),
+      ...(v.promised === null
+        ? []
+        : [`Обещанный платеж ${formatRub(v.promised.amount)} до ${dateRu(v.promised.dueAt)}`]),
+      ...(v.negative ? ["Баланс меньше нуля, рекомендуем пополнить"] : []),
+    ),
+  )
 
 export const periodicPackages = (x: UssdCtx): Node =>
   view(x, (v) => {
     const ps = v.packages.filter(isPeriodic)
-    return ps.length === 0 ? text("Периодических пакетов нет") : text(`Пакеты до ${dateRu(v.renewAt)}:`, ...ps.map(packageLine))
+    return ps.length === 0
+      ? text("Периодических пакетов нет")
+      : text(`Пакеты до ${dateRu(v.renewAt)}:`, ...ps.map(packageLine))
   })
 
 export const oneOffPackages = (x: UssdCtx): Node =>
@@ -32,9 +47,11 @@ export const oneOffPackages = (x: UssdCtx): Node =>
   })
 
 export const debt = (x: UssdCtx): Node =>
-  view(x, (v) => v.payment === "credit"
-    ? text(`Задолженность: ${formatRub(v.debt)}`, `Кредитный лимит: ${formatRub(v.creditLimit)}`)
-    : text("Задолженности нет: авансовый метод оплаты", balanceLine(v)))
+  view(x, (v) =>
+    v.payment === "credit"
+      ? text(`Задолженность: ${formatRub(v.debt)}`, `Кредитный лимит: ${formatRub(v.creditLimit)}`)
+      : text("Задолженности нет: авансовый метод оплаты", balanceLine(v)),
+  )
 
 export const tariff = (x: UssdCtx): Node =>
   view(x, (v) => text(tariffLine(v), `Абонентская плата: ${formatRub(v.tariff.monthlyFee)} в месяц`))
@@ -60,23 +77,43 @@ export const recentPayments = (x: UssdCtx): Node =>
   read(recentPaymentsView(x.twin, x.msisdn, x.msisdn), (credits) =>
     credits.length === 0
       ? text(`Платежей за ${RECENT_PAYMENT_DAYS} дней нет`)
-      : text(`Платежи за ${RECENT_PAYMENT_DAYS} дней:`, ...credits.map((e) => `${dayMonthRu(e.at)} ${formatRub(e.amount)} ${e.label}`)))
+      : text(
+          `Платежи за ${RECENT_PAYMENT_DAYS} дней:`,
+          ...credits.map((e) => `${dayMonthRu(e.at)} ${formatRub(e.amount)} ${e.label}`),
+        ),
+  )
 
 export const expenseControl = (): Node =>
-  menu(["Контроль расходов"], [
-    { key: "1", label: "За сегодня", go: (x) => expenses(x, "за сегодня", "today") },
-    { key: "2", label: "За неделю", go: (x) => expenses(x, "за неделю", "week") },
-    { key: "3", label: "За месяц", go: (x) => expenses(x, "за месяц", "month") },
-    { key: "4", label: "Платежи", go: recentPayments },
-  ])
+  menu(
+    ["Контроль расходов"],
+    [
+      { key: "1", label: "За сегодня", go: (x) => expenses(x, "за сегодня", "today") },
+      { key: "2", label: "За неделю", go: (x) => expenses(x, "за неделю", "week") },
+      { key: "3", label: "За месяц", go: (x) => expenses(x, "за месяц", "month") },
+      { key: "4", label: "Платежи", go: recentPayments },
+    ],
+  )
 
 // --- promised payment (R10) ----------------------------------------------------------------
 
-interface PromisedValue { amount: number; fee: number; dueAt: number }
+interface PromisedValue {
+  amount: number
+  fee: number
+  dueAt: number
+}
 
 const takePromised = (x: UssdCtx, amount?: number): Node =>
-  exec<PromisedValue>(x, { _tag: "PromisedPayment", msisdn: x.msisdn, ...(amount === undefined ? {} : { amount }), by: x.msisdn, via: "ussd" },
-    (p) => text(`Обещанный платеж ${formatRub(p.amount)} зачислен до ${dateRu(p.dueAt)}`, `Плата: ${formatRub(p.fee)}`))
+  exec<PromisedValue>(
+    x,
+    {
+      _tag: "PromisedPayment",
+      msisdn: x.msisdn,
+      ...(amount === undefined ? {} : { amount }),
+      by: x.msisdn,
+      via: "ussd",
+    },
+    (p) => text(`Обещанный платеж ${formatRub(p.amount)} зачислен до ${dateRu(p.dueAt)}`, `Плата: ${formatRub(p.fee)}`),
+  )
 
 const amountPrompt = (hint?: string): Node =>
   prompt([...(hint === undefined ? [] : [hint]), "Введите сумму в рублях"], (x, input) => {
@@ -88,32 +125,48 @@ export const promised = (x: UssdCtx): Node => {
   const q = promisedQuote(x.twin, x.msisdn)
   return view(x, (v) => {
     if (q === null) return text("Абонент не найден")
-    const head = v.promised === null ? [] : [`Действует: ${formatRub(v.promised.amount)} до ${dateRu(v.promised.dueAt)}`]
-    return menu([...head, `Обещанный платеж до ${rubShort(q.limit)}`, `Плата: ${rubShort(q.fee)}`], [
-      { key: "1", label: `Взять ${rubShort(q.limit)}`, go: (y) => takePromised(y) },
-      { key: "2", label: "Другая сумма", go: () => amountPrompt() },
-    ])
+    const head =
+      v.promised === null ? [] : [`Действует: ${formatRub(v.promised.amount)} до ${dateRu(v.promised.dueAt)}`]
+    return menu(
+      [...head, `Обещанный платеж до ${rubShort(q.limit)}`, `Плата: ${rubShort(q.fee)}`],
+      [
+        { key: "1", label: `Взять ${rubShort(q.limit)}`, go: (y) => takePromised(y) },
+        { key: "2", label: "Другая сумма", go: () => amountPrompt() },
+      ],
+    )
   })
 }
 
 export const smsPassword = (x: UssdCtx): Node =>
-  exec(x, { _tag: "RequestOtp", msisdn: x.msisdn, by: x.msisdn, via: "ussd" },
-    () => text("Пароль для входа в Личный кабинет отправлен в SMS с номера 3339"))
-
+  exec(x, { _tag: "RequestOtp", msisdn: x.msisdn, by: x.msisdn, via: "ussd" }, () =>
+    text("Пароль для входа в Личный кабинет отправлен в SMS с номера 3339"),
+  )
 
 // ---- payments to other providers (000_…: «внести плату за ТВ и Интернет, квартплату, мобильный телефон»)
 
 const payAmount = (provider: { id: string; name: string }, account: string, hint?: string): Node =>
   prompt([...(hint === undefined ? [] : [hint]), `«${provider.name}»`, "Введите сумму в рублях"], (x, input) => {
     const amount = parseKeypadRubles(input)
-    return amount === null ? payAmount(provider, account, "Неверная сумма")
-      : exec<{ amount: number; fee: number }>(x, { _tag: "PayProvider", msisdn: x.msisdn, provider: provider.id, account, amount, by: x.msisdn, via: "ussd" },
-        (v) => text(`Оплачено ${rubShort(v.amount)}${v.fee > 0 ? `, комиссия ${rubShort(v.fee)}` : ""}`))
+    return amount === null
+      ? payAmount(provider, account, "Неверная сумма")
+      : exec<{ amount: number; fee: number }>(
+          x,
+          { _tag: "PayProvider", msisdn: x.msisdn, provider: provider.id, account, amount, by: x.msisdn, via: "ussd" },
+          (v) => text(`Оплачено ${rubShort(v.amount)}${v.fee > 0 ? `, комиссия ${rubShort(v.fee)}` : ""}`),
+        )
   })
 
 /** 2>Счет → 8>Оплата услуг: a provider from the catalog, the account or phone number, the amount. */
 export const payProviders = (x: UssdCtx): Node =>
-  menu(["Оплата услуг со счета"], numbered(x.twin.cat.data.providerPayments.providers.map((p) => ({
-    label: p.name,
-    go: () => prompt([p.account === "phone" ? "Введите номер телефона" : "Введите номер договора"], (_y, account) => payAmount(p, account.trim())),
-  }))))
+  menu(
+    ["Оплата услуг со счета"],
+    numbered(
+      x.twin.cat.data.providerPayments.providers.map((p) => ({
+        label: p.name,
+        go: () =>
+          prompt([p.account === "phone" ? "Введите номер телефона" : "Введите номер договора"], (_y, account) =>
+            payAmount(p, account.trim()),
+          ),
+      })),
+    ),
+  )

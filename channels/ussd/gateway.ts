@@ -14,7 +14,10 @@ export interface Screen {
   readonly error: DomainError | null
 }
 
-interface Frame { readonly node: Node; page: number }
+interface Frame {
+  readonly node: Node
+  page: number
+}
 
 interface Session {
   readonly key: string
@@ -37,14 +40,20 @@ export const MAX_SESSIONS = 10_000
 /** Longest reply a handset can send in one USSD message. */
 export const MAX_INPUT = 182
 
-const menuLines = (n: Extract<Node, { kind: "menu" }>): string[] => [...n.title, ...n.items.map((i) => `${i.key}>${i.label}`)]
+const menuLines = (n: Extract<Node, { kind: "menu" }>): string[] => [
+  ...n.title,
+  ...n.items.map((i) => `${i.key}>${i.label}`),
+]
 
 /** The pages of a frame's node; menus below the root carry «0>Назад». */
 const pagesOf = (node: Node, depth: number): string[] => {
   switch (node.kind) {
-    case "menu": return paginate(menuLines(node), depth > 1 ? [BACK] : [])
-    case "prompt": return paginate(node.lines)
-    case "text": return paginate(node.lines)
+    case "menu":
+      return paginate(menuLines(node), depth > 1 ? [BACK] : [])
+    case "prompt":
+      return paginate(node.lines)
+    case "text":
+      return paginate(node.lines)
   }
 }
 

@@ -10,26 +10,40 @@ import { twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
 import { jsonAnswer } from "../security.ts"
 
-export interface FieldError { readonly status: 400 | 404; readonly body: { error: { code: string; field: string; message: string; ru: string } } }
+export interface FieldError {
+  readonly status: 400 | 404
+  readonly body: { error: { code: string; field: string; message: string; ru: string } }
+}
 
-export const fieldError = (field: string, message: string, ru = "Неверный запрос", status: 400 | 404 = 400, code = "INVALID_FIELD"): FieldError =>
-  ({ status, body: { error: { code, field, message: `${field}: ${message}`, ru } } })
+export const fieldError = (
+  field: string,
+  message: string,
+  ru = "Неверный запрос",
+  status: 400 | 404 = 400,
+  code = "INVALID_FIELD",
+): FieldError => ({ status, body: { error: { code, field, message: `${field}: ${message}`, ru } } })
 
-export const isFieldError = (x: unknown): x is FieldError => typeof x === "object" && x !== null && "status" in x && "body" in x
+export const isFieldError = (x: unknown): x is FieldError =>
+  typeof x === "object" && x !== null && "status" in x && "body" in x
 
 /** The fields a telephony request may carry: text or numbers, each optional here (`str` requires). */
 export type Fields = (input: unknown) => Result.Result<unknown, DomainError>
 
 /** The field set of a telephony endpoint, as an Effect Schema that refuses unknown fields (channels/edge/decode.ts). */
 export const fields = (...names: readonly string[]): Fields =>
-  decodeStrict(Schema.Struct(Object.fromEntries(names.map((n) => [n, Schema.optional(Schema.Union([Schema.String, Schema.Finite]))]))))
+  decodeStrict(
+    Schema.Struct(
+      Object.fromEntries(names.map((n) => [n, Schema.optional(Schema.Union([Schema.String, Schema.Finite]))])),
+    ),
+  )
 
 /** The request body as a flat record of strings: JSON object or form (urlencoded/multipart), only of `allowed` fields. */
 export const readBody = async (c: Context, allowed: Fields): Promise<Record<string, unknown> | FieldError> => {
   const type = c.req.header("content-type") ?? ""
   let v: unknown
   try {
-    if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data")) v = { ...(await c.req.parseBody()) }
+    if (type.includes("application/x-www-form-urlencoded") || type.includes("multipart/form-data"))
+      v = { ...(await c.req.parseBody()) }
     else {
       const raw = await c.req.text()
       v = raw.trim() === "" ? {} : JSON.parse(raw)
@@ -37,9 +51,15 @@ export const readBody = async (c: Context, allowed: Fields): Promise<Record<stri
   } catch {
     return fieldError("body", "expected a JSON object or a form")
   }
-  if (typeof v !== "object" || v === null || Array.isArray(v)) return fieldError("body", "expected a JSON object or a form")
+  if (typeof v !== "object" || v === null || Array.isArray(v))
+    return fieldError("body", "expected a JSON object or a form")
   const checked = allowed(v)
-  if (Result.isFailure(checked)) return fieldError(checked.failure.field ?? "body", checked.failure.message.replace(/^[^:]*: /, ""), checked.failure.ru)
+  if (Result.isFailure(checked))
+    return fieldError(
+      checked.failure.field ?? "body",
+      checked.failure.message.replace(/^[^:]*: /, ""),
+      checked.failure.ru,
+    )
   return v as Record<string, unknown>
 }
 
@@ -63,7 +83,8 @@ export const subscriberField = (twin: TwinCore, b: Record<string, unknown>, fiel
   if (isFieldError(raw)) return raw
   const m = normalizeMsisdn(raw)
   if (m === null) return fieldError(field, "expected a mobile number like 79161234567", "Неверный номер")
-  if (!twin.state.subscribers.has(m)) return fieldError(field, `no subscriber ${m} in this twin`, "Абонент не найден", 404, "UNKNOWN_SUBSCRIBER")
+  if (!twin.state.subscribers.has(m))
+    return fieldError(field, `no subscriber ${m} in this twin`, "Абонент не найден", 404, "UNKNOWN_SUBSCRIBER")
   return m
 }
 
@@ -71,7 +92,12 @@ export const subscriberField = (twin: TwinCore, b: Record<string, unknown>, fiel
 export const fail = (_c: Context, e: FieldError): Response => jsonAnswer(e.body, e.status)
 
 /** The twin, the body and the calling subscriber (`field` names the number) of a channel request. */
-export const subscriberRequest = async (deps: ChannelDeps, c: Context, field: string, allowed: Fields): Promise<{ twin: TwinCore; body: Record<string, unknown>; msisdn: string } | FieldError> => {
+export const subscriberRequest = async (
+  deps: ChannelDeps,
+  c: Context,
+  field: string,
+  allowed: Fields,
+): Promise<{ twin: TwinCore; body: Record<string, unknown>; msisdn: string } | FieldError> => {
   const twin = twinFor(deps, c)
   if (isFieldError(twin)) return twin
   const body = await readBody(c, allowed)

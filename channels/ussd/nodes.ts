@@ -6,19 +6,35 @@ import type { DomainError } from "../../core/domain/errors.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
 /** Who is dialling on which twin (R28: the calling number identifies the subscriber). */
-export interface UssdCtx { readonly twin: TwinCore; readonly msisdn: string }
+export interface UssdCtx {
+  readonly twin: TwinCore
+  readonly msisdn: string
+}
 
-export interface Item { readonly key: string; readonly label: string; readonly go: (x: UssdCtx) => Node }
+export interface Item {
+  readonly key: string
+  readonly label: string
+  readonly go: (x: UssdCtx) => Node
+}
 
 export type Node =
   | { readonly kind: "menu"; readonly title: readonly string[]; readonly items: readonly Item[] }
   | { readonly kind: "text"; readonly lines: readonly string[]; readonly error?: DomainError }
-  | { readonly kind: "prompt"; readonly lines: readonly string[]; readonly onInput: (x: UssdCtx, input: string) => Node; readonly error?: DomainError }
+  | {
+      readonly kind: "prompt"
+      readonly lines: readonly string[]
+      readonly onInput: (x: UssdCtx, input: string) => Node
+      readonly error?: DomainError
+    }
 
 export const menu = (title: readonly string[], items: readonly Item[]): Node => ({ kind: "menu", title, items })
 export const text = (...lines: string[]): Node => ({ kind: "text", lines })
 export const failed = (e: DomainError): Node => ({ kind: "text", lines: [e.ru], error: e })
-export const prompt = (lines: readonly string[], onInput: (x: UssdCtx, input: string) => Node): Node => ({ kind: "prompt", lines, onInput })
+export const prompt = (lines: readonly string[], onInput: (x: UssdCtx, input: string) => Node): Node => ({
+  kind: "prompt",
+  lines,
+  onInput,
+})
 
 /** Keys 1..8, then 10, 11, …: 9 is «Далее» and 0 is «Назад». */
 export const keyAt = (i: number): string => (i < 8 ? String(i + 1) : String(i + 2))

@@ -12,8 +12,13 @@ import { fail, fields, isFieldError, readBody, str, subscriberField, subscriberR
 const MAX_GATEWAY_TEXT = 2000
 
 const screenJson = (s: Screen) => ({
-  text: s.text, end: s.end, ...screenSize(s.text),
-  error: s.error === null ? null : { code: s.error.code, field: s.error.field ?? null, message: s.error.message, ru: s.error.ru },
+  text: s.text,
+  end: s.end,
+  ...screenSize(s.text),
+  error:
+    s.error === null
+      ? null
+      : { code: s.error.code, field: s.error.field ?? null, message: s.error.message, ru: s.error.ru },
 })
 
 /** Africa's Talking style gateway callback fields (networkCode is sent and not used). */

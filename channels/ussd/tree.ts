@@ -1,41 +1,78 @@
 // The *111# menu (МТС Сервис) and every short code, as data: code → first screen.
 import type { TwinCore } from "../../core/engine/twin-core.ts"
-import { balance, debt, expenseControl, oneOffPackages, payProviders, periodicPackages, promised, smsPassword, tariff } from "./account.ts"
+import {
+  balance,
+  debt,
+  expenseControl,
+  oneOffPackages,
+  payProviders,
+  periodicPackages,
+  promised,
+  smsPassword,
+  tariff,
+} from "./account.ts"
 import { menu, type Node, type UssdCtx } from "./nodes.ts"
-import { bonuses, content, convenience, eAssistant, hitOfDay, linked, mobileAssistant, service, tariffAndNumber, tariffs } from "./services.ts"
+import {
+  bonuses,
+  content,
+  convenience,
+  eAssistant,
+  hitOfDay,
+  linked,
+  mobileAssistant,
+  service,
+  tariffAndNumber,
+  tariffs,
+} from "./services.ts"
 
-const packagesMenu = (): Node => menu(["Пакеты"], [
-  { key: "1", label: "По тарифу", go: periodicPackages },
-  { key: "2", label: "Разовые", go: oneOffPackages },
-])
+const packagesMenu = (): Node =>
+  menu(
+    ["Пакеты"],
+    [
+      { key: "1", label: "По тарифу", go: periodicPackages },
+      { key: "2", label: "Разовые", go: oneOffPackages },
+    ],
+  )
 
 /** 2>Счет */
-export const accountMenu = (): Node => menu(["Счет"], [
-  { key: "1", label: "Баланс", go: balance },
-  { key: "2", label: "Пакеты", go: packagesMenu },
-  { key: "3", label: "Обещанный платеж", go: promised },
-  { key: "4", label: "Расходы", go: expenseControl },
-  { key: "5", label: "Тариф и номер", go: tariffAndNumber },
-  { key: "6", label: "Пароль ЛК", go: smsPassword },
-  { key: "7", label: "Задолженность", go: debt },
-  { key: "8", label: "Оплата услуг", go: payProviders },
-])
+export const accountMenu = (): Node =>
+  menu(
+    ["Счет"],
+    [
+      { key: "1", label: "Баланс", go: balance },
+      { key: "2", label: "Пакеты", go: packagesMenu },
+      { key: "3", label: "Обещанный платеж", go: promised },
+      { key: "4", label: "Расходы", go: expenseControl },
+      { key: "5", label: "Тариф и номер", go: tariffAndNumber },
+      { key: "6", label: "Пароль ЛК", go: smsPassword },
+      { key: "7", label: "Задолженность", go: debt },
+      { key: "8", label: "Оплата услуг", go: payProviders },
+    ],
+  )
 
 /** 4>Развл/инфо */
-const entertainment = (): Node => menu(["Развлечения и информация"], [
-  { key: "1", label: "Платные подписки", go: content },
-  { key: "2", label: "Бонусы", go: bonuses },
-])
+const entertainment = (): Node =>
+  menu(
+    ["Развлечения и информация"],
+    [
+      { key: "1", label: "Платные подписки", go: content },
+      { key: "2", label: "Бонусы", go: bonuses },
+    ],
+  )
 
 /** *111#: the seed's menu, word for word: «0> Хит дня 1>GoodOK 2>Счет 3>Тарифы 4>Развл/инфо 5>Удоб.связь». */
-export const root = (): Node => menu([], [
-  { key: "0", label: " Хит дня", go: hitOfDay },
-  { key: "1", label: "GoodOK", go: service("goodok") },
-  { key: "2", label: "Счет", go: accountMenu },
-  { key: "3", label: "Тарифы", go: tariffs },
-  { key: "4", label: "Развл/инфо", go: entertainment },
-  { key: "5", label: "Удоб.связь", go: convenience },
-])
+export const root = (): Node =>
+  menu(
+    [],
+    [
+      { key: "0", label: " Хит дня", go: hitOfDay },
+      { key: "1", label: "GoodOK", go: service("goodok") },
+      { key: "2", label: "Счет", go: accountMenu },
+      { key: "3", label: "Тарифы", go: tariffs },
+      { key: "4", label: "Развл/инфо", go: entertainment },
+      { key: "5", label: "Удоб.связь", go: convenience },
+    ],
+  )
 
 type Entry = (x: UssdCtx) => Node
 
@@ -66,7 +103,7 @@ export const codesOf = (twin: TwinCore): ReadonlyMap<string, Entry> => {
   if (known !== undefined) return known
   const m = new Map<string, Entry>(FIXED)
   for (const sv of twin.cat.data.services) {
-    const code = sv.ussd === undefined ? null : /^\*([\d*]+)#$/.exec(sv.ussd)?.[1] ?? null
+    const code = sv.ussd === undefined ? null : (/^\*([\d*]+)#$/.exec(sv.ussd)?.[1] ?? null)
     if (code !== null && !m.has(code)) m.set(code, service(sv.id))
   }
   codeTables.set(twin.cat, m)

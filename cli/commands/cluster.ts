@@ -16,12 +16,23 @@ const intArg = (v: string | undefined, name: string, min: number, max: number): 
 }
 
 const runner = defineCommand({
-  meta: { name: "runner", description: "Start a cluster runner hosting simulation partitions (shards assigned through Postgres)" },
+  meta: {
+    name: "runner",
+    description: "Start a cluster runner hosting simulation partitions (shards assigned through Postgres)",
+  },
   args: {
-    pg: { type: "string", description: "PostgreSQL URL shared by the cluster (postgres://user:pass@host:port/db)", required: true },
+    pg: {
+      type: "string",
+      description: "PostgreSQL URL shared by the cluster (postgres://user:pass@host:port/db)",
+      required: true,
+    },
     host: { type: "string", description: "Address other cluster processes reach this runner at", default: "127.0.0.1" },
     port: { type: "string", description: "Port of the runner's socket (default: a free port)" },
-    shards: { type: "string", description: "Shards per group: the same on every runner and client", default: String(DEFAULT_SHARDS) },
+    shards: {
+      type: "string",
+      description: "Shards per group: the same on every runner and client",
+      default: String(DEFAULT_SHARDS),
+    },
   },
   async run({ args }) {
     const bad = checkPgUrl(args.pg)

@@ -4,7 +4,10 @@ import { defineCommand } from "citty"
 import { HANDSET_ARGS, withHandset } from "../handset.ts"
 
 export default defineCommand({
-  meta: { name: "ivr", description: "Позвонить на 111 или 0890, нажать клавиши и вывести то, что произнес автоинформатор" },
+  meta: {
+    name: "ivr",
+    description: "Позвонить на 111 или 0890, нажать клавиши и вывести то, что произнес автоинформатор",
+  },
   args: {
     msisdn: { type: "positional", description: "Calling number, e.g. 79160000001", required: true },
     number: { type: "positional", description: "111, 1112163 or 0890", required: true },
@@ -12,8 +15,12 @@ export default defineCommand({
     ...HANDSET_ARGS,
   },
   run: ({ args }) =>
-    withHandset(args, (drv) => drv.ivrCall(args.msisdn, args.number, typeof args.keys === "string" ? args.keys : ""), (r) => {
-      console.log(r.text)
-      if (r.end) console.log("[звонок завершен]")
-    }),
+    withHandset(
+      args,
+      (drv) => drv.ivrCall(args.msisdn, args.number, typeof args.keys === "string" ? args.keys : ""),
+      (r) => {
+        console.log(r.text)
+        if (r.end) console.log("[звонок завершен]")
+      },
+    ),
 })

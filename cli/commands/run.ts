@@ -13,15 +13,29 @@ import { findControlToken } from "../../channels/edge/control-token.ts"
 export default defineCommand({
   meta: { name: "run", description: "Run scenario scripts (YAML files, folders or globs) against the twin" },
   args: {
-    url: { type: "string", description: "Run against a running `twin serve` (e.g. http://127.0.0.1:3000) instead of in-process" },
+    url: {
+      type: "string",
+      description: "Run against a running `twin serve` (e.g. http://127.0.0.1:3000) instead of in-process",
+    },
     junit: { type: "string", description: "Write a JUnit XML report to this file" },
     html: { type: "string", description: "Write a self-contained HTML report (timeline per subscriber) to this file" },
     concurrency: { type: "string", description: "Scenarios run at once (default 4)" },
     quiet: { type: "boolean", description: "Print only failures and the summary" },
-    token: { type: "string", description: "Control token of the server at --url (default: $TWIN_TOKEN, then the file beside --db)" },
-    db: { type: "string", description: "Database of the server at --url, whose <db>.token holds its control token", default: "./twin.db" },
+    token: {
+      type: "string",
+      description: "Control token of the server at --url (default: $TWIN_TOKEN, then the file beside --db)",
+    },
+    db: {
+      type: "string",
+      description: "Database of the server at --url, whose <db>.token holds its control token",
+      default: "./twin.db",
+    },
     "keep-going": { type: "boolean", description: "Run every step after a failing one and report every failing check" },
-    "setup-as-traffic": { type: "boolean", description: "Put subscribers: in place as traffic (packages bought, links by code, invitations answered, with their charges and SMS) instead of as state" },
+    "setup-as-traffic": {
+      type: "boolean",
+      description:
+        "Put subscribers: in place as traffic (packages bought, links by code, invitations answered, with their charges and SMS) instead of as state",
+    },
   },
   async run({ args }) {
     const paths = (args._ as string[]).filter((a) => a !== "")

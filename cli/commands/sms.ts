@@ -12,8 +12,12 @@ export default defineCommand({
     ...HANDSET_ARGS,
   },
   run: ({ args }) =>
-    withHandset(args, (drv) => drv.smsSend(args.from, args.to, typeof args.text === "string" ? args.text : ""), (r) => {
-      const replies = (r.data as { replies?: Array<{ from: string; text: string }> }).replies ?? []
-      for (const m of replies) console.log(`${m.from}: ${m.text}`)
-    }),
+    withHandset(
+      args,
+      (drv) => drv.smsSend(args.from, args.to, typeof args.text === "string" ? args.text : ""),
+      (r) => {
+        const replies = (r.data as { replies?: Array<{ from: string; text: string }> }).replies ?? []
+        for (const m of replies) console.log(`${m.from}: ${m.text}`)
+      },
+    ),
 })

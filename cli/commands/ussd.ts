@@ -10,5 +10,10 @@ export default defineCommand({
     code: { type: "positional", description: "USSD code, e.g. *100# (quote it in the shell)", required: true },
     ...HANDSET_ARGS,
   },
-  run: ({ args }) => withHandset(args, (drv) => drv.ussdDial(args.msisdn, args.code), (r) => console.log(r.text)),
+  run: ({ args }) =>
+    withHandset(
+      args,
+      (drv) => drv.ussdDial(args.msisdn, args.code),
+      (r) => console.log(r.text),
+    ),
 })

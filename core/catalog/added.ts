@@ -14,7 +14,8 @@ export const ADDED_DEFAULTS = {
    * commission, another operator's mobile phone with a 10 ₽ commission; 10..15 000 ₽ a payment.
    */
   providerPayments: {
-    min: 1_000, max: 1_500_000,
+    min: 1_000,
+    max: 1_500_000,
     providers: [
       { id: "tv-internet", name: "ТВ и Интернет", account: "contract", fee: 0 },
       { id: "utilities", name: "Квартплата (ЖКУ)", account: "contract", fee: 0 },

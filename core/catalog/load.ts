@@ -18,7 +18,10 @@ export interface CatalogIndex {
 /** A catalog problem: the field's path (["tariffs", 1, "monthlyFee"]) and the reason. */
 export class CatalogError extends Error {
   override readonly name = "CatalogError"
-  constructor(readonly path: ReadonlyArray<string | number>, readonly reason: string) {
+  constructor(
+    readonly path: ReadonlyArray<string | number>,
+    readonly reason: string,
+  ) {
     super(`catalog: ${path.length === 0 ? "" : `${fieldName(path)}: `}${reason}`)
   }
 }
@@ -46,7 +49,9 @@ export const indexCatalog = (input: unknown): CatalogIndex => {
   } catch (e) {
     if (!Schema.isSchemaError(e)) throw e
     const first = formatIssue(e.issue).issues[0]
-    const path = (first?.path ?? []).map((p) => (typeof p === "object" ? p.key : p)).map((k) => (typeof k === "number" ? k : String(k)))
+    const path = (first?.path ?? [])
+      .map((p) => (typeof p === "object" ? p.key : p))
+      .map((k) => (typeof k === "number" ? k : String(k)))
     throw new CatalogError(path, first?.message ?? e.message)
   }
   const tariffs = byId(data.tariffs, "tariff", "tariffs")
@@ -56,13 +61,20 @@ export const indexCatalog = (input: unknown): CatalogIndex => {
   const countries = new Map(data.countries.map((c) => [c.code, c]))
   data.tariffs.forEach((t, i) => {
     t.defaultServices.forEach((s, j) => {
-      if (!services.has(s)) throw new CatalogError(["tariffs", i, "defaultServices", j], `tariff ${t.id} names unknown default service "${s}"`)
+      if (!services.has(s))
+        throw new CatalogError(
+          ["tariffs", i, "defaultServices", j],
+          `tariff ${t.id} names unknown default service "${s}"`,
+        )
     })
-    if (t.kind === "constructor" && !t.adjustable) throw new CatalogError(["tariffs", i], `constructor tariff ${t.id} needs "constructor" options`)
+    if (t.kind === "constructor" && !t.adjustable)
+      throw new CatalogError(["tariffs", i], `constructor tariff ${t.id} needs "constructor" options`)
   })
-  if (!tariffs.has(data.family.memberTariff)) throw new CatalogError(["family", "memberTariff"], `"${data.family.memberTariff}" is not a tariff`)
+  if (!tariffs.has(data.family.memberTariff))
+    throw new CatalogError(["family", "memberTariff"], `"${data.family.memberTariff}" is not a tariff`)
   if (data.channels.hotlineOperators < 1) throw new CatalogError(["channels", "hotlineOperators"], "must be at least 1")
-  if (data.auth.scryptN < 2 || (data.auth.scryptN & (data.auth.scryptN - 1)) !== 0) throw new CatalogError(["auth", "scryptN"], "must be a power of two ≥ 2")
+  if (data.auth.scryptN < 2 || (data.auth.scryptN & (data.auth.scryptN - 1)) !== 0)
+    throw new CatalogError(["auth", "scryptN"], "must be a power of two ≥ 2")
   return { data, tariffs, services, oneOff, bonusOffers, countries }
 }
 
@@ -106,6 +118,8 @@ export const loadCatalogFile = (path: string): CatalogIndex => {
     if (!(e instanceof CatalogError)) throw e
     const node = nodeAt(doc, e.path)
     const at = lines.linePos(node?.range?.[0] ?? 0)
-    throw new CatalogFileError(`${path}:${at.line}:${at.col}: ${e.path.length === 0 ? "" : `${fieldName(e.path)}: `}${e.reason}`)
+    throw new CatalogFileError(
+      `${path}:${at.line}:${at.col}: ${e.path.length === 0 ? "" : `${fieldName(e.path)}: `}${e.reason}`,
+    )
   }
 }

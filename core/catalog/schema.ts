@@ -147,12 +147,19 @@ export const Catalog = Schema.Struct({
   topUp: Schema.Struct({ min: Kop, max: Kop, lkDefault: Kop }),
   transfer: Schema.Struct({ fee: Kop, min: Kop, max: Kop }),
   /** Payments to other providers from the balance (000_…: «внести плату за ТВ и Интернет, квартплату, мобильный телефон»). */
-  providerPayments: Schema.Struct({ min: Kop, max: Kop, providers: Schema.Array(Provider) })
-    .pipe(Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.providerPayments))),
+  providerPayments: Schema.Struct({ min: Kop, max: Kop, providers: Schema.Array(Provider) }).pipe(
+    Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.providerPayments)),
+  ),
   family: Schema.Struct({
-    maxMembers: Count, memberFee: Kop, memberTariff: Id, inviteTtlHours: Count,
+    maxMembers: Count,
+    memberFee: Kop,
+    memberTariff: Id,
+    inviteTtlHours: Count,
     /** R2: the number the invitation comes from; only «Да»/«Нет» sent to it answers (default 111). */
-    replyNumber: Schema.String.pipe(Schema.check(Schema.isPattern(/^\d{3,6}$/)), Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.familyReplyNumber))),
+    replyNumber: Schema.String.pipe(
+      Schema.check(Schema.isPattern(/^\d{3,6}$/)),
+      Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.familyReplyNumber)),
+    ),
   }),
   bonus: Schema.Struct({ kopecksPerPoint: Count }),
   auth: Schema.Struct({
@@ -180,7 +187,9 @@ export const Catalog = Schema.Struct({
      * "hmac-sha256" for simulations of millions of logins, where even scrypt's least cost (~70 µs a
      * call) would dominate.
      */
-    kdf: Schema.Literals(["scrypt", "hmac-sha256"]).pipe(Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.kdf))),
+    kdf: Schema.Literals(["scrypt", "hmac-sha256"]).pipe(
+      Schema.withDecodingDefaultKey(Effect.succeed(ADDED_DEFAULTS.kdf)),
+    ),
   }),
   channels: Schema.Struct({
     ussdIdleSeconds: Count,

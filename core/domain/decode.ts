@@ -19,7 +19,12 @@ export const decodeError = (e: Schema.SchemaError, top: string): DomainError => 
   const { path, reason } = issueOf(e)
   const field = path === "" ? top : path
   const excess = /excess property|Unexpected key/i.test(reason)
-  return err("INVALID_FIELD", `${field}: ${excess ? "unknown field (not part of this request)" : reason}`, excess ? `Лишнее поле в запросе: ${field}` : "Неверный запрос", field)
+  return err(
+    "INVALID_FIELD",
+    `${field}: ${excess ? "unknown field (not part of this request)" : reason}`,
+    excess ? `Лишнее поле в запросе: ${field}` : "Неверный запрос",
+    field,
+  )
 }
 
 /** A decoder that refuses unknown fields and answers a DomainError naming the first offending field. */

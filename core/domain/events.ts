@@ -3,15 +3,32 @@
 import type { PackageKind } from "../catalog/schema.ts"
 import type { Autopay, Pkg, PaymentMethod, Shares } from "../state/model.ts"
 
-interface Base { seq: number; at: number }
+interface Base {
+  seq: number
+  at: number
+}
 
 /** Why money moved. Every ledger entry has one. */
 export type LedgerReason =
-  | "usage-call" | "usage-sms" | "usage-data"
-  | "fee-monthly" | "fee-daily" | "fee-zabugorishche" | "fee-family-member" | "fee-service-connect"
-  | "fee-tariff-change" | "fee-promised-payment" | "fee-transfer" | "package-purchase"
-  | "topup" | "payment-card" | "autopay" | "promised-payment" | "promised-repayment"
-  | "transfer-in" | "transfer-out"
+  | "usage-call"
+  | "usage-sms"
+  | "usage-data"
+  | "fee-monthly"
+  | "fee-daily"
+  | "fee-zabugorishche"
+  | "fee-family-member"
+  | "fee-service-connect"
+  | "fee-tariff-change"
+  | "fee-promised-payment"
+  | "fee-transfer"
+  | "package-purchase"
+  | "topup"
+  | "payment-card"
+  | "autopay"
+  | "promised-payment"
+  | "promised-repayment"
+  | "transfer-in"
+  | "transfer-out"
   /** A payment to another provider from the balance (ТВ и Интернет, квартплата, мобильный телефон). */
   | "payment-other"
 
@@ -19,9 +36,20 @@ export type UsageKind = "call" | "sms" | "data"
 
 export interface SubscriberCreated extends Base {
   type: "SubscriberCreated"
-  msisdn: string; name: string; passport: string; birthDate: string; region: string
-  tariff: string; payment: PaymentMethod; creditLimit: number; balance: number; bonus: number
-  services: string[]; packages: Pkg[]; renewAt: number; avgMonthlySpend: number
+  msisdn: string
+  name: string
+  passport: string
+  birthDate: string
+  region: string
+  tariff: string
+  payment: PaymentMethod
+  creditLimit: number
+  balance: number
+  bonus: number
+  services: string[]
+  packages: Pkg[]
+  renewAt: number
+  avgMonthlySpend: number
   constructorChoice: { minutes: number; dataGb: number } | null
   /** The generator's counter after drawing a random passport (absent: the passport was given). */
   rng?: number
@@ -60,59 +88,217 @@ export interface Money extends Base {
   /** Tariff, service, offer, peer number or payment method the entry is about. */
   ref: string
 }
-export interface Travelled extends Base { type: "Travelled"; msisdn: string; to: string }
-export interface NetworkSet extends Base { type: "NetworkSet"; msisdn: string; mobileData: boolean }
+export interface Travelled extends Base {
+  type: "Travelled"
+  msisdn: string
+  to: string
+}
+export interface NetworkSet extends Base {
+  type: "NetworkSet"
+  msisdn: string
+  mobileData: boolean
+}
 export interface PeriodRenewed extends Base {
-  type: "PeriodRenewed"; msisdn: string; renewAt: number; packages: Pkg[]
+  type: "PeriodRenewed"
+  msisdn: string
+  renewAt: number
+  packages: Pkg[]
   /** false: skipped while blocked (R15, R19), no fee and packages kept. */
   charged: boolean
   /** A renewal made off its day (on unblocking) starts a new renewal day. Absent: the day stays. */
   renewDay?: number
 }
 export interface TariffChanged extends Base {
-  type: "TariffChanged"; msisdn: string; from: string; to: string; renewAt: number; packages: Pkg[]; services: string[]
+  type: "TariffChanged"
+  msisdn: string
+  from: string
+  to: string
+  renewAt: number
+  packages: Pkg[]
+  services: string[]
   constructorChoice: { minutes: number; dataGb: number } | null
 }
-export interface ConstructorSet extends Base { type: "ConstructorSet"; msisdn: string; minutes: number; dataGb: number; packages: Pkg[] }
-export interface ServiceConnected extends Base { type: "ServiceConnected"; msisdn: string; service: string }
-export interface ServiceDisconnected extends Base { type: "ServiceDisconnected"; msisdn: string; service: string }
-export interface PackageAdded extends Base { type: "PackageAdded"; msisdn: string; pkg: Pkg }
-export interface PackageExpired extends Base { type: "PackageExpired"; msisdn: string; pkgId: string }
-export interface BlockSet extends Base { type: "BlockSet"; msisdn: string; blocked: boolean; via: string }
-export interface PromisedOpened extends Base { type: "PromisedOpened"; msisdn: string; amount: number; fee: number; dueAt: number }
-export interface PromisedClosed extends Base { type: "PromisedClosed"; msisdn: string }
-export interface AutopaySet extends Base { type: "AutopaySet"; msisdn: string; autopay: Autopay | null }
-export interface NotificationsSet extends Base { type: "NotificationsSet"; msisdn: string; charges: boolean; logins: boolean }
-export interface BonusSpent extends Base { type: "BonusSpent"; msisdn: string; points: number; offer: string }
-export interface FamilyInvited extends Base { type: "FamilyInvited"; owner: string; member: string; shares: Shares; expiresAt: number }
-export interface FamilyJoined extends Base { type: "FamilyJoined"; owner: string; member: string; prevTariff: string; ownerPackages: Pkg[]; memberPackages: Pkg[] }
-export interface FamilyDeclined extends Base { type: "FamilyDeclined"; owner: string; member: string; reason: "declined" | "expired" }
-export interface FamilyRemoved extends Base { type: "FamilyRemoved"; owner: string; member: string; restoredTariff: string; ownerPackages: Pkg[]; memberPackages: Pkg[] }
-export interface LinkRequested extends Base { type: "LinkRequested"; msisdn: string; target: string; hash: string; salt: string; expiresAt: number; rng: number }
-export interface LinkConfirmed extends Base { type: "LinkConfirmed"; msisdn: string; target: string }
+export interface ConstructorSet extends Base {
+  type: "ConstructorSet"
+  msisdn: string
+  minutes: number
+  dataGb: number
+  packages: Pkg[]
+}
+export interface ServiceConnected extends Base {
+  type: "ServiceConnected"
+  msisdn: string
+  service: string
+}
+export interface ServiceDisconnected extends Base {
+  type: "ServiceDisconnected"
+  msisdn: string
+  service: string
+}
+export interface PackageAdded extends Base {
+  type: "PackageAdded"
+  msisdn: string
+  pkg: Pkg
+}
+export interface PackageExpired extends Base {
+  type: "PackageExpired"
+  msisdn: string
+  pkgId: string
+}
+export interface BlockSet extends Base {
+  type: "BlockSet"
+  msisdn: string
+  blocked: boolean
+  via: string
+}
+export interface PromisedOpened extends Base {
+  type: "PromisedOpened"
+  msisdn: string
+  amount: number
+  fee: number
+  dueAt: number
+}
+export interface PromisedClosed extends Base {
+  type: "PromisedClosed"
+  msisdn: string
+}
+export interface AutopaySet extends Base {
+  type: "AutopaySet"
+  msisdn: string
+  autopay: Autopay | null
+}
+export interface NotificationsSet extends Base {
+  type: "NotificationsSet"
+  msisdn: string
+  charges: boolean
+  logins: boolean
+}
+export interface BonusSpent extends Base {
+  type: "BonusSpent"
+  msisdn: string
+  points: number
+  offer: string
+}
+export interface FamilyInvited extends Base {
+  type: "FamilyInvited"
+  owner: string
+  member: string
+  shares: Shares
+  expiresAt: number
+}
+export interface FamilyJoined extends Base {
+  type: "FamilyJoined"
+  owner: string
+  member: string
+  prevTariff: string
+  ownerPackages: Pkg[]
+  memberPackages: Pkg[]
+}
+export interface FamilyDeclined extends Base {
+  type: "FamilyDeclined"
+  owner: string
+  member: string
+  reason: "declined" | "expired"
+}
+export interface FamilyRemoved extends Base {
+  type: "FamilyRemoved"
+  owner: string
+  member: string
+  restoredTariff: string
+  ownerPackages: Pkg[]
+  memberPackages: Pkg[]
+}
+export interface LinkRequested extends Base {
+  type: "LinkRequested"
+  msisdn: string
+  target: string
+  hash: string
+  salt: string
+  expiresAt: number
+  rng: number
+}
+export interface LinkConfirmed extends Base {
+  type: "LinkConfirmed"
+  msisdn: string
+  target: string
+}
 export interface LinkFailed extends Base {
-  type: "LinkFailed"; msisdn: string; target: string
+  type: "LinkFailed"
+  msisdn: string
+  target: string
   /** Wrong codes for this request so far; `voided`: the request is void (a new code is needed). Absent in logs written before. */
-  failures?: number; voided?: boolean
+  failures?: number
+  voided?: boolean
   /** Set when repeated voids refuse linking for a while (R20): until this instant. */
   lockedUntil?: number
 }
-export interface Unlinked extends Base { type: "Unlinked"; msisdn: string; target: string }
-export interface OtpIssued extends Base { type: "OtpIssued"; msisdn: string; hash: string; salt: string; expiresAt: number; rng: number }
-export interface LoginSucceeded extends Base { type: "LoginSucceeded"; msisdn: string; channel: string; method: "otp" | "password" | "network"; tokenHash: string; rng: number }
-export interface LoginFailed extends Base { type: "LoginFailed"; msisdn: string; failures: number; locked: boolean }
-export interface PasswordSet extends Base { type: "PasswordSet"; msisdn: string; hash: string; salt: string; rng: number }
-export interface SessionTouched extends Base { type: "SessionTouched"; tokenHash: string }
+export interface Unlinked extends Base {
+  type: "Unlinked"
+  msisdn: string
+  target: string
+}
+export interface OtpIssued extends Base {
+  type: "OtpIssued"
+  msisdn: string
+  hash: string
+  salt: string
+  expiresAt: number
+  rng: number
+}
+export interface LoginSucceeded extends Base {
+  type: "LoginSucceeded"
+  msisdn: string
+  channel: string
+  method: "otp" | "password" | "network"
+  tokenHash: string
+  rng: number
+}
+export interface LoginFailed extends Base {
+  type: "LoginFailed"
+  msisdn: string
+  failures: number
+  locked: boolean
+}
+export interface PasswordSet extends Base {
+  type: "PasswordSet"
+  msisdn: string
+  hash: string
+  salt: string
+  rng: number
+}
+export interface SessionTouched extends Base {
+  type: "SessionTouched"
+  tokenHash: string
+}
 /** "locked": the number's LK login or kiosk access was locked; "password": its password changed (issue 14). */
-export interface SessionEnded extends Base { type: "SessionEnded"; tokenHash: string; reason: "logout" | "idle" | "locked" | "password" }
-export interface KioskCodeIssued extends Base { type: "KioskCodeIssued"; msisdn: string; hash: string; salt: string; rng: number }
+export interface SessionEnded extends Base {
+  type: "SessionEnded"
+  tokenHash: string
+  reason: "logout" | "idle" | "locked" | "password"
+}
+export interface KioskCodeIssued extends Base {
+  type: "KioskCodeIssued"
+  msisdn: string
+  hash: string
+  salt: string
+  rng: number
+}
 export interface KioskLogin extends Base {
-  type: "KioskLogin"; msisdn: string; ok: boolean; failures: number; lockedUntil: number
+  type: "KioskLogin"
+  msisdn: string
+  ok: boolean
+  failures: number
+  lockedUntil: number
   /** On success: the terminal session opened (R27), its token only as a hash. Absent in logs written before. */
   session?: { tokenHash: string; rng: number }
 }
 export interface SmsDelivered extends Base {
-  type: "SmsDelivered"; msisdn: string; from: string; text: string; segments: number; encoding: "GSM-7" | "UCS-2"
+  type: "SmsDelivered"
+  msisdn: string
+  from: string
+  text: string
+  segments: number
+  encoding: "GSM-7" | "UCS-2"
   /**
    * An SMS that carries a one-time code: `text` has the code masked (CODE_MASK), and the code is
    * the twin's secret draw `draw` of `digits` digits. Only the handset's inbox re-derives it
@@ -120,16 +306,62 @@ export interface SmsDelivered extends Base {
    */
   code?: { draw: number; digits: number }
 }
-export interface PaymentCardIssued extends Base { type: "PaymentCardIssued"; hash: string; amount: number }
-export interface PaymentCardUsed extends Base { type: "PaymentCardUsed"; hash: string; msisdn: string }
-export interface ClockSet extends Base { type: "ClockSet"; to: number; nextDaily: number }
+export interface PaymentCardIssued extends Base {
+  type: "PaymentCardIssued"
+  hash: string
+  amount: number
+}
+export interface PaymentCardUsed extends Base {
+  type: "PaymentCardUsed"
+  hash: string
+  msisdn: string
+}
+export interface ClockSet extends Base {
+  type: "ClockSet"
+  to: number
+  nextDaily: number
+}
 
 export type Event =
-  | SubscriberCreated | UsageRated | UsageCut | Money | Travelled | NetworkSet | PeriodRenewed | TariffChanged | ConstructorSet
-  | ServiceConnected | ServiceDisconnected | PackageAdded | PackageExpired | BlockSet | PromisedOpened | PromisedClosed
-  | AutopaySet | NotificationsSet | BonusSpent | FamilyInvited | FamilyJoined | FamilyDeclined | FamilyRemoved
-  | LinkRequested | LinkConfirmed | LinkFailed | Unlinked | OtpIssued | LoginSucceeded | LoginFailed | PasswordSet
-  | SessionTouched | SessionEnded | KioskCodeIssued | KioskLogin | SmsDelivered | PaymentCardIssued | PaymentCardUsed | ClockSet
+  | SubscriberCreated
+  | UsageRated
+  | UsageCut
+  | Money
+  | Travelled
+  | NetworkSet
+  | PeriodRenewed
+  | TariffChanged
+  | ConstructorSet
+  | ServiceConnected
+  | ServiceDisconnected
+  | PackageAdded
+  | PackageExpired
+  | BlockSet
+  | PromisedOpened
+  | PromisedClosed
+  | AutopaySet
+  | NotificationsSet
+  | BonusSpent
+  | FamilyInvited
+  | FamilyJoined
+  | FamilyDeclined
+  | FamilyRemoved
+  | LinkRequested
+  | LinkConfirmed
+  | LinkFailed
+  | Unlinked
+  | OtpIssued
+  | LoginSucceeded
+  | LoginFailed
+  | PasswordSet
+  | SessionTouched
+  | SessionEnded
+  | KioskCodeIssued
+  | KioskLogin
+  | SmsDelivered
+  | PaymentCardIssued
+  | PaymentCardUsed
+  | ClockSet
 
 export type EventType = Event["type"]
 

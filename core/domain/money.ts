@@ -7,7 +7,10 @@ export const parseRubles = (input: string | number): number | null => {
     // A number from YAML/JSON: render it exactly, then parse as text (no float multiplication).
     return parseRubles(String(input))
   }
-  const s = input.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".").replace(/(руб\.?|₽|р\.?)$/u, "")
+  const s = input
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(",", ".")
+    .replace(/(руб\.?|₽|р\.?)$/u, "")
   const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(s)
   if (!m) return null
   const rub = Number(m[2])

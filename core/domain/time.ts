@@ -15,13 +15,26 @@ export const mskDayStart = (day: number): number => day * DAY - MSK_OFFSET
 /** Next 00:00 MSK strictly after t. */
 export const nextMskMidnight = (t: number): number => mskDayStart(mskDay(t) + 1)
 
-export interface MskParts { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number }
+export interface MskParts {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+  weekday: number
+}
 
 export const mskParts = (t: number): MskParts => {
   const d = new Date(t + MSK_OFFSET)
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: d.getUTCDay(),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
   }
 }
 
@@ -32,7 +45,12 @@ export const fromMsk = (year: number, month: number, day: number, hour = 0, minu
 }
 
 /** addMonths' last question and answer. */
-const memo: { t: number; n: number; anchorDay: number | undefined; result: number } = { t: Number.NaN, n: 0, anchorDay: undefined, result: 0 }
+const memo: { t: number; n: number; anchorDay: number | undefined; result: number } = {
+  t: Number.NaN,
+  n: 0,
+  anchorDay: undefined,
+  result: 0,
+}
 
 /** Same Moscow wall time `n` calendar months later (day clamped to month end). */
 export const addMonths = (t: number, n: number, anchorDay?: number): number => {
@@ -61,7 +79,9 @@ export const formatMskIso = (t: number): string => {
 
 /** Parse an ISO 8601 instant with offset (or Z); a missing offset means Moscow time. Null when malformed. */
 export const parseInstant = (s: string): number | null => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(s.trim())
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    s.trim(),
+  )
   if (!m) return null
   const [y, mo, d, h = "0", mi = "0", se = "0"] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => x ?? "0")
   const base = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se))

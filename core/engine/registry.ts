@@ -56,12 +56,24 @@ export interface RegistryOptions {
 
 export class Registry {
   private readonly twins = new Map<string, TwinCore>()
-  private constructor(readonly store: Store, readonly defaultCatalog: CatalogIndex, readonly maxTwins: number, readonly secrets: SecretPolicy, private readonly fixedSecret: string | undefined) {}
+  private constructor(
+    readonly store: Store,
+    readonly defaultCatalog: CatalogIndex,
+    readonly maxTwins: number,
+    readonly secrets: SecretPolicy,
+    private readonly fixedSecret: string | undefined,
+  ) {}
 
   /** Open a store, restore every twin in it, and make sure the default twin exists. */
   static open(path: string, opts: RegistryOptions = {}): Registry {
     const store = openStore(path, opts.store)
-    const reg = new Registry(store, opts.catalog ?? defaultCatalogIndex(), opts.maxTwins ?? MAX_TWINS, opts.secrets ?? "random", opts.secret)
+    const reg = new Registry(
+      store,
+      opts.catalog ?? defaultCatalogIndex(),
+      opts.maxTwins ?? MAX_TWINS,
+      opts.secrets ?? "random",
+      opts.secret,
+    )
     for (const meta of store.listTwins()) {
       const catalog = indexCatalog(JSON.parse(meta.catalog))
       let secret = meta.secret
@@ -70,17 +82,31 @@ export class Registry {
         secret = randomTwinSecret()
         store.setTwinSecret(meta.id, secret)
       }
-      reg.twins.set(meta.id, TwinCore.restore({ id: meta.id, name: meta.name, seed: meta.seed, secret, start: meta.startAt, catalog, log: store.log(meta.id) }))
+      reg.twins.set(
+        meta.id,
+        TwinCore.restore({
+          id: meta.id,
+          name: meta.name,
+          seed: meta.seed,
+          secret,
+          start: meta.startAt,
+          catalog,
+          log: store.log(meta.id),
+        }),
+      )
     }
-    if ((opts.createDefault ?? true) && !reg.twins.has(DEFAULT_TWIN)) reg.create({ id: DEFAULT_TWIN, name: "Демо", seed: "1" })
+    if ((opts.createDefault ?? true) && !reg.twins.has(DEFAULT_TWIN))
+      reg.create({ id: DEFAULT_TWIN, name: "Демо", seed: "1" })
     return reg
   }
 
   create(o: CreateTwinOptions = {}): TwinCore {
     const id = o.id ?? this.nextId()
-    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) throw new TwinExists(`id: twin ids are 1..63 lower-case letters, digits and dashes, got "${id.slice(0, 70)}"`)
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id))
+      throw new TwinExists(`id: twin ids are 1..63 lower-case letters, digits and dashes, got "${id.slice(0, 70)}"`)
     if (this.twins.has(id)) throw new TwinExists(`id: twin "${id}" already exists`)
-    if (this.twins.size >= this.maxTwins) throw new TooManyTwins(`twins: this server holds at most ${this.maxTwins} twins; delete or reuse one`)
+    if (this.twins.size >= this.maxTwins)
+      throw new TooManyTwins(`twins: this server holds at most ${this.maxTwins} twins; delete or reuse one`)
     const catalog = o.catalog ?? this.defaultCatalog
     const seed = o.seed ?? id
     const start = o.start ?? DEFAULT_START
@@ -134,7 +160,9 @@ export class Registry {
       try {
         t.snapshot()
       } catch (e) {
-        console.error(`[twin] ${t.id}: snapshot not written at shutdown (${e instanceof Error ? e.message : String(e)}); the log is intact`)
+        console.error(
+          `[twin] ${t.id}: snapshot not written at shutdown (${e instanceof Error ? e.message : String(e)}); the log is intact`,
+        )
       }
     }
     this.store.close()

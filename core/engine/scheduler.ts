@@ -8,7 +8,11 @@ export type JobKind = "renewal" | "expiry" | "promised" | "autopay" | "daily" | 
 const PRIORITY: Record<JobKind, number> = { renewal: 0, expiry: 1, promised: 2, autopay: 3, daily: 4, session: 5 }
 
 /** A timer; `msisdn` is the subscriber's number, or the session's token hash for a "session" job, or "" for "daily". */
-export interface Job { at: number; kind: JobKind; msisdn: string }
+export interface Job {
+  at: number
+  kind: JobKind
+  msisdn: string
+}
 
 const before = (a: Job, b: Job): boolean =>
   a.at !== b.at ? a.at < b.at : a.kind !== b.kind ? PRIORITY[a.kind] < PRIORITY[b.kind] : a.msisdn < b.msisdn
@@ -60,7 +64,8 @@ export const scheduleSubscriber = (heap: JobHeap, state: State, msisdn: string):
   if (s === undefined) return
   heap.push({ at: s.renewAt, kind: "renewal", msisdn })
   for (const p of s.packages) {
-    if ((p.source === "oneoff" || p.source === "bonus") && p.expiresAt !== null) heap.push({ at: p.expiresAt, kind: "expiry", msisdn })
+    if ((p.source === "oneoff" || p.source === "bonus") && p.expiresAt !== null)
+      heap.push({ at: p.expiresAt, kind: "expiry", msisdn })
   }
   if (s.promised !== null) heap.push({ at: s.promised.dueAt, kind: "promised", msisdn })
   if (s.autopay?.mode === "date") heap.push({ at: s.autopay.nextAt, kind: "autopay", msisdn })
@@ -73,10 +78,14 @@ export const stillDue = (state: State, j: Job): boolean => {
   const s = state.subscribers.get(j.msisdn)
   if (s === undefined) return false
   switch (j.kind) {
-    case "renewal": return s.renewAt === j.at
-    case "expiry": return s.packages.some((p) => (p.source === "oneoff" || p.source === "bonus") && p.expiresAt === j.at)
-    case "promised": return s.promised?.dueAt === j.at
-    case "autopay": return s.autopay?.mode === "date" && s.autopay.nextAt === j.at
+    case "renewal":
+      return s.renewAt === j.at
+    case "expiry":
+      return s.packages.some((p) => (p.source === "oneoff" || p.source === "bonus") && p.expiresAt === j.at)
+    case "promised":
+      return s.promised?.dueAt === j.at
+    case "autopay":
+      return s.autopay?.mode === "date" && s.autopay.nextAt === j.at
   }
 }
 

@@ -11,7 +11,13 @@ export class TwinNotFound extends Data.TaggedError("TwinNotFound")<{ readonly id
 export class TwinRegistry extends Context.Service<TwinRegistry, Registry>()("twin/TwinRegistry") {
   /** A registry on a SQLite file (or ":memory:"), closed (snapshotted) when the scope ends. */
   static readonly layer = (path: string) =>
-    Layer.effect(TwinRegistry, Effect.acquireRelease(Effect.sync(() => Registry.open(path)), (r) => Effect.sync(() => r.close())))
+    Layer.effect(
+      TwinRegistry,
+      Effect.acquireRelease(
+        Effect.sync(() => Registry.open(path)),
+        (r) => Effect.sync(() => r.close()),
+      ),
+    )
   /** A throwaway in-memory registry for tests. */
   static readonly test = TwinRegistry.layer(":memory:")
 }

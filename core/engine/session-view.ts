@@ -8,6 +8,7 @@ export type SessionPeek = { alive: true; msisdn: string } | { alive: false }
 
 export const peekSession = (twin: TwinCore, token: string, channel: string): SessionPeek => {
   const x = twin.state.sessions.get(sha256(token))
-  if (x === undefined || x.channel !== channel || sessionLapsed(twin.cat, x.channel, x.lastSeen, twin.now)) return { alive: false }
+  if (x === undefined || x.channel !== channel || sessionLapsed(twin.cat, x.channel, x.lastSeen, twin.now))
+    return { alive: false }
   return { alive: true, msisdn: x.msisdn }
 }

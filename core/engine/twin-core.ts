@@ -17,7 +17,7 @@ import { apply } from "../state/apply.ts"
 import { emptyState, type State } from "../state/model.ts"
 import { decodeState, encodeState, stateHash } from "../state/snapshot.ts"
 import type { TwinLog } from "../store/event-log.ts"
-import { JobHeap, rebuildHeap, scheduleSession, scheduleSubscriber, stillDue, type Job } from "./scheduler.ts"
+import { type JobHeap, rebuildHeap, scheduleSession, scheduleSubscriber, stillDue, type Job } from "./scheduler.ts"
 import { sessionIdleJob, sessionIdleMs } from "../rules/sessions.ts"
 import { claimOf } from "./idempotency.ts"
 
@@ -46,7 +46,14 @@ export interface TwinInit {
 
 /** Event types after which a subscriber's timers may have changed. */
 const TIMER_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
-  "SubscriberCreated", "PeriodRenewed", "TariffChanged", "PackageAdded", "PromisedOpened", "AutopaySet", "FamilyJoined", "FamilyRemoved",
+  "SubscriberCreated",
+  "PeriodRenewed",
+  "TariffChanged",
+  "PackageAdded",
+  "PromisedOpened",
+  "AutopaySet",
+  "FamilyJoined",
+  "FamilyRemoved",
 ])
 
 /** A server twin writes a snapshot every this many events, so a restart replays only the tail. */
@@ -56,10 +63,20 @@ export const SNAPSHOT_EVERY = 50_000
 export const MAX_ADVANCE_DAYS = 3660
 export const MAX_ADVANCE_MS = MAX_ADVANCE_DAYS * 86_400_000
 
-export interface AdvanceReport { from: number; to: number; jobs: number; events: number }
+export interface AdvanceReport {
+  from: number
+  to: number
+  jobs: number
+  events: number
+}
 
 const advanceRunning = (): DomainError =>
-  err("ADVANCE_RUNNING", "to: another advance of this twin is still running; retry when it ends", "Часы двойника уже переводятся, повторите позже", "to")
+  err(
+    "ADVANCE_RUNNING",
+    "to: another advance of this twin is still running; retry when it ends",
+    "Часы двойника уже переводятся, повторите позже",
+    "to",
+  )
 
 /** Let the event loop serve other requests and twins (I/O included) before the next step. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -82,8 +99,12 @@ export type Listener = (events: readonly Event[]) => void
 
 /** The refusal of a command whose events could not be made durable (the twin is back at its last durable state). */
 export const storeUnavailable = (cause: string): DomainError =>
-  err("STORE_UNAVAILABLE", `store: the command's events could not be written (${cause}); nothing of it was applied, retry later`,
-    "Операция не выполнена: сервис временно недоступен. Деньги не списаны, повторите попытку позже", "store")
+  err(
+    "STORE_UNAVAILABLE",
+    `store: the command's events could not be written (${cause}); nothing of it was applied, retry later`,
+    "Операция не выполнена: сервис временно недоступен. Деньги не списаны, повторите попытку позже",
+    "store",
+  )
 
 const causeOf = (e: unknown): string => {
   const code = typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : ""
@@ -140,7 +161,8 @@ export class TwinCore {
   /** Rebuild a twin from its log (and latest snapshot, if any): I7. */
   static restore(init: TwinInit): TwinCore {
     const snap = init.log.latestSnapshot()
-    const state = snap !== null ? decodeState(snap.state) : emptyState(init.seed, init.start, nextMskMidnight(init.start))
+    const state =
+      snap !== null ? decodeState(snap.state) : emptyState(init.seed, init.start, nextMskMidnight(init.start))
     for (const e of init.log.read(state.seq)) apply(state, e, init.catalog)
     return new TwinCore(init, state)
   }
@@ -259,7 +281,10 @@ export class TwinCore {
     this.log.discard()
     try {
       const snap = this.log.latestSnapshot()
-      const state = snap !== null ? decodeState(snap.state) : emptyState(this.init.seed, this.init.start, nextMskMidnight(this.init.start))
+      const state =
+        snap !== null
+          ? decodeState(snap.state)
+          : emptyState(this.init.seed, this.init.start, nextMskMidnight(this.init.start))
       for (const e of this.log.read(state.seq)) apply(state, e, this.cat)
       this.state = state
       this.scratch.state = state
@@ -300,10 +325,14 @@ export class TwinCore {
     const s = this.state.subscribers.get(j.msisdn)
     if (s === undefined) return []
     switch (j.kind) {
-      case "renewal": return renewalJob(ctx, s, j.at)
-      case "expiry": return expiryJob(s, j.at)
-      case "promised": return promisedDueJob(s)
-      case "autopay": return autopayDateJob(s, j.at)
+      case "renewal":
+        return renewalJob(ctx, s, j.at)
+      case "expiry":
+        return expiryJob(s, j.at)
+      case "promised":
+        return promisedDueJob(s)
+      case "autopay":
+        return autopayDateJob(s, j.at)
     }
   }
 
@@ -315,7 +344,8 @@ export class TwinCore {
       if (j === undefined || j.at > until) break
       this.heap.pop()
       if (!stillDue(this.state, j)) continue
-      if (++jobs > MAX_JOBS_PER_ADVANCE) throw new Error(`advance: more than ${MAX_JOBS_PER_ADVANCE} jobs in one advance (runaway schedule)`)
+      if (++jobs > MAX_JOBS_PER_ADVANCE)
+        throw new Error(`advance: more than ${MAX_JOBS_PER_ADVANCE} jobs in one advance (runaway schedule)`)
       this.commit(this.runJob(j), Math.max(j.at, this.state.now))
     }
     return jobs
@@ -324,7 +354,13 @@ export class TwinCore {
   private checkTo(to: number): DomainError | null {
     if (!Number.isSafeInteger(to)) return err("INVALID_FIELD", "to: not a valid instant", "Неверное время", "to")
     const from = this.state.now
-    if (to < from) return err("INVALID_FIELD", `to: ${formatMskIso(to)} is before twin time ${formatMskIso(from)}; time only moves forward`, "Время идет только вперед", "to")
+    if (to < from)
+      return err(
+        "INVALID_FIELD",
+        `to: ${formatMskIso(to)} is before twin time ${formatMskIso(from)}; time only moves forward`,
+        "Время идет только вперед",
+        "to",
+      )
     return null
   }
 
@@ -348,13 +384,22 @@ export class TwinCore {
    * the same as one advanceTo's (same events, same order). If a write fails, the twin stays at the
    * last durable day and the failure is returned. One advance per twin at a time.
    */
-  async advanceServed(to: number, pause: () => Promise<void> = nextTurn): Promise<Result.Result<AdvanceReport, DomainError>> {
+  async advanceServed(
+    to: number,
+    pause: () => Promise<void> = nextTurn,
+  ): Promise<Result.Result<AdvanceReport, DomainError>> {
     const bad = this.checkTo(to)
     if (bad !== null) return Result.fail(bad)
     const from = this.state.now
     if (to - from > MAX_ADVANCE_MS) {
-      return Result.fail(err("INVALID_FIELD", `to: ${formatMskIso(to)} is more than ${MAX_ADVANCE_DAYS} days after twin time ${formatMskIso(from)}; advance at most ${MAX_ADVANCE_DAYS} days per call`,
-        `Перевести часы можно не более чем на ${MAX_ADVANCE_DAYS} дней за раз`, "to"))
+      return Result.fail(
+        err(
+          "INVALID_FIELD",
+          `to: ${formatMskIso(to)} is more than ${MAX_ADVANCE_DAYS} days after twin time ${formatMskIso(from)}; advance at most ${MAX_ADVANCE_DAYS} days per call`,
+          `Перевести часы можно не более чем на ${MAX_ADVANCE_DAYS} дней за раз`,
+          "to",
+        ),
+      )
     }
     if (this.advancing) return Result.fail(advanceRunning())
     this.advancing = true
@@ -365,7 +410,8 @@ export class TwinCore {
         const until = Math.min(day, to)
         const step = this.atomically(() => {
           const n = this.runJobsUntil(until)
-          if (until === to && to > this.state.now) this.commit([{ type: "ClockSet", to, nextDaily: this.state.nextDaily }], to)
+          if (until === to && to > this.state.now)
+            this.commit([{ type: "ClockSet", to, nextDaily: this.state.nextDaily }], to)
           return Result.succeed(this.finish(n))
         })
         if (Result.isFailure(step)) return Result.fail(step.failure)
@@ -381,12 +427,21 @@ export class TwinCore {
   }
 
   advanceBy(ms: number): Result.Result<Outcome<{ from: number; to: number; jobs: number }>, DomainError> {
-    if (!Number.isSafeInteger(ms) || ms < 0) return Result.fail(err("INVALID_FIELD", `duration: must be a non-negative number of milliseconds, got ${ms}`, "Неверная длительность", "duration"))
+    if (!Number.isSafeInteger(ms) || ms < 0)
+      return Result.fail(
+        err(
+          "INVALID_FIELD",
+          `duration: must be a non-negative number of milliseconds, got ${ms}`,
+          "Неверная длительность",
+          "duration",
+        ),
+      )
     return this.advanceTo(this.state.now + ms)
   }
 
   advanceMonths(n: number): Result.Result<Outcome<{ from: number; to: number; jobs: number }>, DomainError> {
-    if (!Number.isSafeInteger(n) || n < 0 || n > 120) return Result.fail(err("INVALID_FIELD", `months: must be 0..120, got ${n}`, "Неверное число месяцев", "months"))
+    if (!Number.isSafeInteger(n) || n < 0 || n > 120)
+      return Result.fail(err("INVALID_FIELD", `months: must be 0..120, got ${n}`, "Неверное число месяцев", "months"))
     return this.advanceTo(addMonths(this.state.now, n))
   }
 
@@ -428,7 +483,12 @@ export class TwinCore {
   /** Write a snapshot of the current state to the log's store. */
   snapshot(): void {
     this.lastSnapshotSeq = this.state.seq
-    this.log.saveSnapshot({ seq: this.state.seq, at: this.state.now, hash: this.hash(), state: encodeState(this.state) })
+    this.log.saveSnapshot({
+      seq: this.state.seq,
+      at: this.state.now,
+      hash: this.hash(),
+      state: encodeState(this.state),
+    })
   }
 
   flush(): void {

@@ -16,15 +16,29 @@ import { isAbroad, ZABUGORISHCHE } from "../rules/rating.ts"
 import type { TwinCore } from "./twin-core.ts"
 
 export interface PackageView {
-  id: string; name: string; kind: Pkg["kind"]; source: Pkg["source"]; offer: string
+  id: string
+  name: string
+  kind: Pkg["kind"]
+  source: Pkg["source"]
+  offer: string
   /** Minutes, SMS, or megabytes for data. */
-  total: number; left: number; used: number
+  total: number
+  left: number
+  used: number
   unit: "мин" | "SMS" | "МБ"
   expiresAt: number | null
 }
 
 export interface ServiceView {
-  id: string; name: string; description: string; connectFee: number; monthlyFee: number; dailyFee: number; connected: boolean; available: boolean; removable: boolean
+  id: string
+  name: string
+  description: string
+  connectFee: number
+  monthlyFee: number
+  dailyFee: number
+  connected: boolean
+  available: boolean
+  removable: boolean
   /**
    * R3: a fee charged per day abroad with use («Забугорище»): the popular-country and other fees,
    * and the fee where the subscriber is now when abroad. Null for a service priced by its own fees.
@@ -36,7 +50,15 @@ export interface AccountView {
   msisdn: string
   asOf: number
   personal: { name: string; passport: string; birthDate: string; region: string }
-  tariff: { id: string; name: string; description: string; monthlyFee: number; kind: string; corporate: boolean; vip: boolean }
+  tariff: {
+    id: string
+    name: string
+    description: string
+    monthlyFee: number
+    kind: string
+    corporate: boolean
+    vip: boolean
+  }
   payment: "prepaid" | "credit"
   balance: number
   creditLimit: number
@@ -54,7 +76,10 @@ export interface AccountView {
   promisedOffer: { limit: number; avgMonthlySpend: number }
   autopay: Subscriber["autopay"]
   family:
-    | { role: "owner"; members: Array<{ msisdn: string; status: "invited" | "active"; minutes: number; sms: number; dataMb: number }> }
+    | {
+        role: "owner"
+        members: Array<{ msisdn: string; status: "invited" | "active"; minutes: number; sms: number; dataMb: number }>
+      }
     | { role: "member" | "invited"; owner: string }
     | null
   linked: string[]
@@ -67,7 +92,11 @@ export interface AccountView {
 const pkgView = (p: Pkg): PackageView => {
   const data = p.kind === "data"
   return {
-    id: p.id, name: p.name, kind: p.kind, source: p.source, offer: p.offer,
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    source: p.source,
+    offer: p.offer,
     total: data ? Math.floor(p.total / KB_PER_MB) : p.total,
     left: data ? Math.floor(p.left / KB_PER_MB) : p.left,
     used: data ? Math.floor((p.total - p.left) / KB_PER_MB) : p.total - p.left,
@@ -81,7 +110,14 @@ export const readable = (twin: TwinCore, msisdn: string, by?: string): Result.Re
   const s = twin.state.subscribers.get(msisdn)
   if (s === undefined) return Result.fail(unknownSubscriber(msisdn))
   if (by !== undefined && by !== msisdn && !(twin.state.subscribers.get(by)?.linked.includes(msisdn) ?? false)) {
-    return Result.fail(err("NOT_AUTHORIZED", `msisdn: ${by} may not read ${msisdn} (not the same number and not linked)`, "Нет доступа к этому номеру", "msisdn"))
+    return Result.fail(
+      err(
+        "NOT_AUTHORIZED",
+        `msisdn: ${by} may not read ${msisdn} (not the same number and not linked)`,
+        "Нет доступа к этому номеру",
+        "msisdn",
+      ),
+    )
   }
   return Result.succeed(s)
 }
@@ -99,8 +135,13 @@ export const accountView = (twin: TwinCore, msisdn: string, by?: string): Result
       // R21: the owner sees his personal data (ФИО, passport) in LK and the app.
       personal: { name: s.name, passport: s.passport, birthDate: s.birthDate, region: s.region },
       tariff: {
-        id: s.tariff, name: t?.name ?? s.tariff, description: t?.description ?? "", kind: t?.kind ?? "packaged",
-        monthlyFee: t === undefined ? 0 : monthlyFeeOf(t, s.constructorChoice), corporate: t?.corporate ?? false, vip: t?.vip ?? false,
+        id: s.tariff,
+        name: t?.name ?? s.tariff,
+        description: t?.description ?? "",
+        kind: t?.kind ?? "packaged",
+        monthlyFee: t === undefined ? 0 : monthlyFeeOf(t, s.constructorChoice),
+        corporate: t?.corporate ?? false,
+        vip: t?.vip ?? false,
       },
       payment: s.payment,
       balance: s.balance,
@@ -110,20 +151,40 @@ export const accountView = (twin: TwinCore, msisdn: string, by?: string): Result
       status: statusOf(s),
       negative: s.balance < 0,
       bonus: s.bonus,
-      location: { kind: abroad ? "abroad" : (loc as "home" | "russia"), country: abroad ? loc : null, countryName: abroad ? (twin.cat.countries.get(loc)?.name ?? loc) : null },
+      location: {
+        kind: abroad ? "abroad" : (loc as "home" | "russia"),
+        country: abroad ? loc : null,
+        countryName: abroad ? (twin.cat.countries.get(loc)?.name ?? loc) : null,
+      },
       mobileData: s.mobileData,
       services: servicesView(twin, s),
-      packages: s.packages.filter((p) => p.expiresAt === null || p.expiresAt > now || p.source === "tariff" || p.source === "share").map(pkgView),
-      promised: s.promised === null ? null : { amount: s.promised.amount, fee: s.promised.fee, dueAt: s.promised.dueAt },
+      packages: s.packages
+        .filter((p) => p.expiresAt === null || p.expiresAt > now || p.source === "tariff" || p.source === "share")
+        .map(pkgView),
+      promised:
+        s.promised === null ? null : { amount: s.promised.amount, fee: s.promised.fee, dueAt: s.promised.dueAt },
       promisedOffer: { limit: promisedLimit(twin.cat, s), avgMonthlySpend: avgMonthlySpend(s) },
       autopay: s.autopay,
-      family: fam === null ? null : fam.role === "owner"
-        // R2: a lapsed invitation frees its place at once (the nightly job only tidies the log).
-        ? { role: "owner", members: fam.members.filter((m) => m.status === "active" || m.expiresAt > now).map((m) => ({ msisdn: m.msisdn, status: m.status, ...m.shares })) }
-        : fam.role === "invited" && fam.expiresAt <= now ? null : { role: fam.role, owner: fam.owner },
+      family:
+        fam === null
+          ? null
+          : fam.role === "owner"
+            ? // R2: a lapsed invitation frees its place at once (the nightly job only tidies the log).
+              {
+                role: "owner",
+                members: fam.members
+                  .filter((m) => m.status === "active" || m.expiresAt > now)
+                  .map((m) => ({ msisdn: m.msisdn, status: m.status, ...m.shares })),
+              }
+            : fam.role === "invited" && fam.expiresAt <= now
+              ? null
+              : { role: fam.role, owner: fam.owner },
       linked: [...s.linked],
       notifications: { charges: s.notifyCharges, logins: s.notifyLogins },
-      kiosk: { connected: s.services.includes("e-assistant"), lockedUntil: s.auth.kioskLockedUntil > now ? s.auth.kioskLockedUntil : 0 },
+      kiosk: {
+        connected: s.services.includes("e-assistant"),
+        lockedUntil: s.auth.kioskLockedUntil > now ? s.auth.kioskLockedUntil : 0,
+      },
       lkLocked: s.auth.lkLocked,
       renewAt: s.renewAt,
     }
@@ -133,8 +194,15 @@ export const accountView = (twin: TwinCore, msisdn: string, by?: string): Result
 export const servicesView = (twin: TwinCore, s: Subscriber): ServiceView[] => {
   const t = twin.cat.tariffs.get(s.tariff)
   return twin.cat.data.services.map((sv) => ({
-    id: sv.id, name: sv.name, description: sv.description, connectFee: sv.connectFee, monthlyFee: sv.monthlyFee, dailyFee: sv.dailyFee,
-    connected: s.services.includes(sv.id), available: t !== undefined && serviceAvailable(sv, t), removable: sv.removable,
+    id: sv.id,
+    name: sv.name,
+    description: sv.description,
+    connectFee: sv.connectFee,
+    monthlyFee: sv.monthlyFee,
+    dailyFee: sv.dailyFee,
+    connected: s.services.includes(sv.id),
+    available: t !== undefined && serviceAvailable(sv, t),
+    removable: sv.removable,
     abroadDaily: sv.id === ZABUGORISHCHE ? abroadDailyOf(twin, s.location) : null,
   }))
 }
@@ -143,20 +211,39 @@ export const servicesView = (twin: TwinCore, s: Subscriber): ServiceView[] => {
 const abroadDailyOf = (twin: TwinCore, location: string): NonNullable<ServiceView["abroadDaily"]> => {
   const r = twin.cat.data.roaming
   const c = isAbroad(location) ? twin.cat.countries.get(location) : undefined
-  const here = !isAbroad(location) ? null : { country: c?.name ?? location, amount: c?.popular === true ? r.zabugorishchePopular : r.zabugorishcheOther }
+  const here = !isAbroad(location)
+    ? null
+    : { country: c?.name ?? location, amount: c?.popular === true ? r.zabugorishchePopular : r.zabugorishcheOther }
   return { popular: r.zabugorishchePopular, other: r.zabugorishcheOther, here }
 }
 
-export interface TariffOffer extends TariffQuote { description: string; current: boolean; selectable: boolean; popular: boolean; kind: string }
+export interface TariffOffer extends TariffQuote {
+  description: string
+  current: boolean
+  selectable: boolean
+  popular: boolean
+  kind: string
+}
 
 export const tariffsView = (twin: TwinCore, msisdn?: string): TariffOffer[] => {
   const cur = msisdn === undefined ? undefined : twin.state.subscribers.get(msisdn)?.tariff
   return twin.cat.data.tariffs
     .filter((t) => t.kind !== "member")
-    .map((t) => ({ ...tariffQuote(t), description: t.description, current: t.id === cur, selectable: t.selectable, popular: t.popular, kind: t.kind }))
+    .map((t) => ({
+      ...tariffQuote(t),
+      description: t.description,
+      current: t.id === cur,
+      selectable: t.selectable,
+      popular: t.popular,
+      kind: t.kind,
+    }))
 }
 
-export interface ConstructorOption { amount: number; fee: number; current: boolean }
+export interface ConstructorOption {
+  amount: number
+  fee: number
+  current: boolean
+}
 
 export interface ConstructorOptionsView {
   msisdn: string
@@ -179,14 +266,25 @@ export interface ConstructorOptionsView {
  * R5: a constructor tariff's package options, the current choice and the fees, read-only.
  * Null when the number is not on a constructor tariff.
  */
-export const constructorOptions = (twin: TwinCore, msisdn: string, by?: string): Result.Result<ConstructorOptionsView | null, DomainError> =>
+export const constructorOptions = (
+  twin: TwinCore,
+  msisdn: string,
+  by?: string,
+): Result.Result<ConstructorOptionsView | null, DomainError> =>
   Result.map(readable(twin, msisdn, by), (s) => {
     const t = twin.cat.tariffs.get(s.tariff)
     if (t === undefined || t.kind !== "constructor" || t.adjustable === undefined) return null
     const cur = s.constructorChoice
-    const opt = (o: { amount: number; fee: number }, chosen: number | undefined): ConstructorOption => ({ amount: o.amount, fee: o.fee, current: o.amount === chosen })
+    const opt = (o: { amount: number; fee: number }, chosen: number | undefined): ConstructorOption => ({
+      amount: o.amount,
+      fee: o.fee,
+      current: o.amount === chosen,
+    })
     return {
-      msisdn: s.msisdn, tariff: t.id, name: t.name, baseFee: t.monthlyFee,
+      msisdn: s.msisdn,
+      tariff: t.id,
+      name: t.name,
+      baseFee: t.monthlyFee,
       minutes: t.adjustable.minutes.map((o) => opt(o, cur?.minutes)),
       dataGb: t.adjustable.dataGb.map((o) => opt(o, cur?.dataGb)),
       sms: t.adjustable.sms,
@@ -196,15 +294,44 @@ export const constructorOptions = (twin: TwinCore, msisdn: string, by?: string):
     }
   })
 
-export interface UsageRecord { seq: number; at: number; kind: UsageKind; direction: "out" | "in"; peer: string; where: string; volume: number; units: number; fromPackages: number; cost: number }
-export interface ChargeRecord { seq: number; at: number; amount: number; reason: LedgerReason; label: string; ref: string }
+export interface UsageRecord {
+  seq: number
+  at: number
+  kind: UsageKind
+  direction: "out" | "in"
+  peer: string
+  where: string
+  volume: number
+  units: number
+  fromPackages: number
+  cost: number
+}
+export interface ChargeRecord {
+  seq: number
+  at: number
+  amount: number
+  reason: LedgerReason
+  label: string
+  ref: string
+}
 
 export interface Detail {
-  msisdn: string; from: number; to: number
+  msisdn: string
+  from: number
+  to: number
   usage: UsageRecord[]
   /** Every ledger entry in the period: charges (negative) and credits (positive). */
   ledger: ChargeRecord[]
-  totals: { calls: number; sms: number; data: number; fees: number; roaming: number; other: number; spent: number; credited: number }
+  totals: {
+    calls: number
+    sms: number
+    data: number
+    fees: number
+    roaming: number
+    other: number
+    spent: number
+    credited: number
+  }
 }
 
 export type ExpensePeriod = "today" | "week" | "month"
@@ -227,19 +354,35 @@ export const periodBounds = (now: number, period: ExpensePeriod): { from: number
 export const MAX_PERIOD_DAYS = 400
 
 /** R14: custom dates "YYYY-MM-DD" .. "YYYY-MM-DD", both Moscow days inclusive, as [from, to). */
-export const dateRangeBounds = (fromDate: string, toDate: string): Result.Result<{ from: number; to: number }, DomainError> => {
+export const dateRangeBounds = (
+  fromDate: string,
+  toDate: string,
+): Result.Result<{ from: number; to: number }, DomainError> => {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/
   const from = dateOnly.test(fromDate) ? parseInstant(fromDate) : null
-  if (from === null) return Result.fail(err("INVALID_FIELD", "from: expected a date like 2026-06-01", "Неверная дата начала периода", "from"))
+  if (from === null)
+    return Result.fail(
+      err("INVALID_FIELD", "from: expected a date like 2026-06-01", "Неверная дата начала периода", "from"),
+    )
   const to = dateOnly.test(toDate) ? parseInstant(toDate) : null
-  if (to === null) return Result.fail(err("INVALID_FIELD", "to: expected a date like 2026-06-30", "Неверная дата конца периода", "to"))
-  if (to < from) return Result.fail(err("INVALID_FIELD", "to: the period must end after it starts", "Неверный период", "to"))
-  if (to - from > MAX_PERIOD_DAYS * DAY) return Result.fail(err("INVALID_FIELD", `to: a period is at most ${MAX_PERIOD_DAYS} days`, "Слишком длинный период", "to"))
+  if (to === null)
+    return Result.fail(err("INVALID_FIELD", "to: expected a date like 2026-06-30", "Неверная дата конца периода", "to"))
+  if (to < from)
+    return Result.fail(err("INVALID_FIELD", "to: the period must end after it starts", "Неверный период", "to"))
+  if (to - from > MAX_PERIOD_DAYS * DAY)
+    return Result.fail(
+      err("INVALID_FIELD", `to: a period is at most ${MAX_PERIOD_DAYS} days`, "Слишком длинный период", "to"),
+    )
   return Result.succeed({ from, to: to + DAY })
 }
 
 /** Expense totals of a named period (R14): the detail over periodBounds, so every channel reads the same sums (I8). */
-export const expensesView = (twin: TwinCore, msisdn: string, period: ExpensePeriod, by?: string): Result.Result<Detail, DomainError> => {
+export const expensesView = (
+  twin: TwinCore,
+  msisdn: string,
+  period: ExpensePeriod,
+  by?: string,
+): Result.Result<Detail, DomainError> => {
   const b = periodBounds(twin.now, period)
   return detailView(twin, msisdn, b.from, b.to, by)
 }
@@ -248,11 +391,23 @@ export const expensesView = (twin: TwinCore, msisdn: string, period: ExpensePeri
 export const RECENT_PAYMENT_DAYS = 30
 
 /** Credited payments of the last RECENT_PAYMENT_DAYS days, newest first (R9, R14; I8: USSD and IVR read the same list). */
-export const recentPaymentsView = (twin: TwinCore, msisdn: string, by?: string): Result.Result<ChargeRecord[], DomainError> =>
-  Result.map(detailView(twin, msisdn, twin.now - RECENT_PAYMENT_DAYS * DAY, twin.now + 1, by), (d) => d.ledger.filter((e) => e.amount > 0).reverse())
+export const recentPaymentsView = (
+  twin: TwinCore,
+  msisdn: string,
+  by?: string,
+): Result.Result<ChargeRecord[], DomainError> =>
+  Result.map(detailView(twin, msisdn, twin.now - RECENT_PAYMENT_DAYS * DAY, twin.now + 1, by), (d) =>
+    d.ledger.filter((e) => e.amount > 0).reverse(),
+  )
 
 /** Expense control and detail (R14): every call/SMS/data session and every money movement in [from, to). */
-export const detailView = (twin: TwinCore, msisdn: string, from: number, to: number, by?: string): Result.Result<Detail, DomainError> => {
+export const detailView = (
+  twin: TwinCore,
+  msisdn: string,
+  from: number,
+  to: number,
+  by?: string,
+): Result.Result<Detail, DomainError> => {
   if (!(Number.isSafeInteger(from) && Number.isSafeInteger(to)) || to <= from) {
     return Result.fail(err("INVALID_FIELD", "to: the period must end after it starts", "Неверный период", "to"))
   }
@@ -264,7 +419,18 @@ export const detailView = (twin: TwinCore, msisdn: string, from: number, to: num
     for (const e of evs) {
       if (e.type === "UsageRated") {
         const fromPackages = e.draws.reduce((a, d) => a + d[1], 0)
-        usage.push({ seq: e.seq, at: e.at, kind: e.kind, direction: e.direction, peer: e.peer, where: e.where, volume: e.volume, units: e.units, fromPackages, cost: e.cost })
+        usage.push({
+          seq: e.seq,
+          at: e.at,
+          kind: e.kind,
+          direction: e.direction,
+          peer: e.peer,
+          where: e.where,
+          volume: e.volume,
+          units: e.units,
+          fromPackages,
+          cost: e.cost,
+        })
         if (e.cost > 0) {
           const reason: LedgerReason = e.kind === "call" ? "usage-call" : e.kind === "sms" ? "usage-sms" : "usage-data"
           ledger.push({ seq: e.seq, at: e.at, amount: -e.cost, reason, label: REASON_RU[reason], ref: e.peer })
@@ -275,7 +441,14 @@ export const detailView = (twin: TwinCore, msisdn: string, from: number, to: num
           totals.spent += e.cost
         }
       } else if (e.type === "Money") {
-        ledger.push({ seq: e.seq, at: e.at, amount: e.amount, reason: e.reason, label: ledgerWhat(twin.cat, e.reason, e.ref), ref: e.ref })
+        ledger.push({
+          seq: e.seq,
+          at: e.at,
+          amount: e.amount,
+          reason: e.reason,
+          label: ledgerWhat(twin.cat, e.reason, e.ref),
+          ref: e.ref,
+        })
         if (e.amount > 0) totals.credited += e.amount
         else if (SPEND_REASONS.has(e.reason)) {
           totals.spent += -e.amount
@@ -293,7 +466,15 @@ export const detailView = (twin: TwinCore, msisdn: string, from: number, to: num
 export const ledgerOf = (twin: TwinCore, msisdn: string): ChargeRecord[] => {
   const out: ChargeRecord[] = []
   for (const e of twin.log.query(msisdn, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ["UsageRated", "Money"])) {
-    if (e.type === "Money") out.push({ seq: e.seq, at: e.at, amount: e.amount, reason: e.reason, label: ledgerWhat(twin.cat, e.reason, e.ref), ref: e.ref })
+    if (e.type === "Money")
+      out.push({
+        seq: e.seq,
+        at: e.at,
+        amount: e.amount,
+        reason: e.reason,
+        label: ledgerWhat(twin.cat, e.reason, e.ref),
+        ref: e.ref,
+      })
     else if (e.type === "UsageRated" && e.cost !== 0) {
       const reason: LedgerReason = e.kind === "call" ? "usage-call" : e.kind === "sms" ? "usage-sms" : "usage-data"
       out.push({ seq: e.seq, at: e.at, amount: -e.cost, reason, label: REASON_RU[reason], ref: e.peer })
@@ -309,20 +490,34 @@ export const ledgerOf = (twin: TwinCore, msisdn: string): ChargeRecord[] => {
  * events API and exports keep the masked text.
  */
 export const smsText = (twin: TwinCore, e: SmsDelivered): string =>
-  e.code === undefined ? e.text : e.text.replace(CODE_MASK.repeat(e.code.digits), twin.revealCode(e.code.draw, e.code.digits))
+  e.code === undefined
+    ? e.text
+    : e.text.replace(CODE_MASK.repeat(e.code.digits), twin.revealCode(e.code.draw, e.code.digits))
 
 /**
  * The inbox, newest last (R22, R27 codes arrive here and only here). "handset": what the phone
  * shows, codes in clear; "operator": the operator's record of it, codes masked.
  */
-export const inboxView = (twin: TwinCore, msisdn: string, by?: string, side: "handset" | "operator" = "handset"): Result.Result<Sms[], DomainError> =>
-  Result.map(readable(twin, msisdn, by), () => inboxOf(twin, msisdn, side))
+export const inboxView = (
+  twin: TwinCore,
+  msisdn: string,
+  by?: string,
+  side: "handset" | "operator" = "handset",
+): Result.Result<Sms[], DomainError> => Result.map(readable(twin, msisdn, by), () => inboxOf(twin, msisdn, side))
 
 /** The newest INBOX_LIMIT SMS delivered to `msisdn`, oldest first, read from the event log. */
 export const inboxOf = (twin: TwinCore, msisdn: string, side: "handset" | "operator" = "handset"): Sms[] => {
   const out: Sms[] = []
   for (const e of twin.log.query(msisdn, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ["SmsDelivered"])) {
-    if (e.type === "SmsDelivered") out.push({ seq: e.seq, at: e.at, from: e.from, text: side === "handset" ? smsText(twin, e) : e.text, segments: e.segments, encoding: e.encoding })
+    if (e.type === "SmsDelivered")
+      out.push({
+        seq: e.seq,
+        at: e.at,
+        from: e.from,
+        text: side === "handset" ? smsText(twin, e) : e.text,
+        segments: e.segments,
+        encoding: e.encoding,
+      })
   }
   return out.length > INBOX_LIMIT ? out.slice(out.length - INBOX_LIMIT) : out
 }
@@ -334,7 +529,11 @@ export const passportMatches = (twin: TwinCore, msisdn: string, passport: string
   return s !== undefined && passport.trim() !== "" && norm(s.passport) === norm(passport)
 }
 
-export const promisedQuote = (twin: TwinCore, msisdn: string, amount?: number): { limit: number; amount: number; fee: number } | null => {
+export const promisedQuote = (
+  twin: TwinCore,
+  msisdn: string,
+  amount?: number,
+): { limit: number; amount: number; fee: number } | null => {
   const s = twin.state.subscribers.get(msisdn)
   if (s === undefined) return null
   const limit = promisedLimit(twin.cat, s)

@@ -13,9 +13,22 @@ export const MOBILE_ASSISTANT = "mobile-assistant"
 /** Commands that manage the account (change tariff, services, packages, blocks, money out). */
 const MANAGING: ReadonlySet<CommandTag> = new Set<CommandTag>([
   // ConfigureConstructor is refused without the assistant on every channel by R5 (services.ts).
-  "ChangeTariff", "ConnectService", "DisconnectService", "BuyPackage", "Block", "Unblock",
-  "PromisedPayment", "SetAutopay", "CancelAutopay", "Transfer", "ExchangeBonus", "FamilyInvite", "FamilyRemove",
-  "LinkRequest", "Unlink", "PayProvider",
+  "ChangeTariff",
+  "ConnectService",
+  "DisconnectService",
+  "BuyPackage",
+  "Block",
+  "Unblock",
+  "PromisedPayment",
+  "SetAutopay",
+  "CancelAutopay",
+  "Transfer",
+  "ExchangeBonus",
+  "FamilyInvite",
+  "FamilyRemove",
+  "LinkRequest",
+  "Unlink",
+  "PayProvider",
 ])
 
 /** The assistant's channels: the 111 voice menu and the internet assistant (LK, app). */
@@ -27,8 +40,10 @@ export const assistantRefusal = (ctx: Ctx, c: Command): DomainError | null => {
   if (!("msisdn" in c)) return null
   const s = ctx.state.subscribers.get(c.msisdn)
   if (s === undefined || hasService(s, MOBILE_ASSISTANT)) return null
-  return err("MOBILE_ASSISTANT_REQUIRED",
+  return err(
+    "MOBILE_ASSISTANT_REQUIRED",
     `msisdn: «Мобильный помощник» is switched off on ${c.msisdn}; managing the account through ${c.via} is refused (switch it on by *111*242#, 1)`,
     "«Мобильный помощник» отключен: управление счетом через голосовое меню 111, Личный кабинет и приложение запрещено. Чтобы снова включить его, наберите *111*242# и выберите «1 Подключить».",
-    "msisdn")
+    "msisdn",
+  )
 }

@@ -42,19 +42,33 @@ export const tariffOf = (ctx: Ctx, s: Subscriber): Tariff => {
  * I9: who may act on `msisdn`. `by` absent means the operator or control API.
  * "self": only the number itself; "linked": the number or a login that has it linked (R20).
  */
-export const authorize = (ctx: Ctx, by: string | undefined, msisdn: string, policy: "self" | "linked"): DomainError | null => {
+export const authorize = (
+  ctx: Ctx,
+  by: string | undefined,
+  msisdn: string,
+  policy: "self" | "linked",
+): DomainError | null => {
   if (by === undefined || by === msisdn) return null
   if (policy === "linked") {
     const actor = ctx.state.subscribers.get(by)
-    if (actor !== undefined && actor.linked.includes(msisdn)) return null
+    if (actor?.linked.includes(msisdn)) return null
   }
-  return err("NOT_AUTHORIZED", `by: ${by} may not act on ${msisdn} (not the same number${policy === "linked" ? " and not linked" : ""})`, "Нет доступа к этому номеру", "msisdn")
+  return err(
+    "NOT_AUTHORIZED",
+    `by: ${by} may not act on ${msisdn} (not the same number${policy === "linked" ? " and not linked" : ""})`,
+    "Нет доступа к этому номеру",
+    "msisdn",
+  )
 }
 
 /**
  * The subscriber a command acts on, once `by` may act on it (I9): the preamble of most rules.
  */
-export const actingOn = (ctx: Ctx, c: { msisdn: string; by?: string | undefined }, policy: "self" | "linked"): Subscriber | DomainError => {
+export const actingOn = (
+  ctx: Ctx,
+  c: { msisdn: string; by?: string | undefined },
+  policy: "self" | "linked",
+): Subscriber | DomainError => {
   const s = getSub(ctx, c.msisdn)
   if (isErr(s)) return s
   return authorize(ctx, c.by, c.msisdn, policy) ?? s
@@ -62,7 +76,14 @@ export const actingOn = (ctx: Ctx, c: { msisdn: string; by?: string | undefined 
 
 /** Commands only the network or the control API may send (never a subscriber channel). */
 export const systemOnly = (by: string | undefined, what: string): DomainError | null =>
-  by === undefined ? null : err("NOT_AUTHORIZED", `by: ${what} is a network/control operation, not a subscriber's`, "Операция недоступна", "by")
+  by === undefined
+    ? null
+    : err(
+        "NOT_AUTHORIZED",
+        `by: ${what} is a network/control operation, not a subscriber's`,
+        "Операция недоступна",
+        "by",
+      )
 
 /** An SMS delivered to a handset's inbox. */
 export const smsTo = (msisdn: string, from: string, text: string): Draft => {
@@ -83,10 +104,20 @@ export const drawCode = (ctx: Ctx, digits: number): { code: string; draw: number
  * An SMS carrying a one-time code: delivered to the handset, logged with the code masked and the
  * draw it came from (segments counted on the clear text the handset receives).
  */
-export const codeSmsTo = (msisdn: string, from: string, render: (code: string) => string, c: { code: string; draw: number }): Draft => {
+export const codeSmsTo = (
+  msisdn: string,
+  from: string,
+  render: (code: string) => string,
+  c: { code: string; draw: number },
+): Draft => {
   const seg = smsSegments(render(c.code))
   return {
-    type: "SmsDelivered", msisdn, from, text: render(CODE_MASK.repeat(c.code.length)), segments: seg.segments, encoding: seg.encoding,
+    type: "SmsDelivered",
+    msisdn,
+    from,
+    text: render(CODE_MASK.repeat(c.code.length)),
+    segments: seg.segments,
+    encoding: seg.encoding,
     code: { draw: c.draw, digits: c.code.length },
   }
 }

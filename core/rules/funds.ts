@@ -6,7 +6,12 @@ export const available = (s: Subscriber): number => (s.payment === "prepaid" ? s
 
 export const requireFunds = (s: Subscriber, amount: number, what: string): DomainError | null =>
   amount > 0 && available(s) < amount
-    ? err("INSUFFICIENT_FUNDS", `amount: ${what} costs ${amount} kopecks, ${s.msisdn} has ${available(s)} available`, "Недостаточно средств на счете", "amount")
+    ? err(
+        "INSUFFICIENT_FUNDS",
+        `amount: ${what} costs ${amount} kopecks, ${s.msisdn} has ${available(s)} available`,
+        "Недостаточно средств на счете",
+        "amount",
+      )
     : null
 
 /**
@@ -15,12 +20,20 @@ export const requireFunds = (s: Subscriber, amount: number, what: string): Domai
  */
 export const refuseWhileBlocked = (s: Subscriber, what: string): DomainError | null => {
   if (s.voluntaryBlock) {
-    return err("BLOCKED", `msisdn: ${s.msisdn} is voluntarily blocked; ${what} is a paid change and is refused while blocked`,
-      "Номер заблокирован. Платные изменения недоступны, пока действует добровольная блокировка. Снять блокировку можно в Личном кабинете, в приложении «Мой МТС» или по номеру 111.", "msisdn")
+    return err(
+      "BLOCKED",
+      `msisdn: ${s.msisdn} is voluntarily blocked; ${what} is a paid change and is refused while blocked`,
+      "Номер заблокирован. Платные изменения недоступны, пока действует добровольная блокировка. Снять блокировку можно в Личном кабинете, в приложении «Мой МТС» или по номеру 111.",
+      "msisdn",
+    )
   }
   if (isFinanciallyBlocked(s)) {
-    return err("BLOCKED", `msisdn: ${s.msisdn} is blocked for a negative balance; ${what} is a paid change and is refused while blocked`,
-      "Ваш баланс меньше нуля, рекомендуем пополнить. Платные изменения недоступны, пока номер заблокирован.", "msisdn")
+    return err(
+      "BLOCKED",
+      `msisdn: ${s.msisdn} is blocked for a negative balance; ${what} is a paid change and is refused while blocked`,
+      "Ваш баланс меньше нуля, рекомендуем пополнить. Платные изменения недоступны, пока номер заблокирован.",
+      "msisdn",
+    )
   }
   return null
 }

@@ -1,12 +1,32 @@
 // The dispatch table: one rule per command tag. A reader finds any command's rule here.
 import type { Command, CommandOf, CommandTag } from "../domain/commands.ts"
 import type { Ctx, RuleResult } from "./context.ts"
-import { activatePaymentCard, cancelAutopay, exchangeBonus, issuePaymentCard, payProvider, promisedPayment, setAutopay, setNotifications, topUp, transfer } from "./payments.ts"
+import {
+  activatePaymentCard,
+  cancelAutopay,
+  exchangeBonus,
+  issuePaymentCard,
+  payProvider,
+  promisedPayment,
+  setAutopay,
+  setNotifications,
+  topUp,
+  transfer,
+} from "./payments.ts"
 import { buyPackage, changeTariff, configureConstructor, connectService, disconnectService } from "./services.ts"
 import { block, unblock } from "./blocks.ts"
 import { familyInvite, familyRemove, familyReply } from "./family.ts"
 import { linkConfirm, linkRequest, unlink } from "./linked.ts"
-import { kioskLogin, login, loginByNetwork, logout, requestKioskCode, requestOtp, resumeSession, setPassword } from "./auth.ts"
+import {
+  kioskLogin,
+  login,
+  loginByNetwork,
+  logout,
+  requestKioskCode,
+  requestOtp,
+  resumeSession,
+  setPassword,
+} from "./auth.ts"
 import { rateUsage } from "./rating.ts"
 import { assistantRefusal } from "./assistant.ts"
 import { serviceSms } from "./service-sms.ts"

@@ -24,18 +24,22 @@ export const renewalEvents = (ctx: Ctx, s: Subscriber, at: number, force = false
   // R1: the period renews on its day each month, on the last day of a shorter month (a period
   // from the 31st renews on 30.04, 31.05, 30.06 …, never drifting to the 28th for good).
   const next = force ? addMonths(at, 1) : addMonths(s.renewAt, 1, s.renewDay)
-  if (isBlocked(s) && !force) return [{ type: "PeriodRenewed", msisdn: s.msisdn, renewAt: next, packages: [], charged: false }]
+  if (isBlocked(s) && !force)
+    return [{ type: "PeriodRenewed", msisdn: s.msisdn, renewAt: next, packages: [], charged: false }]
   const ev: Draft[] = []
   const fee = monthlyFeeOf(t, s.constructorChoice)
   if (fee > 0) ev.push({ type: "Money", msisdn: s.msisdn, amount: -fee, reason: "fee-monthly", ref: t.id })
   for (const id of s.services) {
     const sv = ctx.cat.services.get(id)
-    if (sv !== undefined && sv.monthlyFee > 0) ev.push({ type: "Money", msisdn: s.msisdn, amount: -sv.monthlyFee, reason: "fee-monthly", ref: sv.id })
+    if (sv !== undefined && sv.monthlyFee > 0)
+      ev.push({ type: "Money", msisdn: s.msisdn, amount: -sv.monthlyFee, reason: "fee-monthly", ref: sv.id })
   }
   const fam = s.family
   const active = fam?.role === "owner" ? fam.members.filter((m) => m.status === "active") : []
   const memberFee = ctx.cat.data.family.memberFee
-  for (const m of active) if (memberFee > 0) ev.push({ type: "Money", msisdn: s.msisdn, amount: -memberFee, reason: "fee-family-member", ref: m.msisdn })
+  for (const m of active)
+    if (memberFee > 0)
+      ev.push({ type: "Money", msisdn: s.msisdn, amount: -memberFee, reason: "fee-family-member", ref: m.msisdn })
   // I4: the owner's periodic packages are the tariff's minus what active members receive.
   const shared = { minutes: 0, sms: 0, dataMb: 0 }
   for (const m of active) {
@@ -44,9 +48,23 @@ export const renewalEvents = (ctx: Ctx, s: Subscriber, at: number, force = false
     shared.dataMb += m.shares.dataMb
   }
   const day = force ? { renewDay: mskParts(at).day } : {}
-  ev.push({ type: "PeriodRenewed", msisdn: s.msisdn, renewAt: next, packages: tariffPackages(t, next, s.constructorChoice, shared), charged: true, ...day })
+  ev.push({
+    type: "PeriodRenewed",
+    msisdn: s.msisdn,
+    renewAt: next,
+    packages: tariffPackages(t, next, s.constructorChoice, shared),
+    charged: true,
+    ...day,
+  })
   for (const m of active) {
-    ev.push({ type: "PeriodRenewed", msisdn: m.msisdn, renewAt: next, packages: sharePackages(s.msisdn, m.shares, next), charged: true, ...day })
+    ev.push({
+      type: "PeriodRenewed",
+      msisdn: m.msisdn,
+      renewAt: next,
+      packages: sharePackages(s.msisdn, m.shares, next),
+      charged: true,
+      ...day,
+    })
   }
   return ev
 }
@@ -56,7 +74,16 @@ export const renewalJob = (ctx: Ctx, s: Subscriber, at: number): Draft[] => {
   if (s.family?.role === "member") {
     const owner = ctx.state.subscribers.get(s.family.owner)
     // The owner's renewal renews the member; if the owner's renewal is later, wait for it.
-    if (owner !== undefined && owner.renewAt !== at) return [{ type: "PeriodRenewed", msisdn: s.msisdn, renewAt: owner.renewAt, packages: s.packages.filter((p) => p.source === "share"), charged: true }]
+    if (owner !== undefined && owner.renewAt !== at)
+      return [
+        {
+          type: "PeriodRenewed",
+          msisdn: s.msisdn,
+          renewAt: owner.renewAt,
+          packages: s.packages.filter((p) => p.source === "share"),
+          charged: true,
+        },
+      ]
     return []
   }
   return renewalEvents(ctx, s, at)
@@ -102,7 +129,8 @@ export const dailyJob = (ctx: Ctx, at: number): Draft[] => {
     }
   }
   for (const x of ctx.state.sessions.values()) {
-    if (sessionLapsed(ctx.cat, x.channel, x.lastSeen, at)) ev.push({ type: "SessionEnded", tokenHash: x.tokenHash, reason: "idle" })
+    if (sessionLapsed(ctx.cat, x.channel, x.lastSeen, at))
+      ev.push({ type: "SessionEnded", tokenHash: x.tokenHash, reason: "idle" })
   }
   ev.push({ type: "ClockSet", to: at, nextDaily: at + DAY })
   return ev

@@ -8,7 +8,18 @@ import type { Draft } from "../domain/events.ts"
 import { err, type DomainError } from "../domain/errors.ts"
 import { HOUR } from "../domain/time.ts"
 import type { State, Subscriber } from "../state/model.ts"
-import { actingOn, authorize, codeSmsTo, drawCode, getSub, isErr, ok, smsTo, type Ctx, type RuleResult } from "./context.ts"
+import {
+  actingOn,
+  authorize,
+  codeSmsTo,
+  drawCode,
+  getSub,
+  isErr,
+  ok,
+  smsTo,
+  type Ctx,
+  type RuleResult,
+} from "./context.ts"
 import { hashSecret, verifySecret } from "./secrets.ts"
 import { codeRateLimit } from "./auth.ts"
 import { SENDER, texts } from "./texts.ts"
@@ -24,7 +35,12 @@ export const LINK_LOCK_HOURS = 24
 const lockedError = (s: Subscriber, ctx: Ctx): DomainError | null => {
   const until = s.linkGuard?.lockedUntil ?? 0
   return until > ctx.now
-    ? err("LINK_LOCKED", `msisdn: linking numbers to ${s.msisdn} is refused until ${new Date(until).toISOString()} after ${LINK_MAX_VOIDS} voided codes`, "Привязка номеров временно недоступна из-за неверного ввода кода. Попробуйте через сутки", "msisdn")
+    ? err(
+        "LINK_LOCKED",
+        `msisdn: linking numbers to ${s.msisdn} is refused until ${new Date(until).toISOString()} after ${LINK_MAX_VOIDS} voided codes`,
+        "Привязка номеров временно недоступна из-за неверного ввода кода. Попробуйте через сутки",
+        "msisdn",
+      )
     : null
 }
 
@@ -33,7 +49,13 @@ export const linkRequest = (ctx: Ctx, c: CommandOf<"LinkRequest">): RuleResult =
   if (isErr(s)) return s
   const t = getSub(ctx, c.target, "target")
   if (isErr(t)) return t
-  if (t.msisdn === s.msisdn || s.linked.includes(t.msisdn)) return err("LINK_INVALID", `target: ${c.target} is this number or already linked`, "Этот номер уже привязан", "target")
+  if (t.msisdn === s.msisdn || s.linked.includes(t.msisdn))
+    return err(
+      "LINK_INVALID",
+      `target: ${c.target} is this number or already linked`,
+      "Этот номер уже привязан",
+      "target",
+    )
   const locked = lockedError(s, ctx)
   if (locked) return locked
   const limited = codeRateLimit(ctx, s)
@@ -41,10 +63,21 @@ export const linkRequest = (ctx: Ctx, c: CommandOf<"LinkRequest">): RuleResult =
   const code = drawCode(ctx, ctx.cat.data.auth.otpDigits)
   const salt = ctx.rng.hex(16)
   const expiresAt = ctx.now + HOUR
-  return ok([
-    { type: "LinkRequested", msisdn: s.msisdn, target: t.msisdn, hash: hashSecret(code.code, salt, ctx.cat.data.auth), salt, expiresAt, rng: ctx.rng.counter },
-    codeSmsTo(t.msisdn, SENDER.mts, (x) => texts.linkCode(s.msisdn, x), code),
-  ], { expiresAt })
+  return ok(
+    [
+      {
+        type: "LinkRequested",
+        msisdn: s.msisdn,
+        target: t.msisdn,
+        hash: hashSecret(code.code, salt, ctx.cat.data.auth),
+        salt,
+        expiresAt,
+        rng: ctx.rng.counter,
+      },
+      codeSmsTo(t.msisdn, SENDER.mts, (x) => texts.linkCode(s.msisdn, x), code),
+    ],
+    { expiresAt },
+  )
 }
 
 export const linkConfirm = (ctx: Ctx, c: CommandOf<"LinkConfirm">): RuleResult => {
@@ -53,27 +86,61 @@ export const linkConfirm = (ctx: Ctx, c: CommandOf<"LinkConfirm">): RuleResult =
   const locked = lockedError(s, ctx)
   if (locked) return locked
   const r = s.linkRequests.find((x) => x.target === c.target)
-  if (r === undefined) return err("LINK_NO_REQUEST", `target: no pending link request for ${c.target} (a code works once; 3 wrong codes void it)`, "Сначала запросите код привязки", "target")
-  if (r.expiresAt <= ctx.now) return err("CODE_EXPIRED", "code: the link code has expired; request a new one", "Срок действия кода истек. Запросите новый код", "code")
+  if (r === undefined)
+    return err(
+      "LINK_NO_REQUEST",
+      `target: no pending link request for ${c.target} (a code works once; 3 wrong codes void it)`,
+      "Сначала запросите код привязки",
+      "target",
+    )
+  if (r.expiresAt <= ctx.now)
+    return err(
+      "CODE_EXPIRED",
+      "code: the link code has expired; request a new one",
+      "Срок действия кода истек. Запросите новый код",
+      "code",
+    )
   if (!verifySecret(c.code.trim(), r, ctx.cat.data.auth)) {
     const failures = (r.failures ?? 0) + 1
     if (failures < LINK_MAX_FAILURES) {
       return {
         events: [{ type: "LinkFailed", msisdn: s.msisdn, target: c.target, failures }],
-        error: err("WRONG_CODE", `code: wrong link code (${failures} of ${LINK_MAX_FAILURES})`, `Неверный код. Осталось попыток: ${LINK_MAX_FAILURES - failures}`, "code"),
+        error: err(
+          "WRONG_CODE",
+          `code: wrong link code (${failures} of ${LINK_MAX_FAILURES})`,
+          `Неверный код. Осталось попыток: ${LINK_MAX_FAILURES - failures}`,
+          "code",
+        ),
       }
     }
     // The code is void; repeated voids refuse linking for a while.
     const recent = (s.linkGuard?.voids ?? []).filter((t) => t > ctx.now - LINK_VOID_WINDOW_HOURS * HOUR).length + 1
     const lock = recent >= LINK_MAX_VOIDS
     const e: Draft = lock
-      ? { type: "LinkFailed", msisdn: s.msisdn, target: c.target, failures, voided: true, lockedUntil: ctx.now + LINK_LOCK_HOURS * HOUR }
+      ? {
+          type: "LinkFailed",
+          msisdn: s.msisdn,
+          target: c.target,
+          failures,
+          voided: true,
+          lockedUntil: ctx.now + LINK_LOCK_HOURS * HOUR,
+        }
       : { type: "LinkFailed", msisdn: s.msisdn, target: c.target, failures, voided: true }
     return {
       events: [e],
       error: lock
-        ? err("LINK_LOCKED", `code: wrong link code (${failures} in a row, ${recent} voided codes within ${LINK_VOID_WINDOW_HOURS} h); linking is refused for ${LINK_LOCK_HOURS} h`, "Неверный код. Привязка номеров временно недоступна. Попробуйте через сутки", "code")
-        : err("CODE_VOID", `code: wrong link code (${failures} in a row); the code is void, request a new one`, "Неверный код. Код аннулирован, запросите новый", "code"),
+        ? err(
+            "LINK_LOCKED",
+            `code: wrong link code (${failures} in a row, ${recent} voided codes within ${LINK_VOID_WINDOW_HOURS} h); linking is refused for ${LINK_LOCK_HOURS} h`,
+            "Неверный код. Привязка номеров временно недоступна. Попробуйте через сутки",
+            "code",
+          )
+        : err(
+            "CODE_VOID",
+            `code: wrong link code (${failures} in a row); the code is void, request a new one`,
+            "Неверный код. Код аннулирован, запросите новый",
+            "code",
+          ),
     }
   }
   return ok([
@@ -94,7 +161,8 @@ export const unlink = (ctx: Ctx, c: CommandOf<"Unlink">): RuleResult => {
     const denied = authorize(ctx, c.by, c.msisdn, "self")
     if (denied) return denied
   }
-  if (!s.linked.includes(c.target)) return err("NOT_LINKED", `target: ${c.target} is not linked to ${c.msisdn}`, "Номер не привязан", "target")
+  if (!s.linked.includes(c.target))
+    return err("NOT_LINKED", `target: ${c.target} is not linked to ${c.msisdn}`, "Номер не привязан", "target")
   return ok([{ type: "Unlinked", msisdn: s.msisdn, target: c.target }])
 }
 

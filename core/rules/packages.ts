@@ -26,11 +26,26 @@ export const tariffAmounts = (t: Tariff, choice: { minutes: number; dataGb: numb
 }
 
 /** Periodic tariff packages, minus what the owner shares with family members (R2). */
-export const tariffPackages = (t: Tariff, renewAt: number, choice: { minutes: number; dataGb: number } | null, shared?: Shares): Pkg[] => {
+export const tariffPackages = (
+  t: Tariff,
+  renewAt: number,
+  choice: { minutes: number; dataGb: number } | null,
+  shared?: Shares,
+): Pkg[] => {
   const a = tariffAmounts(t, choice)
   const out: Pkg[] = []
   const add = (kind: PackageKind, total: number): void => {
-    if (total > 0) out.push({ id: TARIFF_PKG[kind].id, source: "tariff", offer: t.id, name: TARIFF_PKG[kind].name, kind, total, left: total, expiresAt: renewAt })
+    if (total > 0)
+      out.push({
+        id: TARIFF_PKG[kind].id,
+        source: "tariff",
+        offer: t.id,
+        name: TARIFF_PKG[kind].name,
+        kind,
+        total,
+        left: total,
+        expiresAt: renewAt,
+      })
   }
   add("minutes", a.minutes - (shared?.minutes ?? 0))
   add("sms", a.sms - (shared?.sms ?? 0))
@@ -42,7 +57,17 @@ export const tariffPackages = (t: Tariff, renewAt: number, choice: { minutes: nu
 export const sharePackages = (owner: string, shares: Shares, renewAt: number): Pkg[] => {
   const out: Pkg[] = []
   const add = (kind: PackageKind, total: number): void => {
-    if (total > 0) out.push({ id: SHARE_ID[kind], source: "share", offer: owner, name: `${KIND_NAMES[kind]} от ${owner}`, kind, total, left: total, expiresAt: renewAt })
+    if (total > 0)
+      out.push({
+        id: SHARE_ID[kind],
+        source: "share",
+        offer: owner,
+        name: `${KIND_NAMES[kind]} от ${owner}`,
+        kind,
+        total,
+        left: total,
+        expiresAt: renewAt,
+      })
   }
   add("minutes", shares.minutes)
   add("sms", shares.sms)
@@ -66,7 +91,9 @@ export const sharedTotal = (s: Subscriber): Shares => {
 /** Units left in the subscriber's packages of a kind (data in KB), ignoring lapsed one-offs. */
 export const leftOf = (s: Subscriber, kind: PackageKind, now: number): number => {
   let n = 0
-  for (const p of s.packages) if (p.kind === kind && (p.expiresAt === null || p.expiresAt > now || p.source === "tariff" || p.source === "share")) n += p.left
+  for (const p of s.packages)
+    if (p.kind === kind && (p.expiresAt === null || p.expiresAt > now || p.source === "tariff" || p.source === "share"))
+      n += p.left
   return n
 }
 

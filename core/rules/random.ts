@@ -72,7 +72,10 @@ export const digitsAt = (key: Buffer, counter: number, n: number): string => {
 export class Rng {
   private readonly key: Buffer
   /** `secret`: the twin's secret (any string; hex from randomTwinSecret or replaySecret). */
-  constructor(secret: string, public counter: number) {
+  constructor(
+    secret: string,
+    public counter: number,
+  ) {
     this.key = Buffer.from(secret, "utf8")
   }
   /** A string of `n` decimal digits (the first may be 0): one draw. */

@@ -23,10 +23,13 @@ export const ZABUGORISHCHE = "zabugorishche"
 export const isAbroad = (location: string): boolean => location !== "home" && location !== "russia"
 
 /** A Russian number (package minutes and SMS are for Russian numbers, R1). */
-export const isRussianNumber = (peer: string): boolean => (peer.length === 11 && (peer[0] === "7" || peer[0] === "8")) || peer.length <= 6
+export const isRussianNumber = (peer: string): boolean =>
+  (peer.length === 11 && (peer[0] === "7" || peer[0] === "8")) || peer.length <= 6
 
 const usableFor = (p: Pkg, kind: PackageKind, now: number): boolean =>
-  p.kind === kind && p.left > 0 && (p.expiresAt === null || p.expiresAt > now || p.source === "tariff" || p.source === "share")
+  p.kind === kind &&
+  p.left > 0 &&
+  (p.expiresAt === null || p.expiresAt > now || p.source === "tariff" || p.source === "share")
 
 /** Draws of a usage no package covered: shared and frozen (a recorded event is never changed). */
 const NO_DRAWS = Object.freeze([]) as unknown as Array<[string, number]>
@@ -56,7 +59,7 @@ const drawPackages = (s: Subscriber, usage: UsageKind, units: number, now: numbe
     return NO_DRAWS
   }
   if (count === 1) {
-    const take = only.left < units ? only.left : units
+    const take = Math.min(only.left, units)
     uncovered = units - take
     return [[only.id, take]]
   }
@@ -66,7 +69,7 @@ const drawPackages = (s: Subscriber, usage: UsageKind, units: number, now: numbe
   let rest = units
   for (const p of usable) {
     if (rest === 0) break
-    const take = p.left < rest ? p.left : rest
+    const take = Math.min(p.left, rest)
     draws.push([p.id, take])
     rest -= take
   }
@@ -95,17 +98,41 @@ const validate = (u: CommandOf<"Usage">["usage"]): DomainError | null => {
   switch (u._tag) {
     case "call":
       if (!Number.isSafeInteger(u.seconds) || u.seconds <= 0 || u.seconds > MAX_CALL_SECONDS)
-        return err("INVALID_FIELD", `usage.seconds: must be 1..${MAX_CALL_SECONDS}, got ${u.seconds}`, "Неверная длительность", "usage.seconds")
-      if (!isPhone(u.to)) return err("INVALID_FIELD", `usage.to: not a phone number: ${JSON.stringify(u.to).slice(0, 40)}`, "Неверный номер", "usage.to")
+        return err(
+          "INVALID_FIELD",
+          `usage.seconds: must be 1..${MAX_CALL_SECONDS}, got ${u.seconds}`,
+          "Неверная длительность",
+          "usage.seconds",
+        )
+      if (!isPhone(u.to))
+        return err(
+          "INVALID_FIELD",
+          `usage.to: not a phone number: ${JSON.stringify(u.to).slice(0, 40)}`,
+          "Неверный номер",
+          "usage.to",
+        )
       return null
     case "sms": {
       const n = u.count ?? 1
-      if (!Number.isSafeInteger(n) || n <= 0 || n > MAX_SMS) return err("INVALID_FIELD", `usage.count: must be 1..${MAX_SMS}, got ${n}`, "Неверное количество", "usage.count")
-      if (!isPhone(u.to)) return err("INVALID_FIELD", `usage.to: not a phone number: ${JSON.stringify(u.to).slice(0, 40)}`, "Неверный номер", "usage.to")
+      if (!Number.isSafeInteger(n) || n <= 0 || n > MAX_SMS)
+        return err(
+          "INVALID_FIELD",
+          `usage.count: must be 1..${MAX_SMS}, got ${n}`,
+          "Неверное количество",
+          "usage.count",
+        )
+      if (!isPhone(u.to))
+        return err(
+          "INVALID_FIELD",
+          `usage.to: not a phone number: ${JSON.stringify(u.to).slice(0, 40)}`,
+          "Неверный номер",
+          "usage.to",
+        )
       return null
     }
     case "data":
-      if (!Number.isSafeInteger(u.kb) || u.kb <= 0 || u.kb > MAX_DATA_KB) return err("INVALID_FIELD", `usage.kb: must be 1..${MAX_DATA_KB}, got ${u.kb}`, "Неверный объем", "usage.kb")
+      if (!Number.isSafeInteger(u.kb) || u.kb <= 0 || u.kb > MAX_DATA_KB)
+        return err("INVALID_FIELD", `usage.kb: must be 1..${MAX_DATA_KB}, got ${u.kb}`, "Неверный объем", "usage.kb")
       return null
   }
 }
@@ -132,10 +159,16 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
   const peer = u._tag === "data" ? "" : u.to.charCodeAt(0) === 43 /* "+" */ ? u.to.slice(1) : u.to
 
   // I2 / R19: nothing is rated while voluntarily blocked.
-  if (s.voluntaryBlock) return err("BLOCKED", `msisdn: ${s.msisdn} is voluntarily blocked; usage refused`, "Номер заблокирован", "msisdn")
+  if (s.voluntaryBlock)
+    return err("BLOCKED", `msisdn: ${s.msisdn} is voluntarily blocked; usage refused`, "Номер заблокирован", "msisdn")
   // R15 / I2: with a negative balance (prepaid) or past the credit limit, only incoming calls and SMS at home go on.
   if (isFinanciallyBlocked(s) && !(direction === "in" && !abroad)) {
-    return err("BLOCKED", `msisdn: ${s.msisdn} balance is below the allowed limit; outgoing usage refused`, "Недостаточно средств. Пополните баланс", "msisdn")
+    return err(
+      "BLOCKED",
+      `msisdn: ${s.msisdn} balance is below the allowed limit; outgoing usage refused`,
+      "Недостаточно средств. Пополните баланс",
+      "msisdn",
+    )
   }
 
   const volume = u._tag === "call" ? u.seconds : u._tag === "sms" ? (u.count ?? 1) : u.kb
@@ -202,27 +235,61 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
   const feeUncovered = feeAmount > 0 && avail < 0
   let rated = units
   if (feeUncovered || (cost > 0 && cost > avail)) {
-    const grant = feeUncovered || price === 0 ? 0 : kind === "data" ? Math.floor(avail / price) * KB_PER_MB : Math.floor(avail / price)
-    const paidGranted = paid < grant ? paid : grant
+    const grant =
+      feeUncovered || price === 0
+        ? 0
+        : kind === "data"
+          ? Math.floor(avail / price) * KB_PER_MB
+          : Math.floor(avail / price)
+    const paidGranted = Math.min(paid, grant)
     rated = feeUncovered ? 0 : units - paid + paidGranted
     if (rated === 0) {
       const cut: Draft = { type: "UsageCut", msisdn: s.msisdn, kind, direction, peer, where, volume, units }
       return {
         events: [cut, smsTo(s.msisdn, SENDER.mts, texts.usageCut(kind, s.balance))],
-        error: err("INSUFFICIENT_FUNDS", `msisdn: ${s.msisdn} has ${available(s)} kopecks available; the ${kind} is not covered and was cut off`, "Недостаточно средств на счете. Пополните баланс", "msisdn"),
+        error: err(
+          "INSUFFICIENT_FUNDS",
+          `msisdn: ${s.msisdn} has ${available(s)} kopecks available; the ${kind} is not covered and was cut off`,
+          "Недостаточно средств на счете. Пополните баланс",
+          "msisdn",
+        ),
       }
     }
     paid = paidGranted
     cost = priceOf(kind, paid, price)
   }
   const ratedVolume = rated === units ? volume : kind === "call" ? Math.min(volume, rated * 60) : rated
-  const fee: Draft | null = feeDue ? { type: "Money", msisdn: s.msisdn, amount: -feeAmount, reason: "fee-zabugorishche", ref: where } : null
+  const fee: Draft | null = feeDue
+    ? { type: "Money", msisdn: s.msisdn, amount: -feeAmount, reason: "fee-zabugorishche", ref: where }
+    : null
 
   // Built with its seq and at (the engine stamps them) so the object keeps one shape; same keys,
   // same order as a draft stamped later.
-  const event: UsageRated = { type: "UsageRated", msisdn: s.msisdn, kind, direction, peer, where, volume: ratedVolume, units: rated, draws, cost, seq: 0, at: 0 }
+  const event: UsageRated = {
+    type: "UsageRated",
+    msisdn: s.msisdn,
+    kind,
+    direction,
+    peer,
+    where,
+    volume: ratedVolume,
+    units: rated,
+    draws,
+    cost,
+    seq: 0,
+    at: 0,
+  }
   if (rated === units) return { events: fee === null ? [event] : [fee, event] }
-  const cut: Draft = { type: "UsageCut", msisdn: s.msisdn, kind, direction, peer, where, volume: volume - ratedVolume, units: units - rated }
+  const cut: Draft = {
+    type: "UsageCut",
+    msisdn: s.msisdn,
+    kind,
+    direction,
+    peer,
+    where,
+    volume: volume - ratedVolume,
+    units: units - rated,
+  }
   const notice = smsTo(s.msisdn, SENDER.mts, texts.usageCut(kind, s.balance - feeAmount - cost))
   return { events: fee === null ? [event, cut, notice] : [fee, event, cut, notice] }
 }

@@ -31,7 +31,8 @@ export const reactions = (ctx: Ctx, committed: readonly Event[], from = 0): Draf
     if (charge > 0) {
       if (s.notifyCharges) {
         const after = s.balance + (later?.get(s.msisdn) ?? 0)
-        const what = e.type === "UsageRated" ? ledgerWhat(ctx.cat, usageReason(e.kind), "") : ledgerWhat(ctx.cat, e.reason, e.ref)
+        const what =
+          e.type === "UsageRated" ? ledgerWhat(ctx.cat, usageReason(e.kind), "") : ledgerWhat(ctx.cat, e.reason, e.ref)
         ;(notes ??= []).push(smsTo(s.msisdn, SENDER.mts, texts.charge(charge, what, after)))
       }
       if (s.autopay?.mode === "threshold") (touched ??= new Set()).add(s.msisdn)
@@ -44,7 +45,10 @@ export const reactions = (ctx: Ctx, committed: readonly Event[], from = 0): Draf
       const s = state.subscribers.get(m)
       const a = s?.autopay
       if (s !== undefined && a?.mode === "threshold" && s.balance < a.threshold) {
-        ;(out ??= []).push({ type: "Money", msisdn: m, amount: a.amount, reason: "autopay", ref: "threshold" }, smsTo(m, SENDER.mts, texts.autopay(a.amount)))
+        ;(out ??= []).push(
+          { type: "Money", msisdn: m, amount: a.amount, reason: "autopay", ref: "threshold" },
+          smsTo(m, SENDER.mts, texts.autopay(a.amount)),
+        )
       }
     }
   }
@@ -52,7 +56,7 @@ export const reactions = (ctx: Ctx, committed: readonly Event[], from = 0): Draf
     for (const m of credited) {
       const s = state.subscribers.get(m)
       // R15: the renewal skipped while the balance was below zero is made once a credit lifts the block.
-      if (s !== undefined && s.renewalSkipped && !s.voluntaryBlock && !isFinanciallyBlocked(s) && s.family?.role !== "member") {
+      if (s?.renewalSkipped && !s.voluntaryBlock && !isFinanciallyBlocked(s) && s.family?.role !== "member") {
         ;(out ??= []).push(...renewalEvents(ctx, s, ctx.now, true))
       }
     }

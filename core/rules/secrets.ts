@@ -4,7 +4,10 @@ import { createHmac, hash, scryptSync, timingSafeEqual } from "node:crypto"
 import type { SecretHash } from "../state/model.ts"
 
 /** The catalog's hashing settings (auth.kdf and auth.scryptN). */
-export interface KdfSettings { readonly kdf: "scrypt" | "hmac-sha256"; readonly scryptN: number }
+export interface KdfSettings {
+  readonly kdf: "scrypt" | "hmac-sha256"
+  readonly scryptN: number
+}
 
 /**
  * "hmac-sha256" is for simulations (bench/rating.ts simCatalog): even at scrypt's least cost its
@@ -15,7 +18,9 @@ export interface KdfSettings { readonly kdf: "scrypt" | "hmac-sha256"; readonly 
 export const hashSecret = (secret: string, salt: string, k: KdfSettings): string =>
   k.kdf === "hmac-sha256"
     ? createHmac("sha256", salt).update(secret).digest("hex")
-    : scryptSync(secret, salt, 32, { N: k.scryptN, r: 8, p: 1, maxmem: 256 * k.scryptN * 8 + 1024 * 1024 }).toString("hex")
+    : scryptSync(secret, salt, 32, { N: k.scryptN, r: 8, p: 1, maxmem: 256 * k.scryptN * 8 + 1024 * 1024 }).toString(
+        "hex",
+      )
 
 export const verifySecret = (secret: string, h: SecretHash, k: KdfSettings): boolean => {
   const a = Buffer.from(hashSecret(secret, h.salt, k), "hex")

@@ -17,13 +17,28 @@ export const serviceSms = (ctx: Ctx, c: CommandOf<"ServiceSms">): RuleResult<{ s
   if (isErr(s)) return s
   // A channel may only write to the handset that wrote to it.
   if (c.by === undefined || c.by !== c.msisdn) {
-    return err("NOT_AUTHORIZED", `by: a service SMS goes only to the number that wrote (by must be ${c.msisdn}, got ${c.by ?? "none"})`, "Операция недоступна", "by")
+    return err(
+      "NOT_AUTHORIZED",
+      `by: a service SMS goes only to the number that wrote (by must be ${c.msisdn}, got ${c.by ?? "none"})`,
+      "Операция недоступна",
+      "by",
+    )
   }
   if (!OPERATOR_SENDERS.includes(c.from)) {
-    return err("INVALID_FIELD", `from: must be one of the operator's senders ${OPERATOR_SENDERS.join(", ")}, got "${c.from.slice(0, 20)}"`, "Неверный отправитель", "from")
+    return err(
+      "INVALID_FIELD",
+      `from: must be one of the operator's senders ${OPERATOR_SENDERS.join(", ")}, got "${c.from.slice(0, 20)}"`,
+      "Неверный отправитель",
+      "from",
+    )
   }
   if (c.text.trim() === "" || c.text.length > MAX_SERVICE_SMS_TEXT) {
-    return err("INVALID_FIELD", `text: must be 1..${MAX_SERVICE_SMS_TEXT} characters, got ${c.text.length}`, "Неверный текст сообщения", "text")
+    return err(
+      "INVALID_FIELD",
+      `text: must be 1..${MAX_SERVICE_SMS_TEXT} characters, got ${c.text.length}`,
+      "Неверный текст сообщения",
+      "text",
+    )
   }
   const sms = smsTo(s.msisdn, c.from, c.text)
   return ok([sms], { segments: sms.type === "SmsDelivered" ? sms.segments : 0 })

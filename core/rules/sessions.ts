@@ -20,9 +20,16 @@ export const sessionLapsed = (cat: CatalogIndex, channel: string, lastSeen: numb
  * End every open session of `msisdn` (but `keepHash`'s): when its LK login locks, its kiosk
  * access is blocked, or its password changes, nobody stays logged in on the old credentials.
  */
-export const endSessionsOf = (state: State, msisdn: string, reason: "locked" | "password", keepHash?: string): Draft[] => {
+export const endSessionsOf = (
+  state: State,
+  msisdn: string,
+  reason: "locked" | "password",
+  keepHash?: string,
+): Draft[] => {
   const out: Draft[] = []
-  for (const x of state.sessions.values()) if (x.msisdn === msisdn && x.tokenHash !== keepHash) out.push({ type: "SessionEnded", tokenHash: x.tokenHash, reason })
+  for (const x of state.sessions.values())
+    if (x.msisdn === msisdn && x.tokenHash !== keepHash)
+      out.push({ type: "SessionEnded", tokenHash: x.tokenHash, reason })
   return out
 }
 
@@ -31,9 +38,16 @@ export const endSessionsOf = (state: State, msisdn: string, reason: "locked" | "
  * (lastSeen + idle limit), or, when it was used since the timer was set, the timer moves to the new
  * expiry (returned as `recheckAt`). Expired sessions thus leave memory at their expiry, not at midnight.
  */
-export const sessionIdleJob = (cat: CatalogIndex, state: State, tokenHash: string, at: number): { end: Draft[]; recheckAt: number | null } => {
+export const sessionIdleJob = (
+  cat: CatalogIndex,
+  state: State,
+  tokenHash: string,
+  at: number,
+): { end: Draft[]; recheckAt: number | null } => {
   const x = state.sessions.get(tokenHash)
   if (x === undefined) return { end: [], recheckAt: null }
   const expiry = x.lastSeen + sessionIdleMs(cat, x.channel)
-  return expiry <= at ? { end: [{ type: "SessionEnded", tokenHash, reason: "idle" }], recheckAt: null } : { end: [], recheckAt: expiry }
+  return expiry <= at
+    ? { end: [{ type: "SessionEnded", tokenHash, reason: "idle" }], recheckAt: null }
+    : { end: [], recheckAt: expiry }
 }

@@ -17,10 +17,26 @@ export const setupPackage = (ctx: Ctx, c: CommandOf<"SetupPackage">): RuleResult
   const s = getSub(ctx, c.msisdn)
   if (isErr(s)) return s
   const o = ctx.cat.oneOff.get(c.offer)
-  if (o === undefined) return err("UNKNOWN_OFFER", `offer: no one-off package "${c.offer}" in the catalog`, "Пакет не найден", "offer")
+  if (o === undefined)
+    return err("UNKNOWN_OFFER", `offer: no one-off package "${c.offer}" in the catalog`, "Пакет не найден", "offer")
   const total = o.kind === "data" ? o.amount * KB_PER_MB : o.amount
   const until = ctx.now + o.validDays * DAY
-  return ok([{ type: "PackageAdded", msisdn: s.msisdn, pkg: { id: `oneoff:${o.id}:${ctx.state.seq + 1}`, source: "oneoff", offer: o.id, name: o.name, kind: o.kind, total, left: total, expiresAt: until } }])
+  return ok([
+    {
+      type: "PackageAdded",
+      msisdn: s.msisdn,
+      pkg: {
+        id: `oneoff:${o.id}:${ctx.state.seq + 1}`,
+        source: "oneoff",
+        offer: o.id,
+        name: o.name,
+        kind: o.kind,
+        total,
+        left: total,
+        expiresAt: until,
+      },
+    },
+  ])
 }
 
 /** `msisdn` manages `target` (R20), as if the link code had been confirmed. */
@@ -31,7 +47,13 @@ export const setupLink = (ctx: Ctx, c: CommandOf<"SetupLink">): RuleResult => {
   if (isErr(s)) return s
   const t = getSub(ctx, c.target, "target")
   if (isErr(t)) return t
-  if (t.msisdn === s.msisdn || s.linked.includes(t.msisdn)) return err("LINK_INVALID", `target: ${c.target} is this number or already linked`, "Этот номер уже привязан", "target")
+  if (t.msisdn === s.msisdn || s.linked.includes(t.msisdn))
+    return err(
+      "LINK_INVALID",
+      `target: ${c.target} is this number or already linked`,
+      "Этот номер уже привязан",
+      "target",
+    )
   return ok([{ type: "LinkConfirmed", msisdn: s.msisdn, target: t.msisdn }])
 }
 
@@ -39,7 +61,14 @@ export const setupLink = (ctx: Ctx, c: CommandOf<"SetupLink">): RuleResult => {
 export const setupFamily = (ctx: Ctx, c: CommandOf<"SetupFamily">): RuleResult => {
   const denied = systemOnly(c.by, "SetupFamily")
   if (denied) return denied
-  const invite = familyInvite(ctx, { _tag: "FamilyInvite", msisdn: c.msisdn, member: c.member, minutes: c.minutes, sms: c.sms, dataMb: c.dataMb })
+  const invite = familyInvite(ctx, {
+    _tag: "FamilyInvite",
+    msisdn: c.msisdn,
+    member: c.member,
+    minutes: c.minutes,
+    sms: c.sms,
+    dataMb: c.dataMb,
+  })
   if (isErr(invite)) return invite
   const o = getSub(ctx, c.msisdn)
   const m = getSub(ctx, c.member, "member")

@@ -21,12 +21,25 @@ export const timeRu = (t: number): string => {
 export const SENDER = { otp: "3339", kiosk: "6262", mts: "MTS", assistant: "111" } as const
 
 export const REASON_RU: Record<LedgerReason, string> = {
-  "usage-call": "звонки", "usage-sms": "SMS", "usage-data": "мобильный интернет",
-  "fee-monthly": "абонентская плата", "fee-daily": "ежедневная плата за услугу", "fee-zabugorishche": "Забугорище",
-  "fee-family-member": "участник «МЫ МТС»", "fee-service-connect": "подключение услуги", "fee-tariff-change": "смена тарифа",
-  "fee-promised-payment": "плата за обещанный платеж", "fee-transfer": "комиссия за перевод", "package-purchase": "покупка пакета",
-  topup: "пополнение счета", "payment-card": "карта оплаты", autopay: "автоплатеж", "promised-payment": "обещанный платеж",
-  "promised-repayment": "погашение обещанного платежа", "transfer-in": "перевод с другого номера", "transfer-out": "перевод на другой номер",
+  "usage-call": "звонки",
+  "usage-sms": "SMS",
+  "usage-data": "мобильный интернет",
+  "fee-monthly": "абонентская плата",
+  "fee-daily": "ежедневная плата за услугу",
+  "fee-zabugorishche": "Забугорище",
+  "fee-family-member": "участник «МЫ МТС»",
+  "fee-service-connect": "подключение услуги",
+  "fee-tariff-change": "смена тарифа",
+  "fee-promised-payment": "плата за обещанный платеж",
+  "fee-transfer": "комиссия за перевод",
+  "package-purchase": "покупка пакета",
+  topup: "пополнение счета",
+  "payment-card": "карта оплаты",
+  autopay: "автоплатеж",
+  "promised-payment": "обещанный платеж",
+  "promised-repayment": "погашение обещанного платежа",
+  "transfer-in": "перевод с другого номера",
+  "transfer-out": "перевод на другой номер",
   "payment-other": "оплата",
 }
 
@@ -39,8 +52,12 @@ const providerRef = (cat: CatalogIndex, ref: string): { name: string; account: s
 }
 
 const TOPUP_METHOD_RU: Readonly<Record<string, string>> = {
-  card: "пополнение картой", cash: "пополнение наличными", "apple-pay": "пополнение через Apple Pay",
-  "google-pay": "пополнение через Google Pay", "samsung-pay": "пополнение через Samsung Pay", bank: "пополнение через банк",
+  card: "пополнение картой",
+  cash: "пополнение наличными",
+  "apple-pay": "пополнение через Apple Pay",
+  "google-pay": "пополнение через Google Pay",
+  "samsung-pay": "пополнение через Samsung Pay",
+  bank: "пополнение через банк",
 }
 
 /**
@@ -52,11 +69,17 @@ export const ledgerWhat = (cat: CatalogIndex, reason: LedgerReason, ref: string)
   const base = REASON_RU[reason]
   const named = (name: string | undefined): string => (name === undefined ? base : `${base} "${name}"`)
   switch (reason) {
-    case "topup": return TOPUP_METHOD_RU[ref] ?? base
-    case "fee-monthly": return named(cat.tariffs.get(ref)?.name ?? cat.services.get(ref)?.name)
-    case "fee-daily": case "fee-service-connect": return named(cat.services.get(ref)?.name)
-    case "fee-tariff-change": return named(cat.tariffs.get(ref)?.name)
-    case "package-purchase": return named(cat.oneOff.get(ref)?.name)
+    case "topup":
+      return TOPUP_METHOD_RU[ref] ?? base
+    case "fee-monthly":
+      return named(cat.tariffs.get(ref)?.name ?? cat.services.get(ref)?.name)
+    case "fee-daily":
+    case "fee-service-connect":
+      return named(cat.services.get(ref)?.name)
+    case "fee-tariff-change":
+      return named(cat.tariffs.get(ref)?.name)
+    case "package-purchase":
+      return named(cat.oneOff.get(ref)?.name)
     case "fee-zabugorishche": {
       const c = cat.countries.get(ref)
       return c === undefined ? base : `${base} (${c.name})`
@@ -65,27 +88,38 @@ export const ledgerWhat = (cat: CatalogIndex, reason: LedgerReason, ref: string)
       const pay = providerRef(cat, ref)
       return pay !== null ? `комиссия за оплату «${pay.name}»` : ref === "" ? base : `${base} ${phoneRu(ref)}`
     }
-    case "fee-family-member": case "transfer-in": case "transfer-out":
+    case "fee-family-member":
+    case "transfer-in":
+    case "transfer-out":
       return ref === "" ? base : `${base} ${phoneRu(ref)}`
     case "payment-other": {
       const pay = providerRef(cat, ref)
-      return pay === null ? base : `${base} «${pay.name}», ${pay.phone ? phoneRu(pay.account.replace(/^8/, "7")) : `договор ${pay.account}`}`
+      return pay === null
+        ? base
+        : `${base} «${pay.name}», ${pay.phone ? phoneRu(pay.account.replace(/^8/, "7")) : `договор ${pay.account}`}`
     }
-    case "autopay": return ref === "threshold" ? "автоплатеж при низком балансе" : ref === "date" ? "автоплатеж по дате" : base
-    default: return base
+    case "autopay":
+      return ref === "threshold" ? "автоплатеж при низком балансе" : ref === "date" ? "автоплатеж по дате" : base
+    default:
+      return base
   }
 }
 
 export const texts = {
-  otp: (code: string) => `Пароль для входа в Личный кабинет: ${code}. Пароль действует 2 суток. Никому не сообщайте его.`,
-  loginNotice: (t: number) => `Выполнен вход в Личный кабинет МТС ${dateRu(t)} в ${timeRu(t)}. Если это были не вы, смените пароль.`,
-  lockNotice: (n: number) => `Вход в Личный кабинет заблокирован: ${n} раза подряд введен неверный пароль. Для входа получите новый пароль по SMS.`,
+  otp: (code: string) =>
+    `Пароль для входа в Личный кабинет: ${code}. Пароль действует 2 суток. Никому не сообщайте его.`,
+  loginNotice: (t: number) =>
+    `Выполнен вход в Личный кабинет МТС ${dateRu(t)} в ${timeRu(t)}. Если это были не вы, смените пароль.`,
+  lockNotice: (n: number) =>
+    `Вход в Личный кабинет заблокирован: ${n} раза подряд введен неверный пароль. Для входа получите новый пароль по SMS.`,
   passwordChanged: (t: number) => `Пароль для входа в Личный кабинет изменен ${dateRu(t)} в ${timeRu(t)}.`,
   kioskCode: (code: string) => `Код доступа к «Электронному Помощнику»: ${code}. Никому не сообщайте код.`,
-  kioskLocked: () => "Код доступа к «Электронному Помощнику» введен неверно более 3 раз. Доступ к сервису заблокирован на сутки.",
+  kioskLocked: () =>
+    "Код доступа к «Электронному Помощнику» введен неверно более 3 раз. Доступ к сервису заблокирован на сутки.",
   serviceOn: (name: string) => `Услуга «${name}» подключена.`,
   serviceOff: (name: string) => `Услуга «${name}» отключена.`,
-  eAssistantOn: () => "Услуга «Электронный Помощник» подключена. Чтобы получить код доступа, отправьте пустое SMS на номер 6262.",
+  eAssistantOn: () =>
+    "Услуга «Электронный Помощник» подключена. Чтобы получить код доступа, отправьте пустое SMS на номер 6262.",
   tariffChanged: (name: string) => `Тарифный план изменен на «${name}».`,
   blocked: () => "Добровольная блокировка номера установлена. Абонентская плата не списывается.",
   unblocked: () => "Добровольная блокировка номера снята.",
@@ -100,18 +134,24 @@ export const texts = {
   transferIn: (amount: number, from: string) => `Вам поступил перевод ${formatRub(amount)} с номера ${phoneRu(from)}.`,
   usageCut: (kind: "call" | "sms" | "data", balance: number) =>
     `${kind === "call" ? "Звонок прерван" : kind === "sms" ? "SMS не отправлено" : "Доступ в интернет приостановлен"}: недостаточно средств на счете. Баланс: ${formatRub(balance)} Пополните счет.`,
-  charge: (amount: number, what: string, balance: number) => `Списание ${formatRub(amount)}: ${what}. Баланс: ${formatRub(balance)}`,
+  charge: (amount: number, what: string, balance: number) =>
+    `Списание ${formatRub(amount)}: ${what}. Баланс: ${formatRub(balance)}`,
   familyInvite: (owner: string, m: number, dataMb: number, sms: number) =>
     `Абонент ${phoneRu(owner)} приглашает вас в «МЫ МТС» и делится пакетами: ${m} мин, ${dataRu(dataMb)}, ${sms} SMS. Ваш тариф сменится на «МЫ МТС (участник)» без абонентской платы. Ответьте на это SMS словом «Да», чтобы согласиться, или «Нет».`,
-  familyJoinedOwner: (member: string, fee: number) => `Абонент ${phoneRu(member)} подтвердил участие в «МЫ МТС». Вы делитесь пакетами, плата ${formatRub(fee)} в месяц.`,
+  familyJoinedOwner: (member: string, fee: number) =>
+    `Абонент ${phoneRu(member)} подтвердил участие в «МЫ МТС». Вы делитесь пакетами, плата ${formatRub(fee)} в месяц.`,
   familyJoinedMember: (owner: string) => `Вы участник «МЫ МТС» абонента ${phoneRu(owner)}. Пакеты доступны.`,
   familyDeclinedOwner: (member: string) => `Абонент ${phoneRu(member)} отказался от участия в «МЫ МТС».`,
-  familyExpiredOwner: (member: string) => `Абонент ${phoneRu(member)} не ответил на приглашение в «МЫ МТС». Приглашение отменено.`,
-  familyRemovedMember: (owner: string, tariff: string) => `Вы больше не участник «МЫ МТС» абонента ${phoneRu(owner)}. Ваш тариф: «${tariff}».`,
+  familyExpiredOwner: (member: string) =>
+    `Абонент ${phoneRu(member)} не ответил на приглашение в «МЫ МТС». Приглашение отменено.`,
+  familyRemovedMember: (owner: string, tariff: string) =>
+    `Вы больше не участник «МЫ МТС» абонента ${phoneRu(owner)}. Ваш тариф: «${tariff}».`,
   familyRemovedOwner: (member: string) => `Номер ${phoneRu(member)} исключен из «МЫ МТС».`,
-  linkCode: (owner: string, code: string) => `Код для привязки вашего номера к Личному кабинету номера ${phoneRu(owner)}: ${code}. Если вы не запрашивали привязку, никому не сообщайте код.`,
+  linkCode: (owner: string, code: string) =>
+    `Код для привязки вашего номера к Личному кабинету номера ${phoneRu(owner)}: ${code}. Если вы не запрашивали привязку, никому не сообщайте код.`,
   linked: (target: string) => `Номер ${phoneRu(target)} привязан к вашему Личному кабинету.`,
-  linkedTo: (owner: string) => `Ваш номер привязан к Личному кабинету номера ${phoneRu(owner)}. Если это сделали не вы, удалите привязку: Личный кабинет, «Настройки» → «Привязанные», или *111*828#, пункт 4.`,
+  linkedTo: (owner: string) =>
+    `Ваш номер привязан к Личному кабинету номера ${phoneRu(owner)}. Если это сделали не вы, удалите привязку: Личный кабинет, «Настройки» → «Привязанные», или *111*828#, пункт 4.`,
   bonus: (name: string, points: number) => `Баллы обменяны: «${name}», списано ${points} баллов.`,
   packageBought: (name: string, until: number) => `Пакет «${name}» подключен до ${dateRu(until)}.`,
   constructorSet: (m: number, gb: number) => `Пакеты тарифа «Мой тариф» изменены: ${m} мин, ${gb} ГБ.`,

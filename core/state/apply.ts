@@ -7,8 +7,18 @@ import { newAuth, type Pkg, type State, type Subscriber } from "./model.ts"
 
 /** Ledger reasons that count as spending (for bonus points R13 and the average spend of R10). */
 export const SPEND_REASONS: ReadonlySet<LedgerReason> = new Set<LedgerReason>([
-  "usage-call", "usage-sms", "usage-data", "fee-monthly", "fee-daily", "fee-zabugorishche", "fee-family-member",
-  "fee-service-connect", "fee-tariff-change", "fee-promised-payment", "fee-transfer", "package-purchase",
+  "usage-call",
+  "usage-sms",
+  "usage-data",
+  "fee-monthly",
+  "fee-daily",
+  "fee-zabugorishche",
+  "fee-family-member",
+  "fee-service-connect",
+  "fee-tariff-change",
+  "fee-promised-payment",
+  "fee-transfer",
+  "package-purchase",
 ])
 
 // Memo of the last Moscow day's month key: `spend` runs on every charged usage event, and
@@ -76,14 +86,40 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
     case "SubscriberCreated": {
       if (e.rng !== undefined) state.rng = e.rng
       const s: Subscriber = {
-        msisdn: e.msisdn, name: e.name, passport: e.passport, birthDate: e.birthDate, region: e.region,
-        tariff: e.tariff, payment: e.payment, creditLimit: e.creditLimit,
-        initialBalance: e.balance, balance: e.balance, bonus: e.bonus, bonusCarry: 0,
-        spendMonth: monthKey(e.at), spendCurrent: 0, spendHistory: [e.avgMonthlySpend, e.avgMonthlySpend, e.avgMonthlySpend],
-        services: [...e.services], packages: clonePkgs(e.packages), constructorChoice: e.constructorChoice,
-        voluntaryBlock: false, location: "home", mobileData: false, renewAt: e.renewAt, renewDay: mskParts(e.at).day, renewalSkipped: false, zabugorDay: -1,
-        family: null, linked: [], linkRequests: [], notifyCharges: false, notifyLogins: true,
-        promised: null, autopay: null, auth: newAuth(), createdAt: e.at,
+        msisdn: e.msisdn,
+        name: e.name,
+        passport: e.passport,
+        birthDate: e.birthDate,
+        region: e.region,
+        tariff: e.tariff,
+        payment: e.payment,
+        creditLimit: e.creditLimit,
+        initialBalance: e.balance,
+        balance: e.balance,
+        bonus: e.bonus,
+        bonusCarry: 0,
+        spendMonth: monthKey(e.at),
+        spendCurrent: 0,
+        spendHistory: [e.avgMonthlySpend, e.avgMonthlySpend, e.avgMonthlySpend],
+        services: [...e.services],
+        packages: clonePkgs(e.packages),
+        constructorChoice: e.constructorChoice,
+        voluntaryBlock: false,
+        location: "home",
+        mobileData: false,
+        renewAt: e.renewAt,
+        renewDay: mskParts(e.at).day,
+        renewalSkipped: false,
+        zabugorDay: -1,
+        family: null,
+        linked: [],
+        linkRequests: [],
+        notifyCharges: false,
+        notifyLogins: true,
+        promised: null,
+        autopay: null,
+        auth: newAuth(),
+        createdAt: e.at,
       }
       state.subscribers.set(e.msisdn, s)
       return
@@ -109,8 +145,12 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       if (e.reason === "fee-zabugorishche") s.zabugorDay = mskDay(e.at)
       return
     }
-    case "Travelled": sub(state, e.msisdn).location = e.to; return
-    case "NetworkSet": sub(state, e.msisdn).mobileData = e.mobileData; return
+    case "Travelled":
+      sub(state, e.msisdn).location = e.to
+      return
+    case "NetworkSet":
+      sub(state, e.msisdn).mobileData = e.mobileData
+      return
     case "PeriodRenewed": {
       const s = sub(state, e.msisdn)
       s.renewAt = e.renewAt
@@ -146,28 +186,46 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       s.services = s.services.filter((x) => x !== e.service)
       return
     }
-    case "PackageAdded": sub(state, e.msisdn).packages.push({ ...e.pkg }); return
+    case "PackageAdded":
+      sub(state, e.msisdn).packages.push({ ...e.pkg })
+      return
     case "PackageExpired": {
       const s = sub(state, e.msisdn)
       s.packages = s.packages.filter((p) => p.id !== e.pkgId)
       return
     }
-    case "BlockSet": sub(state, e.msisdn).voluntaryBlock = e.blocked; return
-    case "PromisedOpened": sub(state, e.msisdn).promised = { amount: e.amount, fee: e.fee, openedAt: e.at, dueAt: e.dueAt }; return
-    case "PromisedClosed": sub(state, e.msisdn).promised = null; return
-    case "AutopaySet": sub(state, e.msisdn).autopay = e.autopay === null ? null : { ...e.autopay }; return
+    case "BlockSet":
+      sub(state, e.msisdn).voluntaryBlock = e.blocked
+      return
+    case "PromisedOpened":
+      sub(state, e.msisdn).promised = { amount: e.amount, fee: e.fee, openedAt: e.at, dueAt: e.dueAt }
+      return
+    case "PromisedClosed":
+      sub(state, e.msisdn).promised = null
+      return
+    case "AutopaySet":
+      sub(state, e.msisdn).autopay = e.autopay === null ? null : { ...e.autopay }
+      return
     case "NotificationsSet": {
       const s = sub(state, e.msisdn)
       s.notifyCharges = e.charges
       s.notifyLogins = e.logins
       return
     }
-    case "BonusSpent": sub(state, e.msisdn).bonus -= e.points; return
+    case "BonusSpent":
+      sub(state, e.msisdn).bonus -= e.points
+      return
     case "FamilyInvited": {
       const o = sub(state, e.owner)
       const m = sub(state, e.member)
       if (o.family === null || o.family.role !== "owner") o.family = { role: "owner", members: [] }
-      o.family.members.push({ msisdn: e.member, shares: { ...e.shares }, status: "invited", since: e.at, expiresAt: e.expiresAt })
+      o.family.members.push({
+        msisdn: e.member,
+        shares: { ...e.shares },
+        status: "invited",
+        since: e.at,
+        expiresAt: e.expiresAt,
+      })
       m.family = { role: "invited", owner: e.owner, expiresAt: e.expiresAt }
       return
     }
@@ -175,7 +233,11 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       const o = sub(state, e.owner)
       const m = sub(state, e.member)
       if (o.family?.role === "owner") {
-        for (const x of o.family.members) if (x.msisdn === e.member) { x.status = "active"; x.since = e.at }
+        for (const x of o.family.members)
+          if (x.msisdn === e.member) {
+            x.status = "active"
+            x.since = e.at
+          }
       }
       m.family = { role: "member", owner: e.owner, prevTariff: e.prevTariff }
       m.tariff = cat.data.family.memberTariff
@@ -211,7 +273,10 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
     case "LinkRequested": {
       state.rng = e.rng
       const s = sub(state, e.msisdn)
-      s.linkRequests = [...s.linkRequests.filter((r) => r.target !== e.target), { target: e.target, hash: e.hash, salt: e.salt, expiresAt: e.expiresAt }]
+      s.linkRequests = [
+        ...s.linkRequests.filter((r) => r.target !== e.target),
+        { target: e.target, hash: e.hash, salt: e.salt, expiresAt: e.expiresAt },
+      ]
       pushCodeRequest(s, e.at)
       return
     }
@@ -226,7 +291,10 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       if (e.voided === true) {
         s.linkRequests = s.linkRequests.filter((r) => r.target !== e.target)
         const g = s.linkGuard ?? { voids: [], lockedUntil: 0 }
-        s.linkGuard = { voids: [...g.voids.filter((t) => t > e.at - LINK_VOID_WINDOW_MS), e.at], lockedUntil: e.lockedUntil ?? g.lockedUntil }
+        s.linkGuard = {
+          voids: [...g.voids.filter((t) => t > e.at - LINK_VOID_WINDOW_MS), e.at],
+          lockedUntil: e.lockedUntil ?? g.lockedUntil,
+        }
       } else if (e.failures !== undefined) {
         const r = s.linkRequests.find((x) => x.target === e.target)
         if (r !== undefined) r.failures = e.failures
@@ -252,7 +320,14 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       state.rng = e.rng
       const s = sub(state, e.msisdn)
       s.auth.lkFailures = 0
-      state.sessions.set(e.tokenHash, { tokenHash: e.tokenHash, msisdn: e.msisdn, channel: e.channel, createdAt: e.at, lastSeen: e.at, method: e.method })
+      state.sessions.set(e.tokenHash, {
+        tokenHash: e.tokenHash,
+        msisdn: e.msisdn,
+        channel: e.channel,
+        createdAt: e.at,
+        lastSeen: e.at,
+        method: e.method,
+      })
       return
     }
     case "LoginFailed": {
@@ -291,15 +366,26 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       // R27: a successful kiosk login opens the terminal's core session.
       if (e.session !== undefined) {
         state.rng = e.session.rng
-        state.sessions.set(e.session.tokenHash, { tokenHash: e.session.tokenHash, msisdn: e.msisdn, channel: "kiosk", createdAt: e.at, lastSeen: e.at, method: "kiosk-code" })
+        state.sessions.set(e.session.tokenHash, {
+          tokenHash: e.session.tokenHash,
+          msisdn: e.msisdn,
+          channel: "kiosk",
+          createdAt: e.at,
+          lastSeen: e.at,
+          method: "kiosk-code",
+        })
       }
       return
     }
     // The handset inbox is a view over these events in the log (core/engine/views.ts inboxOf):
     // message history is not kept in memory, so a subscriber's state stays the same size.
-    case "SmsDelivered": return
-    case "UsageCut": return
-    case "PaymentCardIssued": state.paymentCards.set(e.hash, { hash: e.hash, amount: e.amount, usedBy: null }); return
+    case "SmsDelivered":
+      return
+    case "UsageCut":
+      return
+    case "PaymentCardIssued":
+      state.paymentCards.set(e.hash, { hash: e.hash, amount: e.amount, usedBy: null })
+      return
     case "PaymentCardUsed": {
       const c = state.paymentCards.get(e.hash)
       if (c !== undefined) c.usedBy = e.msisdn
@@ -308,7 +394,8 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
     case "ClockSet":
       state.now = e.to
       state.nextDaily = e.nextDaily
-      if (state.endedIdle.size > 0) for (const [h, x] of state.endedIdle) if (x.at <= e.to - DAY) state.endedIdle.delete(h)
+      if (state.endedIdle.size > 0)
+        for (const [h, x] of state.endedIdle) if (x.at <= e.to - DAY) state.endedIdle.delete(h)
       return
   }
 }

@@ -22,7 +22,11 @@ export interface Pkg {
   expiresAt: number | null
 }
 
-export interface Shares { minutes: number; sms: number; dataMb: number }
+export interface Shares {
+  minutes: number
+  sms: number
+  dataMb: number
+}
 
 export interface FamilyMemberEntry {
   msisdn: string
@@ -38,7 +42,10 @@ export type Family =
   | { role: "member"; owner: string; prevTariff: string }
   | { role: "invited"; owner: string; expiresAt: number }
 
-export interface SecretHash { hash: string; salt: string }
+export interface SecretHash {
+  hash: string
+  salt: string
+}
 
 export interface Auth {
   otp: (SecretHash & { expiresAt: number }) | null
@@ -56,16 +63,27 @@ export type Autopay =
   | { mode: "date"; day: number; amount: number; nextAt: number }
   | { mode: "threshold"; threshold: number; amount: number }
 
-export interface PromisedPayment { amount: number; fee: number; openedAt: number; dueAt: number }
+export interface PromisedPayment {
+  amount: number
+  fee: number
+  openedAt: number
+  dueAt: number
+}
 
 export interface LinkRequest {
-  target: string; hash: string; salt: string; expiresAt: number
+  target: string
+  hash: string
+  salt: string
+  expiresAt: number
   /** Wrong codes entered for this request (absent: none). */
   failures?: number
 }
 
 /** Brute-force guard of linking (R20): recent voided requests and the refusal they led to. */
-export interface LinkGuard { voids: number[]; lockedUntil: number }
+export interface LinkGuard {
+  voids: number[]
+  lockedUntil: number
+}
 
 export interface Sms {
   seq: number
@@ -121,9 +139,20 @@ export interface Subscriber {
   createdAt: number
 }
 
-export interface Session { tokenHash: string; msisdn: string; channel: string; createdAt: number; lastSeen: number; method: string }
+export interface Session {
+  tokenHash: string
+  msisdn: string
+  channel: string
+  createdAt: number
+  lastSeen: number
+  method: string
+}
 
-export interface PaymentCard { hash: string; amount: number; usedBy: string | null }
+export interface PaymentCard {
+  hash: string
+  amount: number
+  usedBy: string | null
+}
 
 export interface State {
   seed: string
@@ -150,13 +179,26 @@ export interface State {
 export const INBOX_LIMIT = 200
 
 export const emptyState = (seed: string, start: number, nextDaily: number): State => ({
-  seed, now: start, seq: 0, rng: 0,
-  subscribers: new Map(), sessions: new Map(), endedIdle: new Map(), paymentCards: new Map(), nextDaily,
+  seed,
+  now: start,
+  seq: 0,
+  rng: 0,
+  subscribers: new Map(),
+  sessions: new Map(),
+  endedIdle: new Map(),
+  paymentCards: new Map(),
+  nextDaily,
 })
 
 export const newAuth = (): Auth => ({
-  otp: null, password: null, lkFailures: 0, lkLocked: false, codeRequests: [],
-  kiosk: null, kioskFailures: 0, kioskLockedUntil: 0,
+  otp: null,
+  password: null,
+  lkFailures: 0,
+  lkLocked: false,
+  codeRequests: [],
+  kiosk: null,
+  kioskFailures: 0,
+  kioskLockedUntil: 0,
 })
 
 export const isFinanciallyBlocked = (s: Subscriber): boolean =>

@@ -20,9 +20,24 @@ const sortedValues = <V>(m: Map<string, V>): V[] => [...m.keys()].sort().map((k)
 
 export const encodeState = (s: State): string => {
   const e: Encoded = {
-    seed: s.seed, now: s.now, seq: s.seq, rng: s.rng, nextDaily: s.nextDaily,
-    subscribers: sortedValues(s.subscribers), sessions: sortedValues(s.sessions), paymentCards: sortedValues(s.paymentCards),
-    ...(s.endedIdle.size > 0 ? { endedIdle: [...s.endedIdle.keys()].sort().map((k): [string, { at: number; channel: string }] => [k, s.endedIdle.get(k) as { at: number; channel: string }]) } : {}),
+    seed: s.seed,
+    now: s.now,
+    seq: s.seq,
+    rng: s.rng,
+    nextDaily: s.nextDaily,
+    subscribers: sortedValues(s.subscribers),
+    sessions: sortedValues(s.sessions),
+    paymentCards: sortedValues(s.paymentCards),
+    ...(s.endedIdle.size > 0
+      ? {
+          endedIdle: [...s.endedIdle.keys()]
+            .sort()
+            .map((k): [string, { at: number; channel: string }] => [
+              k,
+              s.endedIdle.get(k) as { at: number; channel: string },
+            ]),
+        }
+      : {}),
   }
   return JSON.stringify(e)
 }
@@ -30,14 +45,20 @@ export const encodeState = (s: State): string => {
 export const decodeState = (text: string): State => {
   const e = JSON.parse(text) as Encoded
   return {
-    seed: e.seed, now: e.now, seq: e.seq, rng: e.rng, nextDaily: e.nextDaily,
-    subscribers: new Map(e.subscribers.map((x) => {
-      // Snapshots written before the inbox moved to the log carried it in the state.
-      delete (x as Subscriber & { inbox?: unknown }).inbox
-      // Snapshots written before the renewal day was kept: the day of the next renewal.
-      if ((x as Partial<Subscriber>).renewDay === undefined) x.renewDay = mskParts(x.renewAt).day
-      return [x.msisdn, x]
-    })),
+    seed: e.seed,
+    now: e.now,
+    seq: e.seq,
+    rng: e.rng,
+    nextDaily: e.nextDaily,
+    subscribers: new Map(
+      e.subscribers.map((x) => {
+        // Snapshots written before the inbox moved to the log carried it in the state.
+        delete (x as Subscriber & { inbox?: unknown }).inbox
+        // Snapshots written before the renewal day was kept: the day of the next renewal.
+        if ((x as Partial<Subscriber>).renewDay === undefined) x.renewDay = mskParts(x.renewAt).day
+        return [x.msisdn, x]
+      }),
+    ),
     sessions: new Map(e.sessions.map((x) => [x.tokenHash, x])),
     endedIdle: new Map(e.endedIdle ?? []),
     paymentCards: new Map(e.paymentCards.map((x) => [x.hash, x])),

@@ -27,7 +27,20 @@ export const plain = (s: unknown, mayBeEmpty: boolean): s is string => {
 const int = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && !Object.is(n, -0)
 
 /** The exact key order the rating rule builds a UsageRated with (then seq and at, stamped by the engine). */
-const USAGE_KEYS = ["type", "msisdn", "kind", "direction", "peer", "where", "volume", "units", "draws", "cost", "seq", "at"]
+const USAGE_KEYS = [
+  "type",
+  "msisdn",
+  "kind",
+  "direction",
+  "peer",
+  "where",
+  "volume",
+  "units",
+  "draws",
+  "cost",
+  "seq",
+  "at",
+]
 
 const compactable = (e: UsageRated): boolean => {
   let k = 0
@@ -39,7 +52,8 @@ const compactable = (e: UsageRated): boolean => {
   if (!int(e.volume) || !int(e.units) || !int(e.cost) || !int(e.at) || !Array.isArray(e.draws)) return false
   for (let i = 0; i < e.draws.length; i++) {
     const d = e.draws[i]
-    if (!Array.isArray(d) || d.length !== 2 || !plain(d[0], false) || (d[0] as string).length > 60 || !int(d[1])) return false
+    if (!Array.isArray(d) || d.length !== 2 || !plain(d[0], false) || (d[0] as string).length > 60 || !int(d[1]))
+      return false
   }
   return true
 }
@@ -167,13 +181,25 @@ export class CodecError extends Error {
 export const decodeLine = (data: Buffer, start: number, end: number, seq: number): Event => {
   if (data[start] === 123 /* { */) return JSON.parse(data.toString("utf8", start, end)) as Event
   const f = data.toString("latin1", start, end).split("\t")
-  if (f[0] !== "U" || f.length < 10 || (f.length - 10) % 2 !== 0) throw new CodecError(`event log: unreadable line at seq ${seq}: ${data.toString("utf8", start, Math.min(end, start + 60))}`)
+  if (f[0] !== "U" || f.length < 10 || (f.length - 10) % 2 !== 0)
+    throw new CodecError(
+      `event log: unreadable line at seq ${seq}: ${data.toString("utf8", start, Math.min(end, start + 60))}`,
+    )
   const draws: Array<[string, number]> = []
   for (let i = 10; i < f.length; i += 2) draws.push([f[i] as string, Number(f[i + 1])])
   const e: UsageRated = {
-    type: "UsageRated", msisdn: f[1] as string, kind: f[2] as UsageRated["kind"], direction: f[3] as UsageRated["direction"],
-    peer: f[4] as string, where: f[5] as string, volume: Number(f[6]), units: Number(f[7]), draws, cost: Number(f[8]),
-    seq, at: Number(f[9]),
+    type: "UsageRated",
+    msisdn: f[1] as string,
+    kind: f[2] as UsageRated["kind"],
+    direction: f[3] as UsageRated["direction"],
+    peer: f[4] as string,
+    where: f[5] as string,
+    volume: Number(f[6]),
+    units: Number(f[7]),
+    draws,
+    cost: Number(f[8]),
+    seq,
+    at: Number(f[9]),
   }
   return e
 }

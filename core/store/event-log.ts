@@ -14,9 +14,21 @@ import { twins } from "./schema.ts"
 
 export const MIGRATIONS = fileURLToPath(new URL("./migrations", import.meta.url))
 
-export interface TwinMeta { id: string; name: string; seed: string; startAt: number; catalog: string; secret: string }
+export interface TwinMeta {
+  id: string
+  name: string
+  seed: string
+  startAt: number
+  catalog: string
+  secret: string
+}
 
-export interface Snapshot { seq: number; at: number; hash: string; state: string }
+export interface Snapshot {
+  seq: number
+  at: number
+  hash: string
+  state: string
+}
 
 /** The log of one twin. */
 export interface TwinLog {
@@ -236,24 +248,36 @@ export const openStore = (path: string, opts: StoreOptions = {}): Store => {
   const fault = opts.faults === undefined ? null : (point: WritePoint): void => opts.faults?.(point, ++writes)
 
   // Hot path: raw prepared statements (drizzle owns the schema and migrations).
-  const insChunk = sqlite.prepare("INSERT INTO event_chunks (twin_id, first_seq, last_seq, first_at, last_at, n, data, dir) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+  const insChunk = sqlite.prepare(
+    "INSERT INTO event_chunks (twin_id, first_seq, last_seq, first_at, last_at, n, data, dir) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  )
   const REF_COLUMNS = "INSERT INTO event_refs (twin_id, msisdn, last_at, first_seq, first_at, lines) VALUES "
   const insRef = sqlite.prepare(`${REF_COLUMNS}(?, ?, ?, ?, ?, ?)`)
   // Index rows go in REFS_PER_INSERT at a time: one call into SQLite instead of 64 (half the cost).
-  const insRefs = sqlite.prepare(REF_COLUMNS + Array.from({ length: REFS_PER_INSERT }, () => "(?, ?, ?, ?, ?, ?)").join(", "))
+  const insRefs = sqlite.prepare(
+    REF_COLUMNS + Array.from({ length: REFS_PER_INSERT }, () => "(?, ?, ?, ?, ?, ?)").join(", "),
+  )
   const refArgs: Array<string | number> = []
   /** Bytes of a directory, or of one number's pairs for event_refs (bound and copied by SQLite before reuse). */
   const scratch = new LineWriter()
-  const readStmt = sqlite.prepare("SELECT first_seq AS firstSeq, data FROM event_chunks WHERE twin_id = ? AND last_seq > ? ORDER BY first_seq")
+  const readStmt = sqlite.prepare(
+    "SELECT first_seq AS firstSeq, data FROM event_chunks WHERE twin_id = ? AND last_seq > ? ORDER BY first_seq",
+  )
   const queryStmt = sqlite.prepare(
     "SELECT r.lines AS lines, c.first_seq AS firstSeq, c.data AS data FROM event_refs r JOIN event_chunks c ON c.twin_id = r.twin_id AND c.first_seq = r.first_seq " +
-    "WHERE r.twin_id = ? AND r.msisdn = ? AND r.last_at >= ? AND r.first_at < ? ORDER BY r.first_seq",
+      "WHERE r.twin_id = ? AND r.msisdn = ? AND r.last_at >= ? AND r.first_at < ? ORDER BY r.first_seq",
   )
-  const dirStmt = sqlite.prepare("SELECT first_seq AS firstSeq, dir FROM event_chunks WHERE twin_id = ? AND dir IS NOT NULL AND last_at >= ? AND first_at < ? ORDER BY first_seq")
+  const dirStmt = sqlite.prepare(
+    "SELECT first_seq AS firstSeq, dir FROM event_chunks WHERE twin_id = ? AND dir IS NOT NULL AND last_at >= ? AND first_at < ? ORDER BY first_seq",
+  )
   const dataStmt = sqlite.prepare("SELECT data FROM event_chunks WHERE twin_id = ? AND first_seq = ?").pluck()
   const countStmt = sqlite.prepare("SELECT coalesce(sum(n), 0) AS n FROM event_chunks WHERE twin_id = ?")
-  const snapIns = sqlite.prepare("INSERT OR REPLACE INTO snapshots (twin_id, seq, at, hash, state) VALUES (?, ?, ?, ?, ?)")
-  const snapGet = sqlite.prepare("SELECT seq, at, hash, state FROM snapshots WHERE twin_id = ? ORDER BY seq DESC LIMIT 1")
+  const snapIns = sqlite.prepare(
+    "INSERT OR REPLACE INTO snapshots (twin_id, seq, at, hash, state) VALUES (?, ?, ?, ?, ?)",
+  )
+  const snapGet = sqlite.prepare(
+    "SELECT seq, at, hash, state FROM snapshots WHERE twin_id = ? ORDER BY seq DESC LIMIT 1",
+  )
   const snapPrune = sqlite.prepare("DELETE FROM snapshots WHERE twin_id = ? AND seq < ?")
   const idemIns = sqlite.prepare("INSERT OR REPLACE INTO idempotency_keys (twin_id, key, record) VALUES (?, ?, ?)")
   const idemGet = sqlite.prepare("SELECT record FROM idempotency_keys WHERE twin_id = ? AND key = ?").pluck()
@@ -277,7 +301,7 @@ export const openStore = (path: string, opts: StoreOptions = {}): Store => {
       let dir: Buffer | null = null
       if (numbers.length >= DIR_NUMBERS) ({ dir, rest: numbers } = directory(c, numbers, scratch))
       insChunk.run(c.twinId, c.firstSeq, c.lastSeq, c.firstAt, c.lastAt, c.size, c.w.bytes(), dir)
-      for (let i = 0; i < numbers.length;) {
+      for (let i = 0; i < numbers.length; ) {
         const rows = numbers.length - i >= REFS_PER_INSERT ? REFS_PER_INSERT : 1
         refArgs.length = 0
         for (const m of numbers.slice(i, i + rows)) {
@@ -304,7 +328,8 @@ export const openStore = (path: string, opts: StoreOptions = {}): Store => {
     const chunk = new ChunkBuilder(twinId)
     return {
       append(e) {
-        if (chunk.size >= CHUNK_EVENTS || chunk.w.pos >= CHUNK_BYTES || (chunk.size > 0 && e.seq !== chunk.lastSeq + 1)) flushAll()
+        if (chunk.size >= CHUNK_EVENTS || chunk.w.pos >= CHUNK_BYTES || (chunk.size > 0 && e.seq !== chunk.lastSeq + 1))
+          flushAll()
         if (chunk.size === 0) dirty.push(chunk)
         chunk.add(e)
       },
@@ -329,7 +354,8 @@ export const openStore = (path: string, opts: StoreOptions = {}): Store => {
       },
       *read(afterSeq = 0) {
         flushAll()
-        for (const row of readStmt.iterate(twinId, afterSeq) as Iterable<{ firstSeq: number; data: Buffer }>) yield* chunkEvents(row.data, row.firstSeq, afterSeq)
+        for (const row of readStmt.iterate(twinId, afterSeq) as Iterable<{ firstSeq: number; data: Buffer }>)
+          yield* chunkEvents(row.data, row.firstSeq, afterSeq)
       },
       query(msisdn, from, to, types) {
         flushAll()
@@ -339,7 +365,12 @@ export const openStore = (path: string, opts: StoreOptions = {}): Store => {
             if (e.at >= from && e.at < to && (types === undefined || types.includes(e.type))) out.push(e)
           }
         }
-        for (const r of queryStmt.all(twinId, msisdn, from, to) as Array<{ lines: string; firstSeq: number; data: Buffer }>) take(r.data, r.firstSeq, r.lines)
+        for (const r of queryStmt.all(twinId, msisdn, from, to) as Array<{
+          lines: string
+          firstSeq: number
+          data: Buffer
+        }>)
+          take(r.data, r.firstSeq, r.lines)
         let merged = false
         for (const c of dirStmt.all(twinId, from, to) as Array<{ firstSeq: number; dir: Buffer }>) {
           const d = dirEntry(c.dir, msisdn)
@@ -373,15 +404,38 @@ export const openStore = (path: string, opts: StoreOptions = {}): Store => {
     durability: Number(sqlite.pragma("synchronous", { simple: true })) >= 2 ? "full" : "normal",
     createTwin: sqlite.transaction((meta: TwinMeta, withEvents?: boolean) => {
       fault?.("twin")
-      db.insert(twins).values({ id: meta.id, name: meta.name, seed: meta.seed, startAt: meta.startAt, catalog: meta.catalog, secret: meta.secret }).run()
+      db.insert(twins)
+        .values({
+          id: meta.id,
+          name: meta.name,
+          seed: meta.seed,
+          startAt: meta.startAt,
+          catalog: meta.catalog,
+          secret: meta.secret,
+        })
+        .run()
       if (withEvents === true) flushAll()
     }),
     listTwins() {
-      return db.select().from(twins).orderBy(asc(twins.id)).all().map((r) => ({ id: r.id, name: r.name, seed: r.seed, startAt: r.startAt, catalog: r.catalog, secret: r.secret }))
+      return db
+        .select()
+        .from(twins)
+        .orderBy(asc(twins.id))
+        .all()
+        .map((r) => ({
+          id: r.id,
+          name: r.name,
+          seed: r.seed,
+          startAt: r.startAt,
+          catalog: r.catalog,
+          secret: r.secret,
+        }))
     },
     getTwin(id) {
       const r = db.select().from(twins).where(eq(twins.id, id)).get()
-      return r === undefined ? null : { id: r.id, name: r.name, seed: r.seed, startAt: r.startAt, catalog: r.catalog, secret: r.secret }
+      return r === undefined
+        ? null
+        : { id: r.id, name: r.name, seed: r.seed, startAt: r.startAt, catalog: r.catalog, secret: r.secret }
     },
     setTwinSecret(id, secret) {
       db.update(twins).set({ secret }).where(eq(twins.id, id)).run()
@@ -423,7 +477,10 @@ export const memoryLog = (): TwinLog & { readonly events: Event[] } => {
       for (const e of events) if (e.seq > afterSeq) yield e
     },
     query(msisdn, from, to, types) {
-      return events.filter((e) => eventMsisdn(e) === msisdn && e.at >= from && e.at < to && (types === undefined || types.includes(e.type)))
+      return events.filter(
+        (e) =>
+          eventMsisdn(e) === msisdn && e.at >= from && e.at < to && (types === undefined || types.includes(e.type)),
+      )
     },
     count() {
       return events.length

@@ -7,8 +7,16 @@ import type { WritePoint } from "./event-log.ts"
 /** An injected store failure; `code` is SQLite's, so the engine treats it as a real one. */
 export class StoreWriteError extends Error {
   override readonly name = "StoreWriteError"
-  constructor(readonly code: "SQLITE_FULL" | "SQLITE_IOERR", point: WritePoint, n: number) {
-    super(code === "SQLITE_FULL" ? `database or disk is full (injected at write #${n}, ${point})` : `disk I/O error (injected at write #${n}, ${point})`)
+  constructor(
+    readonly code: "SQLITE_FULL" | "SQLITE_IOERR",
+    point: WritePoint,
+    n: number,
+  ) {
+    super(
+      code === "SQLITE_FULL"
+        ? `database or disk is full (injected at write #${n}, ${point})`
+        : `disk I/O error (injected at write #${n}, ${point})`,
+    )
   }
 }
 

@@ -4,8 +4,14 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs"
 
 export class DatabaseLocked extends Error {
-  constructor(readonly path: string, readonly pid: number, readonly lockFile: string) {
-    super(`--db ${path}: already open in another twin server (pid ${pid}); stop it or pick another --db (lock file ${lockFile})`)
+  constructor(
+    readonly path: string,
+    readonly pid: number,
+    readonly lockFile: string,
+  ) {
+    super(
+      `--db ${path}: already open in another twin server (pid ${pid}); stop it or pick another --db (lock file ${lockFile})`,
+    )
   }
 }
 

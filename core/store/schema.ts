@@ -24,49 +24,65 @@ export const twins = sqliteTable("twins", {
  * simulated day, a long clock advance) carries its own per-number directory in `dir`; the numbers
  * of a small chunk (one command's events) are indexed in event_refs instead.
  */
-export const eventChunks = sqliteTable("event_chunks", {
-  twinId: text("twin_id").notNull(),
-  firstSeq: integer("first_seq").notNull(),
-  lastSeq: integer("last_seq").notNull(),
-  firstAt: integer("first_at").notNull(),
-  lastAt: integer("last_at").notNull(),
-  n: integer("n").notNull(),
-  data: blob("data", { mode: "buffer" }).notNull(),
-  dir: blob("dir", { mode: "buffer" }),
-}, (t) => [
-  primaryKey({ columns: [t.twinId, t.firstSeq] }),
-  index("event_chunks_with_dir").on(t.twinId, t.lastAt).where(sql`${t.dir} IS NOT NULL`),
-])
+export const eventChunks = sqliteTable(
+  "event_chunks",
+  {
+    twinId: text("twin_id").notNull(),
+    firstSeq: integer("first_seq").notNull(),
+    lastSeq: integer("last_seq").notNull(),
+    firstAt: integer("first_at").notNull(),
+    lastAt: integer("last_at").notNull(),
+    n: integer("n").notNull(),
+    data: blob("data", { mode: "buffer" }).notNull(),
+    dir: blob("dir", { mode: "buffer" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.twinId, t.firstSeq] }),
+    index("event_chunks_with_dir").on(t.twinId, t.lastAt).where(sql`${t.dir} IS NOT NULL`),
+  ],
+)
 
 /**
  * The per-number index of small chunks: which chunks hold a subscriber's events, between which instants, and where
  * in the chunk ("line:offset" pairs, comma-separated). One row per (number, chunk); the migration
  * makes the table WITHOUT ROWID.
  */
-export const eventRefs = sqliteTable("event_refs", {
-  twinId: text("twin_id").notNull(),
-  msisdn: text("msisdn").notNull(),
-  lastAt: integer("last_at").notNull(),
-  firstSeq: integer("first_seq").notNull(),
-  firstAt: integer("first_at").notNull(),
-  lines: text("lines").notNull(),
-}, (t) => [primaryKey({ columns: [t.twinId, t.msisdn, t.lastAt, t.firstSeq] })])
+export const eventRefs = sqliteTable(
+  "event_refs",
+  {
+    twinId: text("twin_id").notNull(),
+    msisdn: text("msisdn").notNull(),
+    lastAt: integer("last_at").notNull(),
+    firstSeq: integer("first_seq").notNull(),
+    firstAt: integer("first_at").notNull(),
+    lines: text("lines").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.twinId, t.msisdn, t.lastAt, t.firstSeq] })],
+)
 
-export const snapshots = sqliteTable("snapshots", {
-  twinId: text("twin_id").notNull(),
-  seq: integer("seq").notNull(),
-  at: integer("at").notNull(),
-  hash: text("hash").notNull(),
-  state: text("state").notNull(),
-}, (t) => [primaryKey({ columns: [t.twinId, t.seq] })])
+export const snapshots = sqliteTable(
+  "snapshots",
+  {
+    twinId: text("twin_id").notNull(),
+    seq: integer("seq").notNull(),
+    at: integer("at").notNull(),
+    hash: text("hash").notNull(),
+    state: text("state").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.twinId, t.seq] })],
+)
 
 /**
  * Idempotency keys of money and subscription commands (channels/idempotency.ts): the first answer
  * to a key, written in the same transaction as the command's events, so a retry after a crash or
  * a restart is answered from here instead of being executed again.
  */
-export const idempotencyKeys = sqliteTable("idempotency_keys", {
-  twinId: text("twin_id").notNull(),
-  key: text("key").notNull(),
-  record: text("record").notNull(),
-}, (t) => [primaryKey({ columns: [t.twinId, t.key] })])
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    twinId: text("twin_id").notNull(),
+    key: text("key").notNull(),
+    record: text("record").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.twinId, t.key] })],
+)

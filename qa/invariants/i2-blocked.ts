@@ -13,7 +13,8 @@ export const i2Blocked: Invariant = {
         // Status as it was when the usage arrived: before this step.
         const pre = c.before.get(e.msisdn)
         const why = pre === undefined ? null : Shadow.blocked(pre)
-        if (why === "voluntary") return `usage seq ${e.seq} (${e.kind} ${e.direction}) of ${e.msisdn} rated while voluntarily blocked`
+        if (why === "voluntary")
+          return `usage seq ${e.seq} (${e.kind} ${e.direction}) of ${e.msisdn} rated while voluntarily blocked`
         if (why === "financial" && !(e.direction === "in" && !isAbroad(e.where))) {
           return `usage seq ${e.seq} (${e.kind} ${e.direction} at ${e.where}) of ${e.msisdn} rated while financially blocked (balance ${pre?.ledgerBalance})`
         }

@@ -7,7 +7,12 @@ import type { ShadowSub } from "./shadow.ts"
 import { isAbroad, type Invariant } from "./types.ts"
 
 /** What the overflow of a usage should cost, and whether packages may cover it at all (the model of R3/R4). */
-const expected = (twin: TwinCore, sub: ShadowSub, e: UsageRated, uncovered: number): { cost: number; packages: boolean } | null => {
+const expected = (
+  twin: TwinCore,
+  sub: ShadowSub,
+  e: UsageRated,
+  uncovered: number,
+): { cost: number; packages: boolean } | null => {
   const t = twin.cat.tariffs.get(sub.tariff)
   if (t === undefined) return null
   const r = twin.cat.data.roaming
@@ -15,7 +20,8 @@ const expected = (twin: TwinCore, sub: ShadowSub, e: UsageRated, uncovered: numb
   if (!isAbroad(e.where)) {
     if (e.direction === "in") return { cost: 0, packages: false }
     if (e.kind === "data") return { cost: mb(uncovered) * t.payg.dataMb, packages: true }
-    if (!isRussianNumber(e.peer)) return { cost: e.units * (e.kind === "call" ? t.payg.intlCallMinute : t.payg.intlSms), packages: false }
+    if (!isRussianNumber(e.peer))
+      return { cost: e.units * (e.kind === "call" ? t.payg.intlCallMinute : t.payg.intlSms), packages: false }
     return { cost: uncovered * (e.kind === "call" ? t.payg.callMinute : t.payg.sms), packages: true }
   }
   if (sub.services.has("zabugorishche")) {
@@ -24,7 +30,8 @@ const expected = (twin: TwinCore, sub: ShadowSub, e: UsageRated, uncovered: numb
     return { cost: uncovered * (e.kind === "call" ? t.payg.callMinute : t.payg.sms), packages: true }
   }
   if (e.kind === "data") return { cost: mb(e.units) * r.dataMb, packages: false }
-  if (e.kind === "call") return { cost: e.units * (e.direction === "in" ? r.incomingMinute : r.callMinute), packages: false }
+  if (e.kind === "call")
+    return { cost: e.units * (e.direction === "in" ? r.incomingMinute : r.callMinute), packages: false }
   return { cost: e.direction === "in" ? 0 : e.units * r.sms, packages: false }
 }
 
@@ -50,13 +57,22 @@ export const i5Packages: Invariant = {
       if (pre === undefined) continue
       const x = expected(c.twin, pre, e, e.units - drawn)
       if (x === null) continue
-      if (!x.packages && drawn > 0) return `usage seq ${e.seq} of ${e.msisdn} (${e.kind} ${e.direction} at ${e.where} to ${e.peer}) drew ${drawn} from packages that do not cover it`
-      if (e.cost !== x.cost) return `usage seq ${e.seq} of ${e.msisdn} (${e.kind} ${e.direction} at ${e.where}, ${e.units} units, ${drawn} from packages): cost ${e.cost}, expected ${x.cost}`
+      if (!x.packages && drawn > 0)
+        return `usage seq ${e.seq} of ${e.msisdn} (${e.kind} ${e.direction} at ${e.where} to ${e.peer}) drew ${drawn} from packages that do not cover it`
+      if (e.cost !== x.cost)
+        return `usage seq ${e.seq} of ${e.msisdn} (${e.kind} ${e.direction} at ${e.where}, ${e.units} units, ${drawn} from packages): cost ${e.cost}, expected ${x.cost}`
       if (x.packages && drawn < e.units && c.step.t === "command" && c.step.command._tag === "Usage") {
         const kind = e.kind === "call" ? "minutes" : e.kind
         const s = c.twin.state.subscribers.get(e.msisdn)
-        const left = s?.packages.filter((p) => p.kind === kind && p.left > 0 && (p.expiresAt === null || p.expiresAt > e.at || p.source === "tariff" || p.source === "share")) ?? []
-        if (left.length > 0) return `usage seq ${e.seq} of ${e.msisdn}: ${e.units - drawn} units priced while ${left.map((p) => `${p.id}=${p.left}`).join(", ")} still had units`
+        const left =
+          s?.packages.filter(
+            (p) =>
+              p.kind === kind &&
+              p.left > 0 &&
+              (p.expiresAt === null || p.expiresAt > e.at || p.source === "tariff" || p.source === "share"),
+          ) ?? []
+        if (left.length > 0)
+          return `usage seq ${e.seq} of ${e.msisdn}: ${e.units - drawn} units priced while ${left.map((p) => `${p.id}=${p.left}`).join(", ")} still had units`
       }
     }
     return null

@@ -11,11 +11,13 @@ export const i7Replay: Invariant = {
     const t = c.twin
     t.flush()
     const live = t.hash()
-    const replayed = stateHash(TwinCore.replay({ id: t.id, seed: t.state.seed, start: c.start, catalog: t.cat, log: t.log }))
-    if (replayed !== live) return `replay hash ${replayed.slice(0, 12)} ≠ live ${live.slice(0, 12)} at seq ${t.state.seq}`
+    const replayed = stateHash(
+      TwinCore.replay({ id: t.id, seed: t.state.seed, start: c.start, catalog: t.cat, log: t.log }),
+    )
+    if (replayed !== live)
+      return `replay hash ${replayed.slice(0, 12)} ≠ live ${live.slice(0, 12)} at seq ${t.state.seq}`
     const snap = stateHash(decodeState(encodeState(t.state)))
     if (snap !== live) return `snapshot round-trip hash ${snap.slice(0, 12)} ≠ live ${live.slice(0, 12)}`
     return null
   },
 }
-

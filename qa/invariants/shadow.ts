@@ -48,7 +48,13 @@ export class Shadow {
   clone(): Shadow {
     const c = new Shadow(this.cat)
     c.seq = this.seq
-    for (const [k, v] of this.subs) c.subs.set(k, { ...v, services: new Set(v.services), zabugorDays: new Set(v.zabugorDays), linked: new Set(v.linked) })
+    for (const [k, v] of this.subs)
+      c.subs.set(k, {
+        ...v,
+        services: new Set(v.services),
+        zabugorDays: new Set(v.zabugorDays),
+        linked: new Set(v.linked),
+      })
     return c
   }
 
@@ -57,9 +63,22 @@ export class Shadow {
     switch (e.type) {
       case "SubscriberCreated":
         this.subs.set(e.msisdn, {
-          msisdn: e.msisdn, initial: e.balance, ledgerBalance: e.balance, payment: e.payment, creditLimit: e.creditLimit,
-          voluntaryBlock: false, location: "home", tariff: e.tariff, services: new Set(e.services),
-          lkFailures: 0, lkLocked: false, kioskFailures: 0, kioskLockedUntil: 0, zabugorDays: new Set(), familyOwner: null, linked: new Set(),
+          msisdn: e.msisdn,
+          initial: e.balance,
+          ledgerBalance: e.balance,
+          payment: e.payment,
+          creditLimit: e.creditLimit,
+          voluntaryBlock: false,
+          location: "home",
+          tariff: e.tariff,
+          services: new Set(e.services),
+          lkFailures: 0,
+          lkLocked: false,
+          kioskFailures: 0,
+          kioskLockedUntil: 0,
+          zabugorDays: new Set(),
+          familyOwner: null,
+          linked: new Set(),
           choice: e.constructorChoice,
         })
         return
@@ -75,21 +94,86 @@ export class Shadow {
         if (s !== undefined) s.ledgerBalance -= e.cost
         return
       }
-      case "BlockSet": this.with(e.msisdn, (s) => { s.voluntaryBlock = e.blocked }); return
-      case "Travelled": this.with(e.msisdn, (s) => { s.location = e.to }); return
-      case "TariffChanged": this.with(e.msisdn, (s) => { s.tariff = e.to; s.services = new Set(e.services); s.choice = e.constructorChoice }); return
-      case "ConstructorSet": this.with(e.msisdn, (s) => { s.choice = { minutes: e.minutes, dataGb: e.dataGb } }); return
-      case "ServiceConnected": this.with(e.msisdn, (s) => { s.services.add(e.service) }); return
-      case "ServiceDisconnected": this.with(e.msisdn, (s) => { s.services.delete(e.service) }); return
-      case "FamilyJoined": this.with(e.member, (s) => { s.tariff = this.cat.data.family.memberTariff; s.familyOwner = e.owner; s.choice = null }); return
-      case "FamilyRemoved": this.with(e.member, (s) => { s.tariff = e.restoredTariff; s.familyOwner = null }); return
-      case "OtpIssued": this.with(e.msisdn, (s) => { s.lkLocked = false; s.lkFailures = 0 }); return
-      case "LoginFailed": this.with(e.msisdn, (s) => { s.lkFailures = e.failures; s.lkLocked = e.locked }); return
-      case "LoginSucceeded": this.with(e.msisdn, (s) => { s.lkFailures = 0 }); return
-      case "LinkConfirmed": this.with(e.msisdn, (s) => { s.linked.add(e.target) }); return
-      case "Unlinked": this.with(e.msisdn, (s) => { s.linked.delete(e.target) }); return
-      case "KioskLogin": this.with(e.msisdn, (s) => { s.kioskFailures = e.failures; s.kioskLockedUntil = e.lockedUntil }); return
-      default: return
+      case "BlockSet":
+        this.with(e.msisdn, (s) => {
+          s.voluntaryBlock = e.blocked
+        })
+        return
+      case "Travelled":
+        this.with(e.msisdn, (s) => {
+          s.location = e.to
+        })
+        return
+      case "TariffChanged":
+        this.with(e.msisdn, (s) => {
+          s.tariff = e.to
+          s.services = new Set(e.services)
+          s.choice = e.constructorChoice
+        })
+        return
+      case "ConstructorSet":
+        this.with(e.msisdn, (s) => {
+          s.choice = { minutes: e.minutes, dataGb: e.dataGb }
+        })
+        return
+      case "ServiceConnected":
+        this.with(e.msisdn, (s) => {
+          s.services.add(e.service)
+        })
+        return
+      case "ServiceDisconnected":
+        this.with(e.msisdn, (s) => {
+          s.services.delete(e.service)
+        })
+        return
+      case "FamilyJoined":
+        this.with(e.member, (s) => {
+          s.tariff = this.cat.data.family.memberTariff
+          s.familyOwner = e.owner
+          s.choice = null
+        })
+        return
+      case "FamilyRemoved":
+        this.with(e.member, (s) => {
+          s.tariff = e.restoredTariff
+          s.familyOwner = null
+        })
+        return
+      case "OtpIssued":
+        this.with(e.msisdn, (s) => {
+          s.lkLocked = false
+          s.lkFailures = 0
+        })
+        return
+      case "LoginFailed":
+        this.with(e.msisdn, (s) => {
+          s.lkFailures = e.failures
+          s.lkLocked = e.locked
+        })
+        return
+      case "LoginSucceeded":
+        this.with(e.msisdn, (s) => {
+          s.lkFailures = 0
+        })
+        return
+      case "LinkConfirmed":
+        this.with(e.msisdn, (s) => {
+          s.linked.add(e.target)
+        })
+        return
+      case "Unlinked":
+        this.with(e.msisdn, (s) => {
+          s.linked.delete(e.target)
+        })
+        return
+      case "KioskLogin":
+        this.with(e.msisdn, (s) => {
+          s.kioskFailures = e.failures
+          s.kioskLockedUntil = e.lockedUntil
+        })
+        return
+      default:
+        return
     }
   }
 

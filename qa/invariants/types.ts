@@ -3,7 +3,7 @@
 import type { Event } from "../../core/domain/events.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import type { Step, StepOutcome } from "../steps.ts"
-import { Shadow, type ShadowSub } from "./shadow.ts"
+import type { Shadow, ShadowSub } from "./shadow.ts"
 
 /** The SPEC invariants; a custom checker may use any id (a rule "R13", "ORACLE", a team's own). */
 export type InvariantId = "I1" | "I2" | "I3" | "I4" | "I5" | "I6" | "I7" | "I8" | "I9"
@@ -56,7 +56,10 @@ export interface Regression {
 export type AnyInvariant = Invariant<unknown>
 
 /** Visit the step's events in order with the shadow as it was just before each one. */
-export const walk = (c: StepCheck, f: (e: Event, at: ShadowSub | undefined, shadow: Shadow) => string | null): string | null => {
+export const walk = (
+  c: StepCheck,
+  f: (e: Event, at: ShadowSub | undefined, shadow: Shadow) => string | null,
+): string | null => {
   const sh = c.before.clone()
   for (const e of c.events) {
     const m = "msisdn" in e ? e.msisdn : "owner" in e ? e.owner : ""

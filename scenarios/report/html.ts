@@ -16,8 +16,10 @@ const BOTTOM = 24
 
 /** The balance of one subscriber over twin time as an SVG polyline (a step line: balance holds until the next sample). */
 export const balanceSvg = (samples: readonly BalanceSample[], msisdn: string): string => {
-  const pts = samples.filter((s) => s.balances[msisdn] !== undefined).map((s) => ({ at: s.at, v: s.balances[msisdn] as number }))
-  if (pts.length === 0) return "<p class=\"muted\">нет данных о балансе</p>"
+  const pts = samples
+    .filter((s) => s.balances[msisdn] !== undefined)
+    .map((s) => ({ at: s.at, v: s.balances[msisdn] as number }))
+  if (pts.length === 0) return '<p class="muted">нет данных о балансе</p>'
   const t0 = pts[0]?.at ?? 0
   const t1 = Math.max(t0 + 1, pts[pts.length - 1]?.at ?? t0)
   const vs = pts.map((p) => p.v)
@@ -34,9 +36,16 @@ export const balanceSvg = (samples: readonly BalanceSample[], msisdn: string): s
     if (prev !== undefined) path.push(`${x(p.at, i).toFixed(1)},${y(prev.v).toFixed(1)}`)
     path.push(`${x(p.at, i).toFixed(1)},${y(p.v).toFixed(1)}`)
   })
-  const dots = pts.map((p, i) => `<circle cx="${x(p.at, i).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="2.5"><title>${esc(`${twinTime(p.at)}: ${formatRub(p.v)}`)}</title></circle>`).join("")
-  const zero = lo < 0 ? `<line x1="${LEFT}" x2="${W - RIGHT}" y1="${y(0).toFixed(1)}" y2="${y(0).toFixed(1)}" class="zero"/>` : ""
-  const money = (v: number, at: number): string => `<text x="${LEFT - 6}" y="${at.toFixed(1)}" class="axis" text-anchor="end" dominant-baseline="middle">${esc(formatRub(v))}</text>`
+  const dots = pts
+    .map(
+      (p, i) =>
+        `<circle cx="${x(p.at, i).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="2.5"><title>${esc(`${twinTime(p.at)}: ${formatRub(p.v)}`)}</title></circle>`,
+    )
+    .join("")
+  const zero =
+    lo < 0 ? `<line x1="${LEFT}" x2="${W - RIGHT}" y1="${y(0).toFixed(1)}" y2="${y(0).toFixed(1)}" class="zero"/>` : ""
+  const money = (v: number, at: number): string =>
+    `<text x="${LEFT - 6}" y="${at.toFixed(1)}" class="axis" text-anchor="end" dominant-baseline="middle">${esc(formatRub(v))}</text>`
   const sameDay = twinTime(t0).slice(0, 10) === twinTime(t1).slice(0, 10)
   const end = sameDay ? twinTime(t1).slice(11) : twinTime(t1)
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="баланс ${esc(msisdn)}">
@@ -55,7 +64,12 @@ const involves = (e: EventRow, msisdn: string): boolean => Object.values(e).incl
 
 const stepRow = (x: StepRecord): string => {
   const mark = x.status === "passed" ? "✔" : x.status === "failed" ? "✘" : "·"
-  const failures = x.failures.map((f) => `<div class="miss">${esc(f.what)}: ожидалось <b>${esc(f.expected)}</b>, получено <b>${esc(f.actual)}</b></div>`).join("")
+  const failures = x.failures
+    .map(
+      (f) =>
+        `<div class="miss">${esc(f.what)}: ожидалось <b>${esc(f.expected)}</b>, получено <b>${esc(f.actual)}</b></div>`,
+    )
+    .join("")
   const what = x.kind === "expect" ? "проверка" : x.kind === "setup" ? "начальное состояние" : x.kind
   const note = x.note !== undefined ? `<div class="muted">${esc(x.note)}</div>` : ""
   return `<tr class="${x.kind === "expect" ? "check " : ""}${x.status}"><td>${esc(twinTime(x.at))}</td><td>${mark} ${esc(what)}</td><td>${esc(x.sent)}${note}</td><td><pre>${esc(x.answer)}</pre>${failures}</td></tr>`
@@ -72,14 +86,20 @@ const subscriberSection = (r: ScenarioResult, s: { msisdn: string; name: string 
   for (const x of r.steps) {
     if (x.kind !== "expect" && x.msisdn !== null) actor = x.msisdn
     const range = x.events
-    const evs = range === undefined ? [] : r.events.filter((e) => e.seq > range.from && e.seq <= range.to && !QUIET.has(e.type) && involves(e, s.msisdn))
+    const evs =
+      range === undefined
+        ? []
+        : r.events.filter((e) => e.seq > range.from && e.seq <= range.to && !QUIET.has(e.type) && involves(e, s.msisdn))
     const own = x.msisdn === s.msisdn || (x.kind === "expect" && x.msisdn === null && actor === s.msisdn)
     if (!own && evs.length === 0) continue
     rows.push(stepRow(x))
     if (x.kind === "expect") checks++
     else actions++
     events += evs.length
-    for (const e of evs) rows.push(`<tr class="event"><td>${esc(twinTime(e.at))}</td><td>событие</td><td colspan="2">${esc(eventRu(e))}</td></tr>`)
+    for (const e of evs)
+      rows.push(
+        `<tr class="event"><td>${esc(twinTime(e.at))}</td><td>событие</td><td colspan="2">${esc(eventRu(e))}</td></tr>`,
+      )
   }
   return `<section class="sub"><h3>${esc(s.name)} · ${esc(s.msisdn)}</h3>${balanceSvg(r.balances, s.msisdn)}
 <details open><summary>Хронология: ${actions} действий, ${checks} проверок, ${events} событий</summary><table><thead><tr><th>время двойника</th><th>шаг</th><th>отправлено</th><th>ответ / проверка</th></tr></thead><tbody>${rows.join("")}</tbody></table></details></section>`
@@ -87,7 +107,12 @@ const subscriberSection = (r: ScenarioResult, s: { msisdn: string; name: string 
 
 const scenarioSection = (r: ScenarioResult): string => {
   const failed = r.steps.filter((s) => s.status === "failed")
-  const failures = failed.flatMap((s) => s.failures.map((f) => `<li>${esc(s.pos ? `${s.pos.file}:${s.pos.line}` : r.file)} — ${esc(f.what)}: ожидалось <b>${esc(f.expected)}</b>, получено <b>${esc(f.actual)}</b></li>`))
+  const failures = failed.flatMap((s) =>
+    s.failures.map(
+      (f) =>
+        `<li>${esc(s.pos ? `${s.pos.file}:${s.pos.line}` : r.file)} — ${esc(f.what)}: ожидалось <b>${esc(f.expected)}</b>, получено <b>${esc(f.actual)}</b></li>`,
+    ),
+  )
   if (r.crash !== null) failures.push(`<li>${esc(r.crash)}</li>`)
   return `<article class="${r.passed ? "pass" : "fail"}"><h2>${r.passed ? "✔" : "✘"} ${esc(r.name)}</h2>
 <p class="muted">${esc(r.file)} · seed ${esc(r.seed)} · старт ${esc(r.start)} · ${esc(r.rules.join(" "))}</p>

@@ -10,7 +10,10 @@ const shown = (file: string): string => {
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel
 }
 
-export interface HumanOptions { readonly color?: boolean; readonly verbose?: boolean }
+export interface HumanOptions {
+  readonly color?: boolean
+  readonly verbose?: boolean
+}
 
 const paint = (on: boolean) => ({
   red: (s: string) => (on ? `\x1b[31m${s}\x1b[0m` : s),
@@ -19,7 +22,11 @@ const paint = (on: boolean) => ({
   bold: (s: string) => (on ? `\x1b[1m${s}\x1b[0m` : s),
 })
 
-const indent = (text: string, pad: string): string => text.split("\n").map((l) => pad + l).join("\n")
+const indent = (text: string, pad: string): string =>
+  text
+    .split("\n")
+    .map((l) => pad + l)
+    .join("\n")
 
 const stepLine = (s: StepRecord, c: ReturnType<typeof paint>): string => {
   const mark = s.status === "passed" ? c.green("✔") : s.status === "failed" ? c.red("✘") : c.dim("·")
@@ -30,7 +37,8 @@ const stepLine = (s: StepRecord, c: ReturnType<typeof paint>): string => {
   const lines = [head]
   if (s.note !== undefined) lines.push(c.dim(`      # ${s.note}`))
   if (s.answer !== "" && s.status !== "not-run") lines.push(c.dim(indent(`« ${s.answer}`, "      ")))
-  for (const f of s.failures) lines.push(c.red(`      ${f.what}\n        expected: ${f.expected}\n        actual:   ${f.actual}`))
+  for (const f of s.failures)
+    lines.push(c.red(`      ${f.what}\n        expected: ${f.expected}\n        actual:   ${f.actual}`))
   return lines.join("\n")
 }
 
@@ -43,7 +51,11 @@ export const formatResult = (r: ScenarioResult, o: HumanOptions = {}): string =>
   if (r.crash !== null) lines.push(c.red(`  ${r.crash}`))
   if (!r.passed) {
     const failed = r.steps.find((s) => s.status === "failed")
-    lines.push(c.red(`  failed${failed?.pos ? ` at ${shown(failed.pos.file)}:${failed.pos.line}` : ""} · seed ${r.seed} · replay: twin run ${shown(r.file)}`))
+    lines.push(
+      c.red(
+        `  failed${failed?.pos ? ` at ${shown(failed.pos.file)}:${failed.pos.line}` : ""} · seed ${r.seed} · replay: twin run ${shown(r.file)}`,
+      ),
+    )
   }
   return lines.join("\n")
 }
@@ -53,7 +65,10 @@ export const formatSummary = (results: readonly ScenarioResult[], o: HumanOption
   const failed = results.filter((r) => !r.passed)
   const steps = results.reduce((n, r) => n + r.steps.filter((s) => s.status !== "not-run").length, 0)
   const line = `${results.length} scenarios, ${results.length - failed.length} passed, ${failed.length} failed (${steps} steps)`
-  return [failed.length === 0 ? c.green(line) : c.red(line), ...failed.map((r) => c.red(`  ✘ ${shown(r.file)}: ${r.name}`))].join("\n")
+  return [
+    failed.length === 0 ? c.green(line) : c.red(line),
+    ...failed.map((r) => c.red(`  ✘ ${shown(r.file)}: ${r.name}`)),
+  ].join("\n")
 }
 
 export const formatLoadErrors = (errors: readonly ScenarioError[]): string =>

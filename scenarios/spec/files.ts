@@ -17,7 +17,9 @@ export const modeline = (fromDir: string): string => {
 }
 
 export const exampleFiles = (root: string): ExampleFile[] =>
-  readdirSync(join(root, EXAMPLES_DIR)).filter((f) => f.endsWith(".yaml")).sort()
+  readdirSync(join(root, EXAMPLES_DIR))
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
     .map((f) => ({ path: `${EXAMPLES_DIR}/${f}`, text: readFileSync(join(root, EXAMPLES_DIR, f), "utf8") }))
 
 /** Path (relative to the repository root) → content, for every generated file. */

@@ -7,11 +7,26 @@ import { OPERATIONS, operationOf, type Operation, type Param } from "../../chann
 import type { CatalogIndex } from "../../core/catalog/load.ts"
 import { REASON_RU } from "../../core/rules/texts.ts"
 import {
-  ADVANCE_FIELDS, CALL_FIELDS, CARD_FIELDS, CHARGE_FIELDS, EXPECT_FIELDS, FAMILY_FIELDS, INBOX_FIELDS, SMS_USAGE_FIELDS, STEP_EXTRA_FIELDS,
-  STEP_KINDS, SUBSCRIBER_FIELDS, TOP_FIELDS, WEB_STEP_FIELDS, type Fields,
+  ADVANCE_FIELDS,
+  CALL_FIELDS,
+  CARD_FIELDS,
+  CHARGE_FIELDS,
+  EXPECT_FIELDS,
+  FAMILY_FIELDS,
+  INBOX_FIELDS,
+  SMS_USAGE_FIELDS,
+  STEP_EXTRA_FIELDS,
+  STEP_KINDS,
+  SUBSCRIBER_FIELDS,
+  TOP_FIELDS,
+  WEB_STEP_FIELDS,
+  type Fields,
 } from "./schema.ts"
 
-export interface ExampleFile { readonly path: string; readonly text: string }
+export interface ExampleFile {
+  readonly path: string
+  readonly text: string
+}
 
 const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ")
 const code = (s: string): string => (s === "" ? "" : `\`${s.replace(/`/g, "'")}\``)
@@ -19,18 +34,27 @@ const code = (s: string): string => (s === "" ? "" : `\`${s.replace(/`/g, "'")}\
 const fieldTable = (fields: Fields): string[] => [
   "| key | required | type | unit | description | example |",
   "|---|---|---|---|---|---|",
-  ...Object.entries(fields).map(([k, d]) => `| \`${k}\` | ${d.required ? "yes" : "no"} | ${cell(d.type)} | ${cell(d.unit)} | ${cell(d.description)} | ${code(d.example)} |`),
+  ...Object.entries(fields).map(
+    ([k, d]) =>
+      `| \`${k}\` | ${d.required ? "yes" : "no"} | ${cell(d.type)} | ${cell(d.unit)} | ${cell(d.description)} | ${code(d.example)} |`,
+  ),
   "",
 ]
 
 const refList = (cat: CatalogIndex, p: Param): string => {
   switch (p.ref) {
-    case "tariff": return [...cat.tariffs.keys()].join(", ")
-    case "service": return [...cat.services.keys()].join(", ")
-    case "offer": return [...cat.oneOff.keys()].join(", ")
-    case "bonus-offer": return [...cat.bonusOffers.keys()].join(", ")
-    case "subscriber": return "a subscriber of the scenario"
-    case undefined: return p.values?.join(", ") ?? ""
+    case "tariff":
+      return [...cat.tariffs.keys()].join(", ")
+    case "service":
+      return [...cat.services.keys()].join(", ")
+    case "offer":
+      return [...cat.oneOff.keys()].join(", ")
+    case "bonus-offer":
+      return [...cat.bonusOffers.keys()].join(", ")
+    case "subscriber":
+      return "a subscriber of the scenario"
+    case undefined:
+      return p.values?.join(", ") ?? ""
   }
 }
 
@@ -40,7 +64,10 @@ const paramTable = (cat: CatalogIndex, o: Operation): string[] => {
   return [
     "| parameter | required | type | unit | allowed values | when left out | description | example |",
     "|---|---|---|---|---|---|---|---|",
-    ...rows.map(([k, p]) => `| \`${k}\` | ${p.optional ? "no" : "yes"} | ${cell(p.type)} | ${cell(p.unit)} | ${cell(refList(cat, p))} | ${cell(p.absent ?? "")} | ${cell(p.description)} | ${code(JSON.stringify(p.example))} |`),
+    ...rows.map(
+      ([k, p]) =>
+        `| \`${k}\` | ${p.optional ? "no" : "yes"} | ${cell(p.type)} | ${cell(p.unit)} | ${cell(refList(cat, p))} | ${cell(p.absent ?? "")} | ${cell(p.description)} | ${code(JSON.stringify(p.example))} |`,
+    ),
     "",
   ]
 }
@@ -49,12 +76,20 @@ const stepSection = (kind: string): string[] => {
   const k = STEP_KINDS[kind]
   if (k === undefined) return []
   const out = [`### \`${kind}\``, "", k.summary, ""]
-  if (k.scalar !== undefined) out.push(`Short form: \`${kind}: ${k.scalar.example}\` — ${k.scalar.type}: ${k.scalar.unit}.`, "")
+  if (k.scalar !== undefined)
+    out.push(`Short form: \`${kind}: ${k.scalar.example}\` — ${k.scalar.type}: ${k.scalar.unit}.`, "")
   if (kind === "lk" || kind === "app" || kind === "kiosk") {
-    out.push(...fieldTable(WEB_STEP_FIELDS), `Operations of this channel: ${OPERATIONS.filter((o) => o.channels.includes(kind)).map((o) => `[\`${o.name}\`](#${o.name})`).join(", ")}${kind === "kiosk" ? ", [`login`](#login-kiosk)" : ""}.`, "")
+    out.push(
+      ...fieldTable(WEB_STEP_FIELDS),
+      `Operations of this channel: ${OPERATIONS.filter((o) => o.channels.includes(kind))
+        .map((o) => `[\`${o.name}\`](#${o.name})`)
+        .join(", ")}${kind === "kiosk" ? ", [`login`](#login-kiosk)" : ""}.`,
+      "",
+    )
   } else if (kind === "expect") out.push("See [Expectations](#expectations).", "")
   else if (k.fields !== null) out.push(...fieldTable(k.fields))
-  if (kind === "usage") out.push("`call:`", "", ...fieldTable(CALL_FIELDS), "`sms:`", "", ...fieldTable(SMS_USAGE_FIELDS))
+  if (kind === "usage")
+    out.push("`call:`", "", ...fieldTable(CALL_FIELDS), "`sms:`", "", ...fieldTable(SMS_USAGE_FIELDS))
   return out
 }
 
@@ -77,7 +112,7 @@ export const scenarioReference = (cat: CatalogIndex, examples: readonly ExampleF
     "brings. `npx twin catalog` lists tariffs, services, countries, prices, limits and periods.",
     "",
     "Loading is strict: an unknown key anywhere (including inside `with:`) is an error with a",
-    "\"did you mean\" hint and the allowed keys; tariffs, services, offers, countries, charge reasons,",
+    '"did you mean" hint and the allowed keys; tariffs, services, offers, countries, charge reasons,',
     "error codes and subscriber numbers are checked before anything runs.",
     "",
     "**Editor support.** `scenarios/scenario.schema.json` (generated from the same schemas) lets an",
@@ -101,11 +136,11 @@ export const scenarioReference = (cat: CatalogIndex, examples: readonly ExampleF
     "",
     "| what | written as | examples |",
     "|---|---|---|",
-    "| money | rubles, up to 2 decimals (exact kopecks, never floats) | `150.50`, `490`, `\"1 500,00\"` |",
-    "| data volume | a number with KB, MB or GB (also КБ, МБ, ГБ); a bare number is refused | `\"300MB\"`, `5GB`, `1.5GB` |",
-    "| duration | w, d, h, m (minutes), s, ms, combined; `mo` calendar months (advance only) | `\"20m\"`, `\"2d\"`, `1d 2h`, `1mo` |",
+    '| money | rubles, up to 2 decimals (exact kopecks, never floats) | `150.50`, `490`, `"1 500,00"` |',
+    '| data volume | a number with KB, MB or GB (also КБ, МБ, ГБ); a bare number is refused | `"300MB"`, `5GB`, `1.5GB` |',
+    '| duration | w, d, h, m (minutes), s, ms, combined; `mo` calendar months (advance only) | `"20m"`, `"2d"`, `1d 2h`, `1mo` |',
     "| instant | ISO 8601 with the offset, Moscow time | `2026-06-01T09:00:00+03:00` |",
-    "| number (msisdn) | 7 and 10 digits, quoted | `\"79160000001\"` |",
+    '| number (msisdn) | 7 and 10 digits, quoted | `"79160000001"` |',
     "| minutes, SMS, points | whole numbers | `300` |",
     "",
     "## Top level",
@@ -146,7 +181,8 @@ export const scenarioReference = (cat: CatalogIndex, examples: readonly ExampleF
     out.push(`### ${o.name}`, "", `Channels: ${o.channels.join(", ")}. ${o.summary}`, "", ...paramTable(cat, o))
   }
   const kioskLogin = operationOf("kiosk", "login")
-  if (kioskLogin !== undefined) out.push("### login (kiosk)", "", `Channels: kiosk. ${kioskLogin.summary}`, "", ...paramTable(cat, kioskLogin))
+  if (kioskLogin !== undefined)
+    out.push("### login (kiosk)", "", `Channels: kiosk. ${kioskLogin.summary}`, "", ...paramTable(cat, kioskLogin))
   out.push(
     "## Expectations",
     "",
@@ -176,7 +212,9 @@ export const scenarioReference = (cat: CatalogIndex, examples: readonly ExampleF
     "",
     "| code | meaning | значение |",
     "|---|---|---|",
-    ...Object.entries({ ...DOMAIN_ERROR_CODES, ...EDGE_ERROR_CODES }).map(([c, m]) => `| \`${c}\` | ${cell(m.en)} | ${cell(m.ru)} |`),
+    ...Object.entries({ ...DOMAIN_ERROR_CODES, ...EDGE_ERROR_CODES }).map(
+      ([c, m]) => `| \`${c}\` | ${cell(m.en)} | ${cell(m.ru)} |`,
+    ),
     "",
     "## Charge reasons",
     "",

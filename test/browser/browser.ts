@@ -11,7 +11,16 @@ const DEBIAN_CHROMIUM = "/usr/bin/chromium"
 
 // The probe's flags: without the background-networking ones Chromium keeps dialling hosts that
 // this closed network refuses.
-const BASE_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+const BASE_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+]
 
 export interface BrowserBinary {
   readonly executablePath: string
@@ -37,12 +46,20 @@ export const findChromium = (): Promise<BrowserBinary> =>
     const fromEnv = process.env.CHROMIUM_PATH
     if (fromEnv !== undefined && fromEnv !== "") {
       const packaged = process.env.CHROMIUM_SOURCE === "@sparticuz/chromium"
-      return { executablePath: fromEnv, args: packaged ? await packagedArgs() : BASE_ARGS, source: packaged ? "@sparticuz/chromium" : "CHROMIUM_PATH" }
+      return {
+        executablePath: fromEnv,
+        args: packaged ? await packagedArgs() : BASE_ARGS,
+        source: packaged ? "@sparticuz/chromium" : "CHROMIUM_PATH",
+      }
     }
     if (existsSync(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, args: BASE_ARGS, source: "debian" }
     // Unpacks its brotli-compressed build into the temp folder on first use (no network).
     const { default: packaged } = await import("@sparticuz/chromium")
-    return { executablePath: await packaged.executablePath(), args: await packagedArgs(), source: "@sparticuz/chromium" }
+    return {
+      executablePath: await packaged.executablePath(),
+      args: await packagedArgs(),
+      source: "@sparticuz/chromium",
+    }
   })())
 
 export interface Chromium {
@@ -54,7 +71,13 @@ export interface Chromium {
 export const launchChromium = async (viewport = { width: 1280, height: 800 }): Promise<Chromium> => {
   const binary = await findChromium()
   const dir = mkdtempSync(join(tmpdir(), "console-chromium-"))
-  const context = await chromium.launchPersistentContext(dir, { executablePath: binary.executablePath, args: [...binary.args], headless: true, viewport, locale: "ru-RU" })
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: binary.executablePath,
+    args: [...binary.args],
+    headless: true,
+    viewport,
+    locale: "ru-RU",
+  })
   return {
     context,
     binary,

@@ -48,7 +48,12 @@ describe("trainer console carries a demo (browser)", () => {
     for (const key of ["1", "1"]) {
       const before = await page.locator("#ivr-transcript p").count()
       await page.click(`[data-key='${key}']`)
-      await until(`an answer to ${key}`, async () => (await page.locator("#ivr-transcript p").count()) > before + 1 || (await page.locator("#ivr-transcript p.note", { hasText: "звонок завершен" }).count()) > 0)
+      await until(
+        `an answer to ${key}`,
+        async () =>
+          (await page.locator("#ivr-transcript p").count()) > before + 1 ||
+          (await page.locator("#ivr-transcript p.note", { hasText: "звонок завершен" }).count()) > 0,
+      )
     }
     const prompts = await page.locator("#ivr-transcript p.prompt").allTextContents()
     expect(prompts.filter((p) => p === greeting)).toHaveLength(1)
@@ -101,7 +106,11 @@ describe("trainer console carries a demo (browser)", () => {
     await page.locator("#sum-tariff", { hasText: "«Смарт»" }).waitFor(WAIT)
     expect(await page.textContent("#sum-balance")).not.toBe(before)
     // The ledger names the tariff by its catalog name, never by its id.
-    await page.locator("#ledger tbody tr", { hasText: "абонентская плата" }).filter({ hasText: "Смарт" }).first().waitFor(WAIT)
+    await page
+      .locator("#ledger tbody tr", { hasText: "абонентская плата" })
+      .filter({ hasText: "Смарт" })
+      .first()
+      .waitFor(WAIT)
     expect(await page.locator("#ledger tbody", { hasText: "(smart)" }).count()).toBe(0)
   })
 
@@ -142,7 +151,8 @@ describe("trainer console carries a demo (browser)", () => {
     await page.waitForSelector("body[data-scenario='passed']", WAIT)
     expect(await page.textContent("#scenario-now")).toContain("проверки пройдены")
     // No step reads like YAML or an internal code.
-    for (const t of await page.locator("#scenario-steps li > span:first-child").allTextContents()) expect(t).not.toMatch(/^(ussd|sms|ivr|lk|app|kiosk|проверка):|\{|SAME_TARIFF/)
+    for (const t of await page.locator("#scenario-steps li > span:first-child").allTextContents())
+      expect(t).not.toMatch(/^(ussd|sms|ivr|lk|app|kiosk|проверка):|\{|SAME_TARIFF/)
   })
 
   it("a failed scenario is shown as failed, with the step", async () => {
@@ -163,7 +173,9 @@ describe("trainer console carries a demo (browser)", () => {
     await page.locator("#scenario-steps li.current").waitFor(WAIT)
     await page.click("#scenario-all")
     await page.waitForSelector("body[data-scenario='failed']", WAIT)
-    expect(await page.textContent("#scenario-now")).toContain("Сценарий не пройден — шаг 2: Проверка: баланс 999,00 руб.")
+    expect(await page.textContent("#scenario-now")).toContain(
+      "Сценарий не пройден — шаг 2: Проверка: баланс 999,00 руб.",
+    )
     expect(await page.getAttribute("#status", "class")).toContain("error")
     expect(await page.textContent("#status")).toContain("не пройден")
   })

@@ -10,8 +10,16 @@ export const openWithToken = async (page: Page, server: { url: string; token: st
 }
 
 /** Open the console on a fresh demo twin (isolated from other tests) for `msisdn`. */
-export const openFreshTwin = async (page: Page, server: { url: string; token: string }, msisdn: string): Promise<string> => {
-  const res = await fetch(`${server.url}/api/twins`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${server.token}` }, body: JSON.stringify({ demo: true, name: "Тест консоли" }) })
+export const openFreshTwin = async (
+  page: Page,
+  server: { url: string; token: string },
+  msisdn: string,
+): Promise<string> => {
+  const res = await fetch(`${server.url}/api/twins`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${server.token}` },
+    body: JSON.stringify({ demo: true, name: "Тест консоли" }),
+  })
   const twin = (await res.json()) as { id: string }
   await openWithToken(page, server)
   await page.goto(`${server.url}/?twin=${encodeURIComponent(twin.id)}&msisdn=${msisdn}`)
@@ -28,7 +36,8 @@ export const dialUssd = async (page: Page, code: string): Promise<string> => {
   for (;;) {
     const t = (await page.textContent("#ussd-screen")) ?? ""
     if (t !== "" && t !== before) return t
-    if (Date.now() > deadline) throw new Error(`USSD screen did not change after dialling ${code} (still ${JSON.stringify(t)})`)
+    if (Date.now() > deadline)
+      throw new Error(`USSD screen did not change after dialling ${code} (still ${JSON.stringify(t)})`)
     await page.waitForTimeout(50)
   }
 }

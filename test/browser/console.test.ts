@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Page } from "playwright-core"
 import { launchChromium, type Chromium } from "./browser.ts"
 import { startConsoleServer, type ConsoleServer } from "./server.ts"
-import { dialUssd, lkFrame, loginAppByNetwork, loginLkBySms, openFreshTwin, openWithToken, topUpInApp, WAIT } from "./console-flow.ts"
+import {
+  dialUssd,
+  lkFrame,
+  loginAppByNetwork,
+  loginLkBySms,
+  openFreshTwin,
+  openWithToken,
+  topUpInApp,
+  WAIT,
+} from "./console-flow.ts"
 
 const EXAMPLE = fileURLToPath(new URL("../../scenarios/examples/zabugorishche.yaml", import.meta.url))
 
@@ -119,11 +128,16 @@ describe("trainer console (browser)", () => {
   })
 
   it("has no horizontal scroll at 1280×800 and 1920×1080", async () => {
-    for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
       await page.setViewportSize(size)
       await page.goto(`${server.url}/`)
       await page.waitForSelector("body[data-ready][data-live]", WAIT)
-      const [scroll, client] = (await page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")) as [number, number]
+      const [scroll, client] = (await page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]",
+      )) as [number, number]
       expect(scroll, `${size.width}×${size.height}`).toBeLessThanOrEqual(client)
     }
   })

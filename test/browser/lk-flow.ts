@@ -5,10 +5,17 @@ import { NETWORK_IDENTITY_COOKIE } from "../../channels/edge/network.ts"
 import { WAIT } from "./console-flow.ts"
 
 /** The served app and its control token (the control API needs it, issue 14). */
-export interface Served { readonly url: string; readonly token: string }
+export interface Served {
+  readonly url: string
+  readonly token: string
+}
 
 const control = (srv: Served, path: string, body: unknown): Promise<Response> =>
-  fetch(`${srv.url}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${srv.token}` }, body: JSON.stringify(body) })
+  fetch(`${srv.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${srv.token}` },
+    body: JSON.stringify(body),
+  })
 
 export const newDemoTwin = async (srv: Served): Promise<string> => {
   const res = await control(srv, "/api/twins", { demo: true, name: "Тест ЛК" })
@@ -38,4 +45,7 @@ export const openLk = async (page: Page, srv: Served, twin: string, msisdn: stri
 
 /** [scrollWidth, clientWidth] of the page: equal when there is no horizontal scroll. */
 export const widths = async (page: Page): Promise<[number, number]> =>
-  (await page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")) as [number, number]
+  (await page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")) as [
+    number,
+    number,
+  ]

@@ -36,7 +36,17 @@ describe("Личный кабинет (browser)", () => {
     await command(server, twin, { _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79031112233", seconds: 300 } })
     await openLk(page, server, twin, A)
     expect(await page.locator(".gauge").count()).toBeGreaterThanOrEqual(3)
-    for (const path of ["/lk", "/lk/expenses?period=month", "/lk/services", "/lk/services/goodok", "/lk/tariff", "/lk/support", "/lk/settings", "/lk/linked", "/lk/family"]) {
+    for (const path of [
+      "/lk",
+      "/lk/expenses?period=month",
+      "/lk/services",
+      "/lk/services/goodok",
+      "/lk/tariff",
+      "/lk/support",
+      "/lk/settings",
+      "/lk/linked",
+      "/lk/family",
+    ]) {
       await page.goto(`${server.url}${path}${path.includes("?") ? "&" : "?"}twin=${twin}`)
       await page.locator("main h1").waitFor(WAIT)
       const [scroll, client] = await widths(page)
@@ -46,7 +56,8 @@ describe("Личный кабинет (browser)", () => {
     await page.goto(`${server.url}/lk/expenses?period=month&twin=${twin}`)
     expect(await page.locator("table#expenses tbody tr").count()).toBeGreaterThan(0)
     expect(await page.locator("#expense-totals .total").count()).toBe(8)
-    for (const p of ["за сегодня", "за неделю", "за месяц", "выбрать даты"]) expect(await page.locator(".periods", { hasText: p }).count()).toBe(1)
+    for (const p of ["за сегодня", "за неделю", "за месяц", "выбрать даты"])
+      expect(await page.locator(".periods", { hasText: p }).count()).toBe(1)
   })
 
   it("R11/R19: forms open where they are used; a tile opens a service card; blocking asks first", async () => {
@@ -81,7 +92,11 @@ describe("Личный кабинет (browser)", () => {
     }
     expect(await page.getAttribute("body", "data-mark")).toBe("kept")
     expect(await page.textContent("#lk-balance")).not.toBe(before)
-    await fetch(`${server.url}/api/twins/${twin}/advance`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${server.token}` }, body: JSON.stringify({ by: "1d" }) })
+    await fetch(`${server.url}/api/twins/${twin}/advance`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${server.token}` },
+      body: JSON.stringify({ by: "1d" }),
+    })
     await page.waitForSelector("body[data-section='login']", WAIT)
     expect(await page.textContent(".notice.error")).toContain("Сеанс завершен")
   })

@@ -21,7 +21,10 @@ const LIBRARY = "r03-zabugorishche-trip.yaml"
 
 const server = await startConsoleServer()
 try {
-  for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
     const b = await launchChromium(size)
     const page = await b.context.newPage()
     await page.goto(`${server.url}/`)
@@ -51,8 +54,15 @@ try {
   const twin = await newDemoTwin(server)
   await command(server, twin, { _tag: "BuyPackage", msisdn: "79160000001", offer: "internet-vip" })
   await command(server, twin, { _tag: "Usage", msisdn: "79160000001", usage: { _tag: "data", kb: 60 * 1024 * 1024 } })
-  await command(server, twin, { _tag: "Usage", msisdn: "79160000001", usage: { _tag: "call", to: "79031112233", seconds: 1500 } })
-  for (const size of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+  await command(server, twin, {
+    _tag: "Usage",
+    msisdn: "79160000001",
+    usage: { _tag: "call", to: "79031112233", seconds: 1500 },
+  })
+  for (const size of [
+    { width: 1280, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
     const b = await launchChromium(size)
     const page = await b.context.newPage()
     await openLk(page, server, twin, "79160000001")
@@ -69,7 +79,11 @@ try {
     await page.fill("#msisdn", "8 916 000-00-01")
     await page.click("button[type=submit]")
     await page.click("form[action^='/kiosk/order-code'] button")
-    const inbox = (await (await fetch(`${server.url}/api/twins/${encodeURIComponent(twin)}/subscribers/79160000001/inbox`, { headers: { authorization: `Bearer ${server.token}` } })).json()) as { inbox: Array<{ from: string; text: string }> }
+    const inbox = (await (
+      await fetch(`${server.url}/api/twins/${encodeURIComponent(twin)}/subscribers/79160000001/inbox`, {
+        headers: { authorization: `Bearer ${server.token}` },
+      })
+    ).json()) as { inbox: Array<{ from: string; text: string }> }
     const code = /(\d{4,8})/.exec(inbox.inbox.filter((m) => m.from === "6262").pop()?.text ?? "")?.[1] ?? ""
     await page.fill("#code", code)
     await page.click("form[action^='/kiosk/login'] button")
@@ -87,7 +101,10 @@ try {
   const dir = mkdtempSync(join(tmpdir(), "twin-report-"))
   const html = join(dir, "report.html")
   try {
-    execFileSync(process.execPath, ["bin/twin.mjs", "run", `scenarios/library/${LIBRARY}`, "--html", html], { stdio: "ignore", cwd: root })
+    execFileSync(process.execPath, ["bin/twin.mjs", "run", `scenarios/library/${LIBRARY}`, "--html", html], {
+      stdio: "ignore",
+      cwd: root,
+    })
   } catch {
     // A failing scenario still writes its report; the picture shows whatever the report says.
   }

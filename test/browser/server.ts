@@ -26,7 +26,8 @@ export const startConsoleServer = async (port = 0): Promise<ConsoleServer> => {
     close: () =>
       new Promise<void>((done) => {
         // Open SSE streams would keep close() waiting: drop every connection first.
-        if ("closeAllConnections" in server && typeof server.closeAllConnections === "function") server.closeAllConnections()
+        if ("closeAllConnections" in server && typeof server.closeAllConnections === "function")
+          server.closeAllConnections()
         server.close(() => {
           registry.close()
           done()

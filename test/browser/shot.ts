@@ -9,5 +9,8 @@ page.on("pageerror", (e) => console.log(`[pageerror] ${e.message}`))
 await page.goto(url)
 await page.waitForSelector("body[data-ready]", { timeout: 15_000 })
 await page.screenshot({ path: out, fullPage: true })
-console.log("scrollWidth", await page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]"))
+console.log(
+  "scrollWidth",
+  await page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]"),
+)
 await b.close()

@@ -26,8 +26,13 @@ describe("«Мой МТС» app", () => {
     const w = onData()
     await w.app.perform(A, "login", {})
     const expected: Record<string, string> = {
-      account: "Мой баланс 2\u00a0000,00 руб.", tariffs: "Ваш тариф «МЫ МТС»", internet: "Интернет-VIP", services: "Доступные:",
-      bonuses: "Бонусы: 0 баллов", roaming: "Вы в домашнем регионе", support: "Горячая линия: 0890",
+      account: "Мой баланс 2\u00a0000,00 руб.",
+      tariffs: "Ваш тариф «МЫ МТС»",
+      internet: "Интернет-VIP",
+      services: "Доступные:",
+      bonuses: "Бонусы: 0 баллов",
+      roaming: "Вы в домашнем регионе",
+      support: "Горячая линия: 0890",
     }
     for (const [tab, text] of Object.entries(expected)) {
       const r = await w.app.perform(A, "tab", { tab })
@@ -44,9 +49,12 @@ describe("«Мой МТС» app", () => {
   it("R9: top-up by card, Apple Pay and Google Pay; R11 autopay; R16 charge notifications on/off", async () => {
     const w = onData()
     await w.app.perform(A, "login", {})
-    for (const method of ["card", "apple-pay", "google-pay"]) expect((await w.app.perform(A, "topup", { amount: 100, method })).ok).toBe(true)
+    for (const method of ["card", "apple-pay", "google-pay"])
+      expect((await w.app.perform(A, "topup", { amount: 100, method })).ok).toBe(true)
     expect(sub(w.twin, A).balance).toBe(rub(2300))
-    const refs = w.twin.log.query(A, 0, Number.MAX_SAFE_INTEGER, ["Money"]).flatMap((e) => (e.type === "Money" && e.reason === "topup" ? [e.ref] : []))
+    const refs = w.twin.log
+      .query(A, 0, Number.MAX_SAFE_INTEGER, ["Money"])
+      .flatMap((e) => (e.type === "Money" && e.reason === "topup" ? [e.ref] : []))
     expect(refs).toEqual(["card", "apple-pay", "google-pay"])
     const cash = await w.app.perform(A, "topup", { amount: 100, method: "cash" })
     expect(cash.status).toBe(400)
@@ -76,7 +84,14 @@ describe("«Мой МТС» app", () => {
   it("R13 bonuses and exchange; R6 tariff change with confirmation through the driver; R19 block", async () => {
     const w = setup()
     withSubs(w.twin)
-    run(w.twin, { _tag: "CreateSubscriber", msisdn: "79161110005", name: "Бонус", tariff: "smart", balance: rub(100), bonus: 500 })
+    run(w.twin, {
+      _tag: "CreateSubscriber",
+      msisdn: "79161110005",
+      name: "Бонус",
+      tariff: "smart",
+      balance: rub(100),
+      bonus: 500,
+    })
     run(w.twin, { _tag: "SetNetwork", msisdn: "79161110005", mobileData: true })
     const m = "79161110005"
     await w.app.perform(m, "login", {})
@@ -89,6 +104,8 @@ describe("«Мой МТС» app", () => {
     expect(ch.text).toContain("Тариф изменен на «Супер МТС»")
     expect((await w.app.perform(m, "block", {})).ok).toBe(true)
     expect((await w.app.perform(m, "unblock", {})).ok).toBe(true)
-    expect(w.app.operations).toEqual(expect.arrayContaining(["login", "topup", "change-tariff", "profiles", "tab", "family-invite", "personal-data"]))
+    expect(w.app.operations).toEqual(
+      expect.arrayContaining(["login", "topup", "change-tariff", "profiles", "tab", "family-invite", "personal-data"]),
+    )
   })
 })

@@ -20,7 +20,11 @@ afterAll(async () => {
 
 const A = "79160000001"
 const post = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
-  fetch(`${s.origin}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) })
+  fetch(`${s.origin}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  })
 const code = async (r: Response): Promise<string> => ((await r.json()) as { error: { code: string } }).error.code
 
 describe("issue 14 · weakness 4: the control and handset surfaces (attacker's view, real server)", () => {
@@ -30,7 +34,9 @@ describe("issue 14 · weakness 4: the control and handset surfaces (attacker's v
   })
 
   it("R22, I9: without the token nobody moves the clock, reads the events or the handset inbox, or acts as a number over USSD, SMS or IVR", async () => {
-    const before = (await (await fetch(`${s.origin}/api/twins/default`, { headers: controlAuth(s.token) })).json()) as { seq: number }
+    const before = (await (await fetch(`${s.origin}/api/twins/default`, { headers: controlAuth(s.token) })).json()) as {
+      seq: number
+    }
     const tries: Array<Promise<Response>> = [
       fetch(`${s.origin}/api/twins`),
       fetch(`${s.origin}/api/twins/default/events`),
@@ -51,7 +57,9 @@ describe("issue 14 · weakness 4: the control and handset surfaces (attacker's v
     const page = await fetch(`${s.origin}/`)
     expect(page.status).toBe(401)
     expect(await page.text()).toContain("токен")
-    const after = (await (await fetch(`${s.origin}/api/twins/default`, { headers: controlAuth(s.token) })).json()) as { seq: number }
+    const after = (await (await fetch(`${s.origin}/api/twins/default`, { headers: controlAuth(s.token) })).json()) as {
+      seq: number
+    }
     expect(after.seq).toBe(before.seq)
   })
 
@@ -73,27 +81,51 @@ describe("issue 14 · weakness 4: the control and handset surfaces (attacker's v
   })
 
   it("a foreign web page is refused: text/plain POST (415), foreign Origin (403), cross-site fetch (403), form to a JSON endpoint (415)", async () => {
-    const before = (await (await fetch(`${s.origin}/api/twins/default`, { headers: controlAuth(s.token) })).json()) as { seq: number }
-    const plain = await fetch(`${s.origin}/sms/send`, { method: "POST", headers: { "content-type": "text/plain", ...controlCookie(s.token) }, body: JSON.stringify({ from: A, to: "6262", text: "" }) })
+    const before = (await (await fetch(`${s.origin}/api/twins/default`, { headers: controlAuth(s.token) })).json()) as {
+      seq: number
+    }
+    const plain = await fetch(`${s.origin}/sms/send`, {
+      method: "POST",
+      headers: { "content-type": "text/plain", ...controlCookie(s.token) },
+      body: JSON.stringify({ from: A, to: "6262", text: "" }),
+    })
     expect(plain.status).toBe(415)
-    const foreign = await post("/api/twins/default/advance", { by: "1d" }, { origin: "http://attacker.example", ...controlCookie(s.token) })
+    const foreign = await post(
+      "/api/twins/default/advance",
+      { by: "1d" },
+      { origin: "http://attacker.example", ...controlCookie(s.token) },
+    )
     expect(foreign.status).toBe(403)
     expect(await code(foreign)).toBe("FOREIGN_ORIGIN")
     const crossSite = await post("/lk/api/otp", { msisdn: A }, { "sec-fetch-site": "cross-site" })
     expect(crossSite.status).toBe(403)
-    const form = await fetch(`${s.origin}/lk/api/otp`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `msisdn=${A}` })
+    const form = await fetch(`${s.origin}/lk/api/otp`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `msisdn=${A}`,
+    })
     expect(form.status).toBe(415)
-    const after = (await (await fetch(`${s.origin}/api/twins/default`, { headers: controlAuth(s.token) })).json()) as { seq: number }
+    const after = (await (await fetch(`${s.origin}/api/twins/default`, { headers: controlAuth(s.token) })).json()) as {
+      seq: number
+    }
     expect(after.seq).toBe(before.seq)
   })
 
   it("DNS rebinding: a request for Host attacker.example is refused even with the token (421)", async () => {
     const { request } = await import("node:http")
     const status = await new Promise<number>((ok, fail) => {
-      const req = request({ host: "127.0.0.1", port: s.port, path: "/api/twins", headers: { host: `attacker.example:${s.port}`, ...controlAuth(s.token) } }, (r) => {
-        r.resume()
-        ok(r.statusCode ?? 0)
-      })
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port: s.port,
+          path: "/api/twins",
+          headers: { host: `attacker.example:${s.port}`, ...controlAuth(s.token) },
+        },
+        (r) => {
+          r.resume()
+          ok(r.statusCode ?? 0)
+        },
+      )
       req.on("error", fail)
       req.end()
     })

@@ -11,7 +11,13 @@ const STRANGER = "79169990000"
 type Answer = { status: number; code: string | null; text: string }
 const answer = async (r: Response, msisdn: string): Promise<Answer> => {
   const o = (await r.json()) as { error?: { code: string } | null; text?: string }
-  return { status: r.status, code: o.error?.code ?? null, text: String(o.text ?? "").replaceAll(msisdn.slice(1), "N").replace(/\+7 \d{3} \d{3}-\d{2}-\d{2}/g, "N") }
+  return {
+    status: r.status,
+    code: o.error?.code ?? null,
+    text: String(o.text ?? "")
+      .replaceAll(msisdn.slice(1), "N")
+      .replace(/\+7 \d{3} \d{3}-\d{2}-\d{2}/g, "N"),
+  }
 }
 
 describe("issue 14 · weakness 6: enumeration, passports, abandoned hotline calls (attacker's view)", () => {
@@ -23,7 +29,10 @@ describe("issue 14 · weakness 6: enumeration, passports, abandoned hotline call
       for (const m of [A, STRANGER]) {
         const out: Answer[] = []
         out.push(await answer(await w.http.request(`/${ch}/api/otp`, json("POST", { msisdn: m })), m))
-        for (let i = 0; i < 4; i++) out.push(await answer(await w.http.request(`/${ch}/api/login`, json("POST", { msisdn: m, secret: "0000000" })), m))
+        for (let i = 0; i < 4; i++)
+          out.push(
+            await answer(await w.http.request(`/${ch}/api/login`, json("POST", { msisdn: m, secret: "0000000" })), m),
+          )
         out.push(await answer(await w.http.request(`/${ch}/api/otp`, json("POST", { msisdn: m })), m))
         seen[m] = out
       }
@@ -36,7 +45,10 @@ describe("issue 14 · weakness 6: enumeration, passports, abandoned hotline call
   it("R27: the kiosk answers a stranger as a subscriber without «Электронный Помощник»", async () => {
     const w = setup()
     withSubs(w.twin)
-    for (const [path, extra] of [["/kiosk/api/order-code", {}], ["/kiosk/api/login", { code: "123456" }]] as const) {
+    for (const [path, extra] of [
+      ["/kiosk/api/order-code", {}],
+      ["/kiosk/api/login", { code: "123456" }],
+    ] as const) {
       const a = await answer(await w.http.request(path, json("POST", { msisdn: A, ...extra })), A)
       const s = await answer(await w.http.request(path, json("POST", { msisdn: STRANGER, ...extra })), STRANGER)
       expect(s).toEqual(a)
@@ -50,9 +62,15 @@ describe("issue 14 · weakness 6: enumeration, passports, abandoned hotline call
     const real = w.twin.state.subscribers.get(A)?.passport ?? ""
     const guessed = `45${A.slice(-2)}${A.slice(-6)}`
     expect(real.replace(/\s/g, "")).not.toBe(guessed)
-    const call = (await (await w.http.request("/ivr/calls", json("POST", { msisdn: A, number: "0890" }))).json()) as { callId: string }
+    const call = (await (await w.http.request("/ivr/calls", json("POST", { msisdn: A, number: "0890" }))).json()) as {
+      callId: string
+    }
     // The specialist (0), then a sensitive action (7): the passport is asked.
-    const keys = async (k: string) => (await (await w.http.request(`/ivr/calls/${call.callId}/dtmf`, json("POST", { keys: k }))).json()) as { identified: boolean; said: string[] }
+    const keys = async (k: string) =>
+      (await (await w.http.request(`/ivr/calls/${call.callId}/dtmf`, json("POST", { keys: k }))).json()) as {
+        identified: boolean
+        said: string[]
+      }
     await keys("0")
     await keys("7")
     const r = await keys(`${guessed}#`)
@@ -63,8 +81,14 @@ describe("issue 14 · weakness 6: enumeration, passports, abandoned hotline call
   it("R29: a caller who walks away from the operator is cut off by the digit timeouts, and the next caller gets the operator", async () => {
     const w = setup()
     withSubs(w.twin)
-    const call = async (m: string) => ((await (await w.http.request("/ivr/calls", json("POST", { msisdn: m, number: "0890" }))).json()) as { callId: string }).callId
-    const toSpecialist = async (id: string) => (await (await w.http.request(`/ivr/calls/${id}/dtmf`, json("POST", { keys: "0" }))).json()) as { said: string[] }
+    const call = async (m: string) =>
+      (
+        (await (await w.http.request("/ivr/calls", json("POST", { msisdn: m, number: "0890" }))).json()) as {
+          callId: string
+        }
+      ).callId
+    const toSpecialist = async (id: string) =>
+      (await (await w.http.request(`/ivr/calls/${id}/dtmf`, json("POST", { keys: "0" }))).json()) as { said: string[] }
     const first = await call(A)
     expect((await toSpecialist(first)).said[0]).toBe(OPERATOR_HELLO)
     const second = await call("79161110002")

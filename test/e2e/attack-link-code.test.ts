@@ -47,7 +47,10 @@ describe("issue 14 · weakness 2: brute force of the link code (attacker's view)
         else expect(await errCode(r)).toBe(round < 2 ? "CODE_VOID" : "LINK_LOCKED")
       }
       // The voided code is gone: even the right one no longer links.
-      const late = await w.http.request("/lk/api/linked/confirm", json("POST", { target: B, code: codes[round] }, token))
+      const late = await w.http.request(
+        "/lk/api/linked/confirm",
+        json("POST", { target: B, code: codes[round] }, token),
+      )
       expect(await errCode(late)).toBe(round < 2 ? "LINK_NO_REQUEST" : "LINK_LOCKED")
     }
     expect(tries).toBe(9)
@@ -90,7 +93,10 @@ describe("issue 14 · weakness 2: brute force of the link code (attacker's view)
     for (const ch of ["lk", "app"]) {
       link()
       const tb = await login(w, B, ch)
-      const seen = (await (await w.http.request(`/${ch}/api/linked`, json("GET", undefined, tb))).json()) as { linkedBy: string[]; text: string }
+      const seen = (await (await w.http.request(`/${ch}/api/linked`, json("GET", undefined, tb))).json()) as {
+        linkedBy: string[]
+        text: string
+      }
       expect(seen.linkedBy).toEqual([A])
       expect(seen.text).toContain("Мой номер привязан к Личному кабинету")
       expect((await w.http.request(`/${ch}/api/linked/leave`, json("POST", { owner: A }, tb))).status).toBe(200)

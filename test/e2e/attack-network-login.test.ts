@@ -38,15 +38,24 @@ describe("issue 14 · weakness 3: forged network login (attacker's view)", () =>
     const w = victimOnData()
     const seq = w.twin.state.seq
     const forged = `${B}.${"A".repeat(43)}`
-    const r1 = await w.http.request("/app/api/login/network", json("POST", { msisdn: B }, undefined, { [NETWORK_IDENTITY_HEADER]: forged }))
+    const r1 = await w.http.request(
+      "/app/api/login/network",
+      json("POST", { msisdn: B }, undefined, { [NETWORK_IDENTITY_HEADER]: forged }),
+    )
     expect(r1.status).toBe(401)
     // Swap the number in front of a genuine tag of the attacker's own handset.
     const own = w.twin.networkIdentity(A)
     const swapped = `${B}${own.slice(A.length)}`
-    const r2 = await w.http.request("/app/api/login/network", json("POST", {}, undefined, { [NETWORK_IDENTITY_HEADER]: swapped }))
+    const r2 = await w.http.request(
+      "/app/api/login/network",
+      json("POST", {}, undefined, { [NETWORK_IDENTITY_HEADER]: swapped }),
+    )
     expect(r2.status).toBe(401)
     // The attacker's genuine identity with the victim's number in the body.
-    const r3 = await w.http.request("/app/api/login/network", json("POST", { msisdn: B }, undefined, onMobileData(w.twin, A)))
+    const r3 = await w.http.request(
+      "/app/api/login/network",
+      json("POST", { msisdn: B }, undefined, onMobileData(w.twin, A)),
+    )
     expect(r3.status).toBe(403)
     // The LK page's form, forged the same way.
     const b = new Browser(w.http)
@@ -77,7 +86,9 @@ describe("issue 14 · weakness 3: forged network login (attacker's view)", () =>
     const body = (await r.json()) as { header: string; value: string }
     expect(body.header).toBe(NETWORK_IDENTITY_HEADER)
     expect(body.value).toBe(w.twin.networkIdentity(A))
-    expect((await w.http.request("/api/twins/w/subscribers/79990000000/network-identity", { method: "POST" })).status).toBe(404)
+    expect(
+      (await w.http.request("/api/twins/w/subscribers/79990000000/network-identity", { method: "POST" })).status,
+    ).toBe(404)
     // ?browser=1 attaches a browser as the handset: an HTTP-only cookie for the LK page.
     const b = await w.http.request(`/api/twins/w/subscribers/${A}/network-identity?browser=1`, { method: "POST" })
     expect(b.headers.get("set-cookie")).toMatch(/^twin_network_identity=.*HttpOnly.*SameSite=Strict/)

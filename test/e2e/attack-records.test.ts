@@ -39,7 +39,8 @@ describe("issue 14 · weakness 5: no clear code in the operator's records (attac
     }
     run(twin, { _tag: "LinkRequest", msisdn: A, target: B })
     codes.push(codeFrom(twin, B, "MTS"))
-    for (const m of [A, B]) for (const s of inboxOf(twin, m)) if (codes.some((c) => s.text.includes(c))) clearTexts.push(s.text)
+    for (const m of [A, B])
+      for (const s of inboxOf(twin, m)) if (codes.some((c) => s.text.includes(c))) clearTexts.push(s.text)
     expect(clearTexts.length).toBe(codes.length) // the handset does see every code
 
     // The API answers an outsider with the operator's records would read.

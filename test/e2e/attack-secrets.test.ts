@@ -33,10 +33,25 @@ const unmix32 = (y: number): number => {
 /** The generator the twin used before: draw i = mix32(fnv1a(seed) ^ mix32(i)). */
 class OldRng {
   private readonly base: number
-  constructor(seed: string, public counter: number) { this.base = fnv1a(seed) }
-  next(): number { return mix32(this.base ^ mix32(this.counter++)) }
-  digits(n: number): string { let s = ""; for (let i = 0; i < n; i++) s += String(this.next() % 10); return s }
-  hex(bytes: number): string { let s = ""; for (let i = 0; i < bytes; i += 4) s += this.next().toString(16).padStart(8, "0"); return s.slice(0, bytes * 2) }
+  constructor(
+    seed: string,
+    public counter: number,
+  ) {
+    this.base = fnv1a(seed)
+  }
+  next(): number {
+    return mix32(this.base ^ mix32(this.counter++))
+  }
+  digits(n: number): string {
+    let s = ""
+    for (let i = 0; i < n; i++) s += String(this.next() % 10)
+    return s
+  }
+  hex(bytes: number): string {
+    let s = ""
+    for (let i = 0; i < bytes; i += 4) s += this.next().toString(16).padStart(8, "0")
+    return s.slice(0, bytes * 2)
+  }
 }
 
 /**
@@ -47,10 +62,10 @@ class OldRng {
 const predictNextOtp = (token: string, span = 20_000): string | null => {
   const words = [0, 1, 2, 3].map((i) => Number.parseInt(token.slice(i * 8, i * 8 + 8), 16))
   if (words.some((w) => !Number.isFinite(w))) return null
-  const u = words.map(unmix32)
+  const [u0 = 0, u1 = 0, u2 = 0] = words.map(unmix32)
   for (let c = 0; c < span; c++) {
-    const base = (u[0]! ^ mix32(c)) >>> 0
-    if (((u[1]! ^ mix32(c + 1)) >>> 0) !== base || ((u[2]! ^ mix32(c + 2)) >>> 0) !== base) continue
+    const base = (u0 ^ mix32(c)) >>> 0
+    if ((u1 ^ mix32(c + 1)) >>> 0 !== base || (u2 ^ mix32(c + 2)) >>> 0 !== base) continue
     let s = ""
     for (let i = 0; i < 4; i++) s += String(mix32(base ^ mix32(c + 4 + i)) % 10)
     return s

@@ -60,7 +60,14 @@ describe("issue 14 · weakness 6: CSRF and sessions (attacker's view)", () => {
     const owner = await loginJson(w, A)
     // R23: the current password (here the SMS password), then the new one twice.
     run(w.twin, { _tag: "RequestOtp", msisdn: A })
-    const r = await w.http.request("/lk/api/password", json("POST", { current: codeFrom(w.twin, A, "3339"), password: "Novyiparol2026", confirm: "Novyiparol2026" }, owner))
+    const r = await w.http.request(
+      "/lk/api/password",
+      json(
+        "POST",
+        { current: codeFrom(w.twin, A, "3339"), password: "Novyiparol2026", confirm: "Novyiparol2026" },
+        owner,
+      ),
+    )
     expect(r.status).toBe(200)
     expect(await balance(w, stolen)).toBe(401)
     expect(await balance(w, owner)).toBe(200)

@@ -30,9 +30,17 @@ afterAll(async () => {
   await cluster?.stop()
 }, 60_000)
 
-const alive = (): string[] => cluster.runners.filter((r) => r.process.exitCode === null && r.process.signalCode === null).map((r) => r.address).sort()
+const alive = (): string[] =>
+  cluster.runners
+    .filter((r) => r.process.exitCode === null && r.process.signalCode === null)
+    .map((r) => r.address)
+    .sort()
 
-const onCluster = (runners: number, days: number = run.days, onReport?: Parameters<typeof simulateOnCluster>[1]): Promise<ClusterSimResult> =>
+const onCluster = (
+  runners: number,
+  days: number = run.days,
+  onReport?: Parameters<typeof simulateOnCluster>[1],
+): Promise<ClusterSimResult> =>
   simulateOnCluster({ ...run, days, shards: P, pg: cluster.url, waitForRunners: runners }, onReport)
 
 /** The run has the in-process hash, and every live runner ran partitions, each partition on one of them. */
@@ -73,7 +81,8 @@ describe("twin simulate --cluster: partitions as effect/cluster entities", () =>
     expect(r.cluster.restored).toBeGreaterThanOrEqual(1)
     const victimParts = r.cluster.runners.find((s) => s.runner === victim)?.partitions ?? []
     expect(victimParts.length).toBeGreaterThanOrEqual(1)
-    for (const p of victimParts) expect(r.cluster.runners.some((s) => s.runner !== victim && s.partitions.includes(p))).toBe(true)
+    for (const p of victimParts)
+      expect(r.cluster.runners.some((s) => s.runner !== victim && s.partitions.includes(p))).toBe(true)
   }, 180_000)
 
   it("I7 determinism across placement: the 2 surviving runners, then 1, give the same hash", async () => {
@@ -89,7 +98,15 @@ describe("twin simulate --cluster: partitions as effect/cluster entities", () =>
     const hostA = Entity.makeTestClient(SimPartition, partitionLayer)
     const hostB = Entity.makeTestClient(SimPartition, partitionLayer)
     const rid = `twice-${process.pid}-${Date.now()}`
-    const payload = (day: number) => ({ run: rid, seed: run.seed, subscribers: run.subscribers, days: 3, partitions: P, partition: 2, day })
+    const payload = (day: number) => ({
+      run: rid,
+      seed: run.seed,
+      subscribers: run.subscribers,
+      days: 3,
+      partitions: P,
+      partition: 2,
+      day,
+    })
     const program = Effect.gen(function* () {
       const a = yield* (yield* hostA)("x/p2")
       const b = yield* (yield* hostB)("x/p2")
@@ -103,7 +120,8 @@ describe("twin simulate --cluster: partitions as effect/cluster entities", () =>
       const rows = yield* loadDays(rid, 2)
       // Committing day 0 again, directly: nothing is written.
       const day0 = rows.find((r) => r.day === 0)
-      const dup = day0 === undefined ? true : yield* commitDay(rid, 2, 0, day0.chunk, day0.events, day0.counters, "test")
+      const dup =
+        day0 === undefined ? true : yield* commitDay(rid, 2, 0, day0.chunk, day0.events, day0.counters, "test")
       return { a0, a0again, b0, b1, a1, a2, b2, rows, dup }
     })
     const layers = Layer.mergeAll(ShardingConfig.layer(shardingConfig(P, null)), pgLayer(cluster.url))

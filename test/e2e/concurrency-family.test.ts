@@ -20,9 +20,19 @@ describe("concurrency on one family group", () => {
       const tel = makeTelephonyDriver(f, "qa")
       const web = makeWebDrivers(f, "qa")
       let burst: () => Promise<unknown> = () => Promise.resolve()
-      const exec: Executor = { twin: t.twin, execute: async () => ({ ok: true, code: null, via: "burst", detail: String(await burst()) }) }
+      const exec: Executor = {
+        twin: t.twin,
+        execute: async () => ({ ok: true, code: null, via: "burst", detail: String(await burst()) }),
+      }
       t.twin.execute({ _tag: "CreateSubscriber", msisdn: O, name: "Владелец", tariff: "my-mts", balance: 300_000 })
-      for (const m of M) t.twin.execute({ _tag: "CreateSubscriber", msisdn: m, name: `Участник ${m.slice(-1)}`, tariff: "smart", balance: 20_000 })
+      for (const m of M)
+        t.twin.execute({
+          _tag: "CreateSubscriber",
+          msisdn: m,
+          name: `Участник ${m.slice(-1)}`,
+          tariff: "smart",
+          balance: 20_000,
+        })
       for (const m of M.slice(0, 2)) {
         t.twin.execute({ _tag: "FamilyInvite", msisdn: O, member: m, minutes: 200, sms: 50, dataMb: 5_000 })
         t.twin.execute({ _tag: "FamilyReply", msisdn: m, accept: true })
@@ -45,25 +55,53 @@ describe("concurrency on one family group", () => {
           // The owner invites everyone (more than the limit) from LK and app at once, with shares that together exceed the package.
           for (const m of M.slice(2)) {
             jobs.push(count(web.lk.perform(O, "family-invite", { member: m, minutes: 600, sms: 100, data: "20000MB" })))
-            jobs.push(count(web.app.perform(O, "family-invite", { member: m, minutes: 400, sms: 100, data: "15000MB" })))
+            jobs.push(
+              count(web.app.perform(O, "family-invite", { member: m, minutes: 400, sms: 100, data: "15000MB" })),
+            )
           }
           // Members answer «Да» by SMS while using the shared packages and checking the balance.
           for (const m of M) {
             jobs.push(count(tel.smsSend(m, "MTS", "Да")))
             jobs.push(count(tel.ussdDial(m, "*100#")))
-            jobs.push(count(Promise.resolve(app.fetch(new Request("http://twin.local/api/twins/qa/commands", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ _tag: "Usage", msisdn: m, usage: { _tag: "data", kb: 3_000_000 } }) })))))
+            jobs.push(
+              count(
+                Promise.resolve(
+                  app.fetch(
+                    new Request("http://twin.local/api/twins/qa/commands", {
+                      method: "POST",
+                      headers: { "content-type": "application/json" },
+                      body: JSON.stringify({ _tag: "Usage", msisdn: m, usage: { _tag: "data", kb: 3_000_000 } }),
+                    }),
+                  ),
+                ),
+              ),
+            )
           }
           jobs.push(count(web.lk.perform(O, "topup", { amount: "150" })))
           jobs.push(count(web.app.perform(O, "transfer", { to: M[0], amount: "99" })))
           jobs.push(count(web.lk.perform(O, "family-remove", { member: M[1] })))
           jobs.push(count(tel.ivrCall(O, "111", "11")))
-          jobs.push(count(Promise.resolve(app.fetch(new Request("http://twin.local/api/twins/qa/advance", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ by: "10d" }) })))))
+          jobs.push(
+            count(
+              Promise.resolve(
+                app.fetch(
+                  new Request("http://twin.local/api/twins/qa/advance", {
+                    method: "POST",
+                    headers: { "content-type": "application/json" },
+                    body: JSON.stringify({ by: "10d" }),
+                  }),
+                ),
+              ),
+            ),
+          )
         }
         await Promise.all(jobs)
         return jobs.length
       }
       const out = await run.step({ t: "http", entry: "concurrent family burst", method: "POST", path: "(many)" })
-      console.log(`[qa] concurrency: ${out.detail} simultaneous requests on one family group, ${replies} answered, ${errors5xx} 5xx; I1–I7, I9 hold`)
+      console.log(
+        `[qa] concurrency: ${out.detail} simultaneous requests on one family group, ${replies} answered, ${errors5xx} 5xx; I1–I7, I9 hold`,
+      )
       expect(errors5xx).toBe(0)
       expect(replies).toBe(Number(out.detail))
       const fam = t.twin.state.subscribers.get(O)?.family

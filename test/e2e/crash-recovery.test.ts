@@ -16,14 +16,19 @@ const fx = serverFixture("qa-crash-")
 const DB = fx.db
 afterAll(fx.cleanup)
 
-interface Server { child: ServerProcess["child"]; base: string; auth: Record<string, string> }
+interface Server {
+  child: ServerProcess["child"]
+  base: string
+  auth: Record<string, string>
+}
 
 const start = async (): Promise<Server> => {
   const s = await fx.start()
   return { child: s.child, base: `${s.origin}/api/twins/default`, auth: controlAuth(s.token) }
 }
 
-const stop = (s: Server, signal: "SIGKILL" | "SIGTERM"): Promise<void> => fx.stop({ child: s.child, port: 0, origin: "", token: "" }, signal)
+const stop = (s: Server, signal: "SIGKILL" | "SIGTERM"): Promise<void> =>
+  fx.stop({ child: s.child, port: 0, origin: "", token: "" }, signal)
 
 const DEMO = ["79160000001", "79160000002", "79160000003", "79160000004", "79160000006", "79160000007", "79160000008"]
 
@@ -31,22 +36,37 @@ const DEMO = ["79160000001", "79160000002", "79160000003", "79160000004", "79160
 const nth = (n: number): Command => {
   const m = DEMO[n % DEMO.length] as string
   switch (n % 6) {
-    case 0: return { _tag: "Usage", msisdn: m, usage: { _tag: "call", to: "79031112233", seconds: 30 + (n % 300) } }
-    case 1: return { _tag: "Usage", msisdn: m, usage: { _tag: "data", kb: 512 + n } }
-    case 2: return { _tag: "TopUp", msisdn: m, amount: 1000 + n, method: "card" }
-    case 3: return { _tag: "Travel", msisdn: m, to: ["TR", "home", "BR", "russia"][n % 4] as string }
-    case 4: return { _tag: "Usage", msisdn: m, usage: { _tag: "sms", to: "79031112233", count: 1 + (n % 3) } }
-    default: return { _tag: "Transfer", msisdn: m, to: DEMO[(n + 1) % DEMO.length] as string, amount: 100 }
+    case 0:
+      return { _tag: "Usage", msisdn: m, usage: { _tag: "call", to: "79031112233", seconds: 30 + (n % 300) } }
+    case 1:
+      return { _tag: "Usage", msisdn: m, usage: { _tag: "data", kb: 512 + n } }
+    case 2:
+      return { _tag: "TopUp", msisdn: m, amount: 1000 + n, method: "card" }
+    case 3:
+      return { _tag: "Travel", msisdn: m, to: ["TR", "home", "BR", "russia"][n % 4] as string }
+    case 4:
+      return { _tag: "Usage", msisdn: m, usage: { _tag: "sms", to: "79031112233", count: 1 + (n % 3) } }
+    default:
+      return { _tag: "Transfer", msisdn: m, to: DEMO[(n + 1) % DEMO.length] as string, amount: 100 }
   }
 }
 
-interface Load { acked: Event[]; sent: number; refused: number }
+interface Load {
+  acked: Event[]
+  sent: number
+  refused: number
+}
 
 /**
  * Drive the server with `inFlight` concurrent request loops until `killAfter` commands were
  * acknowledged, then SIGKILL it while requests are still in flight. Every 25th request moves the clock.
  */
-const loadAndKill = async (s: Server, from: number, killAfter: number, inFlight = 4): Promise<Load & { next: number }> => {
+const loadAndKill = async (
+  s: Server,
+  from: number,
+  killAfter: number,
+  inFlight = 4,
+): Promise<Load & { next: number }> => {
   const load: Load = { acked: [], sent: 0, refused: 0 }
   let n = from
   let ackCount = 0
@@ -57,11 +77,19 @@ const loadAndKill = async (s: Server, from: number, killAfter: number, inFlight 
       load.sent++
       try {
         if (i % 25 === 24) {
-          const r = await fetch(`${s.base}/advance`, { method: "POST", headers: { "content-type": "application/json", ...s.auth }, body: JSON.stringify({ by: "7h" }) })
+          const r = await fetch(`${s.base}/advance`, {
+            method: "POST",
+            headers: { "content-type": "application/json", ...s.auth },
+            body: JSON.stringify({ by: "7h" }),
+          })
           if (r.status !== 200) throw new Error(`advance answered ${r.status}`)
           continue
         }
-        const r = await fetch(`${s.base}/commands`, { method: "POST", headers: { "content-type": "application/json", ...s.auth }, body: JSON.stringify(nth(i)) })
+        const r = await fetch(`${s.base}/commands`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...s.auth },
+          body: JSON.stringify(nth(i)),
+        })
         const body = (await r.json()) as { events?: Event[] }
         if (r.status >= 500) throw new Error(`command ${i} answered ${r.status}`)
         if (r.status === 200) {
@@ -134,14 +162,18 @@ describe("crash recovery (SIGKILL mid-load, restart, I7)", () => {
         const twin = reg.get("default")
         const meta = reg.store.getTwin("default")
         if (twin === undefined || meta === null) throw new Error("default twin missing")
-        const fresh = stateHash(TwinCore.replay({ id: "default", seed: meta.seed, start: meta.startAt, catalog: twin.cat, log: twin.log }))
+        const fresh = stateHash(
+          TwinCore.replay({ id: "default", seed: meta.seed, start: meta.startAt, catalog: twin.cat, log: twin.log }),
+        )
         expect(fresh).toBe(info.hash)
         expect(twin.hash()).toBe(info.hash)
       } finally {
         reg.store.close()
       }
     }
-    console.log(`[qa] crash recovery: ${report.faults} SIGKILLs survived, ${report.acknowledged} acknowledged events checked, ${report.refused} refused commands, ${report.lost} lost`)
+    console.log(
+      `[qa] crash recovery: ${report.faults} SIGKILLs survived, ${report.acknowledged} acknowledged events checked, ${report.refused} refused commands, ${report.lost} lost`,
+    )
     expect(report.acknowledged).toBeGreaterThan(200)
     expect(report.lost).toBe(0)
   }, 150_000)

@@ -7,7 +7,8 @@ import { onMobileData } from "../helpers/edge.ts"
 import { run } from "../helpers/twin.ts"
 import { A, json, setup, withSubs } from "./web-helpers.ts"
 
-const errOf = async (r: Response) => ((await r.json()) as { error: { code: string; field: string | null; message: string } }).error
+const errOf = async (r: Response) =>
+  ((await r.json()) as { error: { code: string; field: string | null; message: string } }).error
 
 describe("issue 14 · one edge: strict decoding", () => {
   it("I9: a smuggled field is refused with 400 naming it, on LK, kiosk, control, USSD, SMS and IVR; nothing is stored", async () => {
@@ -22,7 +23,12 @@ describe("issue 14 · one edge: strict decoding", () => {
       ["/lk/api/promised-payment", { amount: 100, fee: 0 }, token, "fee"],
       ["/lk/api/otp", { msisdn: A, channel: "sms" }, undefined, "channel"],
       ["/kiosk/api/order-code", { msisdn: A, via: "ussd" }, undefined, "via"],
-      ["/api/twins/w/commands", { _tag: "TopUp", msisdn: A, amount: 100, method: "card", balance: 1e9 }, undefined, "balance"],
+      [
+        "/api/twins/w/commands",
+        { _tag: "TopUp", msisdn: A, amount: 100, method: "card", balance: 1e9 },
+        undefined,
+        "balance",
+      ],
       ["/ussd/dial", { msisdn: A, code: "*100#", by: "79161110002" }, undefined, "by"],
       ["/sms/send", { from: A, to: "111", text: "баланс", as: "79161110002" }, undefined, "as"],
       ["/ivr/calls", { msisdn: A, number: "111", callerId: "79161110002" }, undefined, "callerId"],
@@ -41,7 +47,10 @@ describe("issue 14 · one edge: strict decoding", () => {
   it("a wrong field type names the field from the schema's issue path", async () => {
     const w = setup()
     withSubs(w.twin)
-    const r = await w.http.request("/api/twins/w/commands", json("POST", { _tag: "TopUp", msisdn: A, amount: "много", method: "card" }))
+    const r = await w.http.request(
+      "/api/twins/w/commands",
+      json("POST", { _tag: "TopUp", msisdn: A, amount: "много", method: "card" }),
+    )
     expect(r.status).toBe(400)
     expect((await errOf(r)).field).toBe("amount")
   })
@@ -49,7 +58,12 @@ describe("issue 14 · one edge: strict decoding", () => {
   it("an unknown twin gets the same answer on every surface (404 TWIN_NOT_FOUND, field twin)", async () => {
     const w = setup()
     const h = { "x-twin": "nope" }
-    for (const [method, path, body] of [["POST", "/lk/api/otp", { msisdn: A }], ["POST", "/ussd/dial", { msisdn: A, code: "*100#" }], ["POST", "/sms/send", { from: A, to: "111", text: "" }], ["GET", "/api/twins/nope", undefined]] as const) {
+    for (const [method, path, body] of [
+      ["POST", "/lk/api/otp", { msisdn: A }],
+      ["POST", "/ussd/dial", { msisdn: A, code: "*100#" }],
+      ["POST", "/sms/send", { from: A, to: "111", text: "" }],
+      ["GET", "/api/twins/nope", undefined],
+    ] as const) {
       const r = await w.http.request(path, json(method, body, undefined, h))
       expect(r.status, path).toBe(404)
       const e = await errOf(r)

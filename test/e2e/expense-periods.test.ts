@@ -3,7 +3,13 @@
 import { describe, expect, test } from "vitest"
 import { Result } from "effect"
 import { DAY, HOUR, MINUTE, parseInstant } from "../../core/domain/time.ts"
-import { periodBounds, dateRangeBounds, expensesView, recentPaymentsView, type ExpensePeriod } from "../../core/engine/views.ts"
+import {
+  periodBounds,
+  dateRangeBounds,
+  expensesView,
+  recentPaymentsView,
+  type ExpensePeriod,
+} from "../../core/engine/views.ts"
 import * as op from "../../channels/lk/selfcare.ts"
 import { formatRub } from "../../channels/text/money.ts"
 import { addSub, newTwin, rub, run } from "../helpers/twin.ts"
@@ -27,7 +33,10 @@ describe("R14 periodBounds: the Moscow calendar", () => {
     expect(periodBounds(late, "week").to - periodBounds(late, "week").from).toBe(7 * DAY)
   })
   test("R14: custom dates are inclusive Moscow days; bad or reversed dates name the field", () => {
-    expect(Result.getOrThrow(dateRangeBounds("2026-06-01", "2026-06-30"))).toEqual({ from: at("2026-06-01T00:00:00+03:00"), to: at("2026-07-01T00:00:00+03:00") })
+    expect(Result.getOrThrow(dateRangeBounds("2026-06-01", "2026-06-30"))).toEqual({
+      from: at("2026-06-01T00:00:00+03:00"),
+      to: at("2026-07-01T00:00:00+03:00"),
+    })
     const bad = (f: string, t: string): string | undefined => {
       const r = dateRangeBounds(f, t)
       return Result.isFailure(r) ? r.failure.field : undefined
@@ -84,7 +93,9 @@ describe("I8 R14 every channel that shows expenses uses the same period", () => 
     const credits = Result.getOrThrow(recentPaymentsView(r.twin, PAYG, PAYG))
     expect(credits.map((c) => c.amount)).toEqual([rub(150)])
     expect((await r.drv.ussdDial(PAYG, "*111*23*4#")).text).toContain("Платежи за 30 дней:")
-    expect((await r.drv.ivrCall(PAYG, "111", "22")).text).toContain("Зачисленные платежи за 30 дней: 08.06.2026 — 150 рублей 0 копеек, пополнение картой.")
+    expect((await r.drv.ivrCall(PAYG, "111", "22")).text).toContain(
+      "Зачисленные платежи за 30 дней: 08.06.2026 — 150 рублей 0 копеек, пополнение картой.",
+    )
   })
 
   test("R14: reading expenses changes nothing", () => {

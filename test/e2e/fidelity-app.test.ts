@@ -17,8 +17,15 @@ describe("«Мой МТС» app tabs (issue 16)", () => {
   it("R13: every tab the document names answers; the main screen shows balance, bonus points and the tariff with its price", async () => {
     const w = await app()
     const titles: Record<string, string> = {
-      main: "Мой МТС", account: "Счет", tariffs: "Ваш тариф", internet: "Интернет", services: "Подключенные", bonuses: "Бонусы",
-      roaming: "Роуминг", entertainment: "Развлечения", support: "Поддержка",
+      main: "Мой МТС",
+      account: "Счет",
+      tariffs: "Ваш тариф",
+      internet: "Интернет",
+      services: "Подключенные",
+      bonuses: "Бонусы",
+      roaming: "Роуминг",
+      entertainment: "Развлечения",
+      support: "Поддержка",
     }
     for (const [tab, title] of Object.entries(titles)) {
       const r = await w.app.perform(A, "tab", { tab })
@@ -42,7 +49,8 @@ describe("«Мой МТС» app tabs (issue 16)", () => {
 
   it("R9: top-up by Samsung Pay beside Apple Pay and Google Pay; the ledger reads «пополнение через Samsung Pay»", async () => {
     const w = await app()
-    for (const method of ["apple-pay", "google-pay", "samsung-pay"]) expect((await w.app.perform(A, "topup", { amount: 100, method })).ok, method).toBe(true)
+    for (const method of ["apple-pay", "google-pay", "samsung-pay"])
+      expect((await w.app.perform(A, "topup", { amount: 100, method })).ok, method).toBe(true)
     expect(sub(w.twin, A).balance).toBe(200_000 + 30_000)
   })
 })

@@ -8,7 +8,11 @@ import { OPERATOR_HELLO } from "../../channels/ivr/hotline.ts"
 import { addSub, rub, T0 } from "../helpers/twin.ts"
 
 const catalogWith = (hotlineOperators: number): CatalogIndex =>
-  indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 16 }, channels: { ...defaultCatalog.channels, hotlineOperators } })
+  indexCatalog({
+    ...defaultCatalog,
+    auth: { ...defaultCatalog.auth, scryptN: 16 },
+    channels: { ...defaultCatalog.channels, hotlineOperators },
+  })
 
 const CALLERS = ["79161110031", "79161110032", "79161110033"]
 
@@ -18,11 +22,19 @@ const hotline = (cat: CatalogIndex) => {
   for (const m of CALLERS) addSub(twin, m, "smart", rub(100))
   const app = makeApp({ registry })
   const call = async (msisdn: string): Promise<{ transcript: string[] }> => {
-    const res = await app.request("/ivr/calls", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ msisdn, number: "0890" }) })
+    const res = await app.request("/ivr/calls", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ msisdn, number: "0890" }),
+    })
     expect(res.status).toBe(201)
     // The automatic menu first; 0 asks for a specialist.
     const { callId } = (await res.json()) as { callId: string }
-    const keys = await app.request(`/ivr/calls/${callId}/dtmf`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ keys: "0" }) })
+    const keys = await app.request(`/ivr/calls/${callId}/dtmf`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ keys: "0" }),
+    })
     return (await keys.json()) as { transcript: string[] }
   }
   return { call }

@@ -43,13 +43,37 @@ describe("HTTP body limit (issue 5: request size limits)", () => {
     const hash = twin.hash()
     const big = JSON.stringify({ msisdn: "79160000001", code: "*100#", pad: "x".repeat(MAX_BODY_BYTES) })
     expect(await send("/ussd/dial", big, false)).toBe(413)
-    expect(await send("/api/twins/default/commands", JSON.stringify({ _tag: "TopUp", msisdn: "79160000001", amount: 100, method: "card", pad: "x".repeat(MAX_BODY_BYTES) }), false)).toBe(413)
+    expect(
+      await send(
+        "/api/twins/default/commands",
+        JSON.stringify({
+          _tag: "TopUp",
+          msisdn: "79160000001",
+          amount: 100,
+          method: "card",
+          pad: "x".repeat(MAX_BODY_BYTES),
+        }),
+        false,
+      ),
+    ).toBe(413)
     expect(twin.hash()).toBe(hash)
   })
   it("a chunked body over 64 KB is refused with 413 while it streams", async () => {
     const twin = registry.default
     const hash = twin.hash()
-    expect(await send("/api/twins/default/commands", JSON.stringify({ _tag: "TopUp", msisdn: "79160000001", amount: 100, method: "card", pad: "y".repeat(MAX_BODY_BYTES) }), true)).toBe(413)
+    expect(
+      await send(
+        "/api/twins/default/commands",
+        JSON.stringify({
+          _tag: "TopUp",
+          msisdn: "79160000001",
+          amount: 100,
+          method: "card",
+          pad: "y".repeat(MAX_BODY_BYTES),
+        }),
+        true,
+      ),
+    ).toBe(413)
     expect(twin.hash()).toBe(hash)
   })
   it("small bodies pass, declared or chunked", async () => {

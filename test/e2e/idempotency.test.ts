@@ -13,7 +13,10 @@ afterEach(() => {
   env = null
 })
 
-const credits = (t: Parameters<typeof ledgerOf>[0], m: string): number[] => ledgerOf(t, m).filter((l) => l.amount > 0).map((l) => l.amount)
+const credits = (t: Parameters<typeof ledgerOf>[0], m: string): number[] =>
+  ledgerOf(t, m)
+    .filter((l) => l.amount > 0)
+    .map((l) => l.amount)
 
 describe("idempotency keys (issue 15)", () => {
   it("I1: a repeated JSON top-up with the same Idempotency-Key gets the first answer and credits once, also after a restart", async () => {
@@ -29,7 +32,12 @@ describe("idempotency keys (issue 15)", () => {
     expect(credits(t, A)).toEqual([25_000])
     // A different request under the same key is refused, naming the header; nothing changes.
     const hash = t.hash()
-    const other = await e.call("POST", "/api/twins/f/commands", { ...cmd, amount: 99_000 }, { "idempotency-key": "pay-0001" })
+    const other = await e.call(
+      "POST",
+      "/api/twins/f/commands",
+      { ...cmd, amount: 99_000 },
+      { "idempotency-key": "pay-0001" },
+    )
     expect(other.status).toBe(422)
     expect(other.body.error).toMatchObject({ code: "IDEMPOTENCY_KEY", field: "Idempotency-Key" })
     expect(t.hash()).toBe(hash)
@@ -47,12 +55,18 @@ describe("idempotency keys (issue 15)", () => {
     const cmd = { _tag: "TopUp", msisdn: A, amount: 7_000, method: "card" }
     // Writes of the keyed top-up: its claim, its chunk, its index row (one transaction), then its answer: fail the answer.
     e.plan.failAfter(4, { point: "idempotency", code: "SQLITE_IOERR" })
-    expect((await e.call("POST", "/api/twins/f/commands", cmd, { "idempotency-key": "k-lost-answer" })).status).toBe(200)
+    expect((await e.call("POST", "/api/twins/f/commands", cmd, { "idempotency-key": "k-lost-answer" })).status).toBe(
+      200,
+    )
     expect(e.plan.failed()).toBe(1)
     e.reopen()
     const retry = await e.call("POST", "/api/twins/f/commands", cmd, { "idempotency-key": "k-lost-answer" })
     expect(retry.status).toBe(409)
-    expect(retry.body.error).toMatchObject({ code: "IDEMPOTENCY_KEY", field: "Idempotency-Key", ru: "Операция уже выполнена. Проверьте баланс перед повтором" })
+    expect(retry.body.error).toMatchObject({
+      code: "IDEMPOTENCY_KEY",
+      field: "Idempotency-Key",
+      ru: "Операция уже выполнена. Проверьте баланс перед повтором",
+    })
     expect(credits(e.registry.get("f") as typeof t, A)).toEqual([7_000])
   })
 
@@ -64,7 +78,11 @@ describe("idempotency keys (issue 15)", () => {
     expect((await e.call("POST", "/api/twins/f/commands", cmd, { "idempotency-key": "k-503" })).status).toBe(503)
     e.plan.heal()
     expect((await e.call("POST", "/api/twins/f/commands", cmd, { "idempotency-key": "k-503" })).status).toBe(200)
-    expect((await e.call("POST", "/api/twins/f/commands", cmd, { "idempotency-key": "k-503" })).headers.get("idempotent-replayed")).toBe("true")
+    expect(
+      (await e.call("POST", "/api/twins/f/commands", cmd, { "idempotency-key": "k-503" })).headers.get(
+        "idempotent-replayed",
+      ),
+    ).toBe("true")
     expect(credits(t, A)).toEqual([3_000])
   })
 
@@ -75,18 +93,28 @@ describe("idempotency keys (issue 15)", () => {
     expect(otp.ok).toBe(true)
     const login = await w.lk.perform(A, "login", { code: otpOf(w.twin, A) })
     const token = (login.data as { token: string }).token
-    const post = () => w.http.request("/lk/api/topup", {
-      method: "POST",
-      headers: { "x-twin": "w", "content-type": "application/json", authorization: `Bearer ${token}`, "idempotency-key": "double-click" },
-      body: JSON.stringify({ amount: 50_000 }),
-    })
+    const post = () =>
+      w.http.request("/lk/api/topup", {
+        method: "POST",
+        headers: {
+          "x-twin": "w",
+          "content-type": "application/json",
+          authorization: `Bearer ${token}`,
+          "idempotency-key": "double-click",
+        },
+        body: JSON.stringify({ amount: 50_000 }),
+      })
     const before = sub(w.twin, A).balance
     const rs = await Promise.all([post(), post(), post()])
     expect(rs.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1)
     for (const r of rs) expect([200, 409]).toContain(r.status)
     expect(sub(w.twin, A).balance).toBe(before + 50_000)
     // Another subscriber's session cannot read the answer under the same key.
-    const bad = await w.http.request("/lk/api/topup", { method: "POST", headers: { "x-twin": "w", "content-type": "application/json", "idempotency-key": "double-click" }, body: JSON.stringify({ amount: 50_000 }) })
+    const bad = await w.http.request("/lk/api/topup", {
+      method: "POST",
+      headers: { "x-twin": "w", "content-type": "application/json", "idempotency-key": "double-click" },
+      body: JSON.stringify({ amount: 50_000 }),
+    })
     expect(bad.status).toBe(422)
   })
 

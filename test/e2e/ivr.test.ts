@@ -7,7 +7,14 @@ import { AUTO_MENU_PROMPT, OPERATOR_HELLO, PASSPORT_PROMPT } from "../../channel
 import { addSub, lastSms, run, rub, sub } from "../helpers/twin.ts"
 import { CONS, CORP, fingerprint, OWNER, postJson, rig, VIP } from "./ussd-setup.ts"
 
-interface CallJson { callId: string; end: boolean; identified: boolean; said: string[]; transcript: string[]; error: { code: string } | null }
+interface CallJson {
+  callId: string
+  end: boolean
+  identified: boolean
+  said: string[]
+  transcript: string[]
+  error: { code: string } | null
+}
 
 const startCall = async (r: ReturnType<typeof rig>, msisdn: string, number: string): Promise<CallJson> => {
   const res = await postJson(r.app, "/ivr/calls", { msisdn, number })
@@ -16,7 +23,8 @@ const startCall = async (r: ReturnType<typeof rig>, msisdn: string, number: stri
 }
 const dtmf = async (r: ReturnType<typeof rig>, id: string, keys: string): Promise<CallJson> =>
   (await (await postJson(r.app, `/ivr/calls/${id}/dtmf`, { keys })).json()) as CallJson
-const readCall = async (r: ReturnType<typeof rig>, id: string): Promise<CallJson> => (await (await r.app.request(`/ivr/calls/${id}`)).json()) as CallJson
+const readCall = async (r: ReturnType<typeof rig>, id: string): Promise<CallJson> =>
+  (await (await r.app.request(`/ivr/calls/${id}`)).json()) as CallJson
 
 describe("111 «Мобильный помощник» voice menu", () => {
   test("111 then 1 1 says the balance (111_1_1)", async () => {
@@ -50,7 +58,9 @@ describe("111 «Мобильный помощник» voice menu", () => {
     const none = await r.drv.ivrCall(OWNER, "111", "22")
     expect(none.text).toContain("За последние 30 дней платежей не было.")
     const card = await r.drv.ivrCall(OWNER, "111", "23123456789012#")
-    expect(card.text).toContain("Карта оплаты активирована. Зачислено 300 рублей 0 копеек. Ваш баланс: 2300 рублей 0 копеек.")
+    expect(card.text).toContain(
+      "Карта оплаты активирована. Зачислено 300 рублей 0 копеек. Ваш баланс: 2300 рублей 0 копеек.",
+    )
     const list = await r.drv.ivrCall(OWNER, "111", "22")
     expect(list.text).toContain("Зачисленные платежи за 30 дней: 01.06.2026 — 300 рублей 0 копеек, карта оплаты.")
     const again = await r.drv.ivrCall(OWNER, "111", "23123456789012#")
@@ -62,7 +72,9 @@ describe("111 «Мобильный помощник» voice menu", () => {
     const r = rig()
     const c = await r.drv.ivrCall(OWNER, "111", "31")
     expect(c.text).toContain("Вам доступен обещанный платеж до 1500 рублей 0 копеек.")
-    expect(c.text).toContain("Обещанный платеж на сумму 1500 рублей 0 копеек зачислен на ваш счет до 04.06.2026. Плата за услугу 50 рублей 0 копеек.")
+    expect(c.text).toContain(
+      "Обещанный платеж на сумму 1500 рублей 0 копеек зачислен на ваш счет до 04.06.2026. Плата за услугу 50 рублей 0 копеек.",
+    )
     expect(sub(r.twin, OWNER).promised?.amount).toBe(rub(1500))
     const c2 = await r.drv.ivrCall(OWNER, "111", "32200#")
     expect(c2.ok).toBe(false)
@@ -274,7 +286,10 @@ describe("bad input: clear 4xx, state and log unchanged", () => {
     const r = rig()
     const c = await startCall(r, OWNER, "111")
     r.registry.create({ id: "other", seed: "3", demo: false })
-    for (const [path, twin] of [["/ivr/calls/nope", "default"], [`/ivr/calls/${c.callId}`, "other"]] as const) {
+    for (const [path, twin] of [
+      ["/ivr/calls/nope", "default"],
+      [`/ivr/calls/${c.callId}`, "other"],
+    ] as const) {
       const res = await r.app.request(path, { headers: { "x-twin": twin } })
       expect(res.status).toBe(404)
       expect(((await res.json()) as { error: { field: string } }).error.field).toBe("callId")

@@ -37,7 +37,9 @@ describe("kiosk «Электронный Помощник»", () => {
     const cash = await w.kiosk.perform(A, "topup-cash", { amount: 200 })
     expect(cash.ok).toBe(true)
     expect(cash.text).toContain("Внесено 200,00 руб.")
-    const led = w.twin.log.query(A, 0, Number.MAX_SAFE_INTEGER, ["Money"]).filter((e) => e.type === "Money" && e.reason === "topup")
+    const led = w.twin.log
+      .query(A, 0, Number.MAX_SAFE_INTEGER, ["Money"])
+      .filter((e) => e.type === "Money" && e.reason === "topup")
     expect(led.some((e) => e.type === "Money" && e.ref === "cash")).toBe(true)
     expect((await w.kiosk.perform(A, "logout", {})).text).toContain("Сеанс завершен")
     expect((await w.kiosk.perform(A, "balance", {})).status).toBe(401)
@@ -102,7 +104,11 @@ describe("kiosk «Электронный Помощник»", () => {
 
   it("R27: the terminal takes a number as 8916…, +7 916… or 916…; menu items are said once, as buttons; viewport set", async () => {
     const local = A.slice(1)
-    for (const typed of [`8${local}`, `+7 ${local.slice(0, 3)} ${local.slice(3, 6)}-${local.slice(6, 8)}-${local.slice(8)}`, local]) {
+    for (const typed of [
+      `8${local}`,
+      `+7 ${local.slice(0, 3)} ${local.slice(3, 6)}-${local.slice(6, 8)}-${local.slice(8)}`,
+      local,
+    ]) {
       const w = kioskTwin()
       const b = new Browser(w.http)
       await b.get("/kiosk")
@@ -117,7 +123,11 @@ describe("kiosk «Электронный Помощник»", () => {
     }
     // The JSON screen API reads the same formats.
     const w = kioskTwin()
-    const res = await w.http.request("/kiosk/api/start", { method: "POST", headers: { "content-type": "application/json", "x-twin": "w" }, body: JSON.stringify({ msisdn: `8${local}` }) })
+    const res = await w.http.request("/kiosk/api/start", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-twin": "w" },
+      body: JSON.stringify({ msisdn: `8${local}` }),
+    })
     expect(res.status).toBe(200)
   })
 
@@ -143,10 +153,13 @@ describe("kiosk «Электронный Помощник»", () => {
   it("R27 R25: a kiosk token opens neither the LK nor the app; «Выход» ends the core session", async () => {
     const w = kioskTwin()
     await w.kiosk.perform(A, "order-code", {})
-    const token = ((await w.kiosk.perform(A, "login", { code: codeFrom(w.twin, A, "6262") })).data as { token: string }).token
+    const token = ((await w.kiosk.perform(A, "login", { code: codeFrom(w.twin, A, "6262") })).data as { token: string })
+      .token
     const before = { hash: w.twin.hash(), seq: w.twin.state.seq }
     for (const ch of ["lk", "app"]) {
-      const r = await w.http.request(`/${ch}/api/balance`, { headers: { "x-twin": "w", authorization: `Bearer ${token}` } })
+      const r = await w.http.request(`/${ch}/api/balance`, {
+        headers: { "x-twin": "w", authorization: `Bearer ${token}` },
+      })
       expect(r.status).toBe(401)
       expect(((await r.json()) as { error: { field: string } }).error.field).toBe("channel")
     }

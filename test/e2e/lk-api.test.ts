@@ -121,7 +121,9 @@ describe("LK JSON API", () => {
     expect(weak.status).toBe(400)
     expect(weak.error?.field).toBe("password")
     expect((await w.lk.perform(A, "set-password", { password: "Parol2026" })).error?.field).toBe("current")
-    expect((await w.lk.perform(A, "set-password", { current, password: "Parol2026", confirm: "Parol2027" })).error?.field).toBe("confirm")
+    expect(
+      (await w.lk.perform(A, "set-password", { current, password: "Parol2026", confirm: "Parol2027" })).error?.field,
+    ).toBe("confirm")
     expect((await w.lk.perform(A, "set-password", { current, password: "Parol2026" })).ok).toBe(true)
     await w.lk.perform(A, "logout", {})
     expect((await w.lk.perform(A, "login", { password: "Parol2026" })).ok).toBe(true)
@@ -134,7 +136,10 @@ describe("LK JSON API", () => {
     expect(r.status).toBe(401)
     expect(((await r.json()) as { error: { field: string } }).error.field).toBe("token")
     run(w.twin, { _tag: "SetNetwork", msisdn: A, mobileData: true })
-    const login = await w.http.request("/lk/api/login/network", json("POST", { msisdn: A }, undefined, onMobileData(w.twin, A)))
+    const login = await w.http.request(
+      "/lk/api/login/network",
+      json("POST", { msisdn: A }, undefined, onMobileData(w.twin, A)),
+    )
     const { token } = (await login.json()) as { token: string }
     expect((await w.http.request("/lk/api/balance", json("GET", undefined, token))).status).toBe(200)
     const other = w.registry.create({ id: "other", seed: "1", demo: false })

@@ -20,7 +20,9 @@ describe("LK pages", () => {
     expect(t).toContain("Мой баланс")
     expect(t).toContain("2 000,00 руб.")
     expect(t).toContain("данные на сегодня 09:00")
-    expect(b2.last).toMatch(/<label for="amount">Пополнить:<\/label><span class="input"><input id="amount" name="amount" type="text" value="500"/)
+    expect(b2.last).toMatch(
+      /<label for="amount">Пополнить:<\/label><span class="input"><input id="amount" name="amount" type="text" value="500"/,
+    )
     expect(t).toContain("Подключить автоплатеж")
     expect(t).toContain("Обещанный платеж")
     expect(t).toContain("Пакеты услуг")

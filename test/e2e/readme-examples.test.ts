@@ -12,13 +12,20 @@ import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
 import { ROOT, runTwin } from "../helpers/cli.ts"
 
-interface Example { readonly block: number; readonly line: number; readonly command: string; readonly args: readonly string[]; readonly shown: string }
+interface Example {
+  readonly block: number
+  readonly line: number
+  readonly command: string
+  readonly args: readonly string[]
+  readonly shown: string
+}
 
 /** Split a shell command line into words: bare words, '…' and "…" (enough for the README). */
 const words = (line: string): string[] => {
   const out: string[] = []
   const re = /'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g
-  for (const m of line.matchAll(re)) out.push(m[1] ?? (m[2] !== undefined ? m[2].replace(/\\(.)/g, "$1") : (m[3] ?? "")))
+  for (const m of line.matchAll(re))
+    out.push(m[1] ?? (m[2] !== undefined ? m[2].replace(/\\(.)/g, "$1") : (m[3] ?? "")))
   return out
 }
 
@@ -33,9 +40,17 @@ const readmeExamples = (text: string): Example[] => {
   const flush = (): void => {
     if (current === null) return
     const w = words(current.command)
-    const start = w[0] === "npx" && w[1] === "twin" ? 2 : w[0] === "twin" ? 1 : w[0] === "node" && w[1] === "bin/twin.mjs" ? 2 : -1
-    if (start === -1) throw new Error(`README.md:${current.line}: a shell example that is not a twin command: ${current.command}`)
-    examples.push({ block, line: current.line, command: current.command, args: w.slice(start), shown: current.shown.join("\n") })
+    const start =
+      w[0] === "npx" && w[1] === "twin" ? 2 : w[0] === "twin" ? 1 : w[0] === "node" && w[1] === "bin/twin.mjs" ? 2 : -1
+    if (start === -1)
+      throw new Error(`README.md:${current.line}: a shell example that is not a twin command: ${current.command}`)
+    examples.push({
+      block,
+      line: current.line,
+      command: current.command,
+      args: w.slice(start),
+      shown: current.shown.join("\n"),
+    })
     current = null
   }
   lines.forEach((l, i) => {
@@ -87,7 +102,8 @@ afterAll(() => {
 describe("README shell examples", () => {
   it("the README shows the ussd, ivr, sms, run (on the example) and coverage commands", () => {
     const shown = new Set(examples.map((e) => (e.args[0] === "run" ? `run ${e.args[1] ?? ""}` : e.args[0])))
-    for (const c of ["ussd", "ivr", "sms", "run scenarios/examples/zabugorishche.yaml", "coverage"]) expect([...shown], c).toContain(c)
+    for (const c of ["ussd", "ivr", "sms", "run scenarios/examples/zabugorishche.yaml", "coverage"])
+      expect([...shown], c).toContain(c)
   })
 
   for (const e of examples) {

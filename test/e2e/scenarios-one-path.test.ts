@@ -14,8 +14,16 @@ import { inProcessTarget, urlTarget } from "../../scenarios/targets.ts"
 import { listenOnLoopback } from "../helpers/listen.ts"
 
 const dir = (rel: string): string => fileURLToPath(new URL(rel, import.meta.url))
-const yamlIn = (d: string): string[] => readdirSync(d).filter((f) => f.endsWith(".yaml")).sort().map((f) => `${d}${f}`)
-const files = [...yamlIn(dir("../../scenarios/library/")), ...yamlIn(dir("../../scenarios/examples/")), ...yamlIn(dir("../../docs/examples/"))]
+const yamlIn = (d: string): string[] =>
+  readdirSync(d)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => `${d}${f}`)
+const files = [
+  ...yamlIn(dir("../../scenarios/library/")),
+  ...yamlIn(dir("../../scenarios/examples/")),
+  ...yamlIn(dir("../../docs/examples/")),
+]
 
 let registry: Registry
 let server: ServerType
@@ -36,17 +44,20 @@ afterAll(() => {
 })
 
 describe("one execution path: in-process and over HTTP give the same event log", () => {
-  it.each(files.map((f) => [f.replace(/^.*\//, ""), f]))("%s: identical event logs and state hash", async (_name, file) => {
-    const loaded = await loadAll([file])
-    if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.format()).join("\n"))
-    const sc = loaded.scenarios[0]
-    if (sc === undefined) throw new Error("no scenario")
-    const local = await runScenario(sc, inProcessTarget())
-    const remote = await runScenario(sc, urlTarget(url, sc.file))
-    expect(local.passed, formatResult(local)).toBe(true)
-    expect(remote.passed, formatResult(remote)).toBe(true)
-    expect(local.events.length).toBeGreaterThan(0)
-    expect(JSON.stringify(remote.events)).toBe(JSON.stringify(local.events))
-    expect(remote.finalHash).toBe(local.finalHash)
-  })
+  it.each(files.map((f) => [f.replace(/^.*\//, ""), f]))(
+    "%s: identical event logs and state hash",
+    async (_name, file) => {
+      const loaded = await loadAll([file])
+      if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.format()).join("\n"))
+      const sc = loaded.scenarios[0]
+      if (sc === undefined) throw new Error("no scenario")
+      const local = await runScenario(sc, inProcessTarget())
+      const remote = await runScenario(sc, urlTarget(url, sc.file))
+      expect(local.passed, formatResult(local)).toBe(true)
+      expect(remote.passed, formatResult(remote)).toBe(true)
+      expect(local.events.length).toBeGreaterThan(0)
+      expect(JSON.stringify(remote.events)).toBe(JSON.stringify(local.events))
+      expect(remote.finalHash).toBe(local.finalHash)
+    },
+  )
 })

@@ -24,10 +24,13 @@ const scenario = (steps: string): Scenario => {
 
 describe("scenario runner", () => {
   it("a missed expectation: expected vs actual, file:line, seed; later steps do not run", async () => {
-    const r = await runScenario(scenario(`  - usage: { msisdn: "79163000001", call: { to: "79031112233", minutes: 2 } }
+    const r = await runScenario(
+      scenario(`  - usage: { msisdn: "79163000001", call: { to: "79031112233", minutes: 2 } }
   - expect: { msisdn: "79163000001", balance: 7.00 }
   - advance: 1d
-`), inProcessTarget())
+`),
+      inProcessTarget(),
+    )
     expect(r.passed).toBe(false)
     const failed = r.steps.find((s) => s.status === "failed")
     expect(failed?.pos?.line).toBe(9)
@@ -40,27 +43,38 @@ describe("scenario runner", () => {
   })
 
   it("a refused step fails the scenario unless the next step expects the refusal", async () => {
-    const refused = await runScenario(scenario(`  - usage: { msisdn: "79163000001", data: 2MB }
+    const refused = await runScenario(
+      scenario(`  - usage: { msisdn: "79163000001", data: 2MB }
   - usage: { msisdn: "79163000001", data: 1MB }
-`), inProcessTarget())
+`),
+      inProcessTarget(),
+    )
     expect(refused.passed).toBe(false)
     // Online charging: 10 ₽ cover 1 MB of the 2 MB; the next megabyte is not covered at all.
     expect(refused.steps[2]?.failures[0]?.actual).toMatch(/^INSUFFICIENT_FUNDS: /)
 
-    const expected = await runScenario(scenario(`  - usage: { msisdn: "79163000001", data: 2MB }
+    const expected = await runScenario(
+      scenario(`  - usage: { msisdn: "79163000001", data: 2MB }
   - usage: { msisdn: "79163000001", data: 1MB }
   - expect: { error: INSUFFICIENT_FUNDS }
   - expect: { msisdn: "79163000001", status: active, balance: 0.00 }
-`), inProcessTarget())
+`),
+      inProcessTarget(),
+    )
     expect(expected.passed, formatResult(expected)).toBe(true)
   })
 
   it("expecting a refusal of a step that was accepted fails", async () => {
-    const r = await runScenario(scenario(`  - usage: { msisdn: "79163000001", data: 1MB }
+    const r = await runScenario(
+      scenario(`  - usage: { msisdn: "79163000001", data: 1MB }
   - expect: { error: BLOCKED }
-`), inProcessTarget())
+`),
+      inProcessTarget(),
+    )
     expect(r.passed).toBe(false)
-    expect(r.steps[2]?.failures).toEqual([{ what: "error (usage)", expected: "refused with BLOCKED", actual: "accepted" }])
+    expect(r.steps[2]?.failures).toEqual([
+      { what: "error (usage)", expected: "refused with BLOCKED", actual: "accepted" },
+    ])
   })
 })
 
@@ -83,28 +97,40 @@ steps:
   }
 
   it("R20: with: { msisdn } tops up the linked number, not the step's own", async () => {
-    const r = await runScenario(load(`  - lk: { msisdn: "79164000001", do: topup, with: { msisdn: "79164000002", amount: 300 } }
+    const r = await runScenario(
+      load(`  - lk: { msisdn: "79164000001", do: topup, with: { msisdn: "79164000002", amount: 300 } }
   - expect: { msisdn: "79164000002", balance: 400.00 }
   - expect: { msisdn: "79164000001", balance: 1000.00 }
-`), inProcessTarget())
+`),
+      inProcessTarget(),
+    )
     expect(r.passed, formatResult(r)).toBe(true)
   })
 
-  it.each(["lk", "app", "kiosk"] as const)("R6: confirmed: false in %s stops at the confirmation screen; without it the change is made", async (ch) => {
-    const kiosk = ch === "kiosk"
-      ? `  - ussd: { msisdn: "79164000001", dial: "*111*2163#" }
+  it.each(["lk", "app", "kiosk"] as const)(
+    "R6: confirmed: false in %s stops at the confirmation screen; without it the change is made",
+    async (ch) => {
+      const kiosk =
+        ch === "kiosk"
+          ? `  - ussd: { msisdn: "79164000001", dial: "*111*2163#" }
   - kiosk: { msisdn: "79164000001", do: start }
   - kiosk: { msisdn: "79164000001", do: order-code }
   - kiosk: { msisdn: "79164000001", do: login, with: { code: "\${sms.6262}" } }
 `
-      : ch === "app" ? `  - app: { msisdn: "79164000001", do: request-code }\n  - app: { msisdn: "79164000001", do: login, with: { code: "\${sms.3339}" } }\n` : ""
-    const r = await runScenario(load(`${kiosk}  - ${ch}: { msisdn: "79164000001", do: change-tariff, with: { tariff: super, confirmed: false } }
+          : ch === "app"
+            ? `  - app: { msisdn: "79164000001", do: request-code }\n  - app: { msisdn: "79164000001", do: login, with: { code: "\${sms.3339}" } }\n`
+            : ""
+      const r = await runScenario(
+        load(`${kiosk}  - ${ch}: { msisdn: "79164000001", do: change-tariff, with: { tariff: super, confirmed: false } }
   - expect: { msisdn: "79164000001", tariff: smart, screen: "Подтвердите" }
   - ${ch}: { msisdn: "79164000001", do: change-tariff, with: { tariff: super } }
   - expect: { msisdn: "79164000001", tariff: super }
-`), inProcessTarget())
-    expect(r.passed, formatResult(r)).toBe(true)
-  })
+`),
+        inProcessTarget(),
+      )
+      expect(r.passed, formatResult(r)).toBe(true)
+    },
+  )
 })
 
 describe("setup is state, not traffic (R2 family, R4 packages, R20 links)", () => {
@@ -148,7 +174,9 @@ steps:
   })
 
   it("setup: traffic replays it as a subscriber would: the package is paid for and SMS are sent", async () => {
-    const r = await runScenario(sc(FILE.replace("balance: 100.00\n", "balance: 1000.00\n")), inProcessTarget(), { setup: "traffic" })
+    const r = await runScenario(sc(FILE.replace("balance: 100.00\n", "balance: 1000.00\n")), inProcessTarget(), {
+      setup: "traffic",
+    })
     expect(r.crash).toBeNull()
     expect(r.passed).toBe(false)
     expect(r.events.some((e) => e.type === "Money" && e.reason === "package-purchase")).toBe(true)

@@ -12,7 +12,10 @@ import { junitXml } from "../../scenarios/report/junit.ts"
 import type { ScenarioResult } from "../../scenarios/runner.ts"
 
 const LIB = fileURLToPath(new URL("../../scenarios/library/", import.meta.url))
-const files = readdirSync(LIB).filter((f) => f.endsWith(".yaml")).sort().map((f) => `${LIB}${f}`)
+const files = readdirSync(LIB)
+  .filter((f) => f.endsWith(".yaml"))
+  .sort()
+  .map((f) => `${LIB}${f}`)
 
 const runFiles = async (paths: readonly string[]): Promise<ScenarioResult[]> => {
   const loaded = await loadAll(paths)
@@ -46,7 +49,12 @@ describe("the normative example (scenarios/examples/zabugorishche.yaml)", () => 
     if (r === undefined) return
     expect(r.passed, formatResult(r)).toBe(true)
     expect(r.rules).toEqual(["R1", "R3", "R8", "R15"])
-    expect(r.steps.filter((s) => s.kind === "ussd" || s.kind === "ivr").map((s) => s.answer).join("\n")).toContain("руб")
+    expect(
+      r.steps
+        .filter((s) => s.kind === "ussd" || s.kind === "ivr")
+        .map((s) => s.answer)
+        .join("\n"),
+    ).toContain("руб")
   })
 })
 
@@ -57,7 +65,9 @@ describe("determinism", () => {
     expect(a?.passed).toBe(true)
     expect(a?.finalHash).toMatch(/^[0-9a-f]{16,}$/)
     expect(b?.finalHash).toBe(a?.finalHash)
-    expect(b?.events.map((e) => `${e.seq}:${e.type}:${e.at}`)).toEqual(a?.events.map((e) => `${e.seq}:${e.type}:${e.at}`))
+    expect(b?.events.map((e) => `${e.seq}:${e.type}:${e.at}`)).toEqual(
+      a?.events.map((e) => `${e.seq}:${e.type}:${e.at}`),
+    )
   })
 })
 
@@ -79,10 +89,16 @@ describe("reports", () => {
     if (r === undefined) throw new Error("no result")
     const html = htmlReport([r])
     // R6: the change shows under the step that confirmed it, not under the one that did not.
-    const rows = [...html.matchAll(/<tr class="([^"]*)">([\s\S]*?)<\/tr>/g)].map((m) => ({ cls: m[1] ?? "", text: (m[2] ?? "").replace(/<[^>]+>/g, " ") }))
+    const rows = [...html.matchAll(/<tr class="([^"]*)">([\s\S]*?)<\/tr>/g)].map((m) => ({
+      cls: m[1] ?? "",
+      text: (m[2] ?? "").replace(/<[^>]+>/g, " "),
+    }))
     const changed = rows.findIndex((x) => x.cls === "event" && x.text.includes("Тариф изменен"))
     expect(changed).toBeGreaterThan(0)
-    const step = rows.slice(0, changed).reverse().find((x) => x.cls !== "event")
+    const step = rows
+      .slice(0, changed)
+      .reverse()
+      .find((x) => x.cls !== "event")
     expect(step?.text).toContain("change-tariff")
     expect(step?.text).not.toContain("confirmed")
     expect(rows.some((x) => x.cls === "check passed" && x.text.includes("проверка"))).toBe(true)

@@ -16,7 +16,17 @@ import { fastCatalog } from "../helpers/twin.ts"
 /** What hono's middleware sets with the options the app used before issue 9. */
 const honoReference = async (): Promise<Record<string, string>> => {
   const ref = new Hono()
-  ref.use("*", secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", "data:"] } }))
+  ref.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+      },
+    }),
+  )
   ref.get("/", (c) => c.text("x"))
   const r = await ref.request("/")
   const out: Record<string, string> = {}
@@ -24,11 +34,12 @@ const honoReference = async (): Promise<Record<string, string>> => {
   return out
 }
 
-const lower = (h: Readonly<Record<string, string>>): Record<string, string> => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]))
+const lower = (h: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]))
 
 const securityOf = (h: Headers | Record<string, string | string[] | undefined>): Record<string, string> => {
   const out: Record<string, string> = {}
-  const get = (k: string) => (h instanceof Headers ? h.get(k) ?? undefined : h[k])
+  const get = (k: string) => (h instanceof Headers ? (h.get(k) ?? undefined) : h[k])
   for (const k of Object.keys(lower(SECURITY_HEADERS))) {
     const v = get(k)
     if (v !== undefined) out[k] = String(v)
@@ -52,7 +63,12 @@ afterAll(() => {
   registry.close()
 })
 
-const wire = (method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> =>
+const wire = (
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> =>
   new Promise((ok, fail) => {
     const req = request({ host: "127.0.0.1", port, path, method, headers }, (r) => {
       r.resume()
@@ -71,7 +87,11 @@ describe("security headers (issue 9: one precomputed set)", () => {
 
   it("every kind of answer carries the whole set, in-process and on the wire", async () => {
     const expected = lower(SECURITY_HEADERS)
-    const login = await app.request("/lk/api/login/network", { method: "POST", headers: { "content-type": "application/json", ...onMobileData(registry.default, "79160000001") }, body: JSON.stringify({ msisdn: "79160000001" }) })
+    const login = await app.request("/lk/api/login/network", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...onMobileData(registry.default, "79160000001") },
+      body: JSON.stringify({ msisdn: "79160000001" }),
+    })
     expect(login.status).toBe(200)
     const { token } = (await login.json()) as { token: string }
     const auth = { authorization: `Bearer ${token}` }
@@ -92,7 +112,12 @@ describe("security headers (issue 9: one precomputed set)", () => {
       expect(r.status, `${method} ${path}`).toBe(status)
       expect(securityOf(r.headers), `${method} ${path}`).toEqual(expected)
       expect(r.headers.get("x-powered-by")).toBeNull()
-      const w = await wire(method, path, body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) }, body)
+      const w = await wire(
+        method,
+        path,
+        body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) },
+        body,
+      )
       expect(w.status, `wire ${method} ${path}`).toBe(status)
       expect(securityOf(w.headers), `wire ${method} ${path}`).toEqual(expected)
     }

@@ -63,7 +63,7 @@ describe("twin simulate: population through the core with the durable log", () =
     expect(s.charges["usage-call"]).toBeGreaterThan(0)
     expect(s.charges["usage-data"]).toBeGreaterThan(0)
     expect(s.charges["fee-family-member"]).toBeGreaterThan(0)
-    expect(s.credits["topup"]).toBeGreaterThan(0)
+    expect(s.credits.topup).toBeGreaterThan(0)
     expect(s.logins).toBeGreaterThan(0)
     expect(first.events).toBeGreaterThan(first.subscribers * first.days)
   })
@@ -73,7 +73,8 @@ describe("twin simulate: population through the core with the durable log", () =
     expect(s.revenue).toBe(Object.values(s.charges).reduce((a, b) => a + b, 0))
     expect(s.creditsTotal).toBe(Object.values(s.credits).reduce((a, b) => a + b, 0))
     expect(s.revenue).toBe(s.creditsTotal + s.balanceDrop)
-    for (const v of [...Object.values(s.charges), ...Object.values(s.credits)]) expect(Number.isSafeInteger(v)).toBe(true)
+    for (const v of [...Object.values(s.charges), ...Object.values(s.credits)])
+      expect(Number.isSafeInteger(v)).toBe(true)
     expect(s.roaming.zabugorishche).toBe(s.charges["fee-zabugorishche"] ?? 0)
   })
 
@@ -92,7 +93,13 @@ describe("twin simulate: population through the core with the durable log", () =
           if (e.type === "Money" && e.amount < 0) charges -= e.amount
           if (e.type === "UsageRated") charges += e.cost
         }
-        const state = TwinCore.replay({ id, seed: meta?.seed ?? "", start: meta?.startAt ?? 0, catalog: simCatalog(), log })
+        const state = TwinCore.replay({
+          id,
+          seed: meta?.seed ?? "",
+          start: meta?.startAt ?? 0,
+          catalog: simCatalog(),
+          log,
+        })
         expect(stateHash(state)).toBe(first.partitionHashes[p])
       } finally {
         store.close()

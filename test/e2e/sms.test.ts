@@ -12,7 +12,9 @@ const MEMBER = "79161110020"
 /** After a refused or informational MO SMS, the only change is the reply in the writer's own inbox. */
 const onlyReplies = (r: ReturnType<typeof rig>, msisdn: string, beforeSeq: number, replies: number): void => {
   const evs = [...r.twin.log.read(beforeSeq)]
-  expect(evs.map((e) => (e.type === "SmsDelivered" ? `${e.type} ${e.msisdn}` : e.type))).toEqual(Array.from({ length: replies }, () => `SmsDelivered ${msisdn}`))
+  expect(evs.map((e) => (e.type === "SmsDelivered" ? `${e.type} ${e.msisdn}` : e.type))).toEqual(
+    Array.from({ length: replies }, () => `SmsDelivered ${msisdn}`),
+  )
 }
 
 const invite = (r: ReturnType<typeof rig>): void => {
@@ -25,7 +27,9 @@ describe("MO commands", () => {
     const r = rig()
     const s = await r.drv.smsSend(OWNER, "111", " 2163 ")
     expect(s.ok).toBe(true)
-    expect(s.text).toBe("Услуга «Электронный Помощник» подключена. Чтобы получить код доступа, отправьте пустое SMS на номер 6262.")
+    expect(s.text).toBe(
+      "Услуга «Электронный Помощник» подключена. Чтобы получить код доступа, отправьте пустое SMS на номер 6262.",
+    )
     expect(sub(r.twin, OWNER).services).toContain("e-assistant")
   })
 
@@ -108,7 +112,11 @@ describe("MO commands", () => {
     const balance = sub(r.twin, OWNER).balance
     for (const t of ["привет", "", "2164", "да нет"]) expect((await r.drv.smsSend(OWNER, "111", t)).text).toBe(HELP_111)
     onlyReplies(r, OWNER, before.seq, 4)
-    expect(inbox(r.twin, OWNER).slice(-4).map((m) => [m.from, m.text])).toEqual(Array.from({ length: 4 }, () => ["111", HELP_111]))
+    expect(
+      inbox(r.twin, OWNER)
+        .slice(-4)
+        .map((m) => [m.from, m.text]),
+    ).toEqual(Array.from({ length: 4 }, () => ["111", HELP_111]))
     expect(sub(r.twin, OWNER).balance).toBe(balance)
   })
 
@@ -119,18 +127,28 @@ describe("MO commands", () => {
     const other = await r.drv.smsSend(OWNER, "0500", "привет")
     const inbox = await r.drv.inbox(OWNER)
     const last3 = inbox.slice(-3)
-    expect(last3.map((m) => [m.from, m.text])).toEqual([["6262", HELP_6262], ["111", bal.text], ["MTS", other.text]])
+    expect(last3.map((m) => [m.from, m.text])).toEqual([
+      ["6262", HELP_6262],
+      ["111", bal.text],
+      ["MTS", other.text],
+    ])
     for (const m of last3) expect(m.segments).toBe(smsSegments(m.text).segments)
     expect(help.text).toBe(HELP_6262)
-    const res = (await (await postJson(r.app, "/sms/send", { from: OWNER, to: "111", text: "тариф" })).json()) as { replies: Array<{ stored: boolean; from: string }> }
+    const res = (await (await postJson(r.app, "/sms/send", { from: OWNER, to: "111", text: "тариф" })).json()) as {
+      replies: Array<{ stored: boolean; from: string }>
+    }
     expect(res.replies).toEqual([expect.objectContaining({ stored: true, from: "111" })])
   })
 
   test("R8 БАЛАНС / ТАРИФ / ПАКЕТЫ to 111 answer from the account view", async () => {
     const r = rig()
     expect((await r.drv.smsSend(OWNER, "111", "Баланс")).text).toBe("Баланс: 2\u00a0000,00 руб.")
-    expect((await r.drv.smsSend(OWNER, "111", "тариф")).text).toBe("Ваш тариф: «МЫ МТС». Абонентская плата: 1\u00a0100,00 руб. в месяц")
-    expect((await r.drv.smsSend(OWNER, "111", "ПАКЕТЫ")).text).toBe("Минуты: 1500 из 1500 мин\nSMS: 500 из 500 SMS\nИнтернет: 50 ГБ из 50 ГБ")
+    expect((await r.drv.smsSend(OWNER, "111", "тариф")).text).toBe(
+      "Ваш тариф: «МЫ МТС». Абонентская плата: 1\u00a0100,00 руб. в месяц",
+    )
+    expect((await r.drv.smsSend(OWNER, "111", "ПАКЕТЫ")).text).toBe(
+      "Минуты: 1500 из 1500 мин\nSMS: 500 из 500 SMS\nИнтернет: 50 ГБ из 50 ГБ",
+    )
   })
 
   test("an SMS to another handset is rated as an outgoing SMS", async () => {

@@ -32,7 +32,10 @@ const SPAWNS = { timeout: 180_000 }
 describe("twin serve start-up errors", () => {
   it("--db in a folder that does not exist", SPAWNS, async () => {
     const db = join(dir, "no-such-folder", "twin.db")
-    expectOneLine(await serve("--db", db), /^--db .*no-such-folder\/twin\.db: the folder .*no-such-folder does not exist$/)
+    expectOneLine(
+      await serve("--db", db),
+      /^--db .*no-such-folder\/twin\.db: the folder .*no-such-folder does not exist$/,
+    )
   })
 
   it("--db on a read-only file (serve and ussd)", SPAWNS, async () => {
@@ -41,7 +44,10 @@ describe("twin serve start-up errors", () => {
     expect(made.code).toBe(0)
     chmodSync(db, 0o444)
     expectOneLine(await serve("--db", db), /^--db .*read-only\.db: the file is read-only/)
-    expectOneLine(await runTwin(["ussd", "79160000001", "*100#", "--db", db], { cwd: dir }), /^--db .*read-only\.db: the file is read-only/)
+    expectOneLine(
+      await runTwin(["ussd", "79160000001", "*100#", "--db", db], { cwd: dir }),
+      /^--db .*read-only\.db: the file is read-only/,
+    )
   })
 
   it("--db on a file that is not a twin database", SPAWNS, async () => {
@@ -52,12 +58,17 @@ describe("twin serve start-up errors", () => {
     const sqlite = new Database(other)
     sqlite.exec("CREATE TABLE orders (id INTEGER PRIMARY KEY)")
     sqlite.close()
-    expectOneLine(await serve("--db", other), /^--db .*other\.db: not a twin database \(an SQLite file with other tables: orders\)$/)
+    expectOneLine(
+      await serve("--db", other),
+      /^--db .*other\.db: not a twin database \(an SQLite file with other tables: orders\)$/,
+    )
   })
 
   it("--port already in use", SPAWNS, async () => {
     const busy: Server = createServer()
-    const port = await new Promise<number>((ok) => busy.listen(0, "127.0.0.1", () => ok((busy.address() as { port: number }).port)))
+    const port = await new Promise<number>((ok) =>
+      busy.listen(0, "127.0.0.1", () => ok((busy.address() as { port: number }).port)),
+    )
     try {
       const r = await runTwin(["serve", "--port", String(port), "--db", ":memory:"], { cwd: dir })
       expectOneLine(r, new RegExp(`^--port ${port}: 127\\.0\\.0\\.1:${port} is already in use`))
@@ -69,15 +80,21 @@ describe("twin serve start-up errors", () => {
   it("--catalog with an error names file:line:col and the field (YAML and JSON)", SPAWNS, async () => {
     const bad = structuredClone(defaultCatalog) as unknown as { tariffs: Array<Record<string, unknown>> }
     const tariff = bad.tariffs[1] as Record<string, unknown>
-    tariff["monthlyFee"] = "дорого"
+    tariff.monthlyFee = "дорого"
     const yamlText = stringify(bad)
     const yamlLine = yamlText.split("\n").findIndex((l) => l.includes("monthlyFee: дорого")) + 1
     writeFileSync(join(dir, "catalog.yaml"), yamlText)
-    expectOneLine(await serve("--db", ":memory:", "--catalog", "catalog.yaml"), new RegExp(`^--catalog: catalog\\.yaml:${yamlLine}:\\d+: tariffs\\[1\\]\\.monthlyFee: Expected number`))
+    expectOneLine(
+      await serve("--db", ":memory:", "--catalog", "catalog.yaml"),
+      new RegExp(`^--catalog: catalog\\.yaml:${yamlLine}:\\d+: tariffs\\[1\\]\\.monthlyFee: Expected number`),
+    )
     const jsonText = JSON.stringify(bad, null, 2)
     const jsonLine = jsonText.split("\n").findIndex((l) => l.includes(`"monthlyFee": "дорого"`)) + 1
     writeFileSync(join(dir, "catalog.json"), jsonText)
-    expectOneLine(await serve("--db", ":memory:", "--catalog", "catalog.json"), new RegExp(`^--catalog: catalog\\.json:${jsonLine}:\\d+: tariffs\\[1\\]\\.monthlyFee: Expected number`))
+    expectOneLine(
+      await serve("--db", ":memory:", "--catalog", "catalog.json"),
+      new RegExp(`^--catalog: catalog\\.json:${jsonLine}:\\d+: tariffs\\[1\\]\\.monthlyFee: Expected number`),
+    )
   })
 
   it("--catalog naming a tariff that does not exist, and a YAML syntax error", SPAWNS, async () => {
@@ -86,7 +103,10 @@ describe("twin serve start-up errors", () => {
     const text = stringify(bad)
     const line = text.split("\n").findIndex((l) => l.includes("memberTariff: nope")) + 1
     writeFileSync(join(dir, "family.yaml"), text)
-    expectOneLine(await serve("--db", ":memory:", "--catalog", "family.yaml"), new RegExp(`^--catalog: family\\.yaml:${line}:\\d+: family\\.memberTariff: "nope" is not a tariff$`))
+    expectOneLine(
+      await serve("--db", ":memory:", "--catalog", "family.yaml"),
+      new RegExp(`^--catalog: family\\.yaml:${line}:\\d+: family\\.memberTariff: "nope" is not a tariff$`),
+    )
     writeFileSync(join(dir, "broken.yaml"), "version: 1\ntariffs: [1\nservices: 2\n")
     expectOneLine(await serve("--db", ":memory:", "--catalog", "broken.yaml"), /^--catalog: broken\.yaml:3:\d+: /)
   })

@@ -23,50 +23,53 @@ const fromVoice = (t: string): number | null => {
 }
 
 describe("I8 channel parity over USSD, IVR and SMS", () => {
-  test.each([OWNER, CONS, CREDIT, NEG])("I8 balance, tariff and packages of %s read the same in all three channels", async (m) => {
-    const r = rig()
-    addSub(r.twin, NEG, "my-mts", -71_692)
-    if (m !== NEG) {
-      run(r.twin, { _tag: "Usage", msisdn: m, usage: { _tag: "data", kb: 7_915 * 1024 + 333 } })
-      run(r.twin, { _tag: "Usage", msisdn: m, usage: { _tag: "call", to: "79161110002", seconds: 61 } })
-    }
-    const v = accountView(r.twin, m)
-    if (v._tag === "Failure") throw new Error(v.failure.message)
-    const acc = v.success
+  test.each([OWNER, CONS, CREDIT, NEG])(
+    "I8 balance, tariff and packages of %s read the same in all three channels",
+    async (m) => {
+      const r = rig()
+      addSub(r.twin, NEG, "my-mts", -71_692)
+      if (m !== NEG) {
+        run(r.twin, { _tag: "Usage", msisdn: m, usage: { _tag: "data", kb: 7_915 * 1024 + 333 } })
+        run(r.twin, { _tag: "Usage", msisdn: m, usage: { _tag: "call", to: "79161110002", seconds: 61 } })
+      }
+      const v = accountView(r.twin, m)
+      if (v._tag === "Failure") throw new Error(v.failure.message)
+      const acc = v.success
 
-    // balance
-    const ussd = await r.drv.ussdDial(m, "*100#")
-    const ivr = await r.drv.ivrCall(m, "111", "11")
-    const sms = await r.drv.smsSend(m, "111", "баланс")
-    expect(fromScreen(ussd.text)).toBe(acc.balance)
-    expect(fromVoice(ivr.text)).toBe(acc.balance)
-    expect(fromScreen(sms.text)).toBe(acc.balance)
+      // balance
+      const ussd = await r.drv.ussdDial(m, "*100#")
+      const ivr = await r.drv.ivrCall(m, "111", "11")
+      const sms = await r.drv.smsSend(m, "111", "баланс")
+      expect(fromScreen(ussd.text)).toBe(acc.balance)
+      expect(fromVoice(ivr.text)).toBe(acc.balance)
+      expect(fromScreen(sms.text)).toBe(acc.balance)
 
-    // tariff
-    const name = `«${acc.tariff.name}»`
-    expect((await r.drv.ussdDial(m, "*111*59#")).text).toContain(name)
-    expect((await r.drv.ivrCall(m, "111", "4")).text).toContain(name)
-    expect((await r.drv.smsSend(m, "111", "тариф")).text).toContain(name)
+      // tariff
+      const name = `«${acc.tariff.name}»`
+      expect((await r.drv.ussdDial(m, "*111*59#")).text).toContain(name)
+      expect((await r.drv.ivrCall(m, "111", "4")).text).toContain(name)
+      expect((await r.drv.smsSend(m, "111", "тариф")).text).toContain(name)
 
-    // periodic packages: the same lines in every channel
-    const lines = acc.packages.filter((p) => p.source === "tariff").map(packageLine)
-    expect(lines.length).toBeGreaterThan(0)
-    const screens: string[] = []
-    let s = await r.drv.ussdDial(m, "*100*1#")
-    screens.push(s.text)
-    while (!s.end) {
-      s = await r.drv.ussdReply(m, "9")
+      // periodic packages: the same lines in every channel
+      const lines = acc.packages.filter((p) => p.source === "tariff").map(packageLine)
+      expect(lines.length).toBeGreaterThan(0)
+      const screens: string[] = []
+      let s = await r.drv.ussdDial(m, "*100*1#")
       screens.push(s.text)
-    }
-    const ussdPk = screens.join("\n")
-    const ivrPk = (await r.drv.ivrCall(m, "111", "12")).text
-    const smsPk = (await r.drv.smsSend(m, "111", "пакеты")).text
-    for (const l of lines) {
-      expect(ussdPk).toContain(l)
-      expect(ivrPk).toContain(l)
-      expect(smsPk).toContain(l)
-    }
-  })
+      while (!s.end) {
+        s = await r.drv.ussdReply(m, "9")
+        screens.push(s.text)
+      }
+      const ussdPk = screens.join("\n")
+      const ivrPk = (await r.drv.ivrCall(m, "111", "12")).text
+      const smsPk = (await r.drv.smsSend(m, "111", "пакеты")).text
+      for (const l of lines) {
+        expect(ussdPk).toContain(l)
+        expect(ivrPk).toContain(l)
+        expect(smsPk).toContain(l)
+      }
+    },
+  )
 
   test("I8 after a top-up through the IVR, USSD and SMS show the new balance", async () => {
     const r = rig()

@@ -13,7 +13,12 @@ export const CONS = "79161110003"
 export const CREDIT = "79161110004"
 export const VIP = "79161110005"
 
-export interface Rig { app: ReturnType<typeof makeApp>; twin: TwinCore; registry: Registry; drv: TelephonyDriver }
+export interface Rig {
+  app: ReturnType<typeof makeApp>
+  twin: TwinCore
+  registry: Registry
+  drv: TelephonyDriver
+}
 
 export const rig = (): Rig => {
   const registry = Registry.open(":memory:", { createDefault: false, catalog: fastCatalog() })
@@ -29,10 +34,21 @@ export const rig = (): Rig => {
 }
 
 /** The twin's state hash and log length: unchanged means nothing happened (bad-input tests). */
-export const fingerprint = (twin: TwinCore): { hash: string; seq: number } => ({ hash: twin.hash(), seq: twin.state.seq })
+export const fingerprint = (twin: TwinCore): { hash: string; seq: number } => ({
+  hash: twin.hash(),
+  seq: twin.state.seq,
+})
 
 export const postJson = (app: Rig["app"], path: string, body: unknown, headers: Record<string, string> = {}) =>
-  app.request(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) })
+  app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  })
 
 export const postForm = (app: Rig["app"], path: string, fields: Record<string, string>) =>
-  app.request(path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() })
+  app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  })

@@ -23,7 +23,11 @@ const pages = async (r: ReturnType<typeof rig>, m: string, first: { text: string
     cur = await r.drv.ussdReply(m, "9")
     out.push(cur.text)
   }
-  return out.join("\n").split("\n").filter((l) => l !== "9>Далее").join("\n")
+  return out
+    .join("\n")
+    .split("\n")
+    .filter((l) => l !== "9>Далее")
+    .join("\n")
 }
 
 describe("Unibalance codes (R8)", () => {
@@ -295,7 +299,9 @@ describe("service codes", () => {
   test("*111*59# tells the tariff", async () => {
     const r = rig()
     const s = await r.drv.ussdDial(CONS, "*111*59#")
-    expect(s.text).toBe(`Ваш тариф: «Мой тариф»\nАбонентская плата: ${formatRub(view(r, CONS).tariff.monthlyFee)} в месяц`)
+    expect(s.text).toBe(
+      `Ваш тариф: «Мой тариф»\nАбонентская плата: ${formatRub(view(r, CONS).tariff.monthlyFee)} в месяц`,
+    )
   })
 
   test("unknown codes get «Неверная команда» and change nothing", async () => {
@@ -364,19 +370,39 @@ describe("Africa's Talking callback POST /ussd", () => {
 
   test("JSON body and a chained serviceCode; an action runs once", async () => {
     const r = rig()
-    const res = await postJson(r.app, "/ussd", { sessionId: "s2", serviceCode: "*111*242#", phoneNumber: OWNER, text: "" })
+    const res = await postJson(r.app, "/ussd", {
+      sessionId: "s2",
+      serviceCode: "*111*242#",
+      phoneNumber: OWNER,
+      text: "",
+    })
     expect((await res.text()).startsWith("CON «Мобильный помощник»")).toBe(true)
-    const off = await postJson(r.app, "/ussd", { sessionId: "s2", serviceCode: "*111*242#", phoneNumber: OWNER, text: "2" })
+    const off = await postJson(r.app, "/ussd", {
+      sessionId: "s2",
+      serviceCode: "*111*242#",
+      phoneNumber: OWNER,
+      text: "2",
+    })
     expect(await off.text()).toBe("END Услуга «Мобильный помощник» отключена")
     const seq = r.twin.state.seq
-    const replay = await postJson(r.app, "/ussd", { sessionId: "s2", serviceCode: "*111*242#", phoneNumber: OWNER, text: "2" })
+    const replay = await postJson(r.app, "/ussd", {
+      sessionId: "s2",
+      serviceCode: "*111*242#",
+      phoneNumber: OWNER,
+      text: "2",
+    })
     expect(await replay.text()).toBe(`END ${SESSION_EXPIRED}`)
     expect(r.twin.state.seq).toBe(seq)
   })
 
   test("R28 a stranger's number gets an END screen, not an account", async () => {
     const r = rig()
-    const res = await postForm(r.app, "/ussd", { sessionId: "x", serviceCode: "*100#", phoneNumber: "+79990000000", text: "" })
+    const res = await postForm(r.app, "/ussd", {
+      sessionId: "x",
+      serviceCode: "*100#",
+      phoneNumber: "+79990000000",
+      text: "",
+    })
     expect(res.status).toBe(200)
     expect(await res.text()).toBe("END Абонент не найден")
   })
@@ -387,9 +413,27 @@ describe("bad input: clear 4xx naming the field, state and log unchanged", () =>
     ["missing sessionId", "/ussd", { serviceCode: "*100#", phoneNumber: OWNER }, 400, "sessionId"],
     ["missing serviceCode", "/ussd", { sessionId: "1", phoneNumber: OWNER }, 400, "serviceCode"],
     ["missing phoneNumber", "/ussd", { sessionId: "1", serviceCode: "*100#" }, 400, "phoneNumber"],
-    ["malformed phoneNumber", "/ussd", { sessionId: "1", serviceCode: "*100#", phoneNumber: "abc" }, 400, "phoneNumber"],
-    ["10 KB text", "/ussd", { sessionId: "1", serviceCode: "*111#", phoneNumber: OWNER, text: "1*".repeat(5000) }, 400, "text"],
-    ["object as text", "/ussd", { sessionId: "1", serviceCode: "*111#", phoneNumber: OWNER, text: { a: 1 } }, 400, "text"],
+    [
+      "malformed phoneNumber",
+      "/ussd",
+      { sessionId: "1", serviceCode: "*100#", phoneNumber: "abc" },
+      400,
+      "phoneNumber",
+    ],
+    [
+      "10 KB text",
+      "/ussd",
+      { sessionId: "1", serviceCode: "*111#", phoneNumber: OWNER, text: "1*".repeat(5000) },
+      400,
+      "text",
+    ],
+    [
+      "object as text",
+      "/ussd",
+      { sessionId: "1", serviceCode: "*111#", phoneNumber: OWNER, text: { a: 1 } },
+      400,
+      "text",
+    ],
     ["missing msisdn", "/ussd/dial", { code: "*100#" }, 400, "msisdn"],
     ["unknown msisdn", "/ussd/dial", { msisdn: "79990000000", code: "*100#" }, 404, "msisdn"],
     ["missing code", "/ussd/dial", { msisdn: OWNER }, 400, "code"],

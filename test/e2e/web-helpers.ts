@@ -16,7 +16,10 @@ export const C = "79161110003"
 /** `codeRequestsPerHour`: switch on the catalog's anti-flood limit on code requests (off by default, R23). */
 export const setup = (o: { demo?: boolean; codeRequestsPerHour?: number } = {}) => {
   const base = fastCatalog()
-  const catalog = o.codeRequestsPerHour === undefined ? base : indexCatalog({ ...base.data, auth: { ...base.data.auth, codeRequestsPerHour: o.codeRequestsPerHour } })
+  const catalog =
+    o.codeRequestsPerHour === undefined
+      ? base
+      : indexCatalog({ ...base.data, auth: { ...base.data.auth, codeRequestsPerHour: o.codeRequestsPerHour } })
   const registry = Registry.open(":memory:", { createDefault: false, catalog })
   const twin = registry.create({ id: "w", seed: "7", demo: o.demo ?? false, start: T0 })
   const http = makeApp({ registry })
@@ -33,9 +36,19 @@ export const withSubs = (twin: TwinCore): void => {
 }
 
 /** JSON request helper for app.request. */
-export const json = (method: string, body?: unknown, token?: string, extra: Record<string, string> = {}): RequestInit => ({
+export const json = (
+  method: string,
+  body?: unknown,
+  token?: string,
+  extra: Record<string, string> = {},
+): RequestInit => ({
   method,
-  headers: { "x-twin": "w", "content-type": "application/json", ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}), ...extra },
+  headers: {
+    "x-twin": "w",
+    "content-type": "application/json",
+    ...(token !== undefined ? { authorization: `Bearer ${token}` } : {}),
+    ...extra,
+  },
   ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
 })
 
@@ -76,7 +89,10 @@ type Http = { request: (path: string, init?: RequestInit) => Response | Promise<
 export class Browser {
   readonly jar = new Jar()
   last = ""
-  constructor(private readonly http: Http, private readonly twin = "w") {}
+  constructor(
+    private readonly http: Http,
+    private readonly twin = "w",
+  ) {}
   async get(path: string): Promise<Response> {
     const res = await this.http.request(path, { headers: { "x-twin": this.twin, cookie: this.jar.header() } })
     this.jar.take(res)
@@ -84,21 +100,31 @@ export class Browser {
     return res
   }
   /** `headers`: extra request headers (e.g. the network identity of a handset on mobile data). */
-  async post(path: string, fields: Record<string, string>, opts: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string>,
+    opts: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     if (this.jar.get("twin_csrf") === undefined) await this.get("/lk/login")
     // The form's token: bound to the session once logged in (what the page's hidden field holds).
     const session = this.jar.get("lk_session") ?? this.jar.get("kiosk_session")
-    const csrf = opts.csrf === undefined ? (session !== undefined ? sessionCsrf(session) : this.jar.get("twin_csrf")) : opts.csrf
+    const csrf =
+      opts.csrf === undefined ? (session !== undefined ? sessionCsrf(session) : this.jar.get("twin_csrf")) : opts.csrf
     const body = new URLSearchParams({ ...(csrf !== null && csrf !== undefined ? { _csrf: csrf } : {}), ...fields })
     const res = await this.http.request(path, {
       method: "POST",
-      headers: { "x-twin": this.twin, cookie: this.jar.header(), "content-type": "application/x-www-form-urlencoded", ...opts.headers },
+      headers: {
+        "x-twin": this.twin,
+        cookie: this.jar.header(),
+        "content-type": "application/x-www-form-urlencoded",
+        ...opts.headers,
+      },
       body: body.toString(),
     })
     this.jar.take(res)
     // Post/redirect/get: an action answers 303 to the page showing its outcome; follow it as a browser does.
     const to = res.status === 303 ? res.headers.get("location") : null
-    if (to !== null && to.includes("flash=")) {
+    if (to?.includes("flash=")) {
       this.redirected = res
       return this.get(to)
     }
@@ -111,7 +137,15 @@ export class Browser {
 
 /** Visible text of an HTML page (tags dropped, entities for quotes/ampersands decoded). */
 export const textOf = (html: string): string =>
-  html.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\s+/g, " ")
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
 
 /** A logged-in LK browser session on a twin with A, B and C: phone → SMS code from 3339 → «Мой МТС» (R22). */
 export const lkPagesLogin = async () => {

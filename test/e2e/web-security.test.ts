@@ -10,27 +10,44 @@ const session = async () => {
   const w = setup()
   withSubs(w.twin)
   run(w.twin, { _tag: "SetNetwork", msisdn: A, mobileData: true })
-  const r = await w.http.request("/lk/api/login/network", json("POST", { msisdn: A }, undefined, onMobileData(w.twin, A)))
+  const r = await w.http.request(
+    "/lk/api/login/network",
+    json("POST", { msisdn: A }, undefined, onMobileData(w.twin, A)),
+  )
   const { token } = (await r.json()) as { token: string }
   return { w, token }
 }
 
-const errOf = async (r: Response) => ((await r.json()) as { error: { code: string; field: string | null; ru: string } }).error
+const errOf = async (r: Response) =>
+  ((await r.json()) as { error: { code: string; field: string | null; ru: string } }).error
 
 describe("I9 and R20: a session reaches only its own number and confirmed linked ones", () => {
   it("I9: reads and changes of another number are refused (403) with nothing stored, in LK, app and pages", async () => {
     const { w, token } = await session()
     const before = { hash: w.twin.hash(), seq: w.twin.state.seq }
-    for (const path of ["balance", "packages", "services", "tariffs", "personal", "bonuses", "promised-payment", `expenses?period=week`]) {
+    for (const path of [
+      "balance",
+      "packages",
+      "services",
+      "tariffs",
+      "personal",
+      "bonuses",
+      "promised-payment",
+      `expenses?period=week`,
+    ]) {
       const sep = path.includes("?") ? "&" : "?"
       const r = await w.http.request(`/lk/api/${path}${sep}msisdn=${B}`, json("GET", undefined, token))
       expect(r.status, path).toBe(403)
       expect((await errOf(r)).field, path).toBe("msisdn")
     }
     const writes: Array<[string, unknown]> = [
-      ["topup", { amount: 10000, msisdn: B }], ["promised-payment", { msisdn: B }], ["block", { msisdn: B }],
-      ["services/connect", { service: "goodok", msisdn: B }], ["tariff", { tariff: "super", confirmed: true, msisdn: B }],
-      ["autopay", { mode: "threshold", amount: 10000, threshold: 100, msisdn: B }], ["bonuses/exchange", { offer: "bonus-1gb", msisdn: B }],
+      ["topup", { amount: 10000, msisdn: B }],
+      ["promised-payment", { msisdn: B }],
+      ["block", { msisdn: B }],
+      ["services/connect", { service: "goodok", msisdn: B }],
+      ["tariff", { tariff: "super", confirmed: true, msisdn: B }],
+      ["autopay", { mode: "threshold", amount: 10000, threshold: 100, msisdn: B }],
+      ["bonuses/exchange", { offer: "bonus-1gb", msisdn: B }],
     ]
     for (const [path, body] of writes) {
       const r = await w.http.request(`/lk/api/${path}`, json("POST", body, token))
@@ -135,7 +152,13 @@ describe("bad input: clear 4xx naming the field, nothing stored", () => {
 
   it("<script> in a subscriber's name is escaped in the HTML pages", async () => {
     const w = setup()
-    run(w.twin, { _tag: "CreateSubscriber", msisdn: A, name: "<script>alert('x')</script> & Co", tariff: "smart", balance: 0 })
+    run(w.twin, {
+      _tag: "CreateSubscriber",
+      msisdn: A,
+      name: "<script>alert('x')</script> & Co",
+      tariff: "smart",
+      balance: 0,
+    })
     run(w.twin, { _tag: "SetNetwork", msisdn: A, mobileData: true })
     const b = new Browser(w.http)
     await b.post("/lk/login/network", { msisdn: A }, { headers: onMobileData(w.twin, A) })
@@ -155,7 +178,9 @@ describe("web security", () => {
     run(w.twin, { _tag: "SetNetwork", msisdn: A, mobileData: true })
     const b = new Browser(w.http)
     await b.get("/lk/login")
-    expect((await b.post("/lk/login/network", { msisdn: A }, { csrf: null, headers: onMobileData(w.twin, A) })).status).toBe(403)
+    expect(
+      (await b.post("/lk/login/network", { msisdn: A }, { csrf: null, headers: onMobileData(w.twin, A) })).status,
+    ).toBe(403)
     await b.post("/lk/login/network", { msisdn: A }, { headers: onMobileData(w.twin, A) })
     const seq = w.twin.state.seq
     expect((await b.post("/lk/topup", { amount: "500" }, { csrf: null })).status).toBe(403)

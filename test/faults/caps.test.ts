@@ -11,9 +11,15 @@ import { DEFAULT_LIMITS, limitServer, serverOptions, type Limits } from "../../c
 import { Registry } from "../../core/engine/registry.ts"
 import { fastCatalog } from "../helpers/twin.ts"
 
-const listen = (fetch: (r: Request) => Response | Promise<Response>, limits: Limits): Promise<{ server: ServerType; port: number }> =>
+const listen = (
+  fetch: (r: Request) => Response | Promise<Response>,
+  limits: Limits,
+): Promise<{ server: ServerType; port: number }> =>
   new Promise((ok) => {
-    const server = serve({ fetch, port: 0, hostname: "127.0.0.1", serverOptions: serverOptions(limits) }, (info: AddressInfo) => ok({ server, port: info.port }))
+    const server = serve(
+      { fetch, port: 0, hostname: "127.0.0.1", serverOptions: serverOptions(limits) },
+      (info: AddressInfo) => ok({ server, port: info.port }),
+    )
     limitServer(server as Server, limits)
   })
 
@@ -25,7 +31,9 @@ const raw = (port: number, head: string, ms = 15_000): Promise<{ socket: Socket;
       let got = ""
       const answer = new Promise<string>((done) => {
         const timer = setTimeout(() => done(got), ms)
-        socket.on("data", (d: Buffer) => { got += d.toString() })
+        socket.on("data", (d: Buffer) => {
+          got += d.toString()
+        })
         socket.on("close", () => {
           clearTimeout(timer)
           done(got)
@@ -41,7 +49,12 @@ describe("server caps (issue 15)", () => {
   it("twins per server: beyond the cap the control API answers 503 CAPACITY naming the field", async () => {
     const registry = Registry.open(":memory:", { createDefault: false, catalog: fastCatalog(), maxTwins: 2 })
     const app = makeApp({ registry })
-    const create = () => app.request("/api/twins", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ demo: false }) })
+    const create = () =>
+      app.request("/api/twins", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ demo: false }),
+      })
     expect((await create()).status).toBe(201)
     expect((await create()).status).toBe(201)
     const third = await create()
@@ -94,7 +107,10 @@ describe("server caps (issue 15)", () => {
     const limits: Limits = { ...DEFAULT_LIMITS, headersTimeoutMs: 1000, requestTimeoutMs: 1500 }
     const { server, port } = await listen(makeApp({ registry }).fetch, limits)
     try {
-      const slow = await raw(port, "POST /api/twins/default/commands HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"_tag\":")
+      const slow = await raw(
+        port,
+        'POST /api/twins/default/commands HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"_tag":',
+      )
       expect(await slow.answer).toMatch(/^HTTP\/1\.1 408/)
       expect(t.state.seq).toBe(0)
     } finally {

@@ -47,7 +47,16 @@ describe("far advance (issue 15: bounded work)", () => {
           }
         } else if (!toppedUp) {
           const m = [...far.state.subscribers.keys()][0] as string
-          expect((await e.call("POST", "/api/twins/far/commands", { _tag: "TopUp", msisdn: m, amount: 10_000, method: "card" })).status).toBe(200)
+          expect(
+            (
+              await e.call("POST", "/api/twins/far/commands", {
+                _tag: "TopUp",
+                msisdn: m,
+                amount: 10_000,
+                method: "card",
+              })
+            ).status,
+          ).toBe(200)
           toppedUp = true
         }
       }

@@ -21,7 +21,9 @@ const reg = Registry.open(db, {
         process.kill(process.pid, "SIGKILL")
         // Block the transaction until the signal lands: the write never commits.
         const until = Date.now() + 10_000
-        while (Date.now() < until) { /* waiting for SIGKILL */ }
+        while (Date.now() < until) {
+          /* waiting for SIGKILL */
+        }
       }
     },
   },

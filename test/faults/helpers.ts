@@ -21,7 +21,12 @@ export interface FaultEnv {
   plan: FaultPlan
   registry: Registry
   app: ReturnType<typeof makeApp>
-  call: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: Record<string, unknown>; headers: Headers }>
+  call: (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: Record<string, unknown>; headers: Headers }>
   reopen: () => Registry
   cleanup: () => void
 }
@@ -35,7 +40,12 @@ export const faultEnv = (): FaultEnv => {
     db,
     plan,
     // Secrets derived from the seed (issue 14), so a fault-free twin of the same seed is the reference.
-    registry: Registry.open(db, { createDefault: false, catalog: fastCatalog(), secrets: "replay", store: { faults: plan.faults } }),
+    registry: Registry.open(db, {
+      createDefault: false,
+      catalog: fastCatalog(),
+      secrets: "replay",
+      store: { faults: plan.faults },
+    }),
     app: undefined as unknown as ReturnType<typeof makeApp>,
     async call(method, path, body, headers = {}) {
       const res = await env.app.request(path, {
@@ -44,7 +54,11 @@ export const faultEnv = (): FaultEnv => {
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       })
       const text = await res.text()
-      return { status: res.status, body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>), headers: res.headers }
+      return {
+        status: res.status,
+        body: text === "" ? {} : (JSON.parse(text) as Record<string, unknown>),
+        headers: res.headers,
+      }
     },
     reopen() {
       env.registry.close()
@@ -68,8 +82,17 @@ export const faultEnv = (): FaultEnv => {
 /** A twin with two subscribers on the fault env. */
 export const twinWithTwo = (env: FaultEnv, id = "f"): TwinCore => {
   const t = env.registry.create({ id, seed: "5", demo: false, start: T0 })
-  for (const [m, bal] of [[A, 100_000], [B, 50_000]] as const) {
-    const r = t.execute({ _tag: "CreateSubscriber", msisdn: m, name: `Абонент ${m.slice(-4)}`, tariff: "my-mts", balance: bal })
+  for (const [m, bal] of [
+    [A, 100_000],
+    [B, 50_000],
+  ] as const) {
+    const r = t.execute({
+      _tag: "CreateSubscriber",
+      msisdn: m,
+      name: `Абонент ${m.slice(-4)}`,
+      tariff: "my-mts",
+      balance: bal,
+    })
     if (r._tag === "Failure") throw new Error(r.failure.message)
   }
   return t

@@ -14,13 +14,22 @@ afterAll(fx.cleanup)
 
 const runKiller = (db: string, killAt: number): Promise<{ out: string; signal: NodeJS.Signals | null }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "test/faults/flush-killer.ts", db, String(killAt)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(process.execPath, ["--import", "tsx", "test/faults/flush-killer.ts", db, String(killAt)], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    })
     let out = ""
     let err = ""
-    child.stdout.on("data", (d: Buffer) => { out += d.toString() })
-    child.stderr.on("data", (d: Buffer) => { err += d.toString() })
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString()
+    })
+    child.stderr.on("data", (d: Buffer) => {
+      err += d.toString()
+    })
     child.once("error", reject)
-    child.once("exit", (code, signal) => (signal === null && code !== 0 ? reject(new Error(`killer exited ${code}: ${err}`)) : resolve({ out, signal })))
+    child.once("exit", (code, signal) =>
+      signal === null && code !== 0 ? reject(new Error(`killer exited ${code}: ${err}`)) : resolve({ out, signal }),
+    )
   })
 
 describe("process faults (issue 15)", () => {
@@ -50,13 +59,20 @@ describe("process faults (issue 15)", () => {
     const first = await fx.start()
     const pid = first.child.pid as number
     const second = fx.start()
-    await expect(second).rejects.toThrow(new RegExp(`exited with 3: --db .*twin\\.db: already open in another twin server \\(pid ${pid}\\); stop it or pick another --db`))
+    await expect(second).rejects.toThrow(
+      new RegExp(
+        `exited with 3: --db .*twin\\.db: already open in another twin server \\(pid ${pid}\\); stop it or pick another --db`,
+      ),
+    )
     // The first server still serves, with its state intact.
     const r = await fetch(`${first.origin}/api/twins/default`, { headers: { authorization: `Bearer ${first.token}` } })
     expect(r.status).toBe(200)
     await fx.stop(first, "SIGKILL")
     const third = await fx.start()
-    expect((await fetch(`${third.origin}/api/twins/default`, { headers: { authorization: `Bearer ${third.token}` } })).status).toBe(200)
+    expect(
+      (await fetch(`${third.origin}/api/twins/default`, { headers: { authorization: `Bearer ${third.token}` } }))
+        .status,
+    ).toBe(200)
     await fx.stop(third, "SIGTERM")
   })
 })

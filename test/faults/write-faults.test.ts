@@ -62,7 +62,9 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     // Space is freed: the next command is written, the refused ones never are.
     e.plan.heal()
     expect((await e.call("POST", "/api/twins/f/commands", topUp(100))).status).toBe(200)
-    const credits = ledgerOf(t, A).filter((l) => l.amount > 0).map((l) => l.amount)
+    const credits = ledgerOf(t, A)
+      .filter((l) => l.amount > 0)
+      .map((l) => l.amount)
     expect(credits).toEqual([10_000, 100])
     expectReplayEqual(t)
     const hash = t.hash()
@@ -83,7 +85,9 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     expect(t.hash()).toBe(before)
     expectReplayEqual(t)
     // The retry (no fault now) is applied once.
-    expect((await e.call("POST", "/api/twins/f/commands", { _tag: "Transfer", msisdn: A, to: B, amount: 5_000 })).status).toBe(200)
+    expect(
+      (await e.call("POST", "/api/twins/f/commands", { _tag: "Transfer", msisdn: A, to: B, amount: 5_000 })).status,
+    ).toBe(200)
     expect(ledgerOf(t, B).filter((l) => l.reason === "transfer-in" || l.amount === 5_000).length).toBe(1)
     expectReplayEqual(t)
     const hash = t.hash()
@@ -113,7 +117,11 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     // The same twin advanced in one step, without faults, has the same log and hash.
     const ref = Registry.open(":memory:", { createDefault: false, catalog: fastCatalog(), secrets: "replay" })
     const u = ref.create({ id: "f", seed: "5", demo: false, start: T0 })
-    for (const [m, bal] of [[A, 100_000], [B, 50_000]] as const) u.execute({ _tag: "CreateSubscriber", msisdn: m, name: `Абонент ${m.slice(-4)}`, tariff: "my-mts", balance: bal })
+    for (const [m, bal] of [
+      [A, 100_000],
+      [B, 50_000],
+    ] as const)
+      u.execute({ _tag: "CreateSubscriber", msisdn: m, name: `Абонент ${m.slice(-4)}`, tariff: "my-mts", balance: bal })
     expect(Result.isSuccess(u.advanceTo(to))).toBe(true)
     expect(t.hash()).toBe(u.hash())
     expectReplayEqual(t)
@@ -139,7 +147,12 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     let acked = 0
     let refused = 0
     for (let i = 0; i < 400 && refused < 3; i++) {
-      const r = await e.call("POST", "/api/twins/f/commands", { _tag: "TopUp", msisdn: A, amount: 100 + i, method: "card" })
+      const r = await e.call("POST", "/api/twins/f/commands", {
+        _tag: "TopUp",
+        msisdn: A,
+        amount: 100 + i,
+        method: "card",
+      })
       if (r.status === 200) acked += 100 + i
       else {
         expect(r.status).toBe(503)
@@ -170,7 +183,9 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     const page = await b.post("/lk/topup", { amount: "500" })
     expect(b.redirected?.status).toBe(303)
     expect(page.status).toBe(503)
-    expect(textOf(b.last)).toContain("Операция не выполнена: сервис временно недоступен. Деньги не списаны, повторите попытку позже")
+    expect(textOf(b.last)).toContain(
+      "Операция не выполнена: сервис временно недоступен. Деньги не списаны, повторите попытку позже",
+    )
     expect(t.state.subscribers.get(A)?.balance).toBe(balance)
     expectReplayEqual(t)
   })

@@ -5,7 +5,9 @@ import { NETWORK_IDENTITY_HEADER } from "../../channels/edge/network.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
 /** The headers of a request from handset `msisdn` on MTS mobile data (R26). */
-export const onMobileData = (twin: TwinCore, msisdn: string): Record<string, string> => ({ [NETWORK_IDENTITY_HEADER]: twin.networkIdentity(msisdn) })
+export const onMobileData = (twin: TwinCore, msisdn: string): Record<string, string> => ({
+  [NETWORK_IDENTITY_HEADER]: twin.networkIdentity(msisdn),
+})
 
 /** The header that carries the control token. */
 export const controlAuth = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` })

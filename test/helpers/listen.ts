@@ -2,7 +2,10 @@
 import { serve, type ServerType } from "@hono/node-server"
 import type { AddressInfo } from "node:net"
 
-export const listenOnLoopback = (fetch: (req: Request) => Response | Promise<Response>, port = 0): Promise<{ server: ServerType; port: number }> =>
+export const listenOnLoopback = (
+  fetch: (req: Request) => Response | Promise<Response>,
+  port = 0,
+): Promise<{ server: ServerType; port: number }> =>
   new Promise((ok) => {
     const server = serve({ fetch, port, hostname: "127.0.0.1" }, (info: AddressInfo) => ok({ server, port: info.port }))
   })

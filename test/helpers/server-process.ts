@@ -9,7 +9,12 @@ import { freePort } from "../../cluster/free-port.ts"
 const ROOT = new URL("../../", import.meta.url).pathname
 
 /** `token`: the control token the server printed and stored beside its database (issue 14). */
-export interface ServerProcess { child: ChildProcess; port: number; origin: string; token: string }
+export interface ServerProcess {
+  child: ChildProcess
+  port: number
+  origin: string
+  token: string
+}
 
 /** A temp folder with one database file, and the servers started on it. */
 export const serverFixture = (prefix: string) => {
@@ -20,10 +25,16 @@ export const serverFixture = (prefix: string) => {
   /** Start `twin serve --db <db>` on a free loopback port; resolves once it prints its URL. */
   const start = async (): Promise<ServerProcess> => {
     const port = await freePort()
-    const child = spawn(process.execPath, ["bin/twin.mjs", "serve", "--db", db, "--port", String(port), "--host", "127.0.0.1"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(
+      process.execPath,
+      ["bin/twin.mjs", "serve", "--db", db, "--port", String(port), "--host", "127.0.0.1"],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    )
     children.add(child)
     let err = ""
-    child.stderr?.on("data", (d: Buffer) => { err += d.toString() })
+    child.stderr?.on("data", (d: Buffer) => {
+      err += d.toString()
+    })
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start in 30 s: ${err}`)), 30_000)
       child.stdout?.on("data", (d: Buffer) => {

@@ -16,10 +16,19 @@ export const fastCatalog = (): CatalogIndex =>
 
 export const T0 = parseInstant("2026-06-01T09:00:00+03:00") as number
 
-export interface TestTwin { twin: TwinCore; registry: Registry }
+export interface TestTwin {
+  twin: TwinCore
+  registry: Registry
+}
 
-export const newTwin = (o: { seed?: string; demo?: boolean; start?: number; catalog?: CatalogIndex } = {}): TwinCore => {
-  const registry = Registry.open(":memory:", { createDefault: false, catalog: o.catalog ?? fastCatalog(), secrets: "replay" })
+export const newTwin = (
+  o: { seed?: string; demo?: boolean; start?: number; catalog?: CatalogIndex } = {},
+): TwinCore => {
+  const registry = Registry.open(":memory:", {
+    createDefault: false,
+    catalog: o.catalog ?? fastCatalog(),
+    secrets: "replay",
+  })
   return registry.create({ id: "t", seed: o.seed ?? "1", demo: o.demo ?? false, start: o.start ?? T0 })
 }
 
@@ -37,7 +46,13 @@ export const fails = (twin: TwinCore, c: Command): DomainError => {
 
 export const rub = (r: number): number => r * 100
 
-export const addSub = (twin: TwinCore, msisdn: string, tariff = "my-mts", balance = rub(2000), extra: Partial<Extract<Command, { _tag: "CreateSubscriber" }>> = {}): void => {
+export const addSub = (
+  twin: TwinCore,
+  msisdn: string,
+  tariff = "my-mts",
+  balance = rub(2000),
+  extra: Partial<Extract<Command, { _tag: "CreateSubscriber" }>> = {},
+): void => {
   run(twin, { _tag: "CreateSubscriber", msisdn, name: `Абонент ${msisdn.slice(-4)}`, tariff, balance, ...extra })
 }
 

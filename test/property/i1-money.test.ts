@@ -6,11 +6,28 @@ import { checkJourneys, i1Money, TARGETS } from "../../qa/index.ts"
 
 describe("I1 money is conserved", () => {
   it("I1: balance = initial + Σ ledger for every subscriber after every generated step (default catalog)", async () => {
-    const r = await checkJourneys({ name: "I1 money conserved", targets: [TARGETS.renewal, TARGETS.transferDone, TARGETS.promisedOpen, TARGETS.unknownRefused, TARGETS.monthEndStart, TARGETS.leapDayStart, TARGETS.yearEndStart], mix: { usage: 6, money: 6, advance: 4, family: 2 } })
+    const r = await checkJourneys({
+      name: "I1 money conserved",
+      targets: [
+        TARGETS.renewal,
+        TARGETS.transferDone,
+        TARGETS.promisedOpen,
+        TARGETS.unknownRefused,
+        TARGETS.monthEndStart,
+        TARGETS.leapDayStart,
+        TARGETS.yearEndStart,
+      ],
+      mix: { usage: 6, money: 6, advance: 4, family: 2 },
+    })
     expect(r.runs).toBeGreaterThan(0)
   })
   it("I1: money is conserved on generated catalog variations", async () => {
-    const r = await checkJourneys({ name: "I1 money conserved, catalog variations", varyCatalog: true, weight: 0.5, invariants: [i1Money] })
+    const r = await checkJourneys({
+      name: "I1 money conserved, catalog variations",
+      varyCatalog: true,
+      weight: 0.5,
+      invariants: [i1Money],
+    })
     expect(r.runs).toBeGreaterThan(0)
   })
 })

@@ -5,7 +5,11 @@ import { checkJourneys, TARGETS } from "../../qa/index.ts"
 
 describe("I2 nothing rated while blocked", () => {
   it("I2: no usage is rated while voluntarily or financially blocked (generated journeys)", async () => {
-    const r = await checkJourneys({ name: "I2 nothing rated while blocked", targets: [TARGETS.voluntaryBlock, TARGETS.financialBlock], mix: { usage: 8, account: 5, money: 2, advance: 3, travel: 2, family: 0, link: 0, auth: 0 } })
+    const r = await checkJourneys({
+      name: "I2 nothing rated while blocked",
+      targets: [TARGETS.voluntaryBlock, TARGETS.financialBlock],
+      mix: { usage: 8, account: 5, money: 2, advance: 3, travel: 2, family: 0, link: 0, auth: 0 },
+    })
     expect(r.runs).toBeGreaterThan(0)
   })
 })

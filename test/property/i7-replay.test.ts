@@ -36,8 +36,13 @@ describe("I7 replay", () => {
         try {
           const back = reg.get("qa")
           if (back === undefined) throw new Error("I7: twin qa missing after restart")
-          if (back.hash() !== live) throw new Error(`I7: restarted hash ${back.hash().slice(0, 12)} ≠ live ${live.slice(0, 12)} at seq ${seq} (${run.history.filter((s) => s.t === "snapshot").length} snapshots)`)
-          const fresh = stateHash(TwinCore.replay({ id: "qa", seed: t.seed, start: t.start, catalog: back.cat, log: back.log }))
+          if (back.hash() !== live)
+            throw new Error(
+              `I7: restarted hash ${back.hash().slice(0, 12)} ≠ live ${live.slice(0, 12)} at seq ${seq} (${run.history.filter((s) => s.t === "snapshot").length} snapshots)`,
+            )
+          const fresh = stateHash(
+            TwinCore.replay({ id: "qa", seed: t.seed, start: t.start, catalog: back.cat, log: back.log }),
+          )
           if (fresh !== live) throw new Error(`I7: fresh replay hash ${fresh.slice(0, 12)} ≠ live ${live.slice(0, 12)}`)
           restarts++
         } finally {

@@ -7,7 +7,15 @@
 // same value. Every other checker runs too.
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { ALL_INVARIANTS, channelExecutor, channelTourArb, checkJourneys, KNOWN, TARGETS, type Step } from "../../qa/index.ts"
+import {
+  ALL_INVARIANTS,
+  channelExecutor,
+  channelTourArb,
+  checkJourneys,
+  KNOWN,
+  TARGETS,
+  type Step,
+} from "../../qa/index.ts"
 
 describe("I8 channel parity", () => {
   it("I8: USSD, IVR, LK, app and kiosk show the same balance through generated journeys acting on every channel", async () => {
@@ -26,6 +34,8 @@ describe("I8 channel parity", () => {
     })
     expect(r.runs).toBeGreaterThan(0)
     // Every channel carried actions, not only balance reads (a replay of one path runs too few steps to say).
-    if (process.env.QA_PATH === undefined) for (const ch of ["ussd", "ivr", "sms", "lk", "app", "kiosk"]) expect(r.steps.via.get(ch) ?? 0, `actions through ${ch}`).toBeGreaterThan(0)
+    if (process.env.QA_PATH === undefined)
+      for (const ch of ["ussd", "ivr", "sms", "lk", "app", "kiosk"])
+        expect(r.steps.via.get(ch) ?? 0, `actions through ${ch}`).toBeGreaterThan(0)
   })
 })

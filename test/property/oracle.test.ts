@@ -13,9 +13,19 @@ describe("amounts oracle", () => {
       minPopulation: 6,
       mix: { usage: 5, money: 6, advance: 4, family: 3, account: 2, travel: 2, rare: 6, auth: 0, link: 0 },
       targets: [
-        TARGETS.memberJoins, TARGETS.memberFeeAtRenewal, TARGETS.renewal, TARGETS.exactMinuteCall, TARGETS.transferAtFeeEdge, TARGETS.transferDone,
-        TARGETS.promisedOpen, TARGETS.promisedRefusedOpen, TARGETS.promisedRepaid, TARGETS.zabugorishche,
-        TARGETS.monthEndStart, TARGETS.yearEndStart, TARGETS.leapDayStart,
+        TARGETS.memberJoins,
+        TARGETS.memberFeeAtRenewal,
+        TARGETS.renewal,
+        TARGETS.exactMinuteCall,
+        TARGETS.transferAtFeeEdge,
+        TARGETS.transferDone,
+        TARGETS.promisedOpen,
+        TARGETS.promisedRefusedOpen,
+        TARGETS.promisedRepaid,
+        TARGETS.zabugorishche,
+        TARGETS.monthEndStart,
+        TARGETS.yearEndStart,
+        TARGETS.leapDayStart,
       ],
     })
     expect(r.runs).toBeGreaterThan(0)

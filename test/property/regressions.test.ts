@@ -16,12 +16,27 @@ describe("regressions found by the QA properties", () => {
       const run = new QaRun(coreExecutor(t.twin), t.start)
       const model = new QaModel(t.twin.cat)
       for (const s of [
-        cmd({ _tag: "CreateSubscriber", msisdn: A, name: "Абонент 0001", tariff: "my-mts", balance: 0, payment: "prepaid" }),
-        cmd({ _tag: "CreateSubscriber", msisdn: B, name: "Абонент 0002", tariff: "my-mts", balance: 0, payment: "prepaid" }),
+        cmd({
+          _tag: "CreateSubscriber",
+          msisdn: A,
+          name: "Абонент 0001",
+          tariff: "my-mts",
+          balance: 0,
+          payment: "prepaid",
+        }),
+        cmd({
+          _tag: "CreateSubscriber",
+          msisdn: B,
+          name: "Абонент 0002",
+          tariff: "my-mts",
+          balance: 0,
+          payment: "prepaid",
+        }),
         cmd({ _tag: "FamilyInvite", msisdn: B, member: A, minutes: 0, sms: 0, dataMb: 1, by: B }),
         cmd({ _tag: "FamilyReply", msisdn: A, accept: true, by: A, via: "sms" }),
         cmd({ _tag: "Block", msisdn: A, by: A }),
-      ]) await run.step(s, model)
+      ])
+        await run.step(s, model)
       const left = await run.step(cmd({ _tag: "FamilyRemove", msisdn: A, member: A, by: A }), model)
       expect(left.ok).toBe(true)
       const a = t.twin.state.subscribers.get(A)
@@ -45,11 +60,26 @@ describe("regressions found by the QA properties", () => {
       const run = new QaRun(coreExecutor(t.twin), t.start)
       const model = new QaModel(t.twin.cat)
       for (const s of [
-        cmd({ _tag: "CreateSubscriber", msisdn: A, name: "Абонент 0001", tariff: "constructor", balance: 100_000, payment: "prepaid" }),
-        cmd({ _tag: "CreateSubscriber", msisdn: B, name: "Абонент 0002", tariff: "my-mts", balance: 100_000, payment: "prepaid" }),
+        cmd({
+          _tag: "CreateSubscriber",
+          msisdn: A,
+          name: "Абонент 0001",
+          tariff: "constructor",
+          balance: 100_000,
+          payment: "prepaid",
+        }),
+        cmd({
+          _tag: "CreateSubscriber",
+          msisdn: B,
+          name: "Абонент 0002",
+          tariff: "my-mts",
+          balance: 100_000,
+          payment: "prepaid",
+        }),
         cmd({ _tag: "FamilyInvite", msisdn: B, member: A, minutes: 10, sms: 0, dataMb: 0, by: B }),
         cmd({ _tag: "FamilyReply", msisdn: A, accept: true, by: A, via: "sms" }),
-      ]) await run.step(s, model)
+      ])
+        await run.step(s, model)
       const before = t.twin.state.subscribers.get(A)?.balance ?? 0
       expect((await run.step(cmd({ _tag: "FamilyRemove", msisdn: A, member: A, by: A }), model)).ok).toBe(true)
       expect(t.twin.state.subscribers.get(A)?.tariff).toBe("constructor")

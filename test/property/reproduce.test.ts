@@ -36,7 +36,25 @@ describe("QA toolkit: reproduction of a planted failure", () => {
     const out = process.env.QA_OUT
     process.env.QA_OUT = out ?? dir
     try {
-      report = await failureOf(() => checkJourneys({ name: "planted R10 promised stacking", runs: 60, mix: { money: 8, rare: 4, advance: 1, usage: 1, account: 0, family: 0, auth: 0, link: 0, travel: 0, network: 0 }, targets: [TARGETS.promisedOpen] }))
+      report = await failureOf(() =>
+        checkJourneys({
+          name: "planted R10 promised stacking",
+          runs: 60,
+          mix: {
+            money: 8,
+            rare: 4,
+            advance: 1,
+            usage: 1,
+            account: 0,
+            family: 0,
+            auth: 0,
+            link: 0,
+            travel: 0,
+            network: 0,
+          },
+          targets: [TARGETS.promisedOpen],
+        }),
+      )
     } finally {
       unplant()
       if (out === undefined) delete process.env.QA_OUT
@@ -51,7 +69,11 @@ describe("QA toolkit: reproduction of a planted failure", () => {
     const command = /reproduce: (.*)/.exec(report)?.[1] ?? ""
     expect(command).toContain("test/property/reproduce.test.ts")
     expect(command).toContain("QA_REPLAY=")
-    const r = spawnSync("sh", ["-c", command], { encoding: "utf8", env: { ...process.env, QA_OUT: dir, NO_COLOR: "1", FORCE_COLOR: "0" }, timeout: 280_000 })
+    const r = spawnSync("sh", ["-c", command], {
+      encoding: "utf8",
+      env: { ...process.env, QA_OUT: dir, NO_COLOR: "1", FORCE_COLOR: "0" },
+      timeout: 280_000,
+    })
     const text = `${r.stdout}\n${r.stderr}`
     // Only the planted test ran (the -t pattern matched it, the others are filtered out) and it saw the same violation.
     expect(text, text.slice(-2000)).toMatch(/Tests\s+1 passed \| 2 skipped \(3\)/)
@@ -69,7 +91,7 @@ describe("QA toolkit: reproduction of a planted failure", () => {
     const last = loaded.scenario.steps[loaded.scenario.steps.length - 1]
     expect(last?._tag).toBe("expect")
     const unplant = plantPromisedStacking()
-    let buggy
+    let buggy: Awaited<ReturnType<typeof runAll>>[number] | undefined
     try {
       buggy = (await runAll([loaded.scenario], { concurrency: 1 }))[0]
     } finally {
@@ -77,9 +99,15 @@ describe("QA toolkit: reproduction of a planted failure", () => {
     }
     // With the bug, every step runs and only the closing expectation fails.
     const failed = buggy?.steps.filter((s) => s.status === "failed") ?? []
-    expect(failed.map((s) => s.kind), JSON.stringify(failed.map((s) => s.failures))).toEqual(["expect"])
+    expect(
+      failed.map((s) => s.kind),
+      JSON.stringify(failed.map((s) => s.failures)),
+    ).toEqual(["expect"])
     expect(failed[0]?.index).toBe(loaded.scenario.steps.length)
     const fixed = (await runAll([loaded.scenario], { concurrency: 1 }))[0]
-    expect(fixed?.passed, JSON.stringify(fixed?.steps.filter((s) => s.status === "failed").map((s) => s.failures))).toBe(true)
+    expect(
+      fixed?.passed,
+      JSON.stringify(fixed?.steps.filter((s) => s.status === "failed").map((s) => s.failures)),
+    ).toBe(true)
   })
 })

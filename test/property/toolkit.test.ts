@@ -10,8 +10,29 @@ import type { Command } from "../../core/domain/commands.ts"
 import { RULES } from "../../core/rules/index.ts"
 import { loadScenarioText } from "../../scenarios/loader.ts"
 import {
-  checkJourneys, coreExecutor, defaultQaCatalog, executeOnCore, KNOWN, startArb, stepArb, UNKNOWN, i1Money, i2Blocked, i3Zabugorishche, i4Family, i5Packages, i6Lockouts,
-  i7Replay, i9Access, InvariantViolation, openQaTwin, QaRun, type Executor, type Invariant, type QaTwin, type Step,
+  checkJourneys,
+  coreExecutor,
+  defaultQaCatalog,
+  executeOnCore,
+  KNOWN,
+  startArb,
+  stepArb,
+  UNKNOWN,
+  i1Money,
+  i2Blocked,
+  i3Zabugorishche,
+  i4Family,
+  i5Packages,
+  i6Lockouts,
+  i7Replay,
+  i9Access,
+  InvariantViolation,
+  openQaTwin,
+  QaRun,
+  type Executor,
+  type Invariant,
+  type QaTwin,
+  type Step,
 } from "../../qa/index.ts"
 
 const A = "79990000001"
@@ -29,7 +50,12 @@ const faulty = (t: QaTwin, fault: (t: QaTwin, s: Step) => void, before = false):
   },
 })
 
-const violationOf = async (inv: Invariant, steps: Step[], fault: (t: QaTwin, s: Step) => void, before = false): Promise<string> => {
+const violationOf = async (
+  inv: Invariant,
+  steps: Step[],
+  fault: (t: QaTwin, s: Step) => void,
+  before = false,
+): Promise<string> => {
   const t = openQaTwin(defaultQaCatalog(), "1")
   try {
     const run = new QaRun(faulty(t, fault, before), t.start, [inv])
@@ -44,7 +70,14 @@ const violationOf = async (inv: Invariant, steps: Step[], fault: (t: QaTwin, s: 
 }
 
 const setup: Step[] = [
-  cmd({ _tag: "CreateSubscriber", msisdn: A, name: "Абонент A", tariff: "my-mts", balance: 100_000, services: ["e-assistant"] }),
+  cmd({
+    _tag: "CreateSubscriber",
+    msisdn: A,
+    name: "Абонент A",
+    tariff: "my-mts",
+    balance: 100_000,
+    services: ["e-assistant"],
+  }),
   cmd({ _tag: "CreateSubscriber", msisdn: B, name: "Абонент B", tariff: "smart", balance: 50_000 }),
 ]
 const sub = (t: QaTwin, m: string) => {
@@ -56,48 +89,109 @@ const is = (s: Step, tag: Command["_tag"]): boolean => s.t === "command" && s.co
 
 describe("QA toolkit: every checker catches a seeded fault", () => {
   it("I1 checker catches a balance changed without a ledger entry", async () => {
-    expect(await violationOf(i1Money, [...setup, cmd({ _tag: "TopUp", msisdn: A, amount: 10_000, method: "card" })], (t, s) => {
-      if (is(s, "TopUp")) sub(t, A).balance += 1
-    })).toBe("I1")
+    expect(
+      await violationOf(
+        i1Money,
+        [...setup, cmd({ _tag: "TopUp", msisdn: A, amount: 10_000, method: "card" })],
+        (t, s) => {
+          if (is(s, "TopUp")) sub(t, A).balance += 1
+        },
+      ),
+    ).toBe("I1")
   })
   it("I2 checker catches usage rated while voluntarily blocked", async () => {
-    expect(await violationOf(i2Blocked, [...setup, cmd({ _tag: "Block", msisdn: A }), cmd({ _tag: "Usage", msisdn: A, usage: { _tag: "data", kb: 2048 } })], (t, s) => {
-      if (is(s, "Usage")) sub(t, A).voluntaryBlock = false
-    }, true)).toBe("I2")
+    expect(
+      await violationOf(
+        i2Blocked,
+        [
+          ...setup,
+          cmd({ _tag: "Block", msisdn: A }),
+          cmd({ _tag: "Usage", msisdn: A, usage: { _tag: "data", kb: 2048 } }),
+        ],
+        (t, s) => {
+          if (is(s, "Usage")) sub(t, A).voluntaryBlock = false
+        },
+        true,
+      ),
+    ).toBe("I2")
   })
   it("I3 checker catches «Забугорище» charged twice on one day", async () => {
     const use: Step = cmd({ _tag: "Usage", msisdn: A, usage: { _tag: "data", kb: 1024 } })
-    expect(await violationOf(i3Zabugorishche, [...setup, cmd({ _tag: "Travel", msisdn: A, to: "TR" }), use, use], (t, s) => {
-      if (is(s, "Usage")) sub(t, A).zabugorDay = -1
-    }, true)).toBe("I3")
+    expect(
+      await violationOf(
+        i3Zabugorishche,
+        [...setup, cmd({ _tag: "Travel", msisdn: A, to: "TR" }), use, use],
+        (t, s) => {
+          if (is(s, "Usage")) sub(t, A).zabugorDay = -1
+        },
+        true,
+      ),
+    ).toBe("I3")
   })
   it("I4 checker catches a sixth family member", async () => {
-    expect(await violationOf(i4Family, [...setup, cmd({ _tag: "FamilyInvite", msisdn: A, member: B, minutes: 10, sms: 0, dataMb: 0 })], (t, s) => {
-      const f = sub(t, A).family
-      if (is(s, "FamilyInvite") && f?.role === "owner") for (let i = 0; i < 5; i++) f.members.push({ ...(f.members[0] as (typeof f.members)[number]), msisdn: `7999000010${i}` })
-    })).toBe("I4")
+    expect(
+      await violationOf(
+        i4Family,
+        [...setup, cmd({ _tag: "FamilyInvite", msisdn: A, member: B, minutes: 10, sms: 0, dataMb: 0 })],
+        (t, s) => {
+          const f = sub(t, A).family
+          if (is(s, "FamilyInvite") && f?.role === "owner")
+            for (let i = 0; i < 5; i++)
+              f.members.push({ ...(f.members[0] as (typeof f.members)[number]), msisdn: `7999000010${i}` })
+        },
+      ),
+    ).toBe("I4")
   })
   it("I5 checker catches a package below zero", async () => {
-    expect(await violationOf(i5Packages, [...setup, cmd({ _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79031112233", seconds: 60 } })], (t, s) => {
-      const p = sub(t, A).packages[0]
-      if (is(s, "Usage") && p !== undefined) p.left = -1
-    })).toBe("I5")
+    expect(
+      await violationOf(
+        i5Packages,
+        [...setup, cmd({ _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79031112233", seconds: 60 } })],
+        (t, s) => {
+          const p = sub(t, A).packages[0]
+          if (is(s, "Usage") && p !== undefined) p.left = -1
+        },
+      ),
+    ).toBe("I5")
   })
   it("I6 checker catches a code accepted while the LK login is locked", async () => {
     const wrong: Step = cmd({ _tag: "Login", msisdn: A, secret: "wrong", channel: "lk" })
-    expect(await violationOf(i6Lockouts, [...setup, cmd({ _tag: "RequestOtp", msisdn: A }), wrong, wrong, wrong, { t: "login-inbox", msisdn: A, channel: "lk" }], (t, s) => {
-      if (s.t === "login-inbox") sub(t, A).auth.lkLocked = false
-    }, true)).toBe("I6")
+    expect(
+      await violationOf(
+        i6Lockouts,
+        [
+          ...setup,
+          cmd({ _tag: "RequestOtp", msisdn: A }),
+          wrong,
+          wrong,
+          wrong,
+          { t: "login-inbox", msisdn: A, channel: "lk" },
+        ],
+        (t, s) => {
+          if (s.t === "login-inbox") sub(t, A).auth.lkLocked = false
+        },
+        true,
+      ),
+    ).toBe("I6")
   })
   it("I7 checker catches state that the log does not explain", async () => {
-    expect(await violationOf(i7Replay, [...setup, { t: "advance", ms: 3_600_000 }], (t, s) => {
-      if (s.t === "advance") sub(t, B).bonus += 1
-    })).toBe("I7")
+    expect(
+      await violationOf(i7Replay, [...setup, { t: "advance", ms: 3_600_000 }], (t, s) => {
+        if (s.t === "advance") sub(t, B).bonus += 1
+      }),
+    ).toBe("I7")
   })
   it("I9 checker catches a channel acting on a number it has not linked", async () => {
-    expect(await violationOf(i9Access, [...setup, cmd({ _tag: "TopUp", msisdn: B, amount: 1000, method: "card", by: A })], (t, s) => {
-      if (is(s, "TopUp")) sub(t, A).linked.push(B)
-    }, true)).toBe("I9")
+    expect(
+      await violationOf(
+        i9Access,
+        [...setup, cmd({ _tag: "TopUp", msisdn: B, amount: 1000, method: "card", by: A })],
+        (t, s) => {
+          if (is(s, "TopUp")) sub(t, A).linked.push(B)
+        },
+        true,
+      ),
+    ).toBe("I9")
   })
 })
 
@@ -113,12 +207,13 @@ describe("QA toolkit: failure report and scenario export", () => {
         name: "toolkit seeded I1 fault",
         runs: 30,
         mix: { usage: 2, money: 8, advance: 1, account: 0, family: 0, auth: 0, link: 0, travel: 1, network: 0 },
-        executor: (t) => faulty(t, (tw, s) => {
-          if (s.t === "command" && s.command._tag === "TopUp") {
-            const x = tw.twin.state.subscribers.get(s.command.msisdn)
-            if (x !== undefined) x.balance += 1
-          }
-        }),
+        executor: (t) =>
+          faulty(t, (tw, s) => {
+            if (s.t === "command" && s.command._tag === "TopUp") {
+              const x = tw.twin.state.subscribers.get(s.command.msisdn)
+              if (x !== undefined) x.balance += 1
+            }
+          }),
       })
     } catch (e) {
       message = e instanceof Error ? e.message : String(e)
@@ -140,7 +235,13 @@ describe("QA toolkit: failure report and scenario export", () => {
     const t = openQaTwin(defaultQaCatalog(), "1")
     try {
       const run = new QaRun(coreExecutor(t.twin), t.start)
-      for (const s of [...setup, cmd({ _tag: "Travel", msisdn: A, to: "BR" }), cmd({ _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79031112233", seconds: 180 } }), { t: "advance", ms: 86_400_000 } as Step]) await run.step(s)
+      for (const s of [
+        ...setup,
+        cmd({ _tag: "Travel", msisdn: A, to: "BR" }),
+        cmd({ _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79031112233", seconds: 180 } }),
+        { t: "advance", ms: 86_400_000 } as Step,
+      ])
+        await run.step(s)
       expect(run.outcomes.every((o) => o.ok)).toBe(true)
     } finally {
       t.registry.store.close()
@@ -151,13 +252,20 @@ describe("QA toolkit: failure report and scenario export", () => {
 describe("QA toolkit: generation", () => {
   const tagOf = (s: Step): string[] => {
     switch (s.t) {
-      case "command": return [s.command._tag]
-      case "login-inbox": return ["Login"]
-      case "kiosk-inbox": return ["KioskLogin"]
-      case "link-inbox": return ["LinkConfirm"]
-      case "session": return [s.op === "resume" ? "ResumeSession" : "Logout"]
-      case "transfer-edge": return ["Transfer"]
-      default: return []
+      case "command":
+        return [s.command._tag]
+      case "login-inbox":
+        return ["Login"]
+      case "kiosk-inbox":
+        return ["KioskLogin"]
+      case "link-inbox":
+        return ["LinkConfirm"]
+      case "session":
+        return [s.op === "resume" ? "ResumeSession" : "Logout"]
+      case "transfer-edge":
+        return ["Transfer"]
+      default:
+        return []
     }
   }
   const sample = fc.sample(stepArb({}, { known: KNOWN.slice(0, 5) }), { numRuns: 3000, seed: 20260601 }).flat()
@@ -169,13 +277,19 @@ describe("QA toolkit: generation", () => {
   it("steps aim at the journey's own numbers; a small controlled share at an unknown one", () => {
     const aimed = sample.filter((s) => JSON.stringify(s).includes("7999000000"))
     const unknown = aimed.filter((s) => JSON.stringify(s).includes(UNKNOWN)).length / aimed.length
-    const outside = aimed.filter((s) => ["79990000006", "79990000007"].some((m) => JSON.stringify(s).includes(m))).length
+    const outside = aimed.filter((s) =>
+      ["79990000006", "79990000007"].some((m) => JSON.stringify(s).includes(m)),
+    ).length
     expect(outside).toBe(0)
     expect(unknown).toBeGreaterThan(0.003)
     expect(unknown).toBeLessThan(0.1)
   })
   it("start dates include month ends, the year end and 29 February", () => {
-    const days = new Set(fc.sample(startArb(), { numRuns: 300, seed: 1 }).map((t) => new Date(t + 3 * 3_600_000).toISOString().slice(5, 10)))
+    const days = new Set(
+      fc
+        .sample(startArb(), { numRuns: 300, seed: 1 })
+        .map((t) => new Date(t + 3 * 3_600_000).toISOString().slice(5, 10)),
+    )
     for (const d of ["01-31", "04-30", "02-28", "12-31", "02-29"]) expect(days.has(d), d).toBe(true)
   })
 })

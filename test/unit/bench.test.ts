@@ -10,8 +10,18 @@ import { plainLoop, ratingFixture } from "../../bench/rating.ts"
 describe("bench helpers", () => {
   it("fitExponent recovers the power of a power law", () => {
     const xs = [10_000, 100_000, 1_000_000]
-    expect(fitExponent(xs, xs.map((x) => 3 * x))).toBeCloseTo(1, 10)
-    expect(fitExponent(xs, xs.map((x) => 0.5 * x * x))).toBeCloseTo(2, 10)
+    expect(
+      fitExponent(
+        xs,
+        xs.map((x) => 3 * x),
+      ),
+    ).toBeCloseTo(1, 10)
+    expect(
+      fitExponent(
+        xs,
+        xs.map((x) => 0.5 * x * x),
+      ),
+    ).toBeCloseTo(2, 10)
   })
 
   it("groups cover every subscriber exactly once; families have an owner and at most 5 members (I4)", () => {
@@ -53,8 +63,20 @@ describe("bench helpers", () => {
 
   it("renders the table and charts from results", () => {
     const r: SuiteResult = {
-      suite: "rating", title: "t",
-      figures: [{ suite: "rating", name: "x", value: 2_000_000, unit: "events/s", limit: { name: "plain", value: 8_000_000, unit: "events/s" }, ratio: 0.25, target: "≥ 1/6 (16.7%) of the plain loop", pass: true }],
+      suite: "rating",
+      title: "t",
+      figures: [
+        {
+          suite: "rating",
+          name: "x",
+          value: 2_000_000,
+          unit: "events/s",
+          limit: { name: "plain", value: 8_000_000, unit: "events/s" },
+          ratio: 0.25,
+          target: "≥ 1/6 (16.7%) of the plain loop",
+          pass: true,
+        },
+      ],
     }
     const md = markdownTable([r])
     expect(md).toContain("| rating | x | 2,000,000 events/s | 8,000,000 events/s (plain) | 25.0% |")
@@ -62,10 +84,28 @@ describe("bench helpers", () => {
     const svg = ratioChart([r])
     expect(svg.startsWith("<svg")).toBe(true)
     expect(svg).toContain("25.0%")
-    const g = growthChart([
-      { subscribers: 10_000, days: 30, seconds: 3, secondsPerSubscriberDay: 1e-5, bytesPerSubscriber: 1500, heapBytes: 15e6 },
-      { subscribers: 100_000, days: 30, seconds: 30, secondsPerSubscriberDay: 1e-5, bytesPerSubscriber: 1500, heapBytes: 150e6 },
-    ], 1, 1)
+    const g = growthChart(
+      [
+        {
+          subscribers: 10_000,
+          days: 30,
+          seconds: 3,
+          secondsPerSubscriberDay: 1e-5,
+          bytesPerSubscriber: 1500,
+          heapBytes: 15e6,
+        },
+        {
+          subscribers: 100_000,
+          days: 30,
+          seconds: 30,
+          secondsPerSubscriberDay: 1e-5,
+          bytesPerSubscriber: 1500,
+          heapBytes: 150e6,
+        },
+      ],
+      1,
+      1,
+    )
     expect(g).toContain("fitted exponents: time 1.00, memory 1.00")
   })
 })

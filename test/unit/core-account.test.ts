@@ -13,7 +13,6 @@ const O = "79160000001" // owner
 const A = "79160000002"
 const B = "79160000003"
 
-
 describe("R9 top-up and payment cards", () => {
   it("R9: top-up by card and cash credits the balance with a ledger entry and an SMS", () => {
     const t = newTwin()
@@ -21,7 +20,10 @@ describe("R9 top-up and payment cards", () => {
     run(t, { _tag: "TopUp", msisdn: A, amount: rub(500), method: "card" })
     run(t, { _tag: "TopUp", msisdn: A, amount: rub(100), method: "cash" })
     expect(sub(t, A).balance).toBe(rub(610))
-    expect(ledgerOf(t, A).map((e) => [e.reason, e.ref])).toEqual([["topup", "card"], ["topup", "cash"]])
+    expect(ledgerOf(t, A).map((e) => [e.reason, e.ref])).toEqual([
+      ["topup", "card"],
+      ["topup", "cash"],
+    ])
     expect(lastSms(t, A)).toBe("Баланс пополнен на 100,00 руб. Баланс: 610,00 руб.")
   })
   it("R9: a payment card activates once, by its code", () => {
@@ -40,15 +42,27 @@ describe("R10 promised payment", () => {
     const t = newTwin()
     addSub(t, A, "super", 0, { avgMonthlySpend: rub(250) })
     expect(fails(t, { _tag: "PromisedPayment", msisdn: A, amount: rub(300) }).code).toBe("PROMISED_PAYMENT_LIMIT")
-    const r = run<{ amount: number; fee: number }>(t, { _tag: "PromisedPayment", msisdn: A, amount: rub(150), via: "ivr", by: A })
+    const r = run<{ amount: number; fee: number }>(t, {
+      _tag: "PromisedPayment",
+      msisdn: A,
+      amount: rub(150),
+      via: "ivr",
+      by: A,
+    })
     expect(r.value).toMatchObject({ amount: rub(150), fee: rub(10) })
     expect(sub(t, A).balance).toBe(rub(140))
     // abuse: a second promised payment while one is open
-    unchanged(t, () => expect(fails(t, { _tag: "PromisedPayment", msisdn: A, amount: rub(10) }).code).toBe("PROMISED_PAYMENT_OPEN"))
+    unchanged(t, () =>
+      expect(fails(t, { _tag: "PromisedPayment", msisdn: A, amount: rub(10) }).code).toBe("PROMISED_PAYMENT_OPEN"),
+    )
     t.advanceBy(3 * DAY)
     expect(sub(t, A).promised).toBeNull()
     expect(sub(t, A).balance).toBe(-rub(10))
-    expect(ledgerOf(t, A).map((e) => e.reason)).toEqual(["promised-payment", "fee-promised-payment", "promised-repayment"])
+    expect(ledgerOf(t, A).map((e) => e.reason)).toEqual([
+      "promised-payment",
+      "fee-promised-payment",
+      "promised-repayment",
+    ])
   })
   it("R10: a higher average spend gives a higher limit (800 ₽ from 500 ₽/month)", () => {
     const t = newTwin()
@@ -82,7 +96,9 @@ describe("R12 transfers, R13 bonuses, R16 charge notifications", () => {
     addSub(t, B, "super", 0)
     run(t, { _tag: "Transfer", msisdn: A, to: B, amount: rub(50) })
     expect([sub(t, A).balance, sub(t, B).balance]).toEqual([rub(40), rub(50)])
-    unchanged(t, () => expect(fails(t, { _tag: "Transfer", msisdn: A, to: B, amount: rub(40) }).code).toBe("INSUFFICIENT_FUNDS"))
+    unchanged(t, () =>
+      expect(fails(t, { _tag: "Transfer", msisdn: A, to: B, amount: rub(40) }).code).toBe("INSUFFICIENT_FUNDS"),
+    )
   })
   it("R13: 1 point per 10 ₽ spent; points buy packages from the bonus catalog", () => {
     const t = newTwin()
@@ -113,7 +129,9 @@ describe("R6 tariff change, R5 constructor, R17/R18 services", () => {
     run(t, { _tag: "ChangeTariff", msisdn: A, tariff: "smart", confirmed: true })
     expect(sub(t, A).tariff).toBe("smart")
     expect(sub(t, A).balance).toBe(rub(350))
-    expect(fails(t, { _tag: "ChangeTariff", msisdn: A, tariff: "corporate", confirmed: true }).code).toBe("TARIFF_NOT_AVAILABLE")
+    expect(fails(t, { _tag: "ChangeTariff", msisdn: A, tariff: "corporate", confirmed: true }).code).toBe(
+      "TARIFF_NOT_AVAILABLE",
+    )
   })
   it("R5: constructor packages change only with «Мобильный помощник»; R18: it is on by default and removable", () => {
     const t = newTwin()
@@ -123,7 +141,9 @@ describe("R6 tariff change, R5 constructor, R17/R18 services", () => {
     expect(Result.getOrThrow(accountView(t, A)).tariff.monthlyFee).toBe(rub(200 + 220 + 250))
     expect(fails(t, { _tag: "ConfigureConstructor", msisdn: A, minutes: 7, dataGb: 5 }).field).toBe("minutes")
     run(t, { _tag: "DisconnectService", msisdn: A, service: "mobile-assistant", via: "ussd", by: A })
-    expect(fails(t, { _tag: "ConfigureConstructor", msisdn: A, minutes: 100, dataGb: 5 }).code).toBe("MOBILE_ASSISTANT_REQUIRED")
+    expect(fails(t, { _tag: "ConfigureConstructor", msisdn: A, minutes: 100, dataGb: 5 }).code).toBe(
+      "MOBILE_ASSISTANT_REQUIRED",
+    )
   })
   it("R17: services connect with their price and disconnect; daily fees are charged", () => {
     const t = newTwin()
@@ -131,7 +151,11 @@ describe("R6 tariff change, R5 constructor, R17/R18 services", () => {
     run(t, { _tag: "ConnectService", msisdn: A, service: "goodok" })
     expect(fails(t, { _tag: "ConnectService", msisdn: A, service: "goodok" }).code).toBe("SERVICE_ALREADY_CONNECTED")
     t.advanceBy(2 * DAY)
-    expect(ledgerOf(t, A).filter((e) => e.reason === "fee-daily").map((e) => e.amount)).toEqual([-350, -350])
+    expect(
+      ledgerOf(t, A)
+        .filter((e) => e.reason === "fee-daily")
+        .map((e) => e.amount),
+    ).toEqual([-350, -350])
     run(t, { _tag: "DisconnectService", msisdn: A, service: "goodok" })
     expect(sub(t, A).services).not.toContain("goodok")
   })
@@ -198,8 +222,13 @@ describe("R2 family sharing on «МЫ МТС»", () => {
   })
   it("R2/I4: a 6th member is refused; sharing more than the owner has is refused; nothing changes", () => {
     const t = family()
-    for (let i = 2; i <= 6; i++) run(t, { _tag: "FamilyInvite", msisdn: O, member: `7916000000${i}`, minutes: 100, sms: 10, dataMb: 1024 })
-    unchanged(t, () => expect(fails(t, { _tag: "FamilyInvite", msisdn: O, member: "79160000007", minutes: 1, sms: 0, dataMb: 0 }).code).toBe("FAMILY_FULL"))
+    for (let i = 2; i <= 6; i++)
+      run(t, { _tag: "FamilyInvite", msisdn: O, member: `7916000000${i}`, minutes: 100, sms: 10, dataMb: 1024 })
+    unchanged(t, () =>
+      expect(
+        fails(t, { _tag: "FamilyInvite", msisdn: O, member: "79160000007", minutes: 1, sms: 0, dataMb: 0 }).code,
+      ).toBe("FAMILY_FULL"),
+    )
     const t2 = family()
     unchanged(t2, () => {
       const e = fails(t2, { _tag: "FamilyInvite", msisdn: O, member: A, minutes: 1501, sms: 0, dataMb: 0 })
@@ -234,7 +263,9 @@ describe("R20 linked numbers, R21 personal data, R29 passport", () => {
     const code = codeFrom(t, B, "MTS")
     expect(inbox(t, A).some((m) => m.text.includes(code))).toBe(false)
     expect(fails(t, { _tag: "TopUp", msisdn: B, amount: rub(10), method: "card", by: A }).code).toBe("NOT_AUTHORIZED")
-    expect(fails(t, { _tag: "LinkConfirm", msisdn: A, target: B, code: code === "0000" ? "1111" : "0000", by: A }).code).toBe("WRONG_CODE")
+    expect(
+      fails(t, { _tag: "LinkConfirm", msisdn: A, target: B, code: code === "0000" ? "1111" : "0000", by: A }).code,
+    ).toBe("WRONG_CODE")
     run(t, { _tag: "LinkConfirm", msisdn: A, target: B, code, by: A })
     run(t, { _tag: "TopUp", msisdn: B, amount: rub(10), method: "card", by: A })
     expect(sub(t, B).balance).toBe(rub(110))
@@ -273,7 +304,9 @@ describe("R22–R26 LK authentication", () => {
     expect(fails(t, { _tag: "Login", msisdn: A, secret: wrong, channel: "lk" }).code).toBe("WRONG_CODE")
     expect(fails(t, { _tag: "Login", msisdn: A, secret: wrong, channel: "lk" }).code).toBe("LOGIN_LOCKED")
     expect(lastSms(t, A, "MTS")).toContain("заблокирован")
-    unchanged(t, () => expect(fails(t, { _tag: "Login", msisdn: A, secret: code, channel: "lk" }).code).toBe("LOGIN_LOCKED"))
+    unchanged(t, () =>
+      expect(fails(t, { _tag: "Login", msisdn: A, secret: code, channel: "lk" }).code).toBe("LOGIN_LOCKED"),
+    )
     run(t, { _tag: "RequestOtp", msisdn: A })
     run(t, { _tag: "Login", msisdn: A, secret: codeFrom(t, A, "3339"), channel: "lk" })
   })
@@ -281,7 +314,8 @@ describe("R22–R26 LK authentication", () => {
     const t = newTwin()
     addSub(t, A, "smart")
     unchanged(t, () => {
-      for (const p of ["abc1234", "abcd 1234", "1234567"]) expect([p, fails(t, { _tag: "SetPassword", msisdn: A, password: p }).code]).toEqual([p, "WEAK_PASSWORD"])
+      for (const p of ["abc1234", "abcd 1234", "1234567"])
+        expect([p, fails(t, { _tag: "SetPassword", msisdn: A, password: p }).code]).toEqual([p, "WEAK_PASSWORD"])
     })
     run(t, { _tag: "SetPassword", msisdn: A, password: "Moscow2026" })
     expect(lastSms(t, A, "MTS")).toContain("Пароль для входа в Личный кабинет изменен")
@@ -310,7 +344,12 @@ describe("R22–R26 LK authentication", () => {
     run(t, { _tag: "LoginByNetwork", msisdn: A, channel: "app" })
   })
   it("R23: with the catalog's anti-flood limit switched on (off by default), code requests are limited per number", () => {
-    const t = newTwin({ catalog: indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 16, codeRequestsPerHour: 5 } }) })
+    const t = newTwin({
+      catalog: indexCatalog({
+        ...defaultCatalog,
+        auth: { ...defaultCatalog.auth, scryptN: 16, codeRequestsPerHour: 5 },
+      }),
+    })
     addSub(t, A, "smart")
     for (let i = 0; i < 5; i++) run(t, { _tag: "RequestOtp", msisdn: A })
     expect(fails(t, { _tag: "RequestOtp", msisdn: A }).code).toBe("RATE_LIMITED")
@@ -356,7 +395,10 @@ describe("secrets are stored only hashed", () => {
     const s = sub(t, A)
     const creds = JSON.stringify(s.auth)
     for (const secret of [otp, kiosk, "Secret2026x"]) expect(creds).not.toContain(secret)
-    const nonSms = [...t.log.read(0)].filter((e) => e.type !== "SmsDelivered").map((e) => JSON.stringify(e)).join("\n")
+    const nonSms = [...t.log.read(0)]
+      .filter((e) => e.type !== "SmsDelivered")
+      .map((e) => JSON.stringify(e))
+      .join("\n")
     expect(nonSms).not.toContain("Secret2026x")
     expect(nonSms).not.toMatch(new RegExp(`"${kiosk}"`))
     expect(s.auth.otp?.hash).toMatch(/^[0-9a-f]{64}$/)

@@ -15,7 +15,12 @@ describe("R5 constructorOptions", () => {
     expect(o).not.toBeNull()
     if (o === null) return
     expect([o.tariff, o.name, o.baseFee, o.sms]).toEqual(["constructor", "Мой тариф", rub(200), 100])
-    expect(o.minutes.map((m) => [m.amount, m.fee, m.current])).toEqual([[100, rub(50), false], [300, rub(120), true], [600, rub(220), false], [1000, rub(330), false]])
+    expect(o.minutes.map((m) => [m.amount, m.fee, m.current])).toEqual([
+      [100, rub(50), false],
+      [300, rub(120), true],
+      [600, rub(220), false],
+      [1000, rub(330), false],
+    ])
     expect(o.dataGb.filter((d) => d.current).map((d) => d.amount)).toEqual([10])
     expect(o.current).toEqual({ minutes: 300, dataGb: 10 })
     expect(o.monthlyFee).toBe(rub(200 + 120 + 160))

@@ -7,7 +7,11 @@ import { Result } from "effect"
 import { addSub, fails, newTwin, rub, run, sub } from "../helpers/twin.ts"
 
 const M = "79160000001"
-const call = (to: string, seconds: number) => ({ _tag: "Usage" as const, msisdn: M, usage: { _tag: "call" as const, to, seconds } })
+const call = (to: string, seconds: number) => ({
+  _tag: "Usage" as const,
+  msisdn: M,
+  usage: { _tag: "call" as const, to, seconds },
+})
 const data = (kb: number) => ({ _tag: "Usage" as const, msisdn: M, usage: { _tag: "data" as const, kb } })
 
 describe("R1 «МЫ МТС» packages", () => {
@@ -145,7 +149,10 @@ describe("R8 credit payment method, R15 negative balance", () => {
     const t = newTwin()
     addSub(t, M, "super", -rub(1))
     run(t, { _tag: "Travel", msisdn: M, to: "TR" })
-    expect(fails(t, { _tag: "Usage", msisdn: M, usage: { _tag: "call", to: "79031112233", seconds: 60, direction: "in" } }).code).toBe("BLOCKED")
+    expect(
+      fails(t, { _tag: "Usage", msisdn: M, usage: { _tag: "call", to: "79031112233", seconds: 60, direction: "in" } })
+        .code,
+    ).toBe("BLOCKED")
   })
 
   it("R8: the credit method goes on below zero until the credit limit; debt is shown", () => {
@@ -172,7 +179,11 @@ describe("R14 detail", () => {
     t.advanceBy(2 * HOUR)
     run(t, data(2048))
     const d = Result.getOrThrow(detailView(t, M, t.now - DAY, t.now + 1))
-    expect(d.usage.map((u) => [u.kind, u.volume, u.cost])).toEqual([["call", 61, rub(4)], ["sms", 2, rub(4)], ["data", 2048, rub(20)]])
+    expect(d.usage.map((u) => [u.kind, u.volume, u.cost])).toEqual([
+      ["call", 61, rub(4)],
+      ["sms", 2, rub(4)],
+      ["data", 2048, rub(20)],
+    ])
     expect(d.totals.spent).toBe(rub(28))
     const morning = Result.getOrThrow(detailView(t, M, t.now - DAY, t.now - HOUR))
     expect(morning.usage).toHaveLength(2)
@@ -185,7 +196,11 @@ describe("bad input (issue 2): typed errors, state and log unchanged", () => {
     addSub(t, M)
     const hash = t.hash()
     const count = t.log.count()
-    const e1 = fails(t, { _tag: "Usage", msisdn: "79990000000", usage: { _tag: "call", to: "79031112233", seconds: 60 } })
+    const e1 = fails(t, {
+      _tag: "Usage",
+      msisdn: "79990000000",
+      usage: { _tag: "call", to: "79031112233", seconds: 60 },
+    })
     expect([e1.code, e1.field]).toEqual(["UNKNOWN_SUBSCRIBER", "msisdn"])
     const e2 = fails(t, { _tag: "ChangeTariff", msisdn: M, tariff: "no-such", confirmed: true })
     expect([e2.code, e2.field]).toEqual(["UNKNOWN_TARIFF", "tariff"])

@@ -3,11 +3,10 @@
 import { describe, expect, it } from "vitest"
 import { MAX_SERVICE_SMS_TEXT, OPERATOR_SENDERS } from "../../core/rules/service-sms.ts"
 import { smsSegments } from "../../core/domain/sms.ts"
-import { addSub, fails, inbox, newTwin, run, sub, unchanged } from "../helpers/twin.ts"
+import { addSub, fails, inbox, newTwin, run, unchanged } from "../helpers/twin.ts"
 
 const A = "79160000021"
 const B = "79160000022"
-
 
 describe("R28 I9 ServiceSms", () => {
   it("R28: delivers an operator SMS to the writer's own inbox as SmsDelivered with segments", () => {
@@ -17,7 +16,13 @@ describe("R28 I9 ServiceSms", () => {
     const o = run<{ segments: number }>(t, { _tag: "ServiceSms", msisdn: A, from: "111", text, by: A, via: "sms" })
     expect(o.events.map((e) => e.type)).toEqual(["SmsDelivered"])
     const e = o.events[0]
-    expect(e?.type === "SmsDelivered" ? [e.msisdn, e.from, e.text, e.segments, e.encoding] : null).toEqual([A, "111", text, smsSegments(text).segments, "UCS-2"])
+    expect(e?.type === "SmsDelivered" ? [e.msisdn, e.from, e.text, e.segments, e.encoding] : null).toEqual([
+      A,
+      "111",
+      text,
+      smsSegments(text).segments,
+      "UCS-2",
+    ])
     expect(o.value.segments).toBe(2)
     expect(inbox(t, A).at(-1)?.text).toBe(text)
   })
@@ -33,7 +38,12 @@ describe("R28 I9 ServiceSms", () => {
     addSub(t, A, "smart")
     addSub(t, B, "smart")
     unchanged(t, () => {
-      expect([fails(t, { _tag: "ServiceSms", msisdn: A, from: "111", text: "x", by: B, via: "sms" })].map((e) => [e.code, e.field])).toEqual([["NOT_AUTHORIZED", "by"]])
+      expect(
+        [fails(t, { _tag: "ServiceSms", msisdn: A, from: "111", text: "x", by: B, via: "sms" })].map((e) => [
+          e.code,
+          e.field,
+        ]),
+      ).toEqual([["NOT_AUTHORIZED", "by"]])
       expect(fails(t, { _tag: "ServiceSms", msisdn: A, from: "111", text: "x" }).field).toBe("by")
     })
   })
@@ -41,10 +51,19 @@ describe("R28 I9 ServiceSms", () => {
     const t = newTwin()
     addSub(t, A, "smart")
     unchanged(t, () => {
-      for (const from of ["0500", "79161234567", "Bank", "", "mts"]) expect([from, fails(t, { _tag: "ServiceSms", msisdn: A, from, text: "x", by: A }).field]).toEqual([from, "from"])
+      for (const from of ["0500", "79161234567", "Bank", "", "mts"])
+        expect([from, fails(t, { _tag: "ServiceSms", msisdn: A, from, text: "x", by: A }).field]).toEqual([
+          from,
+          "from",
+        ])
       expect(fails(t, { _tag: "ServiceSms", msisdn: A, from: "111", text: "  ", by: A }).field).toBe("text")
-      expect(fails(t, { _tag: "ServiceSms", msisdn: A, from: "111", text: "я".repeat(MAX_SERVICE_SMS_TEXT + 1), by: A }).field).toBe("text")
-      expect(fails(t, { _tag: "ServiceSms", msisdn: "79990000000", from: "111", text: "x", by: "79990000000" }).code).toBe("UNKNOWN_SUBSCRIBER")
+      expect(
+        fails(t, { _tag: "ServiceSms", msisdn: A, from: "111", text: "я".repeat(MAX_SERVICE_SMS_TEXT + 1), by: A })
+          .field,
+      ).toBe("text")
+      expect(
+        fails(t, { _tag: "ServiceSms", msisdn: "79990000000", from: "111", text: "x", by: "79990000000" }).code,
+      ).toBe("UNKNOWN_SUBSCRIBER")
     })
     run(t, { _tag: "ServiceSms", msisdn: A, from: "111", text: "я".repeat(MAX_SERVICE_SMS_TEXT), by: A })
   })

@@ -7,7 +7,12 @@ describe("Effect services", () => {
   it("runs a command through TwinRegistry and catches a typed DomainError with catchTag", async () => {
     const program = Effect.gen(function* () {
       const ok = yield* execute("default", { _tag: "TopUp", msisdn: "79160000002", amount: 50_000, method: "card" })
-      const refused = yield* execute("default", { _tag: "TopUp", msisdn: "79160000002", amount: -1, method: "card" }).pipe(
+      const refused = yield* execute("default", {
+        _tag: "TopUp",
+        msisdn: "79160000002",
+        amount: -1,
+        method: "card",
+      }).pipe(
         Effect.map(() => "accepted"),
         Effect.catchTag("DomainError", (e) => Effect.succeed(`${e.code}:${e.field}`)),
       )
@@ -20,7 +25,12 @@ describe("Effect services", () => {
 
   it("an unknown twin is a typed TwinNotFound", async () => {
     const r = await Effect.runPromise(
-      getTwin("nope").pipe(Effect.map(() => "found"), Effect.catchTag("TwinNotFound", (e) => Effect.succeed(`missing ${e.id}`)), Effect.provide(TwinRegistry.test), Effect.scoped),
+      getTwin("nope").pipe(
+        Effect.map(() => "found"),
+        Effect.catchTag("TwinNotFound", (e) => Effect.succeed(`missing ${e.id}`)),
+        Effect.provide(TwinRegistry.test),
+        Effect.scoped,
+      ),
     )
     expect(r).toBe("missing nope")
   })

@@ -12,7 +12,6 @@ import { addSub, codeFrom, fails, newTwin, rub, run, T0, unchanged } from "../he
 
 const A = "79160000002"
 
-
 const lkLogin = (t: TwinCore, channel: "lk" | "app"): string => {
   run(t, { _tag: "SetPassword", msisdn: A, password: "Moscow2026" })
   return run<{ token: string }>(t, { _tag: "Login", msisdn: A, secret: "Moscow2026", channel }).value.token
@@ -32,7 +31,9 @@ describe("R25 a session works only on the channel that opened it", () => {
         expect(e.message).toContain("opened in lk")
       })
     }
-    expect(run<{ msisdn: string; channel: string }>(t, { _tag: "ResumeSession", token, channel: "lk", via: "lk" }).value).toEqual({ msisdn: A, channel: "lk" })
+    expect(
+      run<{ msisdn: string; channel: string }>(t, { _tag: "ResumeSession", token, channel: "lk", via: "lk" }).value,
+    ).toEqual({ msisdn: A, channel: "lk" })
   })
   it("R25: an app token opens the app, not the LK", () => {
     const t = newTwin()
@@ -74,7 +75,9 @@ describe("R25 a session works only on the channel that opened it", () => {
     const ended = [...t.log.read(0)].filter((e) => e.type === "SessionEnded")
     expect(ended.map((e) => e.at)).toEqual([T0 + 30 * MINUTE])
     expect(restored.hash()).toBe(t.hash())
-    expect(fails(t, { _tag: "ResumeSession", token, channel: "lk" }).ru).toBe("Сеанс завершен из-за бездействия. Войдите снова")
+    expect(fails(t, { _tag: "ResumeSession", token, channel: "lk" }).ru).toBe(
+      "Сеанс завершен из-за бездействия. Войдите снова",
+    )
   })
   it("R25: a channel outside lk/app/kiosk is refused at decoding, naming the field", () => {
     const t = newTwin()
@@ -102,14 +105,22 @@ describe("R27 kiosk terminal sessions in the core", () => {
 
   it("R27: a successful KioskLogin opens a kiosk session; the token is stored only as its hash", () => {
     const { t, code } = kioskReady()
-    const { token, msisdn } = run<{ token: string; msisdn: string }>(t, { _tag: "KioskLogin", msisdn: A, code, by: A, via: "kiosk" }).value
+    const { token, msisdn } = run<{ token: string; msisdn: string }>(t, {
+      _tag: "KioskLogin",
+      msisdn: A,
+      code,
+      by: A,
+      via: "kiosk",
+    }).value
     expect(msisdn).toBe(A)
     expect(token).toMatch(/^[0-9a-f]{32}$/)
     const x = t.state.sessions.get(sha256(token))
     expect([x?.msisdn, x?.channel]).toEqual([A, "kiosk"])
     expect(JSON.stringify(encodeState(t.state))).not.toContain(token)
     expect([...t.log.read(0)].map((e) => JSON.stringify(e)).join("\n")).not.toContain(token)
-    expect(run<{ msisdn: string; channel: string }>(t, { _tag: "ResumeSession", token, channel: "kiosk" }).value).toEqual({ msisdn: A, channel: "kiosk" })
+    expect(
+      run<{ msisdn: string; channel: string }>(t, { _tag: "ResumeSession", token, channel: "kiosk" }).value,
+    ).toEqual({ msisdn: A, channel: "kiosk" })
   })
 
   it("R27: the kiosk session ends after auth.kioskSessionIdleMinutes (default 5) without activity, in twin time", () => {
@@ -137,7 +148,12 @@ describe("R27 kiosk terminal sessions in the core", () => {
   })
 
   it("R27: the idle limit is catalog data", () => {
-    const t = newTwin({ catalog: indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 16, kioskSessionIdleMinutes: 2 } }) })
+    const t = newTwin({
+      catalog: indexCatalog({
+        ...defaultCatalog,
+        auth: { ...defaultCatalog.auth, scryptN: 16, kioskSessionIdleMinutes: 2 },
+      }),
+    })
     addSub(t, A, "smart", rub(100), { services: ["e-assistant"] })
     run(t, { _tag: "RequestKioskCode", msisdn: A })
     const { token } = run<{ token: string }>(t, { _tag: "KioskLogin", msisdn: A, code: codeFrom(t, A, "6262") }).value
@@ -148,7 +164,8 @@ describe("R27 kiosk terminal sessions in the core", () => {
   it("R27: a kiosk token does not open the LK or the app; a wrong code opens no session", () => {
     const { t, code } = kioskReady()
     const { token } = run<{ token: string }>(t, { _tag: "KioskLogin", msisdn: A, code }).value
-    for (const channel of ["lk", "app"] as const) unchanged(t, () => expect(fails(t, { _tag: "ResumeSession", token, channel }).field).toBe("channel"))
+    for (const channel of ["lk", "app"] as const)
+      unchanged(t, () => expect(fails(t, { _tag: "ResumeSession", token, channel }).field).toBe("channel"))
     const n = t.state.sessions.size
     fails(t, { _tag: "KioskLogin", msisdn: A, code: code === "000000" ? "111111" : "000000" })
     expect(t.state.sessions.size).toBe(n)

@@ -97,8 +97,6 @@ describe("the renewal day (R1)", () => {
   })
 })
 
-export { lastSms }
-
 describe("online charging: only the covered part of a usage is rated (R15, R4)", () => {
   it("R15: a huge data session on 500 ₽ prepaid is granted 50 MB at 10 ₽/MB; the rest is cut off, recorded and told by SMS", () => {
     const t = newTwin()
@@ -174,8 +172,14 @@ describe("the permanent password (R23, R24)", () => {
     const otp = codeFrom(t, A, "3339")
     const me = { by: A, via: "lk" } as const
     expect(fails(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh", ...me }).field).toBe("current")
-    expect(fails(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh", current: "0000x", confirm: "abcdefgh", ...me }).code).toBe("WRONG_CODE")
-    expect(fails(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh", current: otp, confirm: "abcdefgk", ...me }).field).toBe("confirm")
+    expect(
+      fails(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh", current: "0000x", confirm: "abcdefgh", ...me })
+        .code,
+    ).toBe("WRONG_CODE")
+    expect(
+      fails(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh", current: otp, confirm: "abcdefgk", ...me })
+        .field,
+    ).toBe("confirm")
     run(t, { _tag: "SetPassword", msisdn: A, password: "abcdefgh", current: otp, confirm: "abcdefgh", ...me })
     expect(lastSms(t, A, "MTS")).toContain("Пароль для входа в Личный кабинет изменен")
     run(t, { _tag: "SetPassword", msisdn: A, password: "12345678", current: "abcdefgh", confirm: "12345678", ...me })
@@ -195,7 +199,9 @@ describe("«Мобильный помощник» switched off (R18)", () => {
       expect(e.ru).toContain("*111*242#")
     }
     expect(fails(t, { _tag: "Block", msisdn: A, by: A, via: "ivr" }).code).toBe("MOBILE_ASSISTANT_REQUIRED")
-    expect(fails(t, { _tag: "ConnectService", msisdn: A, service: "goodok", by: A, via: "lk" }).code).toBe("MOBILE_ASSISTANT_REQUIRED")
+    expect(fails(t, { _tag: "ConnectService", msisdn: A, service: "goodok", by: A, via: "lk" }).code).toBe(
+      "MOBILE_ASSISTANT_REQUIRED",
+    )
     // Viewing and login: the personal account cannot be switched off.
     expect(accountView(t, A, A)._tag).toBe("Success")
     run(t, { _tag: "RequestOtp", msisdn: A, by: A, via: "lk" })
@@ -214,8 +220,14 @@ describe("payments to other providers (R9)", () => {
     run(t, { _tag: "PayProvider", msisdn: A, provider: "mobile", account: "89031112233", amount: rub(100) })
     expect(sub(t, A).balance).toBe(rub(1000 - 450 - 100 - 10))
     const lines = ledgerOf(t, A).filter((l) => l.reason === "payment-other" || l.reason === "fee-transfer")
-    expect(lines.map((l) => l.label)).toEqual(["оплата «ТВ и Интернет», договор 123456789", "оплата «Мобильный телефон», +7 903 111-22-33", "комиссия за оплату «Мобильный телефон»"])
-    expect(fails(t, { _tag: "PayProvider", msisdn: A, provider: "utilities", account: "55555", amount: rub(5000) }).code).toBe("INSUFFICIENT_FUNDS")
+    expect(lines.map((l) => l.label)).toEqual([
+      "оплата «ТВ и Интернет», договор 123456789",
+      "оплата «Мобильный телефон», +7 903 111-22-33",
+      "комиссия за оплату «Мобильный телефон»",
+    ])
+    expect(
+      fails(t, { _tag: "PayProvider", msisdn: A, provider: "utilities", account: "55555", amount: rub(5000) }).code,
+    ).toBe("INSUFFICIENT_FUNDS")
   })
 })
 
@@ -239,8 +251,11 @@ describe("«МЫ МТС» consent (R2)", () => {
     const numbers = ["79160000011", "79160000012", "79160000013", "79160000014", "79160000015", "79160000016"]
     addSub(t, A, "my-mts", rub(2000))
     for (const n of numbers) addSub(t, n, "smart", rub(100))
-    for (const n of numbers.slice(0, 5)) run(t, { _tag: "FamilyInvite", msisdn: A, member: n, minutes: 10, sms: 0, dataMb: 0 })
-    expect(fails(t, { _tag: "FamilyInvite", msisdn: A, member: numbers[5] as string, minutes: 10, sms: 0, dataMb: 0 }).code).toBe("FAMILY_FULL")
+    for (const n of numbers.slice(0, 5))
+      run(t, { _tag: "FamilyInvite", msisdn: A, member: n, minutes: 10, sms: 0, dataMb: 0 })
+    expect(
+      fails(t, { _tag: "FamilyInvite", msisdn: A, member: numbers[5] as string, minutes: 10, sms: 0, dataMb: 0 }).code,
+    ).toBe("FAMILY_FULL")
     t.advanceBy(25 * HOUR - 16 * HOUR) // 09:00 + 9 h = 18:00 the same day: not lapsed yet
     t.advanceBy(16 * HOUR) // 10:00 next day: lapsed at 09:00; the nightly job ran at 00:00, before
     const v = accountView(t, A, A)
@@ -256,9 +271,9 @@ describe("texts and names a person reads (R16, R14, R17)", () => {
     addSub(t, A, "super", rub(10), { services: ["goodok"] })
     run(t, { _tag: "SetNotifications", msisdn: A, charges: true })
     t.advanceBy(DAY)
-    expect(lastSms(t, A, "MTS")).toBe("Списание 3,50 руб.: ежедневная плата за услугу \"GOOD'OK\". Баланс: 6,50 руб.")
+    expect(lastSms(t, A, "MTS")).toBe('Списание 3,50 руб.: ежедневная плата за услугу "GOOD\'OK". Баланс: 6,50 руб.')
   })
-  it("R14: ledger lines name what they are about: «пополнение картой», «абонентская плата \"Смарт\"», «Забугорище (Турция)»", () => {
+  it('R14: ledger lines name what they are about: «пополнение картой», «абонентская плата "Смарт"», «Забугорище (Турция)»', () => {
     const t = newTwin()
     addSub(t, A, "smart", rub(1000))
     addSub(t, B, "my-mts", rub(3000))
@@ -268,7 +283,7 @@ describe("texts and names a person reads (R16, R14, R17)", () => {
     run(t, { _tag: "Usage", msisdn: B, usage: { _tag: "data", kb: 100 } })
     const labels = [...ledgerOf(t, A), ...ledgerOf(t, B)].map((l) => l.label)
     expect(labels).toContain("пополнение картой")
-    expect(labels).toContain("абонентская плата \"Смарт\"")
+    expect(labels).toContain('абонентская плата "Смарт"')
     expect(labels).toContain("Забугорище (Турция)")
     for (const l of labels) expect(l).not.toMatch(/\b(card|smart|TR|zabugorishche|my-mts)\b/)
   })
@@ -290,7 +305,18 @@ describe("texts and names a person reads (R16, R14, R17)", () => {
 })
 
 describe("the «Сервисы МТС» grid of the LK (R17)", () => {
-  const GRID = ["Управление интернетом", "Кошелек «МТС Деньги»", "MTC Cashback", "МТС Онлайн", "Мой контент", "20% возвращается", "Вторая память", "МТС Поиск", "SMS Pro", "Голосовая почта"]
+  const GRID = [
+    "Управление интернетом",
+    "Кошелек «МТС Деньги»",
+    "MTC Cashback",
+    "МТС Онлайн",
+    "Мой контент",
+    "20% возвращается",
+    "Вторая память",
+    "МТС Поиск",
+    "SMS Pro",
+    "Голосовая почта",
+  ]
   it("R17: the 10 services missing from the grid are catalog services with a price and a description, connected and disconnected like the others", async () => {
     const { servicesView } = await import("../../core/engine/views.ts")
     const t = newTwin()

@@ -19,10 +19,12 @@ const files = (dir: string): string[] =>
 describe("the repository stands alone", () => {
   it("no file names the reference folder beside the project", () => {
     const outside = [`..${"/"}shared`, `/work${"/"}shared`]
-    const hits = files(ROOT).filter((f) => !f.endsWith("package-lock.json")).flatMap((f) => {
-      const text = readFileSync(f, "utf8")
-      return outside.filter((o) => text.includes(o)).map((o) => `${relative(ROOT, f)}: ${o}`)
-    })
+    const hits = files(ROOT)
+      .filter((f) => !f.endsWith("package-lock.json"))
+      .flatMap((f) => {
+        const text = readFileSync(f, "utf8")
+        return outside.filter((o) => text.includes(o)).map((o) => `${relative(ROOT, f)}: ${o}`)
+      })
     expect(hits).toEqual([])
   })
 
@@ -31,7 +33,9 @@ describe("the repository stands alone", () => {
     let named = 0
     for (const doc of ["docs/rules.md", "docs/architecture.md", "README.md"]) {
       const text = readFileSync(join(ROOT, doc), "utf8")
-      for (const m of text.matchAll(/`((?:core|channels|cli|scenarios|qa|bench|web|test|docs|bin|scripts)\/[\w./-]*)`/g)) {
+      for (const m of text.matchAll(
+        /`((?:core|channels|cli|scenarios|qa|bench|web|test|docs|bin|scripts)\/[\w./-]*)`/g,
+      )) {
         const path = (m[1] ?? "").replace(/\/$/, "")
         named++
         if (!existsSync(join(ROOT, path))) missing.push(`${doc}: ${path}`)

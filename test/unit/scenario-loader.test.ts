@@ -70,7 +70,10 @@ describe("scenario loader errors name file, line and a hint", () => {
   })
 
   it("an unknown country, an unknown top-level key and a malformed placeholder", () => {
-    const errs = errorsOf(`  - travel: { msisdn: "79160000001", to: XX }\n  - ussd: { msisdn: "79160000001", reply: "\${code}" }\n`, `colour: red\n${HEAD}`)
+    const errs = errorsOf(
+      `  - travel: { msisdn: "79160000001", to: XX }\n  - ussd: { msisdn: "79160000001", reply: "\${code}" }\n`,
+      `colour: red\n${HEAD}`,
+    )
     expect(errs.map((e) => e.message)).toEqual([
       'scenario: unknown key "colour"',
       'steps[0].travel.to: unknown country "XX"',
@@ -80,7 +83,9 @@ describe("scenario loader errors name file, line and a hint", () => {
   })
 
   it("a step with two actions, and an expected refusal code that is not a code", () => {
-    const errs = errorsOf(`  - { advance: 1d, travel: { msisdn: "79160000001", to: TR } }\n  - expect: { error: "нельзя" }\n`)
+    const errs = errorsOf(
+      `  - { advance: 1d, travel: { msisdn: "79160000001", to: TR } }\n  - expect: { error: "нельзя" }\n`,
+    )
     expect(errs[0]?.message).toContain("exactly one action")
     expect(errs[1]?.message).toContain("unknown error code")
   })
@@ -91,27 +96,40 @@ describe("scenario loader errors name file, line and a hint", () => {
   })
 
   it("an unknown web operation when the channel's operations are known", () => {
-    const r = loadScenarioText("demo.yaml", `${HEAD}  - lk: { msisdn: "79160000001", do: logn }\n`, { operations: { lk: ["login", "logout"] } })
+    const r = loadScenarioText("demo.yaml", `${HEAD}  - lk: { msisdn: "79160000001", do: logn }\n`, {
+      operations: { lk: ["login", "logout"] },
+    })
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.errors[0]?.format()).toBe('demo.yaml:11:38: steps[0].lk.do: the lk channel has no operation "logn"\n    hint: did you mean "login"? allowed: login, logout')
+    if (!r.ok)
+      expect(r.errors[0]?.format()).toBe(
+        'demo.yaml:11:38: steps[0].lk.do: the lk channel has no operation "logn"\n    hint: did you mean "login"? allowed: login, logout',
+      )
   })
 })
 
 describe("scenario loader accepts the language", () => {
   it("converts money, durations, volumes and defaults the expect msisdn", () => {
-    const r = loadScenarioText("ok.yaml", `${HEAD}  - usage: { msisdn: "79160000001", call: { to: "79031112233", minutes: 3 } }
+    const r = loadScenarioText(
+      "ok.yaml",
+      `${HEAD}  - usage: { msisdn: "79160000001", call: { to: "79031112233", minutes: 3 } }
   - usage: { msisdn: "79160000001", data: 1.5GB }
   - advance: 1d 2h
   - advance: 1mo
   - expect: { balance: { min: 1999.99, max: "2 000,00" }, charges: { service: zabugorishche, last: 490.10 } }
-`)
+`,
+    )
     expect(r.ok).toBe(true)
     if (!r.ok) return
     const s = r.scenario
     expect(s.subscribers[0]?.balance).toBe(200000)
     expect(s.steps.map((x) => x._tag)).toEqual(["usage", "usage", "advance", "advance", "expect"])
     const [call, data, adv, mo, exp] = s.steps
-    expect(call?._tag === "usage" && call.usage).toEqual({ _tag: "call", to: "79031112233", seconds: 180, direction: "out" })
+    expect(call?._tag === "usage" && call.usage).toEqual({
+      _tag: "call",
+      to: "79031112233",
+      seconds: 180,
+      direction: "out",
+    })
     expect(data?._tag === "usage" && data.usage).toEqual({ _tag: "data", kb: 1572864 })
     expect(adv?._tag === "advance" && adv.advance).toEqual({ by: 26 * 3600 * 1000, text: "1d 2h" })
     expect(mo?._tag === "advance" && mo.advance).toEqual({ months: 1, text: "1mo" })
@@ -141,8 +159,14 @@ describe("strict loading: with: parameters, error codes and units are checked be
   })
 
   it("a bare-number data volume is refused with the key and the units", () => {
-    const head = HEAD.replace("steps:\n", `  - { msisdn: "79160000002", name: "Иванов Петр", tariff: my-mts }\nsteps:\n`)
-    const e = only(`  - lk: { msisdn: "79160000001", do: family-invite, with: { member: "79160000002", data: 5 } }\n`, head)
+    const head = HEAD.replace(
+      "steps:\n",
+      `  - { msisdn: "79160000002", name: "Иванов Петр", tariff: my-mts }\nsteps:\n`,
+    )
+    const e = only(
+      `  - lk: { msisdn: "79160000001", do: family-invite, with: { member: "79160000002", data: 5 } }\n`,
+      head,
+    )
     expect(e.message).toContain("with.data")
     expect(e.message).toContain("a bare number has no unit")
     expect(e.format()).toContain('"5GB"')
@@ -151,23 +175,38 @@ describe("strict loading: with: parameters, error codes and units are checked be
   })
 
   it("catalog ids and numbers in with: are checked: tariff, service, offer, linked number", () => {
-    expect(only(`  - lk: { msisdn: "79160000001", do: change-tariff, with: { tariff: smrt } }\n`).hint).toContain('did you mean "smart"')
-    expect(only(`  - app: { msisdn: "79160000001", do: connect-service, with: { service: gudok } }\n`).message).toContain('unknown service "gudok"')
-    expect(only(`  - lk: { msisdn: "79160000001", do: topup, with: { msisdn: "79169999999", amount: 1 } }\n`).message).toContain("not one of this scenario's subscribers")
+    expect(only(`  - lk: { msisdn: "79160000001", do: change-tariff, with: { tariff: smrt } }\n`).hint).toContain(
+      'did you mean "smart"',
+    )
+    expect(
+      only(`  - app: { msisdn: "79160000001", do: connect-service, with: { service: gudok } }\n`).message,
+    ).toContain('unknown service "gudok"')
+    expect(
+      only(`  - lk: { msisdn: "79160000001", do: topup, with: { msisdn: "79169999999", amount: 1 } }\n`).message,
+    ).toContain("not one of this scenario's subscribers")
     expect(only(`  - lk: { msisdn: "79160000001", do: topup, with: { amount: "сто" } }\n`).format()).toContain("rubles")
-    expect(only(`  - lk: { msisdn: "79160000001", do: balance, with: { tariff: smart } }\n`).hint).toContain("allowed: msisdn")
+    expect(only(`  - lk: { msisdn: "79160000001", do: balance, with: { tariff: smart } }\n`).hint).toContain(
+      "allowed: msisdn",
+    )
   })
 })
 
 describe("SMS and voice steps (R2, R28)", () => {
   it("sms to a sender name (MTS) and sms reply: load; a bad to: points at reply", () => {
-    const ok = loadScenarioText("sms.yaml", `${HEAD}  - sms: { from: "79160000001", to: MTS, text: "Да" }\n  - sms: { from: "79160000001", reply: "Да" }\n  - ivr: { msisdn: "79160000001", call: "111", timeouts: 2, then: "1" }\n`)
+    const ok = loadScenarioText(
+      "sms.yaml",
+      `${HEAD}  - sms: { from: "79160000001", to: MTS, text: "Да" }\n  - sms: { from: "79160000001", reply: "Да" }\n  - ivr: { msisdn: "79160000001", call: "111", timeouts: 2, then: "1" }\n`,
+    )
     expect(ok.ok, ok.ok ? "" : ok.errors.map((e) => e.format()).join("\n")).toBe(true)
     if (ok.ok) {
-      expect(ok.scenario.steps.map((s) => (s._tag === "sms" ? s.to : s._tag === "ivr" ? `${s.timeouts}:${s.then}` : ""))).toEqual(["MTS", null, "2:1"])
+      expect(
+        ok.scenario.steps.map((s) => (s._tag === "sms" ? s.to : s._tag === "ivr" ? `${s.timeouts}:${s.then}` : "")),
+      ).toEqual(["MTS", null, "2:1"])
     }
     expect(only(`  - sms: { from: "79160000001", to: "М Т С", text: "Да" }\n`).hint).toContain("reply")
-    expect(only(`  - sms: { from: "79160000001", reply: "Да", to: "111" }\n`).message).toContain("either reply, or to and text")
+    expect(only(`  - sms: { from: "79160000001", reply: "Да", to: "111" }\n`).message).toContain(
+      "either reply, or to and text",
+    )
     expect(only(`  - ivr: { msisdn: "79160000001", call: "111", then: "1" }\n`).message).toContain("need timeouts")
   })
 })
@@ -177,16 +216,31 @@ describe("scenarios exported by qa/ load under the strict loader", () => {
     const A = "79160000001"
     const B = "79160000002"
     const population = [
-      { _tag: "CreateSubscriber" as const, msisdn: A, name: "Иванова Мария Петровна", tariff: "my-mts", balance: 500_000 },
+      {
+        _tag: "CreateSubscriber" as const,
+        msisdn: A,
+        name: "Иванова Мария Петровна",
+        tariff: "my-mts",
+        balance: 500_000,
+      },
       { _tag: "CreateSubscriber" as const, msisdn: B, name: "Иванов Петр", tariff: "smart", balance: 10_000 },
     ]
     const yaml = toScenarioYaml({
-      title: "all forms", invariant: "I1", message: "m", seed: "1", found: "f", start: Date.parse("2026-06-01T06:00:00Z"), population,
+      title: "all forms",
+      invariant: "I1",
+      message: "m",
+      seed: "1",
+      found: "f",
+      start: Date.parse("2026-06-01T06:00:00Z"),
+      population,
       steps: [
         { t: "command", command: { _tag: "TopUp", msisdn: B, amount: 15_050, method: "cash", by: A } },
         { t: "command", command: { _tag: "TopUp", msisdn: A, amount: 10_000, method: "apple-pay", by: A } },
         { t: "command", command: { _tag: "ChangeTariff", msisdn: A, tariff: "smart", confirmed: false, by: A } },
-        { t: "command", command: { _tag: "FamilyInvite", msisdn: A, member: B, minutes: 10, sms: 5, dataMb: 1536, by: A } },
+        {
+          t: "command",
+          command: { _tag: "FamilyInvite", msisdn: A, member: B, minutes: 10, sms: 5, dataMb: 1536, by: A },
+        },
         { t: "command", command: { _tag: "FamilyReply", msisdn: B, accept: true, by: B } },
         { t: "command", command: { _tag: "Usage", msisdn: A, usage: { _tag: "data", kb: 2048 } } },
         { t: "read", by: A, msisdn: B },

@@ -10,18 +10,34 @@ import { describe, expect, it } from "vitest"
 import { parse } from "yaml"
 import { OPERATIONS } from "../../channels/web-ops.ts"
 import { ERROR_CODES } from "../../channels/error-codes.ts"
-import { EXAMPLES_DIR, exampleFiles, generatedFiles, modeline, REFERENCE_FILE, SCHEMA_FILE } from "../../scenarios/spec/files.ts"
+import {
+  EXAMPLES_DIR,
+  exampleFiles,
+  generatedFiles,
+  modeline,
+  REFERENCE_FILE,
+  SCHEMA_FILE,
+} from "../../scenarios/spec/files.ts"
 import { EXPECT_FIELDS, STEP_KINDS } from "../../scenarios/spec/schema.ts"
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url))
 const read = (p: string): string => readFileSync(join(ROOT, p), "utf8")
-const yamlIn = (dir: string): string[] => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith(".yaml")).sort().map((f) => `${dir}/${f}`)
+const yamlIn = (dir: string): string[] =>
+  readdirSync(join(ROOT, dir))
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => `${dir}/${f}`)
 const SCENARIO_DIRS = ["scenarios/library", "scenarios/examples", EXAMPLES_DIR]
 
 describe("generated reference and JSON Schema", () => {
-  it.each(Object.entries(generatedFiles(ROOT)).map(([p, t]) => [p, t]))("%s is up to date (regenerate: npx tsx scripts/scenario-reference.ts)", (path, text) => {
-    expect(read(path) === text, `${path} is stale: run npx tsx scripts/scenario-reference.ts and commit it`).toBe(true)
-  })
+  it.each(Object.entries(generatedFiles(ROOT)).map(([p, t]) => [p, t]))(
+    "%s is up to date (regenerate: npx tsx scripts/scenario-reference.ts)",
+    (path, text) => {
+      expect(read(path) === text, `${path} is stale: run npx tsx scripts/scenario-reference.ts and commit it`).toBe(
+        true,
+      )
+    },
+  )
 
   it("lists every step kind, operation with each parameter, expect key and error code", () => {
     const doc = read(REFERENCE_FILE)
@@ -39,7 +55,7 @@ describe("generated reference and JSON Schema", () => {
     const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1] ?? "")
     const files = exampleFiles(ROOT)
     expect(files.length).toBeGreaterThanOrEqual(5)
-    expect(blocks.sort()).toEqual(files.map((f) => f.text.trimEnd() + "\n").sort())
+    expect(blocks.sort()).toEqual(files.map((f) => `${f.text.trimEnd()}\n`).sort())
   })
 })
 
@@ -60,7 +76,11 @@ describe("editor schema on real files", () => {
     const withStep = (step: unknown): unknown => ({ ...base, steps: [step] })
     expect(validate(withStep({ lk: { msisdn: "79160000011", do: "topup", with: { amout: 300 } } }))).toBe(false)
     expect(validate(withStep({ expect: { error: "BLOKED" } }))).toBe(false)
-    expect(validate(withStep({ lk: { msisdn: "79160000011", do: "family-invite", with: { member: "79160000012", data: 5 } } }))).toBe(false)
+    expect(
+      validate(
+        withStep({ lk: { msisdn: "79160000011", do: "family-invite", with: { member: "79160000012", data: 5 } } }),
+      ),
+    ).toBe(false)
     expect(validate(withStep({ lk: { msisdn: "79160000011", do: "topup", with: { amount: 300 } } }))).toBe(true)
   })
 })

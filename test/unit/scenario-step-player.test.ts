@@ -14,19 +14,32 @@ const console_ = () => {
   const registry = Registry.open(":memory:", { createDefault: false, catalog: fastCatalog() })
   const app = makeApp({ registry })
   const post = async <T>(path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const r = await app.fetch(new Request(`http://twin.local${path}`, { method: "POST", headers: { "content-type": "application/json" }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }))
+    const r = await app.fetch(
+      new Request(`http://twin.local${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }),
+    )
     return { status: r.status, body: (await r.json()) as T }
   }
   return { registry, post }
 }
 
-interface Loaded { name: string; steps: StepInfo[]; state: PlayState }
+interface Loaded {
+  name: string
+  steps: StepInfo[]
+  state: PlayState
+}
 
 describe("console scenario player (one step per «next»)", () => {
   it("plays the example one step at a time: a check is a step with its own mark", async () => {
     const { registry, post } = console_()
     try {
-      const loaded = await post<Loaded>("/console/api/scenarios", { file: "zabugorishche.yaml", yaml: readFileSync(EXAMPLE, "utf8") })
+      const loaded = await post<Loaded>("/console/api/scenarios", {
+        file: "zabugorishche.yaml",
+        yaml: readFileSync(EXAMPLE, "utf8"),
+      })
       expect(loaded.status).toBe(200)
       const { steps, state } = loaded.body
       expect(steps).toHaveLength(19)
@@ -35,14 +48,18 @@ describe("console scenario player (one step per «next»)", () => {
       // Setup ran: the subscriber exists on the scenario's twin.
       expect(registry.get(state.twinId)?.state.subscribers.has("79160000001")).toBe(true)
 
-      const next = async (): Promise<PlayState> => (await post<PlayState>(`/console/api/scenarios/${state.id}/next`)).body
+      const next = async (): Promise<PlayState> =>
+        (await post<PlayState>(`/console/api/scenarios/${state.id}/next`)).body
       const s1 = await next()
       expect(s1.done).toBe(1)
       expect(s1.outcomes.map((o) => [o.index, o.status])).toEqual([[1, "passed"]])
       const seqAfter1 = registry.get(state.twinId)?.state.seq ?? -1
       const s2 = await next()
       expect(s2.done).toBe(2)
-      expect(s2.outcomes.map((o) => [o.index, o.status])).toEqual([[1, "passed"], [2, "passed"]])
+      expect(s2.outcomes.map((o) => [o.index, o.status])).toEqual([
+        [1, "passed"],
+        [2, "passed"],
+      ])
       // Step 2 (travel to TR) ran, step 3 (usage) did not: no data used yet.
       const sub = registry.get(state.twinId)?.state.subscribers.get("79160000001")
       expect(sub?.location).toBe("TR")

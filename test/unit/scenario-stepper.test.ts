@@ -44,7 +44,15 @@ describe("scenario stepper", () => {
     const sc = scenario(JOURNEY)
     const s = await openScenario(sc, t)
     const client = new ControlClient(t.fetcher, "http://twin.local", t.twinId)
-    expect(s.steps.map((x) => [x.index, x.kind])).toEqual([[1, "usage"], [2, "expect"], [3, "ussd"], [4, "expect"], [5, "advance"], [6, "sms"], [7, "expect"]])
+    expect(s.steps.map((x) => [x.index, x.kind])).toEqual([
+      [1, "usage"],
+      [2, "expect"],
+      [3, "ussd"],
+      [4, "expect"],
+      [5, "advance"],
+      [6, "sms"],
+      [7, "expect"],
+    ])
     expect(s.steps[1]?.text).toBe("баланс 6,00 руб.")
     expect(s.position).toBe(0)
     expect(s.records.map((r) => r.kind)).toEqual(["setup"])
@@ -94,18 +102,24 @@ describe("scenario stepper", () => {
     const stepped = await s.runAll()
     expect(stepped.finalHash).toMatch(/^[0-9a-f]{16,}$/)
     expect(stepped.finalHash).toBe(whole.finalHash)
-    expect(stepped.events.map((e) => `${e.seq}:${e.type}:${e.at}`)).toEqual(whole.events.map((e) => `${e.seq}:${e.type}:${e.at}`))
-    const strip = (r: typeof whole) => r.steps.map(({ index, kind, status, sent, answer, at }) => ({ index, kind, status, sent, answer, at }))
+    expect(stepped.events.map((e) => `${e.seq}:${e.type}:${e.at}`)).toEqual(
+      whole.events.map((e) => `${e.seq}:${e.type}:${e.at}`),
+    )
+    const strip = (r: typeof whole) =>
+      r.steps.map(({ index, kind, status, sent, answer, at }) => ({ index, kind, status, sent, answer, at }))
     expect(strip(stepped)).toEqual(strip(whole))
     expect(stepped.balances).toEqual(whole.balances)
   })
 
   it("a failing expect is reported on its own step; nothing runs after it", async () => {
     const t = target()
-    const s = await openScenario(scenario(`  - usage: { msisdn: "79163000001", call: { to: "79031112233", minutes: 2 } }
+    const s = await openScenario(
+      scenario(`  - usage: { msisdn: "79163000001", call: { to: "79031112233", minutes: 2 } }
   - expect: { msisdn: "79163000001", balance: 7.00 }
   - advance: 1d
-`), t)
+`),
+      t,
+    )
     expect(await s.next()).toMatchObject({ index: 1, kind: "usage", status: "passed", failures: [] })
     const failed = await s.next()
     expect(failed).toMatchObject({ index: 2, kind: "expect", status: "failed" })

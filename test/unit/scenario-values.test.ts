@@ -6,7 +6,13 @@ import { callSeconds, parseAdvance, parseAmount, parseVolumeKb } from "../../sce
 
 describe("amounts in rubles become exact kopecks", () => {
   it.each([
-    ["2000.00", 200000], ["2000", 200000], ["490.1", 49010], ["0.07", 7], ["1 500,00", 150000], ["-716.92", -71692], ["19.99", 1999],
+    ["2000.00", 200000],
+    ["2000", 200000],
+    ["490.1", 49010],
+    ["0.07", 7],
+    ["1 500,00", 150000],
+    ["-716.92", -71692],
+    ["19.99", 1999],
   ])("%s → %i", (text, kop) => expect(parseAmount(text)).toBe(kop))
   it.each(["", "abc", "1.999", "1,2,3", "1e3"])("%j is refused", (text) => expect(parseAmount(text)).toBeNull())
 })
@@ -20,9 +26,14 @@ describe("durations and advances", () => {
   })
   it("calendar months and instants", () => {
     expect(parseAdvance("3mo")).toEqual({ months: 3, text: "3mo" })
-    expect(parseAdvance("2026-07-01T00:00:00+03:00")).toEqual({ to: "2026-07-01T00:00:00+03:00", text: "2026-07-01T00:00:00+03:00" })
+    expect(parseAdvance("2026-07-01T00:00:00+03:00")).toEqual({
+      to: "2026-07-01T00:00:00+03:00",
+      text: "2026-07-01T00:00:00+03:00",
+    })
   })
-  it.each(["", "1x", "0d", "d1", "0mo", "2026-13-01T00:00:00+03:00", "1d -2h"])("%j is refused", (t) => expect(parseAdvance(t)).toBeNull())
+  it.each(["", "1x", "0d", "d1", "0mo", "2026-13-01T00:00:00+03:00", "1d -2h"])("%j is refused", (t) =>
+    expect(parseAdvance(t)).toBeNull(),
+  )
   it("call durations", () => {
     expect(callSeconds(3, undefined)).toBe(180)
     expect(callSeconds(1, 30)).toBe(90)
@@ -31,7 +42,14 @@ describe("durations and advances", () => {
 })
 
 describe("data volumes", () => {
-  it.each([["150MB", 153600], ["1GB", 1048576], ["1.5GB", 1572864], ["512KB", 512], ["300 МБ", 307200], ["2гб", 2097152]])("%s → %i KB", (t, kb) => expect(parseVolumeKb(t)).toBe(kb))
+  it.each([
+    ["150MB", 153600],
+    ["1GB", 1048576],
+    ["1.5GB", 1572864],
+    ["512KB", 512],
+    ["300 МБ", 307200],
+    ["2гб", 2097152],
+  ])("%s → %i KB", (t, kb) => expect(parseVolumeKb(t)).toBe(kb))
   it.each(["150XB", "MB", "0MB", "-1GB", "1..5GB"])("%j is refused", (t) => expect(parseVolumeKb(t)).toBeNull())
 })
 
@@ -43,7 +61,11 @@ describe("codes received by SMS", () => {
   })
   it("substitutes ${sms.FROM} and ${sms.FROM@MSISDN} from the newest matching SMS", async () => {
     const boxes: Record<string, { from: string; text: string }[]> = {
-      "79160000001": [{ from: "3339", text: "Пароль 1111" }, { from: "MTS", text: "Баланс 5000 руб." }, { from: "3339", text: "Пароль 2222" }],
+      "79160000001": [
+        { from: "3339", text: "Пароль 1111" },
+        { from: "MTS", text: "Баланс 5000 руб." },
+        { from: "3339", text: "Пароль 2222" },
+      ],
       "79160000002": [{ from: "MTS", text: "Код привязки 7777" }],
     }
     const inbox = async (m: string) => boxes[m] ?? []

@@ -48,16 +48,41 @@ const roundTrip = (events: readonly Event[], firstSeq: number): Event[] => {
   return [...chunkEvents(Buffer.from(w.bytes()), firstSeq)]
 }
 
-const ascii = fc.string({ unit: fc.constantFrom(..."0123456789abcdefghijklmnopqrstuvwxyz:-+_".split("")), minLength: 1, maxLength: 20 })
+const ascii = fc.string({
+  unit: fc.constantFrom(..."0123456789abcdefghijklmnopqrstuvwxyz:-+_".split("")),
+  minLength: 1,
+  maxLength: 20,
+})
 const anyText = fc.string({ unit: "binary", maxLength: 30 })
 
 const usageArb = (seq: number): fc.Arbitrary<UsageRated> =>
-  fc.record({
-    msisdn: fc.oneof(ascii, anyText), kind: fc.constantFrom("call" as const, "sms" as const, "data" as const),
-    direction: fc.constantFrom("out" as const, "in" as const), peer: fc.oneof(fc.constant(""), ascii, anyText), where: fc.oneof(ascii, anyText),
-    volume: fc.integer({ min: 0, max: 2 ** 40 }), units: fc.maxSafeInteger(), draws: fc.array(fc.tuple(fc.oneof(ascii, anyText), fc.integer()), { maxLength: 4 }),
-    cost: fc.integer({ min: -(2 ** 45), max: 2 ** 45 }), at: fc.integer({ min: 0, max: 2 ** 50 }),
-  }).map((u) => ({ type: "UsageRated", msisdn: u.msisdn, kind: u.kind, direction: u.direction, peer: u.peer, where: u.where, volume: u.volume, units: u.units, draws: u.draws, cost: u.cost, seq, at: u.at }))
+  fc
+    .record({
+      msisdn: fc.oneof(ascii, anyText),
+      kind: fc.constantFrom("call" as const, "sms" as const, "data" as const),
+      direction: fc.constantFrom("out" as const, "in" as const),
+      peer: fc.oneof(fc.constant(""), ascii, anyText),
+      where: fc.oneof(ascii, anyText),
+      volume: fc.integer({ min: 0, max: 2 ** 40 }),
+      units: fc.maxSafeInteger(),
+      draws: fc.array(fc.tuple(fc.oneof(ascii, anyText), fc.integer()), { maxLength: 4 }),
+      cost: fc.integer({ min: -(2 ** 45), max: 2 ** 45 }),
+      at: fc.integer({ min: 0, max: 2 ** 50 }),
+    })
+    .map((u) => ({
+      type: "UsageRated",
+      msisdn: u.msisdn,
+      kind: u.kind,
+      direction: u.direction,
+      peer: u.peer,
+      where: u.where,
+      volume: u.volume,
+      units: u.units,
+      draws: u.draws,
+      cost: u.cost,
+      seq,
+      at: u.at,
+    }))
 
 describe("event log chunks (core/store)", () => {
   it("I7: every event of a simulated population decodes to the same JSON, keys in order", () => {
@@ -70,20 +95,39 @@ describe("event log chunks (core/store)", () => {
 
   it("I7: rated usage with any field values decodes to the same event (compact or JSON line)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 40 }).chain((seq) => fc.tuple(fc.constant(seq), fc.array(usageArb(0), { minLength: 1, maxLength: 6 }))), ([seq, us]) => {
-        const events = us.map((u, i) => ({ ...u, seq: seq + i }))
-        const back = roundTrip(events, seq)
-        expect(back.map((e) => JSON.stringify(e))).toEqual(events.map((e) => JSON.stringify(e)))
-      }),
+      fc.property(
+        fc
+          .integer({ min: 1, max: 2 ** 40 })
+          .chain((seq) => fc.tuple(fc.constant(seq), fc.array(usageArb(0), { minLength: 1, maxLength: 6 }))),
+        ([seq, us]) => {
+          const events = us.map((u, i) => ({ ...u, seq: seq + i }))
+          const back = roundTrip(events, seq)
+          expect(back.map((e) => JSON.stringify(e))).toEqual(events.map((e) => JSON.stringify(e)))
+        },
+      ),
       params("store codec usage round trip"),
     )
   })
 
   it("I7: a usage event with an extra or missing field is kept whole (JSON line)", () => {
-    const base: UsageRated = { type: "UsageRated", msisdn: "79160000001", kind: "call", direction: "out", peer: "79031112233", where: "home", volume: 61, units: 2, draws: [["tariff:minutes", 2]], cost: 0, seq: 7, at: 1_780_000_000_000 }
+    const base: UsageRated = {
+      type: "UsageRated",
+      msisdn: "79160000001",
+      kind: "call",
+      direction: "out",
+      peer: "79031112233",
+      where: "home",
+      volume: 61,
+      units: 2,
+      draws: [["tariff:minutes", 2]],
+      cost: 0,
+      seq: 7,
+      at: 1_780_000_000_000,
+    }
     const extra = { ...base, note: "x" } as unknown as Event
     const { peer: _peer, ...missing } = base
-    for (const e of [base, extra, missing as unknown as Event]) expect(JSON.stringify(roundTrip([e], 7)[0])).toBe(JSON.stringify(e))
+    for (const e of [base, extra, missing as unknown as Event])
+      expect(JSON.stringify(roundTrip([e], 7)[0])).toBe(JSON.stringify(e))
   })
 
   it("I7: read(after) and query(number, from, to, types) give what an in-memory log of the same events gives", () => {
@@ -109,8 +153,13 @@ describe("event log chunks (core/store)", () => {
     const last = events[events.length - 1]?.at ?? 0
     fc.assert(
       fc.property(
-        fc.constantFrom(...numbers), fc.integer({ min: first - 1000, max: last + 1000 }), fc.integer({ min: 0, max: last - first + 2000 }),
-        fc.option(fc.subarray(["UsageRated", "Money", "SmsDelivered", "PeriodRenewed", "FamilyJoined"], { minLength: 1 }), { nil: undefined }),
+        fc.constantFrom(...numbers),
+        fc.integer({ min: first - 1000, max: last + 1000 }),
+        fc.integer({ min: 0, max: last - first + 2000 }),
+        fc.option(
+          fc.subarray(["UsageRated", "Money", "SmsDelivered", "PeriodRenewed", "FamilyJoined"], { minLength: 1 }),
+          { nil: undefined },
+        ),
         fc.integer({ min: 0, max: events.length + 5 }),
         (m, from, len, types, after) => {
           expect(log.query(m, from, from + len, types)).toEqual(mem.query(m, from, from + len, types))
@@ -129,7 +178,10 @@ describe("event log chunks (core/store)", () => {
     const log = store.log("t")
     const odd = "79160000\t001"
     const numbers = [...Array.from({ length: 40 }, (_, i) => `7916${String(i).padStart(7, "0")}`), odd]
-    const events: Event[] = numbers.map((msisdn, i) => ({ type: "Money", msisdn, amount: -100 - i, reason: "fee-daily", ref: "", seq: i + 1, at: 1_000 + i }) as Event)
+    const events: Event[] = numbers.map(
+      (msisdn, i) =>
+        ({ type: "Money", msisdn, amount: -100 - i, reason: "fee-daily", ref: "", seq: i + 1, at: 1_000 + i }) as Event,
+    )
     for (const e of events) log.append(e)
     log.flush()
     for (const [i, m] of numbers.entries()) {
@@ -137,7 +189,15 @@ describe("event log chunks (core/store)", () => {
       expect(log.query(m, 1_000 + i + 1, 10_000)).toEqual([])
     }
     // A later small chunk for the same number (its index row) comes after the directory's events.
-    const more: Event = { type: "Money", msisdn: numbers[3] as string, amount: 500, reason: "topup", ref: "card", seq: events.length + 1, at: 5_000 } as Event
+    const more: Event = {
+      type: "Money",
+      msisdn: numbers[3] as string,
+      amount: 500,
+      reason: "topup",
+      ref: "card",
+      seq: events.length + 1,
+      at: 5_000,
+    } as Event
     log.append(more)
     log.flush()
     expect(log.query(numbers[3] as string, 0, 10_000)).toEqual([events[3], more])
@@ -148,10 +208,15 @@ describe("event log chunks (core/store)", () => {
     // Build the old database: only the first migration, and rows as the old store wrote them.
     const oldMigrations = join(dir, "migrations-0000")
     mkdirSync(join(oldMigrations, "meta"), { recursive: true })
-    const journal = JSON.parse(readFileSync(join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as { entries: Array<{ tag: string }> }
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as {
+      entries: Array<{ tag: string }>
+    }
     const firstTag = journal.entries[0]?.tag as string
     cpSync(join(MIGRATIONS, `${firstTag}.sql`), join(oldMigrations, `${firstTag}.sql`))
-    writeFileSync(join(oldMigrations, "meta", "_journal.json"), JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }))
+    writeFileSync(
+      join(oldMigrations, "meta", "_journal.json"),
+      JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }),
+    )
     const path = fresh()
     const old = new Database(path)
     migrate(drizzle(old), { migrationsFolder: oldMigrations })
@@ -160,7 +225,9 @@ describe("event log chunks (core/store)", () => {
     live.setup()
     for (let d = 0; d < 2; d++) live.runDay(d)
     const events = [...live.twin.log.read(0)]
-    old.prepare("INSERT INTO twins (id, name, seed, start_at, catalog) VALUES (?, ?, ?, ?, ?)").run("sim-p0", "old", "store-old/p0of1", TWIN_START, JSON.stringify(catalog.data))
+    old
+      .prepare("INSERT INTO twins (id, name, seed, start_at, catalog) VALUES (?, ?, ?, ?, ?)")
+      .run("sim-p0", "old", "store-old/p0of1", TWIN_START, JSON.stringify(catalog.data))
     const ins = old.prepare("INSERT INTO events (twin_id, seq, at, msisdn, type, data) VALUES (?, ?, ?, ?, ?, ?)")
     old.transaction(() => {
       for (const e of events) ins.run("sim-p0", e.seq, e.at, eventMsisdn(e), e.type, JSON.stringify(e))
@@ -180,7 +247,9 @@ describe("event log chunks (core/store)", () => {
     expect(r._tag).toBe("Success")
     restored.flush()
     expect(log.count()).toBe(restored.state.seq)
-    expect(stateHash(TwinCore.replay({ id: "sim-p0", seed: "store-old/p0of1", start: TWIN_START, catalog, log }))).toBe(restored.hash())
+    expect(stateHash(TwinCore.replay({ id: "sim-p0", seed: "store-old/p0of1", start: TWIN_START, catalog, log }))).toBe(
+      restored.hash(),
+    )
     store.close()
   })
 })

@@ -10,7 +10,20 @@ import { normalizeMsisdn } from "../../channels/text/phone.ts"
 import { T0 } from "../helpers/twin.ts"
 
 describe("plurals «минута/минуты/минут»", () => {
-  test.each([[1, "минута"], [2, "минуты"], [4, "минуты"], [5, "минут"], [11, "минут"], [12, "минут"], [14, "минут"], [21, "минута"], [22, "минуты"], [111, "минут"], [1500, "минут"], [0, "минут"]])("%i → %s", (n, form) => {
+  test.each([
+    [1, "минута"],
+    [2, "минуты"],
+    [4, "минуты"],
+    [5, "минут"],
+    [11, "минут"],
+    [12, "минут"],
+    [14, "минут"],
+    [21, "минута"],
+    [22, "минуты"],
+    [111, "минут"],
+    [1500, "минут"],
+    [0, "минут"],
+  ])("%i → %s", (n, form) => {
     expect(plural(n, MINUTES)).toBe(form)
   })
   test("count joins number and form", () => {
@@ -48,8 +61,12 @@ describe("package amounts", () => {
   })
   test("package lines for minutes and data", () => {
     const base = { id: "x", name: "n", source: "tariff" as const, offer: "t", used: 0, expiresAt: null }
-    expect(packageLine({ ...base, kind: "minutes", unit: "мин", total: 1500, left: 1200 })).toBe("Минуты: 1200 из 1500 мин")
-    expect(packageLine({ ...base, kind: "data", unit: "МБ", total: 30 * 1024, left: 22_805 })).toBe("Интернет: 22,27 ГБ из 30 ГБ")
+    expect(packageLine({ ...base, kind: "minutes", unit: "мин", total: 1500, left: 1200 })).toBe(
+      "Минуты: 1200 из 1500 мин",
+    )
+    expect(packageLine({ ...base, kind: "data", unit: "МБ", total: 30 * 1024, left: 22_805 })).toBe(
+      "Интернет: 22,27 ГБ из 30 ГБ",
+    )
   })
 })
 
@@ -88,11 +105,21 @@ describe("USSD screen limits: 80 UCS-2 with Cyrillic, 182 GSM-7 otherwise", () =
     expect(body).toEqual(lines)
   })
   test("a single over-long line is cut at spaces over several pages", () => {
-    const long = "Услуга «Электронный Помощник» недоступна на корпоративных и VIP тарифных планах, обратитесь к менеджеру вашей компании"
+    const long =
+      "Услуга «Электронный Помощник» недоступна на корпоративных и VIP тарифных планах, обратитесь к менеджеру вашей компании"
     const pages = paginate([long])
     expect(pages.length).toBeGreaterThan(1)
     for (const p of pages) expect(fitsScreen(p)).toBe(true)
-    expect(pages.map((p) => p.split("\n").filter((l) => l !== nextLine).join(" ")).join(" ")).toBe(long)
+    expect(
+      pages
+        .map((p) =>
+          p
+            .split("\n")
+            .filter((l) => l !== nextLine)
+            .join(" "),
+        )
+        .join(" "),
+    ).toBe(long)
   })
   test("a short GSM-7 screen keeps the 182 limit; an empty list is one empty page", () => {
     expect(paginate(["a".repeat(150)])).toEqual(["a".repeat(150)])
