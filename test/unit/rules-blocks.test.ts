@@ -83,6 +83,19 @@ describe("R19 voluntary block", () => {
     expect(sub(t, A).renewalSkipped).toBe(false)
     expect(ledgerOf(t, A).map((e) => e.reason)).toContain("fee-monthly")
   })
+  it("R2, R19: a member who joined during his block renews with the owner, not on unblocking", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(2000))
+    addSub(t, B, "my-mts", rub(2000))
+    run(t, { _tag: "Block", msisdn: A })
+    t.advanceMonths(1)
+    expect(sub(t, A).renewalSkipped).toBe(true)
+    run(t, { _tag: "FamilyInvite", msisdn: B, member: A, minutes: 10, sms: 0, dataMb: 0 })
+    run(t, { _tag: "FamilyReply", msisdn: A, accept: true })
+    const u = run(t, { _tag: "Unblock", msisdn: A })
+    expect(renewals(u.events)).toEqual([])
+    expect(u.events.filter((e) => e.type === "Money")).toEqual([])
+  })
   it("R15, R19: below zero, unblocking leaves the skipped renewal for the top-up", () => {
     const t = newTwin()
     addSub(t, A, "smart", -rub(5))
@@ -124,9 +137,9 @@ describe("R8, R15 funds and the balance block", () => {
     addSub(t, A, "smart", 0, { creditLimit: rub(10_000) })
     expect(fails(t, { _tag: "BuyPackage", msisdn: A, offer: "internet-mini" }).code).toBe("INSUFFICIENT_FUNDS")
   })
-  it("R8: a free connection needs no funds even at zero balance", () => {
+  it("R8, R15: a free connection needs no funds, even below zero", () => {
     const t = newTwin()
-    addSub(t, A, "smart", 0)
+    addSub(t, A, "smart", -rub(100))
     const free = [...t.cat.services.values()].find((s) => s.connectFee === 0 && s.monthlyFee === 0 && s.dailyFee === 0)
     expect(free).toBeDefined()
     run(t, { _tag: "ConnectService", msisdn: A, service: free?.id ?? "" })
