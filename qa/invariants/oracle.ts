@@ -10,7 +10,7 @@ import type { Tariff } from "../../core/catalog/schema.ts"
 import type { Command } from "../../core/domain/commands.ts"
 import type { Event, LedgerReason, UsageRated } from "../../core/domain/events.ts"
 import { DAY, mskDay } from "../../core/domain/time.ts"
-import type { Shadow, ShadowSub } from "./shadow.ts"
+import { Shadow, type ShadowSub } from "./shadow.ts"
 import { isAbroad, type Invariant, type Regression, type StepCheck } from "./types.ts"
 
 /** The oracle's per-journey model: what it accepted and must see paid back or repeated. */
@@ -21,6 +21,8 @@ export interface OracleState {
   readonly autopay: Map<string, number>
   /** The tariff a family member had before joining, restored when he leaves. */
   readonly prevTariff: Map<string, string>
+  /** When each number's period renews next, and whether its last renewal was skipped while blocked (R1, R15, R19). */
+  readonly renewal: Map<string, { dueAt: number; skipped: boolean }>
   /** What the last failing step should have ended in (for the regression scenario). */
   failure: Regression | null
 }
@@ -248,7 +250,7 @@ export const amountsOracle: Invariant<OracleState> = {
   id: "ORACLE",
   title: "every amount charged or credited is the one the catalog and the step give (oracle)",
   rules: ["R1", "R2", "R3", "R4", "R5", "R6", "R9", "R10", "R12", "R17"],
-  init: () => ({ promised: new Map(), autopay: new Map(), prevTariff: new Map(), failure: null }),
+  init: () => ({ promised: new Map(), autopay: new Map(), prevTariff: new Map(), renewal: new Map(), failure: null }),
   regression: (_c, st) => st.failure,
   check(c, st) {
     st.failure = null
@@ -298,6 +300,12 @@ const judge = (c: StepCheck, st: OracleState): string | null => {
     }
     sh.observe(e)
   }
+  // A renewal skipped while blocked is made as soon as the block is lifted (R15, R19); members renew with their owner.
+  for (const [m, r] of st.renewal) {
+    const s = c.after.get(m)
+    if (r.skipped && s !== undefined && s.familyOwner === null && Shadow.blocked(s) === null)
+      return `${m} is no longer blocked, but the renewal skipped while it was blocked has not been made (R15, R19)`
+  }
   // A promised payment past its due instant must have been repaid by now (R10).
   for (const [m, p] of st.promised)
     if (p.dueAt <= c.twin.now)
@@ -342,6 +350,9 @@ const observe = (c: StepCheck, st: OracleState): void => {
     else if (e.type === "AutopaySet" && e.autopay !== null) st.autopay.set(e.msisdn, e.autopay.amount)
     else if (e.type === "FamilyJoined") st.prevTariff.set(e.member, e.prevTariff)
     else if (e.type === "FamilyRemoved") st.prevTariff.delete(e.member)
+    else if (e.type === "SubscriberCreated" || e.type === "TariffChanged")
+      st.renewal.set(e.msisdn, { dueAt: e.renewAt, skipped: false })
+    else if (e.type === "PeriodRenewed") st.renewal.set(e.msisdn, { dueAt: e.renewAt, skipped: !e.charged })
   }
 }
 
@@ -396,8 +407,18 @@ const expectFromEvent = (
     }
     case "UsageRated":
       return usage(c, e, sh, zabDays, need, costs)
+    case "SubscriberCreated":
+    case "TariffChanged":
+      st.renewal.set(e.msisdn, { dueAt: e.renewAt, skipped: false })
+      return null
     case "PeriodRenewed": {
       const s = sh.get(e.msisdn)
+      const was = st.renewal.get(e.msisdn)
+      st.renewal.set(e.msisdn, { dueAt: e.renewAt, skipped: !e.charged })
+      // R1: a period renews when it is due; earlier only to make up a renewal skipped while blocked (R15, R19).
+      // Members renew with their owner.
+      if (e.charged && s?.familyOwner === null && was !== undefined && !was.skipped && e.at < was.dueAt)
+        return `period of ${e.msisdn} renewed at ${e.at}, before it was due at ${was.dueAt}, with no renewal skipped (R1)`
       if (!e.charged || s === undefined || s.familyOwner !== null) return null
       const t = cat.tariffs.get(s.tariff)
       if (t === undefined) return `tariff ${s.tariff} of ${s.msisdn} is not in the catalog`
