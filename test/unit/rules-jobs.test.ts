@@ -3,7 +3,7 @@
 // exact instants, fees, defaults and codes.
 import { describe, expect, it } from "vitest"
 import type { Event } from "../../core/domain/events.ts"
-import { DAY, fromMsk, HOUR } from "../../core/domain/time.ts"
+import { DAY, fromMsk } from "../../core/domain/time.ts"
 import { ledgerOf } from "../../core/engine/views.ts"
 import { addSub, fails, newTwin, rub, run, sub, T0 } from "../helpers/twin.ts"
 
