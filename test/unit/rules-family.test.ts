@@ -73,8 +73,7 @@ describe("R2 family invitations", () => {
   it("R2: the member may not be the owner, in a group, invited elsewhere, unknown or corporate", () => {
     const t = family()
     addSub(t, "79160000398", "corporate", 0)
-    const inv = (member: string) =>
-      fails(t, { _tag: "FamilyInvite", msisdn: O, member, minutes: 1, sms: 0, dataMb: 0 })
+    const inv = (member: string) => fails(t, { _tag: "FamilyInvite", msisdn: O, member, minutes: 1, sms: 0, dataMb: 0 })
     expect([inv(O).code, inv(O).field]).toEqual(["FAMILY_MEMBER_INELIGIBLE", "member"])
     expect(inv("79160000398").code).toBe("FAMILY_MEMBER_INELIGIBLE")
     expect([inv("79169999999").code, inv("79169999999").field]).toEqual(["UNKNOWN_SUBSCRIBER", "member"])
@@ -90,9 +89,9 @@ describe("R2 family invitations", () => {
     run(t, { _tag: "FamilyInvite", msisdn: O2, member: M1, minutes: 1, sms: 0, dataMb: 0 })
     t.advanceBy(24 * HOUR)
     const r = invite(t, M1)
-    expect(
-      r.events.filter((e) => e.type === "FamilyDeclined").map((e) => [e.owner, e.member, e.reason]),
-    ).toEqual([[O2, M1, "expired"]])
+    expect(r.events.filter((e) => e.type === "FamilyDeclined").map((e) => [e.owner, e.member, e.reason])).toEqual([
+      [O2, M1, "expired"],
+    ])
     expect(sub(t, M1).family).toMatchObject({ role: "invited", owner: O })
   })
   it("R2: re-inviting the owner's own lapsed invitee closes the lapsed one once", () => {
