@@ -179,7 +179,10 @@ const commandEntries = (c: StepCheck, cmd: Command): Expected[] | string => {
       const fee = cat.data.transfer.fee
       const bal = c.before.get(cmd.msisdn)?.ledgerBalance ?? 0
       if (bal < cmd.amount + fee)
-        return `transfer of ${cmd.amount} from ${cmd.msisdn} accepted with balance ${bal} < amount ${cmd.amount} + fee ${fee} = ${cmd.amount + fee} (R12: only from the positive balance, fee included)`
+        return (
+          `transfer of ${cmd.amount} from ${cmd.msisdn} accepted with balance ${bal} < amount ${cmd.amount}` +
+          ` + fee ${fee} = ${cmd.amount + fee} (R12: only from the positive balance, fee included)`
+        )
       add(cmd.msisdn, "transfer-out", -cmd.amount, "transferred amount (R12)")
       add(cmd.msisdn, "fee-transfer", -fee, "transfer fee from the catalog (R12)")
       add(cmd.to, "transfer-in", cmd.amount, "transferred amount received (R12)")
@@ -190,7 +193,10 @@ const commandEntries = (c: StepCheck, cmd: Command): Expected[] | string => {
       if (p === undefined) return `provider ${cmd.provider} is not in the catalog but was paid`
       const bal = c.before.get(cmd.msisdn)?.ledgerBalance ?? 0
       if (bal < cmd.amount + p.fee)
-        return `payment of ${cmd.amount} to ${p.id} from ${cmd.msisdn} accepted with balance ${bal} < amount ${cmd.amount} + fee ${p.fee} = ${cmd.amount + p.fee}`
+        return (
+          `payment of ${cmd.amount} to ${p.id} from ${cmd.msisdn} accepted with balance ${bal}` +
+          ` < amount ${cmd.amount} + fee ${p.fee} = ${cmd.amount + p.fee}`
+        )
       add(cmd.msisdn, "payment-other", -cmd.amount, `payment to ${p.id}`)
       add(cmd.msisdn, "fee-transfer", -p.fee, `fee of the payment to ${p.id} from the catalog`)
       break
@@ -329,7 +335,8 @@ const judge = (c: StepCheck, st: OracleState): string | null => {
         .filter((x) => x.msisdn === e.msisdn && x.reason === e.reason)
         .map((x) => `${x.amount} (${x.why})`)
       return fail(
-        `${e.reason} of ${e.amount} to ${e.msisdn} (seq ${e.seq}) is not what the oracle expects${want.length > 0 ? `: expected ${want.join(", ")}` : ": no such entry expected"}`,
+        `${e.reason} of ${e.amount} to ${e.msisdn} (seq ${e.seq}) is not what the oracle expects` +
+          (want.length > 0 ? `: expected ${want.join(", ")}` : ": no such entry expected"),
       )
     }
     xs.shift()
@@ -464,14 +471,20 @@ const expectFromEvent = (
     case "PromisedOpened": {
       const open = st.promised.get(e.msisdn)
       if (open !== undefined)
-        return `a second promised payment of ${e.amount} opened for ${e.msisdn} while one of ${open.amount} is open until ${open.dueAt} (R10)`
+        return (
+          `a second promised payment of ${e.amount} opened for ${e.msisdn}` +
+          ` while one of ${open.amount} is open until ${open.dueAt} (R10)`
+        )
       const step = c.step
       const asked = step.t === "command" && step.command._tag === "PromisedPayment" ? step.command.amount : undefined
       if (asked !== undefined && asked !== e.amount)
         return `promised payment of ${asked} asked, ${e.amount} given to ${e.msisdn} (R10)`
       const dueAt = e.at + cat.data.promisedPayment.validDays * DAY
       if (e.dueAt !== dueAt)
-        return `promised payment of ${e.msisdn} due at ${e.dueAt}, the catalog's ${cat.data.promisedPayment.validDays} days give ${dueAt} (R10)`
+        return (
+          `promised payment of ${e.msisdn} due at ${e.dueAt},` +
+          ` the catalog's ${cat.data.promisedPayment.validDays} days give ${dueAt} (R10)`
+        )
       st.promised.set(e.msisdn, { amount: e.amount, dueAt })
       need(e.msisdn, "promised-payment", e.amount, "promised payment credited (R10)")
       need(
@@ -519,7 +532,8 @@ const usage = (
   const drawn = e.draws.reduce((a, [, n]) => a + n, 0)
   const x = usagePrice(c.twin.cat, sub, u, drawn)
   if (typeof x === "string") return x
-  const what = `${u._tag} ${x.direction} of ${e.msisdn} at ${sub.location} (${u._tag === "call" ? `${u.seconds} s` : u._tag === "sms" ? `${u.count ?? 1} SMS` : `${u.kb} KB`})`
+  const volume = u._tag === "call" ? `${u.seconds} s` : u._tag === "sms" ? `${u.count ?? 1} SMS` : `${u.kb} KB`
+  const what = `${u._tag} ${x.direction} of ${e.msisdn} at ${sub.location} (${volume})`
   // «Забугорище» is due on the day's first use abroad (R3), and comes first from the balance.
   const zabDue =
     isAbroad(sub.location) &&
@@ -542,7 +556,10 @@ const usage = (
   costs.set(e.msisdn, (costs.get(e.msisdn) ?? 0) + e.cost - cost)
   if (e.where !== sub.location) return `${what} rated at ${e.where}`
   if (e.units !== rated)
-    return `${what}: ${e.units} units billed, ${u._tag === "call" ? "started minutes" : "units"} are ${x.units}${rated !== x.units ? `, ${rated} of them covered by the balance` : ""} (R4)`
+    return (
+      `${what}: ${e.units} units billed, ${u._tag === "call" ? "started minutes" : "units"} are ${x.units}` +
+      `${rated !== x.units ? `, ${rated} of them covered by the balance` : ""} (R4)`
+    )
   if (!x.packages && drawn > 0) return `${what}: drew ${drawn} from packages that do not cover it`
   if (drawn > x.units) return `${what}: drew ${drawn} from packages for ${x.units} units`
   if (e.cost !== cost)
