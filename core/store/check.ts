@@ -178,6 +178,23 @@ const shown = (v: unknown): string => {
  * (`e` is what the codec decoded: typed as an Event, but only this check makes it one.)
  */
 export const checkEvent = (twin: string, e: Event, seq: number): void => {
+  // Rated usage, nine events in ten: its fields read by name (the table's loop is the general case,
+  // and the one that names a field when this test fails).
+  if (
+    e.type === "UsageRated" &&
+    e.seq === seq &&
+    Number.isSafeInteger(e.at) &&
+    typeof e.msisdn === "string" &&
+    typeof e.kind === "string" &&
+    typeof e.direction === "string" &&
+    typeof e.peer === "string" &&
+    typeof e.where === "string" &&
+    Number.isFinite(e.volume) &&
+    Number.isFinite(e.units) &&
+    Array.isArray(e.draws) &&
+    Number.isSafeInteger(e.cost)
+  )
+    return
   const fields = FIELDS.get(e.type)
   if (fields === undefined) throw new LogCorruptError(twin, seq, "type", `is not an event type (got ${shown(e.type)})`)
   if (e.seq !== seq)

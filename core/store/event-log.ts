@@ -69,9 +69,9 @@ export const openStore = (path: string, opts: StoreOptions = {}): Store => {
         const r = idemGet.get(twinId, key) as string | undefined
         return r ?? null
       },
-      *read(afterSeq = 0) {
-        flushAll()
-        yield* reader.read(twinId, afterSeq)
+      read(afterSeq = 0) {
+        // Flushed when reading starts, as before: the generator's body runs on the first next().
+        return reader.read(twinId, afterSeq, flushAll)
       },
       query(msisdn, from, to, types) {
         flushAll()
