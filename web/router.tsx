@@ -1,4 +1,5 @@
-// The trainer console's routes: the page at GET /, its two static assets, a read model of the
+// The trainer console's routes: the page at GET /, its two assets (the client bundled from
+// web/client/ on first request, and the stylesheet), a read model of the
 // selected subscriber, the twin's timeline and a Server-Sent Events stream of committed events.
 // Channel actions go through the channels' own HTTP APIs (driven in-process via `fetcher`).
 import { readFileSync } from "node:fs"
@@ -11,6 +12,7 @@ import { eventsOf } from "../core/engine/views.ts"
 import { errorBody, statusFor, type ChannelDeps } from "../channels/context.ts"
 import type { Fetcher } from "../channels/driver.ts"
 import { board } from "./board.ts"
+import { clientBundle } from "./client-bundle.ts"
 import { describe, type TimelineItem } from "./describe.ts"
 import { ConsolePage } from "./page.tsx"
 import { ScenarioPlayer } from "./scenario-player.ts"
@@ -29,7 +31,6 @@ const notFound = twinNotFoundBody
 
 export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
   const r = new Hono()
-  const clientJs = asset("client.js")
   const css = asset("console.css")
   const reg = deps.registry
   const player = new ScenarioPlayer(reg, fetcher)
@@ -40,8 +41,11 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
       .sort((a, b) => a.name.localeCompare(b.name, "ru"))
     return c.html(`<!doctype html>${String(<ConsolePage countries={countries} />)}`)
   })
-  r.get("/console/client.js", (c) =>
-    c.body(clientJs, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }),
+  r.get("/console/client.js", async (c) =>
+    c.body(await clientBundle(), 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "no-cache",
+    }),
   )
   r.get("/console/console.css", (c) =>
     c.body(css, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }),
