@@ -3,7 +3,7 @@
 // picker with Russian narration, and a failed scenario shown as failed with its step.
 import { describe, expect, it } from "vitest"
 import { useBrowserSession } from "./session.ts"
-import { lkFrame, loginAppByNetwork, loginLkBySms, openFreshTwin, WAIT } from "./console-flow.ts"
+import { lkFrame, loginAppByNetwork, loginLkBySms, nextStep, openFreshTwin, WAIT } from "./console-flow.ts"
 
 /** Poll from Node (the console's CSP forbids a string predicate in the page). */
 const until = async (what: string, f: () => Promise<boolean>): Promise<void> => {
@@ -119,14 +119,12 @@ describe("trainer console carries a demo (browser)", () => {
     expect(await s.page.locator("#scenario-steps li").first().textContent()).toContain("Абонент набирает *100#")
     // The twin picker names the scenario, not its id.
     expect(await s.page.locator("#twin option:checked").textContent()).toContain("Проверка счета по USSD")
-    await s.page.click("#scenario-next")
-    await s.page.waitForSelector("body[data-scenario='step-1']", WAIT)
+    await nextStep(s.page, 1)
     // The USSD screen shows what the scenario dialled and what the network answered.
     expect(await s.page.inputValue("#ussd-code")).toBe("*100#")
     await s.page.locator("#ussd-screen", { hasText: "716,92" }).waitFor(WAIT)
     expect(await s.page.textContent("#scenario-now")).toContain("Шаг 1 из")
-    await s.page.click("#scenario-next")
-    await s.page.waitForSelector("body[data-scenario='step-2']", WAIT)
+    await nextStep(s.page, 2)
     expect(await s.page.textContent("#scenario-now")).toContain("Проверка: на экране «716,92»")
     expect(await s.page.textContent("#scenario-now")).toContain("✔")
     await s.page.click("#scenario-all")

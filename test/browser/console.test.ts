@@ -9,6 +9,7 @@ import {
   loginAppByNetwork,
   loginLkBySms,
   openFreshTwin,
+  nextStep,
   openWithToken,
   topUpInApp,
   WAIT,
@@ -79,22 +80,18 @@ describe("trainer console (browser)", () => {
     expect(await s.page.inputValue("#twin")).toMatch(/^scenario-/)
 
     // «next» runs exactly one step. Step 1 is a check: it gets its own pass mark, nothing else runs.
-    await s.page.click("#scenario-next")
-    await s.page.waitForSelector("body[data-scenario='step-1']", WAIT)
+    await nextStep(s.page, 1)
     await s.page.waitForSelector("#scenario-steps li[data-index='1'].passed", WAIT)
     expect(await s.page.locator("#scenario-steps li.passed").count()).toBe(1)
     expect(await s.page.getAttribute("#scenario-steps li.current", "data-index")).toBe("2")
 
     // Step 2 travels: the network controls light up.
-    await s.page.click("#scenario-next")
-    await s.page.waitForSelector("body[data-scenario='step-2']", WAIT)
+    await nextStep(s.page, 2)
     await s.page.waitForSelector("section.controls.active", WAIT)
     await s.page.locator("#sum-location", { hasText: "Турция" }).waitFor(WAIT)
 
-    await s.page.click("#scenario-next")
-    await s.page.waitForSelector("body[data-scenario='step-3']", WAIT)
-    await s.page.click("#scenario-next")
-    await s.page.waitForSelector("body[data-scenario='step-4']", WAIT)
+    await nextStep(s.page, 3)
+    await nextStep(s.page, 4)
     await s.page.waitForSelector(".clock.active", WAIT)
     await s.page.locator("#now", { hasText: "02.06.2026" }).waitFor(WAIT)
 
