@@ -15,7 +15,7 @@ import { board } from "./board.ts"
 import { clientBundle } from "./client-bundle.ts"
 import { describe, type TimelineItem } from "./describe.ts"
 import { ConsolePage } from "./page.tsx"
-import { ScenarioPlayer } from "./scenario-player.ts"
+import { type LibraryEntry, ScenarioPlayer } from "./scenario-player.ts"
 
 const asset = (name: string): string => readFileSync(new URL(`./${name}`, import.meta.url), "utf8")
 
@@ -28,6 +28,29 @@ const KEEPALIVE_MS = 15_000
 const QUIET: ReadonlySet<string> = new Set(["SessionTouched"])
 
 const notFound = twinNotFoundBody
+
+// What the console client (web/client/) reads from these routes; it imports these types.
+
+/** GET /console/api/twins/:id/timeline: the newest described events after `after`. */
+export interface Timeline {
+  seq: number
+  items: TimelineItem[]
+}
+
+/** GET /console/api/library: the library's scenarios and the scenario name of each scenario twin. */
+export interface Library {
+  scenarios: LibraryEntry[]
+  running: Record<string, string>
+}
+
+/** One `events` message of the twin's stream: a committed batch, described. */
+export interface StreamBatch {
+  seq: number
+  now: number
+  count: number
+  msisdns: string[]
+  items: TimelineItem[]
+}
 
 export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
   const r = new Hono()
@@ -68,11 +91,13 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
       items: eventsOf(t, start, MAX_ITEMS)
         .filter((e) => !QUIET.has(e.type))
         .map((e) => describe(t, e)),
-    })
+    } satisfies Timeline)
   })
 
   // Scenario playback: load a YAML file onto a fresh twin, then release it step by step.
-  r.get("/console/api/library", (c) => c.json({ scenarios: player.library(), running: player.names() }))
+  r.get("/console/api/library", (c) =>
+    c.json({ scenarios: player.library(), running: player.names() } satisfies Library),
+  )
   r.post("/console/api/scenarios", async (c) => {
     const body: unknown = await c.req.json().catch(() => null)
     const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>
@@ -196,7 +221,7 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
         await stream.writeSSE({
           event: "events",
           id: String(last),
-          data: JSON.stringify({ seq: last, now: t.now, count: batch.length, msisdns, items }),
+          data: JSON.stringify({ seq: last, now: t.now, count: batch.length, msisdns, items } satisfies StreamBatch),
         })
       }
       off()

@@ -1,6 +1,7 @@
 // The scenario player: open a library scenario or a YAML file on a fresh twin, run it one step
 // (or all) at a time, and show each step in the panel it acts in. Parsing, running and checking
 // are the server's (web/scenario-player.ts); the client draws the runner's records.
+import type { Library } from "../router.tsx"
 import type { PlayState, ScenarioPlayer, StepInfo } from "../scenario-player.ts"
 import { ApiError, api } from "./api.ts"
 import { $, $button, $input, $select, act, h, messageOf, onSubmit, say, type Tone } from "./dom.ts"
@@ -9,7 +10,7 @@ import type { IvrPanel } from "./ivr.ts"
 import type { KioskPanel } from "./kiosk.ts"
 import { flash, selectTab } from "./layout.ts"
 import type { LkPanel } from "./lk.ts"
-import { type Library, loadTwins, refresh, selectSubscriber, selectTwin } from "./session.ts"
+import { loadTwins, refresh, selectSubscriber, selectTwin } from "./session.ts"
 import { st } from "./state.ts"
 import type { UssdPanel } from "./ussd.ts"
 

@@ -1,7 +1,6 @@
 // Which twin and subscriber the console shows, and keeping every panel current: the twin's SSE
 // stream announces each committed batch, and the console redraws the board and every panel.
-import type { TimelineItem } from "../describe.ts"
-import type { LibraryEntry } from "../scenario-player.ts"
+import type { Library, StreamBatch, Timeline } from "../router.tsx"
 import { phoneRu } from "../../core/domain/phone.ts"
 import { api, consoleTwinUrl, twinUrl } from "./api.ts"
 import { $select, h, messageOf, say } from "./dom.ts"
@@ -26,22 +25,6 @@ interface SubscriberInfo {
   name: string
   tariff: string
   balance: number
-}
-
-/** The console's scenario library (GET /console/api/library). */
-export interface Library {
-  scenarios: LibraryEntry[]
-  /** Twin id → scenario name of each scenario twin. */
-  running: Record<string, string>
-}
-
-/** One message of the twin's event stream (web/router.tsx). */
-interface StreamBatch {
-  seq: number
-  now: number
-  count: number
-  msisdns: string[]
-  items: TimelineItem[]
 }
 
 const saveUrl = (): void => {
@@ -103,7 +86,7 @@ export const selectSubscriber = async (msisdn: string): Promise<void> => {
 }
 
 const loadTimeline = async (): Promise<void> => {
-  const { items } = await api<{ seq: number; items: TimelineItem[] }>("GET", consoleTwinUrl("/timeline"))
+  const { items } = await api<Timeline>("GET", consoleTwinUrl("/timeline"))
   addTimeline(items, false)
 }
 
