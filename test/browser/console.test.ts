@@ -20,22 +20,18 @@ const EXAMPLE = fileURLToPath(new URL("../../scenarios/examples/zabugorishche.ya
 describe("trainer console (browser)", () => {
   const s = useBrowserSession({ consoleTypes: ["error", "warning"], failedRequests: true })
 
-  it(
-    "issue 14: the console opens only from its first URL (control token), " +
-      "keeps it in an HTTP-only cookie and drops it from the address bar",
-    async () => {
-      // Its own tab: the refused load is logged by the browser as an error, which is expected here.
-      const tab = await s.browser.context.newPage()
-      const refused = await tab.goto(`${s.server.url}/`)
-      expect(refused?.status()).toBe(401)
-      expect(await tab.textContent("body")).toContain("токен")
-      await openWithToken(tab, s.server)
-      expect(tab.url()).not.toContain("token")
-      expect(String(await tab.evaluate("document.cookie"))).not.toContain(s.server.token)
-      expect((await s.browser.context.cookies()).find((c) => c.name === "twin_control")?.httpOnly).toBe(true)
-      await tab.close()
-    },
-  )
+  it("issue 14: the console opens only from its first URL (token), keeps it in an HTTP-only cookie, not in the URL", async () => {
+    // Its own tab: the refused load is logged by the browser as an error, which is expected here.
+    const tab = await s.browser.context.newPage()
+    const refused = await tab.goto(`${s.server.url}/`)
+    expect(refused?.status()).toBe(401)
+    expect(await tab.textContent("body")).toContain("токен")
+    await openWithToken(tab, s.server)
+    expect(tab.url()).not.toContain("token")
+    expect(String(await tab.evaluate("document.cookie"))).not.toContain(s.server.token)
+    expect((await s.browser.context.cookies()).find((c) => c.name === "twin_control")?.httpOnly).toBe(true)
+    await tab.close()
+  })
 
   it("R8/R9 parity: *100# in the phone, top-up in the app, the LK balance follows live", async () => {
     await openFreshTwin(s.page, s.server, "79160000002")
