@@ -279,7 +279,7 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
     seq: 0,
     at: 0,
   }
-  if (rated === units) return { events: fee === null ? [event] : [fee, event] }
+  if (rated === units) return { events: fee === null ? [event] : [fee, event], value: undefined }
   const cut: Draft = {
     type: "UsageCut",
     msisdn: s.msisdn,
@@ -291,5 +291,5 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
     units: units - rated,
   }
   const notice = smsTo(s.msisdn, SENDER.mts, texts.usageCut(kind, s.balance - feeAmount - cost))
-  return { events: fee === null ? [event, cut, notice] : [fee, event, cut, notice] }
+  return { events: fee === null ? [event, cut, notice] : [fee, event, cut, notice], value: undefined }
 }
