@@ -26,7 +26,8 @@ import type {
 } from "./model.ts"
 import { RULES } from "./model.ts"
 import { TEMPLATE_RE, checkTemplates } from "./templates.ts"
-import { callSeconds, MSISDN_RE, parseAdvance, parseAmount, parseVolumeKb } from "./values.ts"
+import { MSISDN_RE } from "../core/domain/ids.ts"
+import { callSeconds, parseAdvance, parseAmount, parseVolumeKb } from "./values.ts"
 import { ERROR_CODES } from "../channels/error-codes.ts"
 import { decodeArgs, expectedOf, operationNames, operationOf, type ParamRef } from "../channels/web-ops.ts"
 import {

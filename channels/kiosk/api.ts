@@ -3,6 +3,7 @@
 import { Hono, type Context } from "hono"
 import { Result, Schema } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
+import { Msisdn } from "../../core/domain/ids.ts"
 import { twinOf, type ChannelDeps } from "../context.ts"
 import { send, sendError, twinNotFound } from "../lk/api.ts"
 import type { Res } from "../lk/selfcare.ts"
@@ -11,7 +12,6 @@ import { normalizeMsisdn } from "../text/phone.ts"
 import * as K from "./screens.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
-const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
 export const KioskNumberBody = Schema.Struct({ msisdn: Msisdn }).annotate({ identifier: "KioskNumber" })
 export const KioskLoginBody = Schema.Struct({
   msisdn: Msisdn,

@@ -3,9 +3,8 @@
 import { type Result, Schema } from "effect"
 import type { DomainError } from "./errors.ts"
 import { decodeStrict } from "./decode.ts"
-import { Channel } from "./ids.ts"
+import { Channel, Msisdn } from "./ids.ts"
 
-const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
 const Int = Schema.Int
 const Str = Schema.String
 
