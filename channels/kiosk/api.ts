@@ -80,16 +80,18 @@ export const kioskApi = (deps: ChannelDeps): Hono => {
   )
   r.post(
     "/login",
-    open(async (t, c) =>
-      Result.flatMap(await body(c, decodeWith(KioskLoginBody)), (b) =>
-        Result.flatMap(K.login(t, b.msisdn, b.code), (v) =>
-          Result.map(K.menu(v.msisdn), (x) => ({
-            text: x.text,
-            data: { ...x.data, token: v.token, idleMinutes: t.cat.data.auth.kioskSessionIdleMinutes },
-          })),
-        ),
-      ),
-    ),
+    open(async (t, c) => {
+      const input = await body(c, decodeWith(KioskLoginBody))
+      return Result.gen(function* () {
+        const b = yield* input
+        const v = yield* K.login(t, b.msisdn, b.code)
+        const x = yield* K.menu(v.msisdn)
+        return {
+          text: x.text,
+          data: { ...x.data, token: v.token, idleMinutes: t.cat.data.auth.kioskSessionIdleMinutes },
+        }
+      })
+    }),
   )
   r.get(
     "/menu",
