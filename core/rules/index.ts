@@ -78,9 +78,10 @@ export const RULES = {
   SetupFamily: setupFamily,
 } satisfies { [T in CommandTag]: Rule<T> }
 
+type ValueOf<R> = R extends Decision<infer V> ? V : never
+
 /** What a command of tag `T` returns to its caller on success: the value of its rule's decision. */
-export type ResultOf<T extends CommandTag> =
-  ReturnType<(typeof RULES)[T]> extends infer R ? (R extends Decision<infer V> ? V : never) : never
+export type ResultOf<T extends CommandTag> = ValueOf<ReturnType<(typeof RULES)[T]>>
 
 /** The table as `decide` reads it: the rule under each tag takes that tag's command and returns its `ResultOf`. */
 const TABLE: { [T in CommandTag]: (ctx: Ctx, c: CommandOf<T>) => RuleResult<ResultOf<T>> } = RULES
