@@ -3,7 +3,8 @@
 import type { CatalogIndex } from "../catalog/load.ts"
 import type { Event, LedgerReason } from "../domain/events.ts"
 import { DAY, mskDay, mskParts } from "../domain/time.ts"
-import { newAuth, type Pkg, type State, type Subscriber } from "./model.ts"
+import type { Pkg } from "../domain/account.ts"
+import { newAuth, type State, type Subscriber } from "./model.ts"
 
 /** Ledger reasons that count as spending (for bonus points R13 and the average spend of R10). */
 export const SPEND_REASONS: ReadonlySet<LedgerReason> = new Set<LedgerReason>([

@@ -4,7 +4,8 @@ import { isMap, isScalar, isSeq } from "yaml"
 import { KB_PER_MB } from "../../core/rules/packages.ts"
 import { suggest } from "../errors.ts"
 import type { Bound, TextMatch } from "../model.ts"
-import { MSISDN_RE, parseAmount, parseVolumeKb } from "../values.ts"
+import { MSISDN_RE } from "../../core/domain/ids.ts"
+import { parseAmount, parseVolumeKb } from "../values.ts"
 import { asMap, type Ctx, checkKeys, type Entries, fail, has, type N } from "./ctx.ts"
 
 /** The source text of a scalar, exactly as written (unquoted for quoted strings). */

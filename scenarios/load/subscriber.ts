@@ -4,7 +4,7 @@ import { isScalar } from "yaml"
 import { suggest } from "../errors.ts"
 import type { FamilyShareSpec, SubscriberSpec } from "../model.ts"
 import { FAMILY_FIELDS, keysOf, SUBSCRIBER_FIELDS } from "../spec/schema.ts"
-import { MSISDN_RE } from "../values.ts"
+import { MSISDN_RE } from "../../core/domain/ids.ts"
 import { asMap, type Ctx, checkKeys, fail, has, type N, posAt } from "./ctx.ts"
 import {
   amount,
