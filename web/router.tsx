@@ -11,7 +11,7 @@ import { eventsOf } from "../core/engine/views.ts"
 import { errorBody, statusFor, type ChannelDeps } from "../channels/context.ts"
 import type { Fetcher } from "../channels/driver.ts"
 import { board } from "./board.ts"
-import { describe, type TimelineItem } from "./describe.ts"
+import { describe, type TimelineItem } from "../channels/text/events.ts"
 import { ConsolePage } from "./page.tsx"
 import { ScenarioPlayer } from "./scenario-player.ts"
 

@@ -7,7 +7,7 @@ import { discover } from "../../scenarios/discover.ts"
 import { formatLoadErrors, formatResult, formatSummary } from "../../scenarios/report/human.ts"
 import { htmlReport } from "../../scenarios/report/html.ts"
 import { junitXml } from "../../scenarios/report/junit.ts"
-import { loadAll, runAll } from "../../scenarios/run-many.ts"
+import { loadAll, runAll } from "../../server/scenario-runs.ts"
 import { findControlToken } from "../../channels/edge/control-token.ts"
 
 export default defineCommand({

@@ -6,7 +6,7 @@
 import { serve } from "@hono/node-server"
 import type { Server } from "node:http"
 import { defineCommand } from "citty"
-import { makeApp } from "../../channels/http.ts"
+import { makeApp } from "../../server/app.ts"
 import { newControlToken, servedHosts, storeControlToken } from "../../channels/edge/control-token.ts"
 import { fail, listenProblem, loadCatalogOrExit, openRegistryOrExit } from "../startup.ts"
 import { MAX_TWINS } from "../../core/engine/registry.ts"

@@ -1,13 +1,29 @@
-// Loading and running many scenario files: every file is checked before anything runs, then
-// the scenarios run in parallel with bounded concurrency (each on its own twin).
+// Loading and running many scenario files (`twin run`): every file is checked before anything runs,
+// then the scenarios run in parallel with bounded concurrency, each on its own twin: a fresh
+// in-process one behind the whole app (no network), or one on a running `twin serve`.
 import { Effect } from "effect"
+import type { Fetcher } from "../channels/driver.ts"
 import type { CatalogIndex } from "../core/catalog/load.ts"
-import type { ScenarioError } from "./errors.ts"
-import { webOperations } from "./drivers.ts"
-import { loadScenarioFile } from "./loader.ts"
-import type { Scenario } from "./model.ts"
-import { runScenario, type ScenarioResult, type SetupMode } from "./runner.ts"
-import { inProcessTarget, urlTarget } from "./targets.ts"
+import { Registry } from "../core/engine/registry.ts"
+import type { ScenarioError } from "../scenarios/errors.ts"
+import { webOperations } from "../scenarios/drivers.ts"
+import { loadScenarioFile } from "../scenarios/loader.ts"
+import type { Scenario } from "../scenarios/model.ts"
+import { runScenario, type RunTarget, type ScenarioResult, type SetupMode } from "../scenarios/runner.ts"
+import { urlTarget } from "../scenarios/targets.ts"
+import { makeApp } from "./app.ts"
+
+/** A fresh registry on an in-memory store per scenario: nothing is shared between runs. */
+export const inProcessTarget = (catalog?: CatalogIndex): RunTarget => {
+  const registry = Registry.open(":memory:", {
+    createDefault: false,
+    secrets: "replay",
+    ...(catalog !== undefined ? { catalog } : {}),
+  })
+  const app = makeApp({ registry })
+  const fetcher: Fetcher = (req) => Promise.resolve(app.fetch(req))
+  return { fetcher, twinId: "scenario", dispose: () => registry.close() }
+}
 
 export interface RunOptions {
   /** Run against a running server instead of in-process. */
