@@ -1,7 +1,7 @@
 // Loading and running many scenario files (`twin run`): every file is checked before anything runs,
 // then the scenarios run in parallel with bounded concurrency, each on its own twin: a fresh
 // in-process one behind the whole app (no network), or one on a running `twin serve`.
-import { Effect } from "effect"
+import { Effect, type Scope } from "effect"
 import type { Fetcher } from "../channels/driver.ts"
 import type { CatalogIndex } from "../core/catalog/load.ts"
 import { Registry } from "../core/engine/registry.ts"
@@ -13,7 +13,11 @@ import { runScenario, type RunTarget, type ScenarioResult, type SetupMode } from
 import { urlTarget } from "../scenarios/targets.ts"
 import { makeApp } from "./app.ts"
 
-/** A fresh registry on an in-memory store per scenario: nothing is shared between runs. */
+/**
+ * A fresh registry on an in-memory store per scenario: nothing is shared between runs. Its
+ * dispose runs once, whoever calls it first (the runner at the end of the run, or the scope of
+ * runAllEffect when the run is interrupted).
+ */
 export const inProcessTarget = (catalog?: CatalogIndex): RunTarget => {
   const registry = Registry.open(":memory:", {
     createDefault: false,
@@ -22,7 +26,13 @@ export const inProcessTarget = (catalog?: CatalogIndex): RunTarget => {
   })
   const app = makeApp({ registry })
   const fetcher: Fetcher = (req) => Promise.resolve(app.fetch(req))
-  return { fetcher, twinId: "scenario", dispose: () => registry.close() }
+  let open = true
+  const dispose = (): void => {
+    if (!open) return
+    open = false
+    registry.close()
+  }
+  return { fetcher, twinId: "scenario", dispose }
 }
 
 export interface RunOptions {
@@ -56,20 +66,33 @@ export const loadAll = async (files: readonly string[], catalog?: CatalogIndex):
   return errors.length > 0 ? { ok: false, errors } : { ok: true, scenarios }
 }
 
-export const runAll = (scenarios: readonly Scenario[], o: RunOptions = {}): Promise<ScenarioResult[]> =>
-  Effect.runPromise(
-    Effect.forEach(
-      scenarios,
-      (sc) =>
-        Effect.promise(async () => {
-          const target = o.url !== undefined ? urlTarget(o.url, sc.file, o.token ?? null) : inProcessTarget(o.catalog)
-          const r = await runScenario(sc, target, {
-            ...(o.setup !== undefined ? { setup: o.setup } : {}),
-            ...(o.keepGoing !== undefined ? { keepGoing: o.keepGoing } : {}),
-          })
+/** Where one scenario runs, held for the scope: an in-process twin is closed at its end. */
+const acquireTarget = (sc: Scenario, o: RunOptions): Effect.Effect<RunTarget, never, Scope.Scope> =>
+  Effect.acquireRelease(
+    Effect.sync(() => (o.url !== undefined ? urlTarget(o.url, sc.file, o.token ?? null) : inProcessTarget(o.catalog))),
+    (target) => Effect.sync(() => target.dispose?.()),
+  )
+
+/** Run the scenarios with bounded concurrency; interrupting it (Ctrl+C) closes the twins of the runs in flight. */
+export const runAllEffect = (scenarios: readonly Scenario[], o: RunOptions = {}): Effect.Effect<ScenarioResult[]> =>
+  Effect.forEach(
+    scenarios,
+    (sc) =>
+      Effect.scoped(
+        Effect.gen(function* () {
+          const target = yield* acquireTarget(sc, o)
+          const r = yield* Effect.promise(() =>
+            runScenario(sc, target, {
+              ...(o.setup !== undefined ? { setup: o.setup } : {}),
+              ...(o.keepGoing !== undefined ? { keepGoing: o.keepGoing } : {}),
+            }),
+          )
           o.onResult?.(r)
           return r
         }),
-      { concurrency: Math.max(1, o.concurrency ?? 4) },
-    ),
+      ),
+    { concurrency: Math.max(1, o.concurrency ?? 4) },
   )
+
+export const runAll = (scenarios: readonly Scenario[], o: RunOptions = {}): Promise<ScenarioResult[]> =>
+  Effect.runPromise(runAllEffect(scenarios, o))
