@@ -11,8 +11,8 @@ import { eventMsisdn } from "../core/domain/events.ts"
 import { openStore, type Store } from "../core/store/event-log.ts"
 import type { SuiteResult } from "./lib/figures.ts"
 import { taskRate } from "./lib/tasks.ts"
-import { generateGroups, partitionGroups } from "./sim/population.ts"
-import { Partition } from "./sim/partition.ts"
+import { generateGroups, partitionGroups } from "../sim/population.ts"
+import { Partition } from "../sim/partition.ts"
 
 /** A realistic event mix: the first days of a small simulated population (after setup), recorded in memory. */
 export const sampleEvents = (min: number): Event[] => {

@@ -8,7 +8,31 @@
 // list them.
 import { parseCircular, parseDependencyTree } from "dpdm"
 
-const ROOTS = ["core", "channels", "web", "scenarios", "bench", "cli", "cluster", "qa", "scripts", "test"]
+const ROOTS = [
+  "core",
+  "channels",
+  "server",
+  "web",
+  "scenarios",
+  "sim",
+  "bench",
+  "cli",
+  "cluster",
+  "qa",
+  "scripts",
+  "test",
+]
+
+/**
+ * Folder edges allowed for now, each with the change that removes it. An allowed edge that no
+ * longer exists fails the check too, so the list is emptied as the fixes land.
+ */
+const ALLOWED = [
+  {
+    edge: "core/domain -> core/state",
+    why: "core/domain/events.ts imports state types from core/state/model.ts (issue 21, the typed-core part)",
+  },
+]
 const SPLIT = ["core", "channels"]
 
 /** A file's top-level folder: "web", "core". */
@@ -53,8 +77,8 @@ export const cyclicGroups = (graph) => {
   return groups.sort((a, b) => a[0].localeCompare(b[0]))
 }
 
-/** The graph of `folderOf` (null: not a node) with one example file import per folder edge. */
-export const folderGraph = (tree, folderOf) => {
+/** The graph of `folderOf` (null: not a node) with one example file import per folder edge; `allowed` edges left out. */
+export const folderGraph = (tree, folderOf, allowed = new Set(), used = new Set()) => {
   const graph = new Map()
   const example = new Map()
   for (const [file, deps] of Object.entries(tree)) {
@@ -65,6 +89,10 @@ export const folderGraph = (tree, folderOf) => {
       if (d.id === null || !(d.id in tree)) continue
       const to = folderOf(d.id)
       if (to === null || to === from) continue
+      if (allowed.has(`${from} -> ${to}`)) {
+        used.add(`${from} -> ${to}`)
+        continue
+      }
       graph.get(from).add(to)
       if (!example.has(`${from} ${to}`)) example.set(`${from} ${to}`, `${file} -> ${d.id}`)
     }
@@ -81,8 +109,10 @@ const main = async () => {
   const files = parseCircular(tree)
   for (const c of files) console.error(`file cycle: ${[...c, c[0]].join(" -> ")}`)
   let folders = 0
+  const allowed = new Set(ALLOWED.map((a) => a.edge))
+  const used = new Set()
   for (const folderOf of [topFolderOf, ...SPLIT.map(subFolderOf)]) {
-    const { graph, example } = folderGraph(tree, folderOf)
+    const { graph, example } = folderGraph(tree, folderOf, allowed, used)
     for (const g of cyclicGroups(graph)) {
       folders++
       const inGroup = new Set(g)
@@ -91,8 +121,12 @@ const main = async () => {
       for (const [f, t] of edges) console.error(`  ${f} -> ${t}  (e.g. ${example.get(`${f} ${t}`)})`)
     }
   }
+  const stale = ALLOWED.filter((a) => !used.has(a.edge))
+  for (const a of stale)
+    console.error(`allowed folder edge ${a.edge} no longer exists: delete it from ALLOWED in scripts/cycles.mjs`)
+  for (const a of ALLOWED.filter((x) => used.has(x.edge))) console.log(`allowed for now: ${a.edge} (${a.why})`)
   const count = Object.keys(tree).length
-  if (files.length + folders > 0) {
+  if (files.length + folders + stale.length > 0) {
     console.error(`cycles: ${files.length} between files, ${folders} between folders (${count} files read)`)
     process.exit(1)
   }

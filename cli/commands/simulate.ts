@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs"
 import os, { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect } from "effect"
-import { simulate } from "../../bench/sim/run.ts"
-import { printSummary } from "../../bench/sim/summary.ts"
+import { simulate } from "../../sim/run.ts"
+import { printSummary } from "../../sim/summary.ts"
 import { CommandFailed, runCli } from "../startup.ts"
 
 const int = (v: string | undefined, name: string, dflt: number): number => {

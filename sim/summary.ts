@@ -1,6 +1,6 @@
 // The summary of a simulation run, printed by `twin simulate` (and `--cluster`): the population,
 // speed, revenue and credits by reason in rubles, the I1 reconciliation and the state hash.
-import { formatRub as formatKopecks } from "../../core/domain/money.ts"
+import { formatRub as formatKopecks } from "../core/domain/money.ts"
 import type { SimResult } from "./run.ts"
 
 /** A run's result; a cluster run adds which runner ran what (cluster/coordinator.ts ClusterSimResult). */
