@@ -32,14 +32,16 @@ export const printSummary = (r: SummaryInput): void => {
   const s = r.summary
   const line = (k: string, v: string): void => console.log(`  ${k.padEnd(40)} ${v}`)
   console.log(
-    `\nИтоги: ${r.subscribers.toLocaleString("ru-RU")} абонентов × ${r.days} дн., seed ${r.seed}, ${r.partitions} разделов, ${"cluster" in r ? "раннеров" : "потоков"}: ${r.threads}`,
+    `\nИтоги: ${r.subscribers.toLocaleString("ru-RU")} абонентов × ${r.days} дн., ` +
+      `seed ${r.seed}, ${r.partitions} разделов, ${"cluster" in r ? "раннеров" : "потоков"}: ${r.threads}`,
   )
   line("групп (семьи «МЫ МТС» / корпоративные)", `${s.groups.toLocaleString("ru-RU")} (${s.families} / ${s.corporate})`)
   line("событий / команд", `${r.events.toLocaleString("ru-RU")} / ${r.commands.toLocaleString("ru-RU")}`)
   line("время", `${r.seconds.toFixed(1)} с (создание абонентов ${r.setupSeconds.toFixed(1)} с)`)
   line(
     "скорость",
-    `${Math.round(r.eventsPerSec).toLocaleString("ru-RU")} событий/с · ${Math.round(r.subscriberDaysPerSec).toLocaleString("ru-RU")} абонент-дней/с`,
+    `${Math.round(r.eventsPerSec).toLocaleString("ru-RU")} событий/с ` +
+      `· ${Math.round(r.subscriberDaysPerSec).toLocaleString("ru-RU")} абонент-дней/с`,
   )
   if (r.bytesPerSubscriber !== null) line("память на абонента", `${Math.round(r.bytesPerSubscriber)} байт`)
   console.log("  Выручка по статьям:")

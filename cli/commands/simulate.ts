@@ -84,7 +84,8 @@ export default defineCommand({
     pg: {
       type: "string",
       description:
-        "With --cluster: PostgreSQL URL of a running cluster (`twin cluster runner --pg URL`); default: an embedded Postgres and local runners",
+        "With --cluster: PostgreSQL URL of a running cluster (`twin cluster runner --pg URL`); default: an " +
+        "embedded Postgres and local runners",
     },
     runners: {
       type: "string",
