@@ -51,7 +51,11 @@ export class HttpServer extends Context.Service<HttpServer, Listening>()("twin/H
         Effect.gen(function* () {
           const registry = yield* TwinRegistry
           const app = makeApp({ registry }, { ...o.app, sseClients: o.limits.sseClients })
-          const server = createAdaptorServer({ fetch: app.fetch, serverOptions: serverOptions(o.limits) }) as Server
+          const server = createAdaptorServer({
+            fetch: app.fetch,
+            hostname: o.host,
+            serverOptions: serverOptions(o.limits),
+          }) as Server
           limitServer(server, o.limits)
           const port = yield* Effect.callback<number, ListenFailed>((resume) => {
             const failed = (e: NodeJS.ErrnoException): void =>
