@@ -2,8 +2,8 @@
 // to bench/results/*.json, the table to docs/benchmarks.md, charts to docs/*.svg.
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
-import { fileURLToPath } from "node:url"
 import { machine, markdownTable, printSuite, writeJson, type SuiteResult } from "./lib/figures.ts"
+import { RESULTS_DIR } from "./lib/paths.ts"
 import { runLog } from "./log.ts"
 import { runRating } from "./rating.ts"
 
@@ -18,10 +18,6 @@ export interface BenchOptions {
   /** Write bench/results, docs/benchmarks.md and the SVG charts. */
   readonly write: boolean
 }
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url))
-export const RESULTS_DIR = `${ROOT}bench/results`
-export const DOCS_DIR = `${ROOT}docs`
 
 export interface SuiteOptions {
   readonly quick: boolean
@@ -49,7 +45,8 @@ const loadRunner = async (name: SuiteName): Promise<Runner> => {
 export const runBench = async (o: BenchOptions): Promise<SuiteResult[]> => {
   const m = machine()
   console.log(
-    `twin bench${o.quick ? " --quick" : o.full ? " --full" : ""} · Node ${m.node} · ${m.cpus} × ${m.cpu} · ${m.memGb} GB · ${m.platform} · load average ${m.loadavg.join(" ")}`,
+    `twin bench${o.quick ? " --quick" : o.full ? " --full" : ""} · Node ${m.node} · ${m.cpus} × ${m.cpu} ` +
+      `· ${m.memGb} GB · ${m.platform} · load average ${m.loadavg.join(" ")}`,
   )
   const results: SuiteResult[] = []
   for (const name of o.only) {
@@ -85,7 +82,8 @@ export const runBench = async (o: BenchOptions): Promise<SuiteResult[]> => {
         ...saved,
         notes: [
           ...(saved.notes ?? []),
-          `From an earlier run (${saved.machine.date.slice(0, 16)}${saved.quick === true ? ", --quick" : saved.full === true ? ", --full" : ""}).`,
+          `From an earlier run ` +
+            `(${saved.machine.date.slice(0, 16)}${saved.quick === true ? ", --quick" : saved.full === true ? ", --full" : ""}).`,
         ],
       })
     }

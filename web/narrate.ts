@@ -3,11 +3,18 @@
 // shared formatter. Presentation only: what a step does is the scenario runner's.
 import type { CatalogIndex } from "../core/catalog/load.ts"
 import type { LedgerReason } from "../core/domain/events.ts"
+import { isMsisdn } from "../core/domain/ids.ts"
 import { REASON_RU } from "../core/rules/texts.ts"
 import type { Bound, Expect, Step } from "../scenarios/model.ts"
 import { msisdnRu } from "../channels/lk/format.ts"
 import { STATUS_RU } from "../channels/lk/format.ts"
 import { formatRub } from "../channels/text/money.ts"
+
+const PACKAGE_RU: ReadonlyMap<string, string> = new Map([
+  ["minutes", "минут"],
+  ["sms", "SMS"],
+  ["data", "интернета"],
+])
 
 const OPS_RU: Readonly<Record<string, string>> = {
   "request-code": "запрашивает пароль по SMS",
@@ -82,7 +89,7 @@ const argsRu = (cat: CatalogIndex, args: Readonly<Record<string, unknown>>): str
     else if (typeof v === "string" && k === "service") out.push(`«${cat.services.get(v)?.name ?? v}»`)
     else if (typeof v === "string" && k === "offer")
       out.push(`«${cat.oneOff.get(v)?.name ?? cat.bonusOffers.get(v)?.name ?? v}»`)
-    else if (typeof v === "string" && /^7\d{10}$/.test(v) && k !== "msisdn") out.push(msisdnRu(v))
+    else if (typeof v === "string" && isMsisdn(v) && k !== "msisdn") out.push(msisdnRu(v))
   }
   return out.length > 0 ? `: ${out.join(", ")}` : ""
 }
@@ -96,7 +103,7 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
   for (const s of e.services?.lacks ?? []) out.push(`услуга «${cat.services.get(s)?.name ?? s}» не подключена`)
   for (const p of e.packages ?? [])
     out.push(
-      `остаток пакета ${p.key === "minutes" ? "минут" : p.key === "sms" ? "SMS" : p.key === "data" ? "интернета" : `«${cat.oneOff.get(p.key)?.name ?? p.key}»`}: ${boundRu(p.left, plain)}`,
+      `остаток пакета ${PACKAGE_RU.get(p.key) ?? `«${cat.oneOff.get(p.key)?.name ?? p.key}»`}: ${boundRu(p.left, plain)}`,
     )
   for (const c of e.charges ?? []) {
     const what =
@@ -106,7 +113,8 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
           ? (REASON_RU[c.reason as LedgerReason] ?? "списание")
           : "списание"
     out.push(
-      `списание ${what}${c.last !== undefined ? ` ${formatRub(c.last)}` : ""}${c.total !== undefined ? `, всего ${boundRu(c.total, formatRub)}` : ""}`,
+      `списание ${what}${c.last !== undefined ? ` ${formatRub(c.last)}` : ""}` +
+        `${c.total !== undefined ? `, всего ${boundRu(c.total, formatRub)}` : ""}`,
     )
   }
   for (const [k, label] of [
@@ -129,7 +137,13 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
   if (e.autopay !== undefined) out.push(e.autopay === "none" ? "автоплатежа нет" : "автоплатеж подключен")
   if (e.location !== undefined)
     out.push(
-      `местоположение: ${e.location === "home" ? "дома" : e.location === "russia" ? "поездка по России" : (cat.countries.get(e.location)?.name ?? e.location)}`,
+      `местоположение: ${
+        e.location === "home"
+          ? "дома"
+          : e.location === "russia"
+            ? "поездка по России"
+            : (cat.countries.get(e.location)?.name ?? e.location)
+      }`,
     )
   for (const l of e.linked?.has ?? []) out.push(`номер ${msisdnRu(l)} привязан`)
   if (e.family !== undefined) out.push("группа «МЫ МТС»")

@@ -2,7 +2,8 @@
 // payment, 111_2_2 credited payments, 111_3 promised payment, 111_4 tariff, 111_6 block,
 // 111_7 promotions), constructor packages (R5) and 111 2163 «Электронный Помощник» (R27).
 import { Result } from "effect"
-import type { Command } from "../../core/domain/commands.ts"
+import type { CommandOf, CommandTag } from "../../core/domain/commands.ts"
+import type { ResultOf } from "../../core/engine/twin-core.ts"
 import {
   accountView,
   constructorOptions,
@@ -30,8 +31,8 @@ const BACK_PROMPT = "Чтобы вернуться в главное меню, �
 /** Fast route for the «Электронный Помощник» service: 111, then 2163 [S4]. */
 export const KIOSK_ROUTE = "2163"
 
-const run = <V>(x: IvrCtx, cmd: Command, done: (v: V) => string[]): Step => {
-  const r = x.twin.execute<V>(cmd)
+const run = <T extends CommandTag>(x: IvrCtx, cmd: CommandOf<T>, done: (v: ResultOf<T>) => string[]): Step => {
+  const r = x.twin.execute(cmd)
   if (Result.isFailure(r)) return { say: [r.failure.ru], next: back(), error: r.failure }
   return { say: done(r.success.value), next: back() }
 }
@@ -74,10 +75,6 @@ const balanceMenu = (): IvrNode => ({
 })
 
 // 2: payments
-interface Credited {
-  balance: number
-  amount?: number
-}
 
 const cardNumber = (amount: number): IvrNode => ({
   kind: "digits",
@@ -86,7 +83,7 @@ const cardNumber = (amount: number): IvrNode => ({
   onInput: (x, digits) =>
     digits.length < 16
       ? say(cardNumber(amount), "Номер карты должен содержать от 16 до 19 цифр.")
-      : run<Credited>(x, { _tag: "TopUp", msisdn: x.msisdn, amount, method: "card", by: x.msisdn, via: "ivr" }, (v) => [
+      : run(x, { _tag: "TopUp", msisdn: x.msisdn, amount, method: "card", by: x.msisdn, via: "ivr" }, (v) => [
           `Платеж на сумму ${rubSpoken(amount)} зачислен. Ваш баланс: ${rubSpoken(v.balance)}.`,
         ]),
 })
@@ -106,8 +103,8 @@ const paymentCard = (): IvrNode => ({
   prompt: "Введите код карты оплаты и нажмите решетку.",
   max: 16,
   onInput: (x, digits) =>
-    run<Credited>(x, { _tag: "ActivatePaymentCard", msisdn: x.msisdn, code: digits, by: x.msisdn, via: "ivr" }, (v) => [
-      `Карта оплаты активирована. Зачислено ${rubSpoken(v.amount ?? 0)}. Ваш баланс: ${rubSpoken(v.balance)}.`,
+    run(x, { _tag: "ActivatePaymentCard", msisdn: x.msisdn, code: digits, by: x.msisdn, via: "ivr" }, (v) => [
+      `Карта оплаты активирована. Зачислено ${rubSpoken(v.amount)}. Ваш баланс: ${rubSpoken(v.balance)}.`,
     ]),
 })
 
@@ -119,7 +116,9 @@ const credited = (x: IvrCtx): Step => {
     ? say(back(), `За последние ${RECENT_PAYMENT_DAYS} дней платежей не было.`)
     : say(
         back(),
-        `Зачисленные платежи за ${RECENT_PAYMENT_DAYS} дней: ${credits.map((e) => `${dateRu(e.at)} — ${rubSpoken(e.amount)}, ${e.label}`).join("; ")}.`,
+        `Зачисленные платежи за ${RECENT_PAYMENT_DAYS} дней: ` +
+          credits.map((e) => `${dateRu(e.at)} — ${rubSpoken(e.amount)}, ${e.label}`).join("; ") +
+          ".",
       )
 }
 
@@ -130,12 +129,7 @@ const paymentsMenu = (): IvrNode => ({
 })
 
 // 3: promised payment (R10)
-interface Promised {
-  amount: number
-  fee: number
-  dueAt: number
-}
-const promisedDone = (p: Promised): string[] => [
+const promisedDone = (p: ResultOf<"PromisedPayment">): string[] => [
   `Обещанный платеж на сумму ${rubSpoken(p.amount)} зачислен на ваш счет до ${dateRu(p.dueAt)}. Плата за услугу ${rubSpoken(p.fee)}.`,
 ]
 
@@ -147,7 +141,7 @@ const promisedAmount = (): IvrNode => ({
     const amount = parseKeypadRubles(digits)
     return amount === null
       ? say(promisedAmount(), "Неверная сумма.")
-      : run<Promised>(x, { _tag: "PromisedPayment", msisdn: x.msisdn, amount, by: x.msisdn, via: "ivr" }, promisedDone)
+      : run(x, { _tag: "PromisedPayment", msisdn: x.msisdn, amount, by: x.msisdn, via: "ivr" }, promisedDone)
   },
 })
 
@@ -156,10 +150,11 @@ const promisedMenu = (x: IvrCtx): Step => {
   if (q === null) return say("hangup", "Абонент не найден.")
   return say({
     kind: "menu",
-    prompt: `Вам доступен обещанный платеж до ${rubSpoken(q.limit)}. Чтобы получить его на эту сумму, нажмите 1. Чтобы ввести другую сумму — 2.`,
+    prompt:
+      `Вам доступен обещанный платеж до ${rubSpoken(q.limit)}. ` +
+      "Чтобы получить его на эту сумму, нажмите 1. Чтобы ввести другую сумму — 2.",
     options: {
-      "1": (y) =>
-        run<Promised>(y, { _tag: "PromisedPayment", msisdn: y.msisdn, by: y.msisdn, via: "ivr" }, promisedDone),
+      "1": (y) => run(y, { _tag: "PromisedPayment", msisdn: y.msisdn, by: y.msisdn, via: "ivr" }, promisedDone),
       "2": () => say(promisedAmount()),
     },
   })
@@ -168,16 +163,20 @@ const promisedMenu = (x: IvrCtx): Step => {
 // 5: constructor packages (R5: the core requires «Мобильный помощник»)
 const constructorData = (minutes: number, opts: ReadonlyArray<{ amount: number; fee: number }>): IvrNode => ({
   kind: "menu",
-  prompt: `Выберите пакет интернета. ${opts.map((o, i) => `${gbText(o.amount * 1024)} за ${rubSpoken(o.fee)} — нажмите ${i + 1}`).join(". ")}.`,
+  prompt:
+    "Выберите пакет интернета. " +
+    opts.map((o, i) => `${gbText(o.amount * 1024)} за ${rubSpoken(o.fee)} — нажмите ${i + 1}`).join(". ") +
+    ".",
   options: Object.fromEntries(
     opts.map((o, i) => [
       String(i + 1),
       (x: IvrCtx) =>
-        run<{ monthlyFee: number }>(
+        run(
           x,
           { _tag: "ConfigureConstructor", msisdn: x.msisdn, minutes, dataGb: o.amount, by: x.msisdn, via: "ivr" },
           (v) => [
-            `Пакеты изменены: ${count(minutes, MINUTES)}, ${gbText(o.amount * 1024)}. Абонентская плата ${rubSpoken(v.monthlyFee)} в месяц.`,
+            `Пакеты изменены: ${count(minutes, MINUTES)}, ${gbText(o.amount * 1024)}. Абонентская ` +
+              `плата ${rubSpoken(v.monthlyFee)} в месяц.`,
           ],
         ),
     ]),
@@ -198,13 +197,16 @@ const constructorMenu = (x: IvrCtx): Step => {
     o.current === null
       ? []
       : [
-          `Сейчас подключено: ${count(o.current.minutes, MINUTES)}, ${gbText(o.current.dataGb * 1024)}, абонентская плата ${rubSpoken(o.monthlyFee)} в месяц.`,
+          `Сейчас подключено: ${count(o.current.minutes, MINUTES)}, ${gbText(o.current.dataGb * 1024)}, ` +
+            `абонентская плата ${rubSpoken(o.monthlyFee)} в месяц.`,
         ]
   return say({
     kind: "menu",
     prompt: [
       ...now,
-      `Выберите пакет минут. ${o.minutes.map((m, i) => `${count(m.amount, MINUTES)} за ${rubSpoken(m.fee)} — нажмите ${i + 1}`).join(". ")}.`,
+      "Выберите пакет минут. " +
+        o.minutes.map((m, i) => `${count(m.amount, MINUTES)} за ${rubSpoken(m.fee)} — нажмите ${i + 1}`).join(". ") +
+        ".",
     ].join(" "),
     options: Object.fromEntries(
       o.minutes.map((m, i) => [String(i + 1), () => say(constructorData(m.amount, o.dataGb))]),
@@ -236,16 +238,22 @@ const promotions = (x: IvrCtx): Step => {
     o.kind === "data" ? gbText(o.amount) : o.kind === "minutes" ? count(o.amount, MINUTES) : `${o.amount} SMS`
   return say({
     kind: "menu",
-    prompt: `Текущие акции. ${offers.map((o, i) => `«${o.name}»: ${amount(o)} на ${count(o.validDays, DAYS)} за ${rubSpoken(o.price)} — нажмите ${i + 1}`).join(". ")}.`,
+    prompt:
+      "Текущие акции. " +
+      offers
+        .map(
+          (o, i) =>
+            `«${o.name}»: ${amount(o)} на ${count(o.validDays, DAYS)} за ${rubSpoken(o.price)} — нажмите ${i + 1}`,
+        )
+        .join(". ") +
+      ".",
     options: Object.fromEntries(
       offers.map((o, i) => [
         String(i + 1),
         (y: IvrCtx) =>
-          run<{ expiresAt: number }>(
-            y,
-            { _tag: "BuyPackage", msisdn: y.msisdn, offer: o.id, by: y.msisdn, via: "ivr" },
-            (v) => [`Пакет «${o.name}» подключен до ${dateRu(v.expiresAt)}.`],
-          ),
+          run(y, { _tag: "BuyPackage", msisdn: y.msisdn, offer: o.id, by: y.msisdn, via: "ivr" }, (v) => [
+            `Пакет «${o.name}» подключен до ${dateRu(v.expiresAt)}.`,
+          ]),
       ]),
     ),
   })

@@ -1,9 +1,8 @@
 // Request bodies of the LK and app JSON APIs, as Effect Schemas: decoded at the edge and
 // published in /openapi.json. Money is integer kopecks; `msisdn` (optional) picks a linked number.
 import { Schema } from "effect"
+import { Kopecks, Msisdn } from "../../core/domain/ids.ts"
 
-const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
-const Kopecks = Schema.Int
 const Target = { msisdn: Schema.optional(Msisdn) }
 const Short = Schema.String.pipe(Schema.check(Schema.isMaxLength(64)))
 
@@ -18,7 +17,9 @@ export const LoginBody = Schema.Struct({
 export const NetworkLoginBody = Schema.Struct({ msisdn: Schema.optional(Msisdn) }).annotate({
   identifier: "NetworkLoginRequest",
   description:
-    "Identification on the operator's mobile data (R26): the number comes from the X-Network-Identity header the operator's gateway inserts (issued by the twin to an attached handset), never from the body; a body msisdn must be that number.",
+    "Identification on the operator's mobile data (R26): the number comes from the X-Network-Identity header " +
+    "the operator's gateway inserts (issued by the twin to an attached handset), never from the body; a body " +
+    "msisdn must be that number.",
 })
 export const TopUpBody = Schema.Struct({
   amount: Kopecks,

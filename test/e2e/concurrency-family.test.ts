@@ -2,7 +2,7 @@
 // from different channels (LK, app, USSD, SMS, IVR, the network) at once — never break I1 or I4.
 // The whole burst is one QA step, so every checker (I1–I7, I9) runs over all its events.
 import { describe, expect, it } from "vitest"
-import { makeApp } from "../../channels/http.ts"
+import { makeApp } from "../../server/app.ts"
 import { makeTelephonyDriver } from "../../channels/telephony-driver.ts"
 import { makeWebDrivers } from "../../channels/web-driver.ts"
 import type { Fetcher } from "../../channels/driver.ts"
@@ -12,7 +12,7 @@ const O = "79990000001"
 const M = ["79990000002", "79990000003", "79990000004", "79990000005", "79990000006", "79990000007"]
 
 describe("concurrency on one family group", () => {
-  it("I1, I4: a burst of simultaneous owner/member commands from LK, app, USSD, SMS, IVR and the network keeps money and family limits", async () => {
+  it("I1, I4: simultaneous owner/member commands from LK, app, USSD, SMS, IVR and the network keep money and family limits", async () => {
     const t = openQaTwin(defaultQaCatalog(), "5")
     try {
       const app = makeApp({ registry: t.registry })
