@@ -10,8 +10,7 @@ import { addSub, codeFrom, fails, newTwin, rub, run, sub, unchanged } from "../h
 
 const A = "79160000801"
 
-const lk = (t: TwinCore, secret: string) =>
-  t.execute<{ token: string; msisdn: string }>({ _tag: "Login", msisdn: A, secret, channel: "lk" })
+const lk = (t: TwinCore, secret: string) => t.execute({ _tag: "Login", msisdn: A, secret, channel: "lk" })
 const failure = (r: ReturnType<typeof lk>) => {
   if (r._tag === "Success") throw new Error("the login succeeded")
   return [r.failure.code, r.failure.field]
@@ -21,7 +20,7 @@ describe("R22–R24 LK login", () => {
   it("R22: the SMS password from 3339 opens a session; the token is returned, only its hash logged", () => {
     const t = newTwin()
     addSub(t, A, "smart", rub(10))
-    const r = run<{ expiresAt: number }>(t, { _tag: "RequestOtp", msisdn: A, by: A })
+    const r = run(t, { _tag: "RequestOtp", msisdn: A, by: A })
     expect(r.value.expiresAt).toBe(t.now + 48 * HOUR)
     const code = codeFrom(t, A, "3339")
     const ok = lk(t, ` ${code} `)

@@ -19,10 +19,10 @@ const left = (t: TwinCore, m: string, kind: "minutes" | "sms" | "data", source =
   sub(t, m).packages.find((p) => p.source === source && p.kind === kind)?.left ?? 0
 
 const invite = (t: TwinCore, member: string, minutes = 100, sms = 10, dataMb = 1024) =>
-  run<{ expiresAt: number }>(t, { _tag: "FamilyInvite", msisdn: O, member, minutes, sms, dataMb })
+  run(t, { _tag: "FamilyInvite", msisdn: O, member, minutes, sms, dataMb })
 const join = (t: TwinCore, member: string, minutes = 100, sms = 10, dataMb = 1024) => {
   invite(t, member, minutes, sms, dataMb)
-  return run<{ joined: boolean }>(t, { _tag: "FamilyReply", msisdn: member, accept: true, to: "111" })
+  return run(t, { _tag: "FamilyReply", msisdn: member, accept: true, to: "111" })
 }
 
 const family = (): TwinCore => {
@@ -171,7 +171,7 @@ describe("R2 family replies", () => {
   it("R2: «Нет» declines and tells the owner; no fee", () => {
     const t = family()
     invite(t, M1)
-    const r = run<{ joined: boolean }>(t, { _tag: "FamilyReply", msisdn: M1, accept: false })
+    const r = run(t, { _tag: "FamilyReply", msisdn: M1, accept: false })
     expect(r.value).toEqual({ joined: false })
     expect(types(r.events)).toEqual(["FamilyDeclined", "SmsDelivered"])
     expect(r.events[0]).toMatchObject({ reason: "declined" })
@@ -228,7 +228,7 @@ describe("R2 leaving and removal", () => {
     join(t, M1, 100, 10, 1024)
     run(t, { _tag: "Usage", msisdn: M1, usage: { _tag: "call", to: "79161112233", seconds: 600 } })
     expect(left(t, M1, "minutes", "share")).toBe(90)
-    const r = run<{ removed: boolean }>(t, { _tag: "FamilyRemove", msisdn: O, member: M1 })
+    const r = run(t, { _tag: "FamilyRemove", msisdn: O, member: M1 })
     expect(r.value).toEqual({ removed: true })
     const fee = t.cat.tariffs.get("smart")?.monthlyFee ?? 0
     expect(money(r.events)).toEqual([[M1, "fee-monthly", -fee, "smart"]])

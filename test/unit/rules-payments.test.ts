@@ -20,7 +20,7 @@ describe("R9 top-up", () => {
   it("R9: the top-up credits its amount with the method as ref and returns the new balance", () => {
     const t = newTwin()
     addSub(t, A, "smart", rub(10))
-    const r = run<{ balance: number }>(t, { _tag: "TopUp", msisdn: A, amount: rub(15000), method: "bank" })
+    const r = run(t, { _tag: "TopUp", msisdn: A, amount: rub(15000), method: "bank" })
     expect(money(r.events)).toEqual([[A, "topup", rub(15000), "bank"]])
     expect(sms(r.events)).toEqual([A])
     expect(r.value).toEqual({ balance: rub(15010) })
@@ -75,7 +75,7 @@ describe("R9 payment cards", () => {
     addSub(t, B, "smart", 0)
     run(t, { _tag: "IssuePaymentCard", code: "111122223333", amount: rub(250) })
     expect(fails(t, { _tag: "ActivatePaymentCard", msisdn: A, code: "111122223334" }).code).toBe("PAYMENT_CARD_INVALID")
-    const r = run<{ amount: number; balance: number }>(t, {
+    const r = run(t, {
       _tag: "ActivatePaymentCard",
       msisdn: A,
       code: "1111 2222 3333",
@@ -96,7 +96,7 @@ describe("R10 promised payment", () => {
   const limitFor = (avg: number): number => {
     const t = newTwin()
     addSub(t, A, "smart", 0, { avgMonthlySpend: avg })
-    return run<{ limit: number }>(t, { _tag: "PromisedPayment", msisdn: A }).value.limit
+    return run(t, { _tag: "PromisedPayment", msisdn: A }).value.limit
   }
   it("R10: the limit steps up at exactly each average-spend tier", () => {
     expect(limitFor(0)).toBe(rub(200))
@@ -110,7 +110,7 @@ describe("R10 promised payment", () => {
   const feeFor = (amount: number): number => {
     const t = newTwin()
     addSub(t, A, "smart", 0, { avgMonthlySpend: rub(3000) })
-    const r = run<{ fee: number }>(t, { _tag: "PromisedPayment", msisdn: A, amount })
+    const r = run(t, { _tag: "PromisedPayment", msisdn: A, amount })
     const fee = r.value.fee
     expect(money(r.events)).toEqual(
       fee > 0
@@ -142,7 +142,7 @@ describe("R10 promised payment", () => {
       const e = fails(t, { _tag: "PromisedPayment", msisdn: A, amount })
       expect([e.code, e.field]).toEqual(["PROMISED_PAYMENT_LIMIT", "amount"])
     }
-    const r = run<{ amount: number; dueAt: number }>(t, { _tag: "PromisedPayment", msisdn: A, amount: rub(200) })
+    const r = run(t, { _tag: "PromisedPayment", msisdn: A, amount: rub(200) })
     expect(r.value.amount).toBe(rub(200))
     expect(r.value.dueAt).toBe(T0 + 3 * DAY)
     expect(r.events.find((e) => e.type === "PromisedOpened")).toMatchObject({
@@ -156,7 +156,7 @@ describe("R10 promised payment", () => {
   it("R10: without an amount the whole limit is given", () => {
     const t = newTwin()
     addSub(t, A, "smart", 0, { avgMonthlySpend: rub(500) })
-    const r = run<{ amount: number; fee: number }>(t, { _tag: "PromisedPayment", msisdn: A })
+    const r = run(t, { _tag: "PromisedPayment", msisdn: A })
     expect(r.value).toMatchObject({ amount: rub(800), fee: rub(50) })
   })
   it("R10: credit numbers and voluntarily blocked numbers get none; a second is PROMISED_PAYMENT_OPEN", () => {
@@ -254,7 +254,7 @@ describe("R12 transfers", () => {
     const t = newTwin()
     addSub(t, A, "smart", rub(110))
     addSub(t, B, "smart", 0)
-    const r = run<{ amount: number; fee: number }>(t, { _tag: "Transfer", msisdn: A, to: B, amount: rub(100) })
+    const r = run(t, { _tag: "Transfer", msisdn: A, to: B, amount: rub(100) })
     expect(money(r.events)).toEqual([
       [A, "transfer-out", -rub(100), B],
       [A, "fee-transfer", -rub(10), B],
@@ -301,7 +301,7 @@ describe("R12 provider payments", () => {
   it("R12: a phone payment takes amount and its commission with provider and account as ref", () => {
     const t = newTwin()
     addSub(t, A, "smart", rub(110))
-    const r = run<{ amount: number; fee: number; provider: string }>(t, {
+    const r = run(t, {
       _tag: "PayProvider",
       msisdn: A,
       provider: "mobile",
@@ -351,7 +351,7 @@ describe("R13 bonus exchange", () => {
   it("R13: points buy a package that holds the offer's amount (data in KB) for its days", () => {
     const t = newTwin()
     addSub(t, A, "smart", 0, { bonus: 150 })
-    const r = run<{ points: number; left: number }>(t, { _tag: "ExchangeBonus", msisdn: A, offer: "bonus-1gb" })
+    const r = run(t, { _tag: "ExchangeBonus", msisdn: A, offer: "bonus-1gb" })
     expect(r.value).toEqual({ points: 150, left: 0 })
     expect(r.events.find((e) => e.type === "BonusSpent")).toMatchObject({ points: 150, offer: "bonus-1gb" })
     expect(r.events.find((e) => e.type === "PackageAdded")).toMatchObject({

@@ -172,7 +172,7 @@ describe("R5 constructor packages", () => {
     const t = ctor()
     run(t, { _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79161112233", seconds: 120 * 60 } })
     expect(left(t, "minutes")).toMatchObject({ total: 300, left: 180 })
-    const r = run<{ monthlyFee: number }>(t, { _tag: "ConfigureConstructor", msisdn: A, minutes: 600, dataGb: 20 })
+    const r = run(t, { _tag: "ConfigureConstructor", msisdn: A, minutes: 600, dataGb: 20 })
     expect(r.value).toEqual({ monthlyFee: rub(200 + 220 + 250) })
     expect(left(t, "minutes")).toMatchObject({ total: 600, left: 480 })
     expect(left(t, "data")).toMatchObject({ total: 20 * 1024 * 1024, left: 20 * 1024 * 1024 })
@@ -258,7 +258,7 @@ describe("R4 one-off packages", () => {
   it("R4: a package costs its price and holds its amount (data in KB) for its days", () => {
     const t = newTwin()
     addSub(t, A, "smart", rub(1000))
-    const r = run<{ price: number; expiresAt: number }>(t, { _tag: "BuyPackage", msisdn: A, offer: "internet-mini" })
+    const r = run(t, { _tag: "BuyPackage", msisdn: A, offer: "internet-mini" })
     expect(r.value).toEqual({ price: rub(200), expiresAt: T0 + 30 * DAY })
     expect(money(r.events)).toEqual([[A, "package-purchase", -rub(200), "internet-mini"]])
     expect(r.events.find((e) => e.type === "PackageAdded")).toMatchObject({
