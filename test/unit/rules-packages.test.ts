@@ -5,7 +5,15 @@ import { describe, expect, it } from "vitest"
 import { defaultCatalog } from "../../core/catalog/default.ts"
 import type { Tariff } from "../../core/catalog/schema.ts"
 import type { Subscriber } from "../../core/state/model.ts"
-import { leftOf, sharedTotal, sharePackages, tariffAmounts, tariffPackages } from "../../core/rules/packages.ts"
+import {
+  KB_PER_GB,
+  leftOf,
+  packageId,
+  sharedTotal,
+  sharePackages,
+  tariffAmounts,
+  tariffPackages,
+} from "../../core/rules/packages.ts"
 import { addSub, fails, newTwin, rub, run, sub } from "../helpers/twin.ts"
 
 const tariff = (id: string): Tariff => {
@@ -65,6 +73,14 @@ describe("R1, R4, R5 tariff packages", () => {
       sms: 300,
       dataMb: 25 * 1024,
     })
+  })
+  it("R5: constructor options on a tariff that is not a constructor change nothing", () => {
+    const smart = { ...tariff("smart"), adjustable: tariff("constructor").adjustable }
+    expect(tariffAmounts(smart, { minutes: 100, dataGb: 5 })).toEqual({ minutes: 600, sms: 300, dataMb: 25 * 1024 })
+  })
+  it("R4: package ids join prefix, offer and sequence; a GB is 1024 × 1024 KB", () => {
+    expect(packageId("oneoff", "internet-mini", 42)).toBe("oneoff:internet-mini:42")
+    expect(KB_PER_GB).toBe(1_048_576)
   })
   it("R2: the owner's packages are the tariff's minus the shares; a fully shared kind has none", () => {
     const p = tariffPackages(tariff("my-mts"), R, null, { minutes: 1500, sms: 10, dataMb: 1024 })
