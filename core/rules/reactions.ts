@@ -2,7 +2,7 @@
 // charge when the subscriber asked for it (R16), and the renewal skipped under the balance block
 // (R15) once a credit lifts the block.
 import type { Draft, Event } from "../domain/events.ts"
-import { isFinanciallyBlocked } from "../state/model.ts"
+import { isFinanciallyBlockedAt } from "../state/model.ts"
 import { smsTo, type Ctx } from "./context.ts"
 import { renewalEvents } from "./jobs.ts"
 import { usageReason } from "./rating.ts"
@@ -40,6 +40,8 @@ export const reactions = (ctx: Ctx, committed: readonly Event[], from = 0): Draf
     if (charge !== 0 && s.notifyCharges) (later ??= new Map()).set(s.msisdn, (later.get(s.msisdn) ?? 0) + charge)
   }
   if (notes !== null) out = notes.reverse()
+  // Autopay credits made here, not yet in the balance: they lift a balance block as well (R15).
+  let autopaid: Map<string, number> | null = null
   if (touched !== null) {
     for (const m of touched) {
       const s = state.subscribers.get(m)
@@ -49,14 +51,22 @@ export const reactions = (ctx: Ctx, committed: readonly Event[], from = 0): Draf
           { type: "Money", msisdn: m, amount: a.amount, reason: "autopay", ref: "threshold" },
           smsTo(m, SENDER.mts, texts.autopay(a.amount)),
         )
+        ;(autopaid ??= new Map()).set(m, a.amount)
+        ;(credited ??= new Set()).add(m)
       }
     }
   }
   if (credited !== null) {
     for (const m of credited) {
       const s = state.subscribers.get(m)
+      const balance = (s?.balance ?? 0) + (autopaid?.get(m) ?? 0)
       // R15: the renewal skipped while the balance was below zero is made once a credit lifts the block.
-      if (s?.renewalSkipped && !s.voluntaryBlock && !isFinanciallyBlocked(s) && s.family?.role !== "member") {
+      if (
+        s?.renewalSkipped &&
+        !s.voluntaryBlock &&
+        !isFinanciallyBlockedAt(s, balance) &&
+        s.family?.role !== "member"
+      ) {
         ;(out ??= []).push(...renewalEvents(ctx, s, ctx.now, true))
       }
     }
