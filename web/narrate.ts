@@ -5,8 +5,8 @@ import type { CatalogIndex } from "../core/catalog/load.ts"
 import type { LedgerReason } from "../core/domain/events.ts"
 import { REASON_RU } from "../core/rules/texts.ts"
 import type { Bound, Expect, Step } from "../scenarios/model.ts"
-import { msisdnRu } from "../channels/lk/format.ts"
-import { STATUS_RU } from "../channels/lk/format.ts"
+import { msisdnRu } from "../channels/text/account.ts"
+import { STATUS_RU } from "../channels/text/account.ts"
 import { formatRub } from "../channels/text/money.ts"
 
 const OPS_RU: Readonly<Record<string, string>> = {

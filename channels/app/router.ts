@@ -6,9 +6,9 @@ import { Result } from "effect"
 import { err } from "../../core/domain/errors.ts"
 import { accountView } from "../../core/engine/views.ts"
 import type { ChannelDeps } from "../context.ts"
-import { selfcareApi, send, sendError, session, targetOf } from "../lk/api.ts"
-import { msisdnRu, rub } from "../lk/format.ts"
-import * as op from "../lk/selfcare.ts"
+import { selfcareApi, send, sendError, session, targetOf } from "../selfcare/api.ts"
+import { msisdnRu, rub } from "../text/account.ts"
+import * as op from "../selfcare/operations.ts"
 import { chatAnswer, entertainment, main, roaming, support } from "./tabs.ts"
 
 /** The tabs 003_… names: «Мой МТС» (main), Счет, Тарифы, Интернет, Услуги, Бонусы МТС, Роуминг, Развлечения, Поддержка. */

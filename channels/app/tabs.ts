@@ -1,9 +1,9 @@
 // The «Роуминг» and «Поддержка» tabs of «Мой МТС»: read-only views of the account and catalog.
 import { Result } from "effect"
 import { accountView } from "../../core/engine/views.ts"
-import { msisdnRu, rub, STATUS_RU } from "../lk/format.ts"
+import { msisdnRu, rub, STATUS_RU } from "../text/account.ts"
 import { servicePriceRu } from "../text/price.ts"
-import type { Actor, Res } from "../lk/selfcare.ts"
+import type { Actor, Res } from "../selfcare/operations.ts"
 
 export const roaming = (a: Actor, target: string): Res =>
   Result.flatMap(accountView(a.twin, target, a.me), (v) => {

@@ -7,7 +7,7 @@ import { Result } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
 import { parseRubles } from "../../core/domain/money.ts"
 import { statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
-import type { Res } from "../lk/selfcare.ts"
+import type { Res } from "../selfcare/operations.ts"
 import {
   clearSessionCookie,
   csrfError,
@@ -21,7 +21,7 @@ import {
 import { IDEMPOTENCY_FIELD } from "../idempotency.ts"
 import { FlashBox, seeOther } from "../prg.ts"
 import { FAVICON_LINK } from "../favicon.ts"
-import { rub } from "../lk/format.ts"
+import { rub } from "../text/account.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
 import * as K from "./screens.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"

@@ -10,8 +10,8 @@ import { isMsisdn } from "../../core/domain/ids.ts"
 import { err } from "../../core/domain/errors.ts"
 import { accountView, tariffsView } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
-import { asOfRu, msisdnRu, rub } from "../lk/format.ts"
-import type { Res } from "../lk/selfcare.ts"
+import { asOfRu, msisdnRu, rub } from "../text/account.ts"
+import type { Res } from "../selfcare/operations.ts"
 
 export type Screen =
   | "number"

@@ -1,6 +1,6 @@
 // Server-rendered pages of the Личный кабинет at /lk. Session in an HTTP-only cookie holding the
 // core's token; every form carries a double-submit CSRF token; every action is one core command
-// through channels/lk/selfcare.ts; the page shows the core's Russian text on errors.
+// through channels/selfcare/operations.ts; the page shows the core's Russian text on errors.
 import { createHash } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { Hono, type Context } from "hono"
@@ -22,14 +22,14 @@ import {
   readSessionCookie,
   setSessionCookie,
 } from "../security.ts"
-import { targetOf } from "./api.ts"
+import { targetOf } from "../selfcare/api.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
-import { gbRu, msisdnRu, rub } from "./format.ts"
+import { gbRu, msisdnRu, rub } from "../text/account.ts"
 import { ActionButton, Drop, Field, Form, href, hrefT, Layout, Notice, type PageCtx, type Section } from "./layout.tsx"
 import { ConfirmTariff, Expenses, Home, ServiceCard, Services, Settings, Support, Tariffs } from "./sections.tsx"
 import { networkMsisdn } from "../edge/network.ts"
 import { linkedBy } from "../../core/rules/linked.ts"
-import * as op from "./selfcare.ts"
+import * as op from "../selfcare/operations.ts"
 import { FlashBox, seeOther } from "../prg.ts"
 
 export const LK_COOKIE = "lk_session"

@@ -6,7 +6,17 @@
 import type { AccountView, Detail, PackageView, ServiceView, TariffOffer } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { servicePriceRu } from "../text/price.ts"
-import { asOfRu, dateRu, dateTimeRu, gbRu, msisdnRu, NEGATIVE_WARNING, packageRu, rub, STATUS_RU } from "./format.ts"
+import {
+  asOfRu,
+  dateRu,
+  dateTimeRu,
+  gbRu,
+  msisdnRu,
+  NEGATIVE_WARNING,
+  packageRu,
+  rub,
+  STATUS_RU,
+} from "../text/account.ts"
 import { ActionButton, Drop, Field, Form, href, hrefT, Notice, type PageCtx } from "./layout.tsx"
 
 // ---- «Мой МТС» ------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ import {
   packageLineRu,
   rub,
   STATUS_RU,
-} from "./format.ts"
+} from "../text/account.ts"
 
 export type WebChannel = "lk" | "app"
 
