@@ -5,7 +5,7 @@ import type { CatalogIndex } from "../core/catalog/load.ts"
 import type { LedgerReason } from "../core/domain/events.ts"
 import { REASON_RU } from "../core/rules/texts.ts"
 import type { Bound, Expect, Step } from "../scenarios/model.ts"
-import { msisdnRu } from "../channels/text/account.ts"
+import { msisdnRu } from "../channels/text/phone.ts"
 import { STATUS_RU } from "../channels/text/account.ts"
 import { formatRub } from "../channels/text/money.ts"
 
@@ -96,7 +96,15 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
   for (const s of e.services?.lacks ?? []) out.push(`услуга «${cat.services.get(s)?.name ?? s}» не подключена`)
   for (const p of e.packages ?? [])
     out.push(
-      `остаток пакета ${p.key === "minutes" ? "минут" : p.key === "sms" ? "SMS" : p.key === "data" ? "интернета" : `«${cat.oneOff.get(p.key)?.name ?? p.key}»`}: ${boundRu(p.left, plain)}`,
+      `остаток пакета ${
+        p.key === "minutes"
+          ? "минут"
+          : p.key === "sms"
+            ? "SMS"
+            : p.key === "data"
+              ? "интернета"
+              : `«${cat.oneOff.get(p.key)?.name ?? p.key}»`
+      }: ${boundRu(p.left, plain)}`,
     )
   for (const c of e.charges ?? []) {
     const what =
@@ -106,7 +114,8 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
           ? (REASON_RU[c.reason as LedgerReason] ?? "списание")
           : "списание"
     out.push(
-      `списание ${what}${c.last !== undefined ? ` ${formatRub(c.last)}` : ""}${c.total !== undefined ? `, всего ${boundRu(c.total, formatRub)}` : ""}`,
+      `списание ${what}${c.last !== undefined ? ` ${formatRub(c.last)}` : ""}` +
+        `${c.total !== undefined ? `, всего ${boundRu(c.total, formatRub)}` : ""}`,
     )
   }
   for (const [k, label] of [
@@ -129,7 +138,13 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
   if (e.autopay !== undefined) out.push(e.autopay === "none" ? "автоплатежа нет" : "автоплатеж подключен")
   if (e.location !== undefined)
     out.push(
-      `местоположение: ${e.location === "home" ? "дома" : e.location === "russia" ? "поездка по России" : (cat.countries.get(e.location)?.name ?? e.location)}`,
+      `местоположение: ${
+        e.location === "home"
+          ? "дома"
+          : e.location === "russia"
+            ? "поездка по России"
+            : (cat.countries.get(e.location)?.name ?? e.location)
+      }`,
     )
   for (const l of e.linked?.has ?? []) out.push(`номер ${msisdnRu(l)} привязан`)
   if (e.family !== undefined) out.push("группа «МЫ МТС»")

@@ -21,7 +21,7 @@ import {
 import { IDEMPOTENCY_FIELD } from "../idempotency.ts"
 import { FlashBox, seeOther } from "../prg.ts"
 import { FAVICON_LINK } from "../favicon.ts"
-import { rub } from "../text/account.ts"
+import { formatRub } from "../text/money.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
 import * as K from "./screens.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
@@ -33,7 +33,8 @@ export const KIOSK_COOKIE = "kiosk_session"
 
 const CSS = `*{box-sizing:border-box}html,body{margin:0;overflow-x:hidden}
 body{font-family:"MTS Sans",Arial,sans-serif;background:#1c1f24;color:#fff;min-height:100vh}
-.screen{max-width:820px;margin:0 auto;min-height:100vh;background:linear-gradient(180deg,#0b3d91,#072a66);padding:20px 24px 32px;display:flex;flex-direction:column;gap:16px}
+.screen{max-width:820px;margin:0 auto;min-height:100vh;background:linear-gradient(180deg,#0b3d91,#072a66);
+padding:20px 24px 32px;display:flex;flex-direction:column;gap:16px}
 .head{display:flex;align-items:center;gap:12px;border-bottom:2px solid rgba(255,255,255,.25);padding-bottom:12px}
 .logo{background:#e30611;color:#fff;font-weight:800;padding:8px 10px;border-radius:10px;font-size:20px}
 h1{font-size:26px;margin:0}
@@ -42,7 +43,8 @@ h1{font-size:26px;margin:0}
 .who{font-size:18px;opacity:.85;margin:0}
 form{margin:0}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:14px}
-button,.key{font:inherit;font-size:22px;min-height:72px;width:100%;padding:14px 18px;border-radius:16px;border:0;background:#e30611;color:#fff;cursor:pointer;text-align:left;display:flex;flex-direction:column;justify-content:center;gap:4px}
+button,.key{font:inherit;font-size:22px;min-height:72px;width:100%;padding:14px 18px;border-radius:16px;border:0;
+background:#e30611;color:#fff;cursor:pointer;text-align:left;display:flex;flex-direction:column;justify-content:center;gap:4px}
 button:active{transform:scale(.98)}
 button.light{background:#fff;color:#0b3d91}
 button.ghost{background:transparent;border:2px solid rgba(255,255,255,.6);text-align:center}
@@ -51,7 +53,8 @@ label{display:block;font-size:20px;margin-bottom:8px}
 input{font:inherit;font-size:30px;width:100%;padding:14px 16px;border-radius:14px;border:0;letter-spacing:.04em;color:#1d2023}
 .field{display:flex;flex-direction:column;gap:12px}
 .row{display:grid;grid-template-columns:1fr 1fr;gap:14px}
-@media (max-width:520px){.screen{padding:14px}h1{font-size:22px}.msg{font-size:20px}button{font-size:19px;min-height:64px}.row{grid-template-columns:1fr}}`
+@media (max-width:520px){.screen{padding:14px}h1{font-size:22px}.msg{font-size:20px}
+button{font-size:19px;min-height:64px}.row{grid-template-columns:1fr}}`
 
 interface Screen {
   text: string
@@ -115,7 +118,11 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
       ? (s.data.tariffs as Array<{ tariff: string; name: string; current: boolean; monthlyFee: number }>)
       : []
     const fee = (x: { dailyFee: number; monthlyFee: number }): string =>
-      x.dailyFee > 0 ? `${rub(x.dailyFee)} в сутки` : x.monthlyFee > 0 ? `${rub(x.monthlyFee)} в месяц` : "бесплатно"
+      x.dailyFee > 0
+        ? `${formatRub(x.dailyFee)} в сутки`
+        : x.monthlyFee > 0
+          ? `${formatRub(x.monthlyFee)} в месяц`
+          : "бесплатно"
     const Link = (p: { to: string; label: string; hint?: string; kind?: string }) => (
       <form method="get" action={`/kiosk${p.to}`}>
         {q(c) !== "" ? <input type="hidden" name="twin" value={twinIdOf(c)} /> : null}
@@ -213,7 +220,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
                       c={c}
                       action="/tariff"
                       label={`«${t.name}»`}
-                      hint={`${rub(t.monthlyFee)} в месяц · Перейти`}
+                      hint={`${formatRub(t.monthlyFee)} в месяц · Перейти`}
                       fields={{ tariff: t.tariff }}
                     />
                   ))}

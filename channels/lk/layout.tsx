@@ -6,7 +6,7 @@ import type { Child } from "hono/jsx"
 import { CSRF_FIELD, randomToken } from "../security.ts"
 import { IDEMPOTENCY_FIELD } from "../idempotency.ts"
 import { FAVICON_LINK } from "../favicon.ts"
-import { msisdnRu } from "../text/account.ts"
+import { msisdnRu } from "../text/phone.ts"
 
 export interface PageCtx {
   /** The browser's CSRF token, put in every form. */

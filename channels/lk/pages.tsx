@@ -23,8 +23,9 @@ import {
   setSessionCookie,
 } from "../security.ts"
 import { targetOf } from "../selfcare/api.ts"
-import { normalizeMsisdn } from "../text/phone.ts"
-import { gbRu, msisdnRu, rub } from "../text/account.ts"
+import { msisdnRu, normalizeMsisdn } from "../text/phone.ts"
+import { gbRu } from "../text/amounts.ts"
+import { formatRub } from "../text/money.ts"
 import { ActionButton, Drop, Field, Form, href, hrefT, Layout, Notice, type PageCtx, type Section } from "./layout.tsx"
 import { ConfirmTariff, Expenses, Home, ServiceCard, Services, Settings, Support, Tariffs } from "./sections.tsx"
 import { networkMsisdn } from "../edge/network.ts"
@@ -115,7 +116,7 @@ const Linked = (props: { p: PageCtx; v: AccountView; twin: TwinCore; pending?: s
               <a href={href(props.p, "/lk", { msisdn: m })}>
                 <strong>{msisdnRu(m)}</strong>
               </a>
-              <span class="price">{rub(props.twin.state.subscribers.get(m)?.balance ?? 0)}</span>
+              <span class="price">{formatRub(props.twin.state.subscribers.get(m)?.balance ?? 0)}</span>
               <div class="actions">
                 <ActionButton
                   p={props.p}

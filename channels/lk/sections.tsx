@@ -6,17 +6,11 @@
 import type { AccountView, Detail, PackageView, ServiceView, TariffOffer } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { servicePriceRu } from "../text/price.ts"
-import {
-  asOfRu,
-  dateRu,
-  dateTimeRu,
-  gbRu,
-  msisdnRu,
-  NEGATIVE_WARNING,
-  packageRu,
-  rub,
-  STATUS_RU,
-} from "../text/account.ts"
+import { asOfRu, dateRu, dateTimeRu } from "../text/dates.ts"
+import { gbRu, packageRu } from "../text/amounts.ts"
+import { msisdnRu } from "../text/phone.ts"
+import { NEGATIVE_WARNING, STATUS_RU } from "../text/account.ts"
+import { formatRub, rublesField, wholeRublesField } from "../text/money.ts"
 import { ActionButton, Drop, Field, Form, href, hrefT, Notice, type PageCtx } from "./layout.tsx"
 
 // ---- «Мой МТС» ------------------------------------------------------------------------------
@@ -43,8 +37,8 @@ export const AutopayForms = (props: { p: PageCtx; v: AccountView }) => {
         {ap === null
           ? "Автоплатеж не подключен"
           : ap.mode === "date"
-            ? `Подключен: ${rub(ap.amount)} каждый месяц ${ap.day}-го числа`
-            : `Подключен: ${rub(ap.amount)}, когда баланс меньше ${rub(ap.threshold)}`}
+            ? `Подключен: ${formatRub(ap.amount)} каждый месяц ${ap.day}-го числа`
+            : `Подключен: ${formatRub(ap.amount)}, когда баланс меньше ${formatRub(ap.threshold)}`}
       </p>
       <Form p={props.p} action="/lk/autopay" label="Автоплатеж по порогу">
         <input type="hidden" name="mode" value="threshold" />
@@ -95,7 +89,7 @@ const BalanceRow = (props: {
       <div>
         <h2 id="bal">Мой баланс</h2>
         <p class={v.balance < 0 ? "balance negative" : "balance"} id="lk-balance">
-          {rub(v.balance)}
+          {formatRub(v.balance)}
         </p>
         <p class="muted">{asOfRu(v.asOf)}</p>
         {v.negative && v.payment === "prepaid" ? (
@@ -105,13 +99,13 @@ const BalanceRow = (props: {
         ) : null}
         {v.payment === "credit" ? (
           <p>
-            Задолженность {rub(v.debt)}, кредитный лимит {rub(v.creditLimit)}
+            Задолженность {formatRub(v.debt)}, кредитный лимит {formatRub(v.creditLimit)}
           </p>
         ) : null}
         {v.status !== "active" ? <p class="warn">Статус: {STATUS_RU[v.status]}</p> : null}
         {v.promised !== null ? (
           <p class="muted">
-            Обещанный платеж {rub(v.promised.amount)} до {dateRu(v.promised.dueAt)}
+            Обещанный платеж {formatRub(v.promised.amount)} до {dateRu(v.promised.dueAt)}
           </p>
         ) : null}
         <p class="muted">
@@ -124,7 +118,7 @@ const BalanceRow = (props: {
             id="amount"
             label="Пополнить:"
             name="amount"
-            value={String(props.twin.cat.data.topUp.lkDefault / 100)}
+            value={rublesField(props.twin.cat.data.topUp.lkDefault)}
             inputmode="decimal"
             suffix="₽"
             required
@@ -142,20 +136,22 @@ const BalanceRow = (props: {
           <Drop id="promised" summary="Обещанный платеж" open={props.open === "promised"}>
             {v.promised !== null ? (
               <p>
-                Обещанный платеж {rub(v.promised.amount)} действует до {dateRu(v.promised.dueAt)}
+                Обещанный платеж {formatRub(v.promised.amount)} действует до {dateRu(v.promised.dueAt)}
               </p>
             ) : (
               <Form p={props.p} action="/lk/promised" label="Обещанный платеж">
                 <Field
                   id="pp-amount"
-                  label={`Сумма, до ${rub(v.promisedOffer.limit)}`}
+                  label={`Сумма, до ${formatRub(v.promisedOffer.limit)}`}
                   name="amount"
-                  value={String(Math.floor(v.promisedOffer.limit / 100))}
+                  value={wholeRublesField(v.promisedOffer.limit)}
                   inputmode="decimal"
                   suffix="₽"
                   required
                 />
-                {props.promisedFee !== null ? <p class="muted">Плата за услугу {rub(props.promisedFee)}</p> : null}
+                {props.promisedFee !== null ? (
+                  <p class="muted">Плата за услугу {formatRub(props.promisedFee)}</p>
+                ) : null}
                 <button type="submit">Взять обещанный платеж</button>
               </Form>
             )}
@@ -165,14 +161,14 @@ const BalanceRow = (props: {
               <Field id="tr-to" label="Номер получателя" name="to" value="" inputmode="tel" required />
               <Field
                 id="tr-amount"
-                label={`Сумма, от ${rub(props.twin.cat.data.transfer.min)} до ${rub(props.twin.cat.data.transfer.max)}`}
+                label={`Сумма, от ${formatRub(props.twin.cat.data.transfer.min)} до ${formatRub(props.twin.cat.data.transfer.max)}`}
                 name="amount"
                 value=""
                 inputmode="decimal"
                 suffix="₽"
                 required
               />
-              <p class="muted">Комиссия {rub(props.twin.cat.data.transfer.fee)}</p>
+              <p class="muted">Комиссия {formatRub(props.twin.cat.data.transfer.fee)}</p>
               <button type="submit">Перевести</button>
             </Form>
           </Drop>
@@ -184,7 +180,7 @@ const BalanceRow = (props: {
                   {props.twin.cat.data.providerPayments.providers.map((x) => (
                     <option value={x.id}>
                       {x.name}
-                      {x.fee > 0 ? ` (комиссия ${rub(x.fee)})` : ""}
+                      {x.fee > 0 ? ` (комиссия ${formatRub(x.fee)})` : ""}
                     </option>
                   ))}
                 </select>
@@ -361,7 +357,7 @@ export const Home = (props: {
 
 // ---- «Услуги» --------------------------------------------------------------------------------
 
-export const priceRu = (s: ServiceView): string => servicePriceRu(s, rub)
+export const priceRu = (s: ServiceView): string => servicePriceRu(s, formatRub)
 
 /** A one-off package's amount in words: «30 ГБ», «100 мин», «50 SMS». */
 const amountRu = (kind: "minutes" | "sms" | "data", amount: number): string =>
@@ -392,7 +388,7 @@ export const Services = (props: { p: PageCtx; v: AccountView; twin: TwinCore }) 
             <span class="muted">
               {amountRu(o.kind, o.amount)}, {o.validDays} дней
             </span>
-            <span class="price">{rub(o.price)}</span>
+            <span class="price">{formatRub(o.price)}</span>
             <div class="actions">
               <ActionButton
                 p={props.p}
@@ -419,7 +415,7 @@ export const ServiceCard = (props: { p: PageCtx; s: ServiceView }) => {
       </h2>
       <p>{s.description}</p>
       <p class="price">{priceRu(s)}</p>
-      {s.connectFee > 0 && !s.connected ? <p class="muted">Подключение {rub(s.connectFee)}</p> : null}
+      {s.connectFee > 0 && !s.connected ? <p class="muted">Подключение {formatRub(s.connectFee)}</p> : null}
       <div class="actions">
         {s.connected ? (
           s.removable ? (
@@ -466,7 +462,7 @@ export const Tariffs = (props: {
       <h2 id="cur">Ваш тариф «{props.v.tariff.name}»</h2>
       <p class="muted">{props.v.tariff.description}</p>
       <p>
-        Абонентская плата <strong>{rub(props.v.tariff.monthlyFee)}</strong> в месяц · следующее списание{" "}
+        Абонентская плата <strong>{formatRub(props.v.tariff.monthlyFee)}</strong> в месяц · следующее списание{" "}
         {dateRu(props.v.renewAt)}
       </p>
       {props.familyOwner && props.p.target === props.p.me ? (
@@ -489,8 +485,8 @@ export const Tariffs = (props: {
                 </span>
               ) : null}
               <span class="muted">{t.description}</span>
-              <span class="price">{rub(t.monthlyFee)} в месяц</span>
-              {t.changeFee > 0 ? <span class="muted">Стоимость перехода {rub(t.changeFee)}</span> : null}
+              <span class="price">{formatRub(t.monthlyFee)} в месяц</span>
+              {t.changeFee > 0 ? <span class="muted">Стоимость перехода {formatRub(t.changeFee)}</span> : null}
               <div class="actions">
                 <ActionButton
                   p={props.p}
@@ -518,22 +514,23 @@ export const ConfirmTariff = (props: { p: PageCtx; quote: TariffOffer; balance: 
         <tbody>
           <tr>
             <td>Стоимость перехода</td>
-            <td class="num">{rub(q.changeFee)}</td>
+            <td class="num">{formatRub(q.changeFee)}</td>
           </tr>
           <tr>
             <td>Абонентская плата за первый месяц</td>
-            <td class="num">{rub(q.monthlyFee)}</td>
+            <td class="num">{formatRub(q.monthlyFee)}</td>
           </tr>
           <tr class="total">
             <td>Будет списано сейчас</td>
             <td class="num" id="tariff-total">
-              {rub(q.total)}
+              {formatRub(q.total)}
             </td>
           </tr>
         </tbody>
       </table>
       <p class="muted">
-        Дальше абонентская плата {rub(q.monthlyFee)} в месяц. Баланс после перехода {rub(props.balance - q.total)}.
+        Дальше абонентская плата {formatRub(q.monthlyFee)} в месяц. Баланс после перехода{" "}
+        {formatRub(props.balance - q.total)}.
       </p>
       <Form p={props.p} action="/lk/tariff" label="Подтверждение смены тарифа">
         <input type="hidden" name="tariff" value={q.tariff} />
@@ -580,7 +577,9 @@ const rowsOf = (d: Detail): Row[] =>
   [
     ...d.usage.map((u) => ({
       at: u.at,
-      what: `${USAGE_RU[u.kind]} ${u.direction === "in" ? "входящий" : "исходящий"}${u.peer !== "" ? `, ${peerRu(u.peer)}` : ""}${u.cost === 0 ? " (из пакета)" : ""}`,
+      what:
+        `${USAGE_RU[u.kind]} ${u.direction === "in" ? "входящий" : "исходящий"}` +
+        `${u.peer !== "" ? `, ${peerRu(u.peer)}` : ""}${u.cost === 0 ? " (из пакета)" : ""}`,
       qty: usageVolumeRu(u),
       amount: -u.cost,
     })),
@@ -637,35 +636,35 @@ export const Expenses = (props: {
             <div class="totals" id="expense-totals">
               <div class="total main">
                 <div class="label">Всего расходов</div>
-                <div class="sum">{rub(t.spent)}</div>
+                <div class="sum">{formatRub(t.spent)}</div>
               </div>
               <div class="total">
                 <div class="label">Звонки</div>
-                <div class="sum">{rub(t.calls)}</div>
+                <div class="sum">{formatRub(t.calls)}</div>
               </div>
               <div class="total">
                 <div class="label">SMS</div>
-                <div class="sum">{rub(t.sms)}</div>
+                <div class="sum">{formatRub(t.sms)}</div>
               </div>
               <div class="total">
                 <div class="label">Интернет</div>
-                <div class="sum">{rub(t.data)}</div>
+                <div class="sum">{formatRub(t.data)}</div>
               </div>
               <div class="total">
                 <div class="label">Абонентская плата и услуги</div>
-                <div class="sum">{rub(t.fees)}</div>
+                <div class="sum">{formatRub(t.fees)}</div>
               </div>
               <div class="total">
                 <div class="label">Роуминг</div>
-                <div class="sum">{rub(t.roaming)}</div>
+                <div class="sum">{formatRub(t.roaming)}</div>
               </div>
               <div class="total">
                 <div class="label">Прочее</div>
-                <div class="sum">{rub(t.other)}</div>
+                <div class="sum">{formatRub(t.other)}</div>
               </div>
               <div class="total">
                 <div class="label">Зачислено</div>
-                <div class="sum">{rub(t.credited)}</div>
+                <div class="sum">{formatRub(t.credited)}</div>
               </div>
             </div>
           </>
@@ -700,7 +699,7 @@ export const Expenses = (props: {
                       <td>{r.what}</td>
                       <td>{r.qty}</td>
                       <td class={r.amount > 0 ? "num pos" : "num neg"}>
-                        {r.amount > 0 ? `+${rub(r.amount)}` : rub(r.amount)}
+                        {r.amount > 0 ? `+${formatRub(r.amount)}` : formatRub(r.amount)}
                       </td>
                     </tr>
                   ))
@@ -710,11 +709,11 @@ export const Expenses = (props: {
                 <tfoot>
                   <tr>
                     <td colspan={3}>Списано за период</td>
-                    <td class="num">{rub(-t.spent)}</td>
+                    <td class="num">{formatRub(-t.spent)}</td>
                   </tr>
                   <tr>
                     <td colspan={3}>Зачислено за период</td>
-                    <td class="num pos">+{rub(t.credited)}</td>
+                    <td class="num pos">+{formatRub(t.credited)}</td>
                   </tr>
                 </tfoot>
               ) : null}

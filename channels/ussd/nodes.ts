@@ -3,13 +3,10 @@
 import { Result } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
 import type { DomainError } from "../../core/domain/errors.ts"
-import type { TwinCore } from "../../core/engine/twin-core.ts"
+import type { Caller } from "../telephony/caller.ts"
 
-/** Who is dialling on which twin (R28: the calling number identifies the subscriber). */
-export interface UssdCtx {
-  readonly twin: TwinCore
-  readonly msisdn: string
-}
+/** Who is dialling on which twin: a USSD dialogue needs nothing more than the caller. */
+export type UssdCtx = Caller
 
 export interface Item {
   readonly key: string
