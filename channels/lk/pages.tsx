@@ -26,8 +26,19 @@ import { targetOf } from "../selfcare/api.ts"
 import { msisdnRu, normalizeMsisdn } from "../text/phone.ts"
 import { gbRu } from "../text/amounts.ts"
 import { formatRub } from "../text/money.ts"
-import { ActionButton, Drop, Field, Form, href, hrefT, Layout, Notice, type PageCtx, type Section } from "./layout.tsx"
-import { ConfirmTariff, Expenses, Home, ServiceCard, Services, Settings, Support, Tariffs } from "./sections.tsx"
+import {
+  ActionButton,
+  Drop,
+  Field,
+  Form,
+  href,
+  hrefT,
+  Layout,
+  Notice,
+  type PageCtx,
+  type Section,
+} from "./components/layout.tsx"
+import { ConfirmTariff, Expenses, Home, ServiceCard, Services, Settings, Support, Tariffs } from "./components/home.tsx"
 import { networkMsisdn } from "../edge/network.ts"
 import { linkedBy } from "../../core/rules/linked.ts"
 import * as op from "../selfcare/operations.ts"

@@ -3,14 +3,14 @@
 // «Сервисы МТС» tiles that open a service card, «Расходы» as a table with totals, «Тариф» as a
 // list of offers with a confirmation that states what is charged now. Every number comes from a
 // core view; every action is a CSRF-carrying form (layout.tsx) that works without scripts.
-import type { AccountView, Detail, PackageView, ServiceView, TariffOffer } from "../../core/engine/views.ts"
-import type { TwinCore } from "../../core/engine/twin-core.ts"
-import { servicePriceRu } from "../text/price.ts"
-import { asOfRu, dateRu, dateTimeRu } from "../text/dates.ts"
-import { gbRu, packageRu } from "../text/amounts.ts"
-import { msisdnRu } from "../text/phone.ts"
-import { NEGATIVE_WARNING, STATUS_RU } from "../text/account.ts"
-import { formatRub, rublesField, wholeRublesField } from "../text/money.ts"
+import type { AccountView, Detail, PackageView, ServiceView, TariffOffer } from "../../../core/engine/views.ts"
+import type { TwinCore } from "../../../core/engine/twin-core.ts"
+import { servicePriceRu } from "../../text/price.ts"
+import { asOfRu, dateRu, dateTimeRu } from "../../text/dates.ts"
+import { gbRu, packageRu } from "../../text/amounts.ts"
+import { msisdnRu } from "../../text/phone.ts"
+import { NEGATIVE_WARNING, STATUS_RU } from "../../text/account.ts"
+import { formatRub, rublesField, wholeRublesField } from "../../text/money.ts"
 import { ActionButton, Drop, Field, Form, href, hrefT, Notice, type PageCtx } from "./layout.tsx"
 
 // ---- «Мой МТС» ------------------------------------------------------------------------------
