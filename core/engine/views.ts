@@ -274,6 +274,24 @@ export const tariffsView = (twin: TwinCore, msisdn?: string): TariffOffer[] => {
     }))
 }
 
+/** R6: what moving to `tariff` charges now (the core's quote) and the balance it leaves. */
+export interface TariffChangeView {
+  quote: TariffOffer
+  balanceAfter: number
+}
+
+/** R6, I9: the confirmation step of a tariff change; null when the catalog has no such tariff to move to. */
+export const tariffChangeView = (
+  twin: TwinCore,
+  msisdn: string,
+  tariff: string,
+  by?: string,
+): Result.Result<TariffChangeView | null, DomainError> =>
+  Result.map(readable(twin, msisdn, by), (s) => {
+    const quote = tariffsView(twin, msisdn).find((x) => x.tariff === tariff)
+    return quote === undefined ? null : { quote, balanceAfter: s.balance - quote.total }
+  })
+
 export interface ConstructorOption {
   amount: number
   fee: number

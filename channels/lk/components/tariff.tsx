@@ -1,5 +1,5 @@
 // «Тариф»: the offers a subscriber may move to, and the confirmation that states what is charged now (R6).
-import type { AccountView, TariffOffer } from "../../../core/engine/views.ts"
+import type { AccountView, TariffChangeView, TariffOffer } from "../../../core/engine/views.ts"
 import { dateRu } from "../../text/dates.ts"
 import { formatRub } from "../../text/money.ts"
 import { ActionButton, Form, href, hrefT, type PageCtx } from "./layout.tsx"
@@ -57,8 +57,8 @@ export const Tariffs = (props: {
 )
 
 /** R6: the confirmation states everything charged at once: the change fee and the first month. */
-export const ConfirmTariff = (props: { p: PageCtx; quote: TariffOffer; balance: number }) => {
-  const q = props.quote
+export const ConfirmTariff = (props: { p: PageCtx; change: TariffChangeView }) => {
+  const q = props.change.quote
   return (
     <section class="card sheet" aria-labelledby="conf" data-hold="1">
       <h2 id="conf">Переход на тариф «{q.name}»</h2>
@@ -83,7 +83,7 @@ export const ConfirmTariff = (props: { p: PageCtx; quote: TariffOffer; balance: 
       </table>
       <p class="muted">
         Дальше абонентская плата {formatRub(q.monthlyFee)} в месяц. Баланс после перехода{" "}
-        {formatRub(props.balance - q.total)}.
+        {formatRub(props.change.balanceAfter)}.
       </p>
       <Form p={props.p} action="/lk/tariff" label="Подтверждение смены тарифа">
         <input type="hidden" name="tariff" value={q.tariff} />

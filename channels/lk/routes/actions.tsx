@@ -4,7 +4,7 @@ import type { Hono } from "hono"
 import { Result } from "effect"
 import { err } from "../../../core/domain/errors.ts"
 import { isMsisdn } from "../../../core/domain/ids.ts"
-import { accountView, tariffsView } from "../../../core/engine/views.ts"
+import { tariffChangeView } from "../../../core/engine/views.ts"
 import * as op from "../../selfcare/operations.ts"
 import { ConfirmTariff } from "../components/tariff.tsx"
 import { intField, numberField, rubles, textField } from "./forms.ts"
@@ -64,17 +64,9 @@ export const actionRoutes = (r: Hono, kit: LkKit): void => {
     // R6: the confirmation step shows what the change charges now, from the core's own quote.
     if (Result.isSuccess(res) && res.success.data.confirmationRequired === true && Result.isSuccess(tariff)) {
       const p = pageCtx(c, s.actor.me, target)
-      const quote = tariffsView(s.twin, target).find((x) => x.tariff === tariff.success)
-      const v = accountView(s.twin, target, s.actor.me)
-      if (quote !== undefined && Result.isSuccess(v))
-        return html(
-          c,
-          p,
-          "tariff",
-          <ConfirmTariff p={p} quote={quote} balance={v.success.balance} />,
-          200,
-          "Подтверждение смены тарифа",
-        )
+      const change = tariffChangeView(s.twin, target, tariff.success, s.actor.me)
+      if (Result.isSuccess(change) && change.success !== null)
+        return html(c, p, "tariff", <ConfirmTariff p={p} change={change.success} />, 200, "Подтверждение смены тарифа")
     }
     return redirectTo(c, s, target, "tariff", { notice: noticeOf(res), status: statusOf(res), extra: {} })
   })

@@ -1,9 +1,17 @@
 // The core's money views that channels and the console render instead of computing: the ledger
-// statement with its running balance (I1) and the balance view with the credit debt (R8).
+// statement with its running balance (I1), the balance view with the credit debt (R8) and the
+// balance a tariff change leaves (R6).
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
 import { HOUR } from "../../core/domain/time.ts"
-import { accountView, balanceView, ledgerOf, ledgerView } from "../../core/engine/views.ts"
+import {
+  accountView,
+  balanceView,
+  ledgerOf,
+  ledgerView,
+  tariffChangeView,
+  tariffsView,
+} from "../../core/engine/views.ts"
 import { addSub, newTwin, rub, run, T0 } from "../helpers/twin.ts"
 
 const A = "79160000002"
@@ -74,5 +82,17 @@ describe("balance view", () => {
     }
     expect(Result.getOrThrow(balanceView(t, A)).debt).toBe(rub(80))
     expect(Result.getOrThrow(balanceView(t, B)).debt).toBe(0)
+  })
+})
+
+describe("tariff change view", () => {
+  it("R6: the confirmation's balance after is the balance now minus the quote's total; unknown tariff is null", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(2000))
+    const quote = tariffsView(t, A).find((x) => x.tariff === "super")
+    const v = Result.getOrThrow(tariffChangeView(t, A, "super"))
+    expect(v?.quote).toEqual(quote)
+    expect(v?.balanceAfter).toBe(rub(2000) - (quote?.total ?? 0))
+    expect(Result.getOrThrow(tariffChangeView(t, A, "no-such-tariff"))).toBeNull()
   })
 })
