@@ -66,7 +66,9 @@ export const runClusterSuite = async (opts: { quick: boolean; full: boolean }): 
         .join("; ")
     return {
       suite: "cluster",
-      title: `6. Population on effect/cluster: ${subscribers.toLocaleString("en-US")} subscribers × ${days} days, ${partitions} partitions, embedded Postgres, local runner processes`,
+      title:
+        `6. Population on effect/cluster: ${subscribers.toLocaleString("en-US")} subscribers × ${days} ` +
+        `days, ${partitions} partitions, embedded Postgres, local runner processes`,
       figures: [
         {
           suite: "cluster",
@@ -125,8 +127,10 @@ export const runClusterSuite = async (opts: { quick: boolean; full: boolean }): 
         `Same combined hash on 2 runners, 1 runner and in-process: ${inProcess.hash.slice(0, 16)}…`,
         `Placement: ${placement(two)}; moved ${two.cluster.moved}.`,
         `Postgres day log: ${two.cluster.bytesPerEvent.toFixed(0)} B per event (chunk bytes / events of the simulated days).`,
-        `Load average (1/5/15 min) ${loads.join(" · ")}: other sessions share these 2 cores, so the times are noisy; the ratios compare runs made minutes apart (order: 1 runner, 2 runners, in-process).`,
-        "Times exclude starting Postgres and the runner processes; they include creating the subscribers, every day's commit to Postgres and the messages.",
+        `Load average (1/5/15 min) ${loads.join(" · ")}: other sessions share these 2 cores, so the times are ` +
+          `noisy; the ratios compare runs made minutes apart (order: 1 runner, 2 runners, in-process).`,
+        "Times exclude starting Postgres and the runner processes; they include creating the subscribers, every " +
+          "day's commit to Postgres and the messages.",
       ],
     }
   } finally {

@@ -9,6 +9,12 @@ import { msisdnRu } from "../channels/text/phone.ts"
 import { STATUS_RU } from "../channels/text/account.ts"
 import { formatRub } from "../channels/text/money.ts"
 
+const PACKAGE_RU: ReadonlyMap<string, string> = new Map([
+  ["minutes", "минут"],
+  ["sms", "SMS"],
+  ["data", "интернета"],
+])
+
 const OPS_RU: Readonly<Record<string, string>> = {
   "request-code": "запрашивает пароль по SMS",
   login: "входит",
@@ -96,15 +102,7 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
   for (const s of e.services?.lacks ?? []) out.push(`услуга «${cat.services.get(s)?.name ?? s}» не подключена`)
   for (const p of e.packages ?? [])
     out.push(
-      `остаток пакета ${
-        p.key === "minutes"
-          ? "минут"
-          : p.key === "sms"
-            ? "SMS"
-            : p.key === "data"
-              ? "интернета"
-              : `«${cat.oneOff.get(p.key)?.name ?? p.key}»`
-      }: ${boundRu(p.left, plain)}`,
+      `остаток пакета ${PACKAGE_RU.get(p.key) ?? `«${cat.oneOff.get(p.key)?.name ?? p.key}»`}: ${boundRu(p.left, plain)}`,
     )
   for (const c of e.charges ?? []) {
     const what =

@@ -43,7 +43,7 @@ describe("trainer console (browser)", () => {
     await server?.close()
   })
 
-  it("issue 14: the console opens only from its first URL (control token), keeps it in an HTTP-only cookie and drops it from the address bar", async () => {
+  it("issue 14: the console opens only from its first URL (token), keeps it in an HTTP-only cookie, not in the URL", async () => {
     // Its own tab: the refused load is logged by the browser as an error, which is expected here.
     const tab = await browser.context.newPage()
     const refused = await tab.goto(`${server.url}/`)
