@@ -9,7 +9,7 @@ const LIMIT = 140
 const EXTENSIONS = [".ts", ".tsx", ".js", ".mjs", ".css"]
 
 // Being rewritten on other branches; removed when they land.
-const PENDING = new Set(["web/client.js", "scenarios/loader.ts", "core/store/event-log.ts", "core/engine/twin-core.ts"])
+const PENDING = new Set(["web/client.js", "core/engine/twin-core.ts"])
 const PENDING_DIRS = ["cluster/", "qa/"]
 
 const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { encoding: "utf8" })
