@@ -5,7 +5,7 @@
 // run, next to the load average (the machine is shared).
 import os from "node:os"
 import type { SuiteResult } from "./lib/figures.ts"
-import { simulate } from "./sim/run.ts"
+import { simulate } from "../sim/run.ts"
 import { simulateOnCluster, type ClusterSimResult } from "../cluster/coordinator.ts"
 import { startLocalCluster } from "../cluster/local.ts"
 

@@ -12,9 +12,9 @@ import { TwinCore } from "../core/engine/twin-core.ts"
 import { openStore, type Store } from "../core/store/event-log.ts"
 import type { SuiteResult } from "./lib/figures.ts"
 import { taskRate } from "./lib/tasks.ts"
-import { generateGroups, partitionGroups } from "./sim/population.ts"
-import { Partition, TWIN_START } from "./sim/partition.ts"
-import { simCatalog } from "./rating.ts"
+import { simCatalog } from "../sim/catalog.ts"
+import { Partition, TWIN_START } from "../sim/partition.ts"
+import { generateGroups, partitionGroups } from "../sim/population.ts"
 
 /** A realistic event mix: the first days of a small simulated population (after setup), recorded in memory. */
 export const sampleEvents = (min: number): Event[] => {
