@@ -1,7 +1,14 @@
 // StrykerJS over the rules (core/rules/): `npm run test:mutation`. The vitest runner runs the
-// selection in vitest.mutation.config.ts; perTest coverage runs only the tests that reach each
-// mutant. HTML report: reports/mutation/index.html. A fixed sample runs in CI
-// (test/mutation/sample.test.ts); the full run is documented in the README («Для QA»).
+// selection in vitest.mutation.config.ts (the rule example tests, milliseconds each); perTest
+// coverage runs only the tests that reach each mutant. HTML report: reports/mutation/index.html.
+// A fixed sample runs in `npm test` (test/mutation/sample.test.ts); the full run is documented in
+// the README («Для QA»).
+//   STRYKER_MUTATE=core/rules/funds.ts,core/rules/blocks.ts  files (or globs) to mutate
+//   STRYKER_CONCURRENCY=2                                    test runner processes
+//   STRYKER_OUT=reports/mutation                             where the reports go
+//   STRYKER_TMP=.stryker-tmp                                 sandbox folder (one per concurrent run)
+const out = process.env.STRYKER_OUT ?? "reports/mutation"
+
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
@@ -14,16 +21,16 @@ export default {
   // what subscribers see); string mutants there would only measure which messages tests quote.
   mutator: { excludedMutations: ["StringLiteral"] },
   mutate: process.env.STRYKER_MUTATE ? process.env.STRYKER_MUTATE.split(",") : ["core/rules/**/*.ts"],
-  ignorePatterns: ["bench/results", "docs", "reports", "test-results", ".stryker-tmp", "*.db"],
+  ignorePatterns: ["bench/results", "docs", "reports", "test-results", ".stryker-tmp*", "*.db"],
   reporters: ["html", "json", "clear-text", "progress"],
-  htmlReporter: { fileName: "reports/mutation/index.html" },
-  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  htmlReporter: { fileName: `${out}/index.html` },
+  jsonReporter: { fileName: `${out}/mutation.json` },
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   timeoutMS: 60_000,
   timeoutFactor: 2,
   thresholds: { high: 90, low: 85, break: null },
   // TypeScript 7 has no JS API for Stryker to rewrite tsconfig.json with; vitest needs no rewrite.
   tsconfigFile: "tsconfig.stryker-unused.json",
-  tempDirName: ".stryker-tmp",
+  tempDirName: process.env.STRYKER_TMP ?? ".stryker-tmp",
   cleanTempDir: "always",
 }

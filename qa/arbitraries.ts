@@ -546,6 +546,14 @@ export const stepArbs = (n: Numbers) => {
       .map((v): Step[] => [
         cmd({ _tag: "Usage", msisdn: v.m, usage: { _tag: "call", to: "79031112233", seconds: v.min * 60 } }),
       ]),
+    // A voluntary block lifted at once, or after the renewal it skipped (R1, R19: the renewal is made on unblocking).
+    fc
+      .record({ m: known, skip: fc.boolean() })
+      .map(({ m, skip }): Step[] => [
+        cmd({ _tag: "Block", msisdn: m, by: m, via: "lk" }),
+        ...(skip ? [{ t: "advance" as const, ms: 32 * DAY }] : []),
+        cmd({ _tag: "Unblock", msisdn: m, by: m, via: "lk" }),
+      ]),
     // «Забугорище» across a Moscow midnight (R3).
     fc
       .record({ m: known, c: fc.constantFrom("TR", "BR") })

@@ -69,6 +69,14 @@ export const TARGETS = {
     name: "«Забугорище» charged",
     reached: (c) => c.events.some((e) => e.type === "Money" && e.reason === "fee-zabugorishche"),
   },
+  renewalOnUnblock: {
+    name: "skipped renewal made on unblocking",
+    reached: (c) => command(c) === "Unblock" && c.events.some((e) => e.type === "PeriodRenewed" && e.charged),
+  },
+  unblockNoRenewal: {
+    name: "unblocked with no renewal due",
+    reached: (c) => command(c) === "Unblock" && c.outcome.ok && !c.events.some((e) => e.type === "PeriodRenewed"),
+  },
   voluntaryBlock: { name: "voluntary block", reached: (c) => c.events.some((e) => e.type === "BlockSet" && e.blocked) },
   financialBlock: {
     name: "usage refused for the balance",

@@ -10,7 +10,7 @@ import type { Tariff } from "../../core/catalog/schema.ts"
 import type { Command } from "../../core/domain/commands.ts"
 import type { Event, LedgerReason, UsageRated } from "../../core/domain/events.ts"
 import { DAY, mskDay } from "../../core/domain/time.ts"
-import type { Shadow, ShadowSub } from "./shadow.ts"
+import { Shadow, type ShadowSub } from "./shadow.ts"
 import { isAbroad, type Invariant, type Regression, type StepCheck } from "./types.ts"
 
 /** The oracle's per-journey model: what it accepted and must see paid back or repeated. */
@@ -21,6 +21,8 @@ export interface OracleState {
   readonly autopay: Map<string, number>
   /** The tariff a family member had before joining, restored when he leaves. */
   readonly prevTariff: Map<string, string>
+  /** When each number's period renews next, and whether its last renewal was skipped while blocked (R1, R15, R19). */
+  readonly renewal: Map<string, { dueAt: number; skipped: boolean }>
   /** What the last failing step should have ended in (for the regression scenario). */
   failure: Regression | null
 }
@@ -177,7 +179,10 @@ const commandEntries = (c: StepCheck, cmd: Command): Expected[] | string => {
       const fee = cat.data.transfer.fee
       const bal = c.before.get(cmd.msisdn)?.ledgerBalance ?? 0
       if (bal < cmd.amount + fee)
-        return `transfer of ${cmd.amount} from ${cmd.msisdn} accepted with balance ${bal} < amount ${cmd.amount} + fee ${fee} = ${cmd.amount + fee} (R12: only from the positive balance, fee included)`
+        return (
+          `transfer of ${cmd.amount} from ${cmd.msisdn} accepted with balance ${bal} < amount ${cmd.amount}` +
+          ` + fee ${fee} = ${cmd.amount + fee} (R12: only from the positive balance, fee included)`
+        )
       add(cmd.msisdn, "transfer-out", -cmd.amount, "transferred amount (R12)")
       add(cmd.msisdn, "fee-transfer", -fee, "transfer fee from the catalog (R12)")
       add(cmd.to, "transfer-in", cmd.amount, "transferred amount received (R12)")
@@ -188,7 +193,10 @@ const commandEntries = (c: StepCheck, cmd: Command): Expected[] | string => {
       if (p === undefined) return `provider ${cmd.provider} is not in the catalog but was paid`
       const bal = c.before.get(cmd.msisdn)?.ledgerBalance ?? 0
       if (bal < cmd.amount + p.fee)
-        return `payment of ${cmd.amount} to ${p.id} from ${cmd.msisdn} accepted with balance ${bal} < amount ${cmd.amount} + fee ${p.fee} = ${cmd.amount + p.fee}`
+        return (
+          `payment of ${cmd.amount} to ${p.id} from ${cmd.msisdn} accepted with balance ${bal}` +
+          ` < amount ${cmd.amount} + fee ${p.fee} = ${cmd.amount + p.fee}`
+        )
       add(cmd.msisdn, "payment-other", -cmd.amount, `payment to ${p.id}`)
       add(cmd.msisdn, "fee-transfer", -p.fee, `fee of the payment to ${p.id} from the catalog`)
       break
@@ -248,7 +256,7 @@ export const amountsOracle: Invariant<OracleState> = {
   id: "ORACLE",
   title: "every amount charged or credited is the one the catalog and the step give (oracle)",
   rules: ["R1", "R2", "R3", "R4", "R5", "R6", "R9", "R10", "R12", "R17"],
-  init: () => ({ promised: new Map(), autopay: new Map(), prevTariff: new Map(), failure: null }),
+  init: () => ({ promised: new Map(), autopay: new Map(), prevTariff: new Map(), renewal: new Map(), failure: null }),
   regression: (_c, st) => st.failure,
   check(c, st) {
     st.failure = null
@@ -298,6 +306,12 @@ const judge = (c: StepCheck, st: OracleState): string | null => {
     }
     sh.observe(e)
   }
+  // A renewal skipped while blocked is made as soon as the block is lifted (R15, R19); members renew with their owner.
+  for (const [m, r] of st.renewal) {
+    const s = c.after.get(m)
+    if (r.skipped && s !== undefined && s.familyOwner === null && Shadow.blocked(s) === null)
+      return `${m} is no longer blocked, but the renewal skipped while it was blocked has not been made (R15, R19)`
+  }
   // A promised payment past its due instant must have been repaid by now (R10).
   for (const [m, p] of st.promised)
     if (p.dueAt <= c.twin.now)
@@ -321,7 +335,8 @@ const judge = (c: StepCheck, st: OracleState): string | null => {
         .filter((x) => x.msisdn === e.msisdn && x.reason === e.reason)
         .map((x) => `${x.amount} (${x.why})`)
       return fail(
-        `${e.reason} of ${e.amount} to ${e.msisdn} (seq ${e.seq}) is not what the oracle expects${want.length > 0 ? `: expected ${want.join(", ")}` : ": no such entry expected"}`,
+        `${e.reason} of ${e.amount} to ${e.msisdn} (seq ${e.seq}) is not what the oracle expects` +
+          (want.length > 0 ? `: expected ${want.join(", ")}` : ": no such entry expected"),
       )
     }
     xs.shift()
@@ -342,6 +357,9 @@ const observe = (c: StepCheck, st: OracleState): void => {
     else if (e.type === "AutopaySet" && e.autopay !== null) st.autopay.set(e.msisdn, e.autopay.amount)
     else if (e.type === "FamilyJoined") st.prevTariff.set(e.member, e.prevTariff)
     else if (e.type === "FamilyRemoved") st.prevTariff.delete(e.member)
+    else if (e.type === "SubscriberCreated" || e.type === "TariffChanged")
+      st.renewal.set(e.msisdn, { dueAt: e.renewAt, skipped: false })
+    else if (e.type === "PeriodRenewed") st.renewal.set(e.msisdn, { dueAt: e.renewAt, skipped: !e.charged })
   }
 }
 
@@ -396,8 +414,18 @@ const expectFromEvent = (
     }
     case "UsageRated":
       return usage(c, e, sh, zabDays, need, costs)
+    case "SubscriberCreated":
+    case "TariffChanged":
+      st.renewal.set(e.msisdn, { dueAt: e.renewAt, skipped: false })
+      return null
     case "PeriodRenewed": {
       const s = sh.get(e.msisdn)
+      const was = st.renewal.get(e.msisdn)
+      st.renewal.set(e.msisdn, { dueAt: e.renewAt, skipped: !e.charged })
+      // R1: a period renews when it is due; earlier only to make up a renewal skipped while blocked (R15, R19).
+      // Members renew with their owner.
+      if (e.charged && s?.familyOwner === null && was !== undefined && !was.skipped && e.at < was.dueAt)
+        return `period of ${e.msisdn} renewed at ${e.at}, before it was due at ${was.dueAt}, with no renewal skipped (R1)`
       if (!e.charged || s === undefined || s.familyOwner !== null) return null
       const t = cat.tariffs.get(s.tariff)
       if (t === undefined) return `tariff ${s.tariff} of ${s.msisdn} is not in the catalog`
@@ -443,14 +471,20 @@ const expectFromEvent = (
     case "PromisedOpened": {
       const open = st.promised.get(e.msisdn)
       if (open !== undefined)
-        return `a second promised payment of ${e.amount} opened for ${e.msisdn} while one of ${open.amount} is open until ${open.dueAt} (R10)`
+        return (
+          `a second promised payment of ${e.amount} opened for ${e.msisdn}` +
+          ` while one of ${open.amount} is open until ${open.dueAt} (R10)`
+        )
       const step = c.step
       const asked = step.t === "command" && step.command._tag === "PromisedPayment" ? step.command.amount : undefined
       if (asked !== undefined && asked !== e.amount)
         return `promised payment of ${asked} asked, ${e.amount} given to ${e.msisdn} (R10)`
       const dueAt = e.at + cat.data.promisedPayment.validDays * DAY
       if (e.dueAt !== dueAt)
-        return `promised payment of ${e.msisdn} due at ${e.dueAt}, the catalog's ${cat.data.promisedPayment.validDays} days give ${dueAt} (R10)`
+        return (
+          `promised payment of ${e.msisdn} due at ${e.dueAt},` +
+          ` the catalog's ${cat.data.promisedPayment.validDays} days give ${dueAt} (R10)`
+        )
       st.promised.set(e.msisdn, { amount: e.amount, dueAt })
       need(e.msisdn, "promised-payment", e.amount, "promised payment credited (R10)")
       need(
@@ -498,7 +532,8 @@ const usage = (
   const drawn = e.draws.reduce((a, [, n]) => a + n, 0)
   const x = usagePrice(c.twin.cat, sub, u, drawn)
   if (typeof x === "string") return x
-  const what = `${u._tag} ${x.direction} of ${e.msisdn} at ${sub.location} (${u._tag === "call" ? `${u.seconds} s` : u._tag === "sms" ? `${u.count ?? 1} SMS` : `${u.kb} KB`})`
+  const volume = u._tag === "call" ? `${u.seconds} s` : u._tag === "sms" ? `${u.count ?? 1} SMS` : `${u.kb} KB`
+  const what = `${u._tag} ${x.direction} of ${e.msisdn} at ${sub.location} (${volume})`
   // «Забугорище» is due on the day's first use abroad (R3), and comes first from the balance.
   const zabDue =
     isAbroad(sub.location) &&
@@ -521,7 +556,10 @@ const usage = (
   costs.set(e.msisdn, (costs.get(e.msisdn) ?? 0) + e.cost - cost)
   if (e.where !== sub.location) return `${what} rated at ${e.where}`
   if (e.units !== rated)
-    return `${what}: ${e.units} units billed, ${u._tag === "call" ? "started minutes" : "units"} are ${x.units}${rated !== x.units ? `, ${rated} of them covered by the balance` : ""} (R4)`
+    return (
+      `${what}: ${e.units} units billed, ${u._tag === "call" ? "started minutes" : "units"} are ${x.units}` +
+      `${rated !== x.units ? `, ${rated} of them covered by the balance` : ""} (R4)`
+    )
   if (!x.packages && drawn > 0) return `${what}: drew ${drawn} from packages that do not cover it`
   if (drawn > x.units) return `${what}: drew ${drawn} from packages for ${x.units} units`
   if (e.cost !== cost)

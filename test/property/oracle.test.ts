@@ -23,6 +23,8 @@ describe("amounts oracle", () => {
         TARGETS.promisedRefusedOpen,
         TARGETS.promisedRepaid,
         TARGETS.zabugorishche,
+        TARGETS.renewalOnUnblock,
+        TARGETS.unblockNoRenewal,
         TARGETS.monthEndStart,
         TARGETS.yearEndStart,
         TARGETS.leapDayStart,
