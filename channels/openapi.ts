@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs"
 import { Schema } from "effect"
 import { Command } from "../core/domain/commands.ts"
-import { BODY_SCHEMAS } from "./lk/schemas.ts"
+import { BODY_SCHEMAS } from "./selfcare/schemas.ts"
 import { KioskCashBody, KioskLoginBody, KioskNumberBody, KioskServiceBody, KioskTariffBody } from "./kiosk/api.ts"
 import { LocationBody, NetworkBody, UsageBody } from "./control/tmf.ts"
 import { TELEPHONY_BODIES } from "./telephony-schemas.ts"

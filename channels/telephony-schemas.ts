@@ -1,6 +1,6 @@
 // Request bodies of the telephony channels (USSD, IVR, SMS) and of the twin control routes that
 // decode by hand, as Effect Schemas for the OpenAPI document: the routes' own readers
-// (channels/ussd/http-input.ts, channels/control/router.ts) name the same fields and limits.
+// (channels/telephony/http-input.ts, channels/control/router.ts) name the same fields and limits.
 import { Schema } from "effect"
 import { Msisdn } from "../core/domain/ids.ts"
 

@@ -2,7 +2,7 @@
 // ledger with a running balance, the handset inbox and the balance-over-time points of the chart.
 // Read-only: built from the core's views, so the figures are the same ones every channel shows.
 import { Result } from "effect"
-import { accountView, inboxView, ledgerOf } from "../core/engine/views.ts"
+import { accountView, inboxView, ledgerView } from "../core/engine/views.ts"
 import type { TwinCore } from "../core/engine/twin-core.ts"
 import type { DomainError } from "../core/domain/errors.ts"
 import type { Status } from "../core/state/model.ts"
@@ -49,58 +49,55 @@ const STATUS_RU: Record<Status, string> = {
 }
 
 export const board = (twin: TwinCore, msisdn: string): Result.Result<Board, DomainError> =>
-  Result.flatMap(accountView(twin, msisdn), (acc) =>
-    Result.map(inboxView(twin, msisdn), (inbox) => {
-      const entries = ledgerOf(twin, msisdn)
-      // I1: balance = opening + Σ ledger, so the opening balance is the current one minus every entry.
-      let running = acc.balance - entries.reduce((a, e) => a + e.amount, 0)
-      const first = twin.log.query(msisdn, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ["SubscriberCreated"])[0]
-      const chart: Array<[number, number]> = [[first?.at ?? entries[0]?.at ?? twin.now, running]]
-      const ledger: LedgerRow[] = entries.map((e) => {
-        running += e.amount
-        chart.push([e.at, running])
-        return {
-          seq: e.seq,
-          at: e.at,
-          atText: dateTimeRu(e.at),
-          label: e.label,
-          ref: e.ref,
-          amount: e.amount,
-          amountText: formatRub(e.amount),
-          running,
-          runningText: formatRub(running),
-        }
-      })
-      chart.push([twin.now, acc.balance])
-      return {
-        twin: {
-          id: twin.id,
-          name: twin.name,
-          now: twin.now,
-          nowText: dateTimeRu(twin.now),
-          nowIso: twin.nowIso(),
-          seq: twin.state.seq,
-        },
-        subscribers: [...twin.state.subscribers.values()].map((s) => ({
-          msisdn: s.msisdn,
-          name: s.name,
-          tariff: twin.cat.tariffs.get(s.tariff)?.name ?? s.tariff,
-        })),
-        account: {
-          msisdn: acc.msisdn,
-          name: acc.personal.name,
-          tariff: acc.tariff.name,
-          balance: acc.balance,
-          balanceText: formatRub(acc.balance),
-          status: STATUS_RU[acc.status],
-          location: acc.location.kind,
-          country: acc.location.country,
-          countryName: acc.location.countryName,
-          mobileData: acc.mobileData,
-        },
-        ledger,
-        inbox: inbox.map((m) => ({ seq: m.seq, at: m.at, atText: dateTimeRu(m.at), from: m.from, text: m.text })),
-        chart,
-      }
-    }),
-  )
+  Result.gen(function* () {
+    const acc = yield* accountView(twin, msisdn)
+    const book = yield* ledgerView(twin, msisdn)
+    const inbox = yield* inboxView(twin, msisdn)
+    // The running balance is the core's (ledgerView, I1); the chart only plots it.
+    const chart: Array<[number, number]> = [
+      [book.openedAt, book.opening],
+      ...book.lines.map((e): [number, number] => [e.at, e.balance]),
+      [twin.now, acc.balance],
+    ]
+    const ledger: LedgerRow[] = book.lines.map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      atText: dateTimeRu(e.at),
+      label: e.label,
+      ref: e.ref,
+      amount: e.amount,
+      amountText: formatRub(e.amount),
+      running: e.balance,
+      runningText: formatRub(e.balance),
+    }))
+    return {
+      twin: {
+        id: twin.id,
+        name: twin.name,
+        now: twin.now,
+        nowText: dateTimeRu(twin.now),
+        nowIso: twin.nowIso(),
+        seq: twin.state.seq,
+      },
+      subscribers: [...twin.state.subscribers.values()].map((s) => ({
+        msisdn: s.msisdn,
+        name: s.name,
+        tariff: twin.cat.tariffs.get(s.tariff)?.name ?? s.tariff,
+      })),
+      account: {
+        msisdn: acc.msisdn,
+        name: acc.personal.name,
+        tariff: acc.tariff.name,
+        balance: acc.balance,
+        balanceText: formatRub(acc.balance),
+        status: STATUS_RU[acc.status],
+        location: acc.location.kind,
+        country: acc.location.country,
+        countryName: acc.location.countryName,
+        mobileData: acc.mobileData,
+      },
+      ledger,
+      inbox: inbox.map((m) => ({ seq: m.seq, at: m.at, atText: dateTimeRu(m.at), from: m.from, text: m.text })),
+      chart,
+    }
+  })

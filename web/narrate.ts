@@ -6,8 +6,8 @@ import type { LedgerReason } from "../core/domain/events.ts"
 import { isMsisdn } from "../core/domain/ids.ts"
 import { REASON_RU } from "../core/rules/texts.ts"
 import type { Bound, Expect, Step } from "../scenarios/model.ts"
-import { msisdnRu } from "../channels/lk/format.ts"
-import { STATUS_RU } from "../channels/lk/format.ts"
+import { msisdnRu } from "../channels/text/phone.ts"
+import { STATUS_RU } from "../channels/text/account.ts"
 import { formatRub } from "../channels/text/money.ts"
 
 const PACKAGE_RU: ReadonlyMap<string, string> = new Map([

@@ -6,9 +6,10 @@ import { Result } from "effect"
 import { err } from "../../core/domain/errors.ts"
 import { accountView } from "../../core/engine/views.ts"
 import type { ChannelDeps } from "../context.ts"
-import { selfcareApi, send, sendError, session, targetOf } from "../lk/api.ts"
-import { msisdnRu, rub } from "../lk/format.ts"
-import * as op from "../lk/selfcare.ts"
+import { selfcareApi, send, sendError, session, targetOf } from "../selfcare/api.ts"
+import { msisdnRu } from "../text/phone.ts"
+import { formatRub } from "../text/money.ts"
+import * as op from "../selfcare/operations.ts"
 import { chatAnswer, entertainment, main, roaming, support } from "./tabs.ts"
 
 /** The tabs 003_… names: «Мой МТС» (main), Счет, Тарифы, Интернет, Услуги, Бонусы МТС, Роуминг, Развлечения, Поддержка. */
@@ -55,7 +56,7 @@ const tab = (name: AppTab, a: op.Actor, target: string): op.Res => {
       return Result.flatMap(op.packages(a, target), (p) => {
         const offers = a.twin.cat.data.oneOffPackages.filter((o) => o.kind === "data")
         return Result.succeed({
-          text: `${TAB_RU.internet}\n${p.text}\n${offers.map((o) => `«${o.name}» — ${rub(o.price)} · Подключить`).join("\n")}`,
+          text: `${TAB_RU.internet}\n${p.text}\n${offers.map((o) => `«${o.name}» — ${formatRub(o.price)} · Подключить`).join("\n")}`,
           data: {
             ...p.data,
             packages: (p.data.packages as Array<{ kind: string }>).filter((x) => x.kind === "data"),
@@ -103,7 +104,7 @@ export const appRouter = (deps: ChannelDeps): Hono => {
     return c.json({
       text: [
         "Профили",
-        ...profiles.map((p) => `${msisdnRu(p.msisdn)}${p.own ? " (мой)" : ""} — ${rub(p.balance)}`),
+        ...profiles.map((p) => `${msisdnRu(p.msisdn)}${p.own ? " (мой)" : ""} — ${formatRub(p.balance)}`),
       ].join("\n"),
       profiles,
     })

@@ -1,9 +1,11 @@
 // The «Роуминг» and «Поддержка» tabs of «Мой МТС»: read-only views of the account and catalog.
 import { Result } from "effect"
 import { accountView } from "../../core/engine/views.ts"
-import { msisdnRu, rub, STATUS_RU } from "../lk/format.ts"
+import { msisdnRu } from "../text/phone.ts"
+import { formatRub } from "../text/money.ts"
+import { STATUS_RU } from "../text/account.ts"
 import { servicePriceRu } from "../text/price.ts"
-import type { Actor, Res } from "../lk/selfcare.ts"
+import type { Actor, Res } from "../selfcare/operations.ts"
 
 export const roaming = (a: Actor, target: string): Res =>
   Result.flatMap(accountView(a.twin, target, a.me), (v) => {
@@ -20,8 +22,8 @@ export const roaming = (a: Actor, target: string): Res =>
       "Роуминг",
       where,
       `«Забугорище»: ${zab?.connected === true ? "подключено" : "не подключено"}`,
-      `Плата за сутки с использованием связи за границей: ${rub(r.zabugorishchePopular)} в популярных ` +
-        `странах, ${rub(r.zabugorishcheOther)} в остальных`,
+      `Плата за сутки с использованием связи за границей: ${formatRub(r.zabugorishchePopular)} в популярных странах, ` +
+        `${formatRub(r.zabugorishcheOther)} в остальных`,
     ]
     if (country !== undefined) lines.push(`${country.name}: ${country.popular ? "популярная страна" : "другие страны"}`)
     return Result.succeed({
@@ -66,9 +68,9 @@ export const main = (a: Actor, target: string): Res =>
       text: [
         "Мой МТС",
         msisdnRu(v.msisdn),
-        `Баланс: ${rub(v.balance)}`,
+        `Баланс: ${formatRub(v.balance)}`,
         `Бонусы: ${v.bonus} баллов`,
-        `Тариф «${v.tariff.name}» — ${rub(v.tariff.monthlyFee)} в месяц`,
+        `Тариф «${v.tariff.name}» — ${formatRub(v.tariff.monthlyFee)} в месяц`,
         `Услуги: ${
           v.services
             .filter((s) => s.connected)
@@ -100,7 +102,9 @@ export const entertainment = (a: Actor, target: string): Res =>
         "Развлечения",
         `KION — более 180 телеканалов, сотни фильмов и сериалов${family ? " (включено в «МЫ МТС»)" : ""}`,
         `MTC Music — миллионы композиций на любой вкус${family ? " (1 месяц бесплатно с «МЫ МТС»)" : ""}`,
-        ...services.map((s) => `${s.name} — ${servicePriceRu(s, rub)} · ${s.connected ? "Отключить" : "Подключить"}`),
+        ...services.map(
+          (s) => `${s.name} — ${servicePriceRu(s, formatRub)} · ${s.connected ? "Отключить" : "Подключить"}`,
+        ),
       ].join("\n"),
       data: { msisdn: v.msisdn, services },
     })
@@ -111,9 +115,10 @@ export const chatAnswer = (a: Actor, target: string, question: string): Res =>
   Result.flatMap(accountView(a.twin, target, a.me), (v) => {
     const q = question.toLowerCase()
     const answer = /баланс|деньг|счет|счёт/u.test(q)
-      ? `Ваш баланс ${rub(v.balance)}`
+      ? `Ваш баланс ${formatRub(v.balance)}`
       : /тариф/u.test(q)
-        ? `Ваш тариф «${v.tariff.name}», абонентская плата ${rub(v.tariff.monthlyFee)} в месяц. Сменить тариф можно во вкладке «Тарифы».`
+        ? `Ваш тариф «${v.tariff.name}», абонентская плата ${formatRub(v.tariff.monthlyFee)} в месяц. ` +
+          "Сменить тариф можно во вкладке «Тарифы»."
         : /парол|войти|вход/u.test(q)
           ? "Новый пароль придет в SMS с номера 3339: наберите *111*25# или нажмите «Получить пароль по SMS»."
           : /роуминг|границ|забугор/u.test(q)

@@ -2,11 +2,10 @@
 // or digits ended by #). Digit timeout and the failure limit come from the catalog; all timing
 // is twin time: silence is measured when the next request arrives.
 import type { DomainError } from "../../core/domain/errors.ts"
-import type { TwinCore } from "../../core/engine/twin-core.ts"
+import type { Caller } from "../telephony/caller.ts"
 
-export interface IvrCtx {
-  readonly twin: TwinCore
-  readonly msisdn: string
+/** The caller (channels/telephony/caller.ts) and the call the menu is in. */
+export interface IvrCtx extends Caller {
   readonly call: Call
 }
 

@@ -11,7 +11,7 @@ import {
   str,
   subscriberRequest,
   twinFor,
-} from "../ussd/http-input.ts"
+} from "../telephony/http-input.ts"
 import { CallCenter, NUMBERS } from "./calls.ts"
 
 /** DTMF keys a handset can send. */

@@ -7,7 +7,7 @@ import { Result } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
 import { parseRubles } from "../../core/domain/money.ts"
 import { statusFor, twinIdOf, twinOf, type ChannelDeps } from "../context.ts"
-import type { Res } from "../lk/selfcare.ts"
+import type { Res } from "../selfcare/operations.ts"
 import {
   clearSessionCookie,
   csrfError,
@@ -21,7 +21,7 @@ import {
 import { IDEMPOTENCY_FIELD } from "../idempotency.ts"
 import { FlashBox, seeOther } from "../prg.ts"
 import { FAVICON_LINK } from "../favicon.ts"
-import { rub } from "../lk/format.ts"
+import { formatRub } from "../text/money.ts"
 import { normalizeMsisdn } from "../text/phone.ts"
 import * as K from "./screens.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
@@ -118,7 +118,11 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
       ? (s.data.tariffs as Array<{ tariff: string; name: string; current: boolean; monthlyFee: number }>)
       : []
     const fee = (x: { dailyFee: number; monthlyFee: number }): string =>
-      x.dailyFee > 0 ? `${rub(x.dailyFee)} в сутки` : x.monthlyFee > 0 ? `${rub(x.monthlyFee)} в месяц` : "бесплатно"
+      x.dailyFee > 0
+        ? `${formatRub(x.dailyFee)} в сутки`
+        : x.monthlyFee > 0
+          ? `${formatRub(x.monthlyFee)} в месяц`
+          : "бесплатно"
     const Link = (p: { to: string; label: string; hint?: string; kind?: string }) => (
       <form method="get" action={`/kiosk${p.to}`}>
         {q(c) !== "" ? <input type="hidden" name="twin" value={twinIdOf(c)} /> : null}
@@ -216,7 +220,7 @@ export const kioskPage = (deps: ChannelDeps): Hono => {
                       c={c}
                       action="/tariff"
                       label={`«${t.name}»`}
-                      hint={`${rub(t.monthlyFee)} в месяц · Перейти`}
+                      hint={`${formatRub(t.monthlyFee)} в месяц · Перейти`}
                       fields={{ tariff: t.tariff }}
                     />
                   ))}

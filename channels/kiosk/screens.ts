@@ -10,8 +10,11 @@ import { isMsisdn } from "../../core/domain/ids.ts"
 import { err } from "../../core/domain/errors.ts"
 import { accountView, tariffsView } from "../../core/engine/views.ts"
 import type { ResultOf, TwinCore } from "../../core/engine/twin-core.ts"
-import { asOfRu, msisdnRu, rub } from "../lk/format.ts"
-import type { Res } from "../lk/selfcare.ts"
+import { asOfRu } from "../text/dates.ts"
+import { msisdnRu } from "../text/phone.ts"
+// The one money formatter (text/money.ts), under the short name these texts always used.
+import { formatRub as rub } from "../text/money.ts"
+import type { Res } from "../selfcare/operations.ts"
 
 export type Screen =
   | "number"

@@ -15,7 +15,7 @@ import {
   subscriberField,
   subscriberRequest,
   twinFor,
-} from "../ussd/http-input.ts"
+} from "../telephony/http-input.ts"
 import { handleMo, MAX_SMS_TEXT } from "./mo.ts"
 
 /** A short number (3–6 digits), a sender name (letters, e.g. «MTS», answered as a short number), or a mobile number. */

@@ -38,6 +38,21 @@ export const packageLine = (p: PackageView): string =>
     ? `${KIND_RU[p.kind]}: ${gbText(p.left)} из ${gbText(p.total)}`
     : `${KIND_RU[p.kind]}: ${p.left} из ${p.total} ${p.unit}`
 
+/**
+ * Megabytes as the LK and the app write gigabytes (next to «Гб»): a comma, at most two decimals,
+ * no trailing zero: 22804 → "22,26", 1536 → "1,5".
+ */
+export const gbRu = (mb: number): string => {
+  const hundredths = Math.floor((mb * 100) / MB_PER_GB)
+  const whole = Math.floor(hundredths / 100)
+  const frac = hundredths % 100
+  return frac === 0 ? String(whole) : `${whole},${String(frac).padStart(2, "0")}`.replace(/0$/, "")
+}
+
+/** One package as the LK shows it: «22,26 Гб из 30», «1200 мин из 1500». */
+export const packageRu = (p: PackageView): string =>
+  p.unit === "МБ" ? `${gbRu(p.left)} Гб из ${gbRu(p.total)}` : `${p.left} ${p.unit} из ${p.total}`
+
 /** Periodic packages (tariff and family shares) vs one-off ones (bought or for bonus points), R4/R8. */
 export const isPeriodic = (p: PackageView): boolean => p.source === "tariff" || p.source === "share"
 
@@ -68,4 +83,11 @@ export const parseVolumeKb = (text: string): number | null => {
   const part = frac === "" ? 0 : Math.floor((Number(frac) * unit) / 10 ** frac.length)
   const kb = whole + part
   return kb > 0 && Number.isSafeInteger(kb) ? kb : null
+}
+
+/** A package line of the LK and the app: a periodic one says when it renews, a one-off one its end. */
+export const packageLineRu = (p: PackageView): string => {
+  const until =
+    p.expiresAt === null ? "" : isPeriodic(p) ? ` (обновится ${dateRu(p.expiresAt)})` : ` до ${dateRu(p.expiresAt)}`
+  return `${p.name}: ${packageRu(p)}${until}`
 }

@@ -1,5 +1,6 @@
 // Dates and times in Moscow time, as the operator writes them: 01.06.2026, 09:05.
 import { mskParts } from "../../core/domain/time.ts"
+import { lastOf } from "./last.ts"
 
 const pad = (n: number): string => String(n).padStart(2, "0")
 
@@ -23,3 +24,6 @@ export const timeRu = (t: number): string => {
 
 /** 01.06.2026 09:05 */
 export const dateTimeRu = (t: number): string => `${dateRu(t)} ${timeRu(t)}`
+
+/** «данные на сегодня 15:23»: when the shown figures were read, in twin time. */
+export const asOfRu = lastOf((t) => `данные на сегодня ${timeRu(t)}`)

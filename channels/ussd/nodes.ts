@@ -3,13 +3,11 @@
 import { Result } from "effect"
 import type { CommandOf, CommandTag } from "../../core/domain/commands.ts"
 import type { DomainError } from "../../core/domain/errors.ts"
-import type { ResultOf, TwinCore } from "../../core/engine/twin-core.ts"
+import type { Caller } from "../telephony/caller.ts"
+import type { ResultOf } from "../../core/engine/twin-core.ts"
 
-/** Who is dialling on which twin (R28: the calling number identifies the subscriber). */
-export interface UssdCtx {
-  readonly twin: TwinCore
-  readonly msisdn: string
-}
+/** Who is dialling on which twin: a USSD dialogue needs nothing more than the caller. */
+export type UssdCtx = Caller
 
 export interface Item {
   readonly key: string

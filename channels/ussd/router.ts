@@ -6,7 +6,16 @@ import type { ChannelDeps } from "../context.ts"
 import { screenSize } from "../text/screen.ts"
 import { MAX_INPUT, UssdGateway, type Screen } from "./gateway.ts"
 import { jsonAnswer } from "../security.ts"
-import { fail, fields, isFieldError, readBody, str, subscriberField, subscriberRequest, twinFor } from "./http-input.ts"
+import {
+  fail,
+  fields,
+  isFieldError,
+  readBody,
+  str,
+  subscriberField,
+  subscriberRequest,
+  twinFor,
+} from "../telephony/http-input.ts"
 
 /** Africa's Talking sends every reply of the session in `text`; bounded so a session stays small. */
 const MAX_GATEWAY_TEXT = 2000

@@ -123,6 +123,41 @@ export const readable = (twin: TwinCore, msisdn: string, by?: string): Result.Re
   return Result.succeed(s)
 }
 
+/** R8: what a subscriber on the credit method owes (≥ 0); nothing on prepaid. */
+const debtOf = (s: Subscriber): number => (s.payment === "credit" ? Math.max(0, -s.balance) : 0)
+
+/** The money part of an account (R8 debt, R10 promised payment, R11 autopay), the same figures as accountView. */
+export type BalanceView = Pick<
+  AccountView,
+  | "msisdn"
+  | "asOf"
+  | "balance"
+  | "available"
+  | "negative"
+  | "payment"
+  | "debt"
+  | "creditLimit"
+  | "status"
+  | "promised"
+  | "autopay"
+>
+
+/** What a balance request shows, without building the rest of the account (services, packages, family …). */
+export const balanceView = (twin: TwinCore, msisdn: string, by?: string): Result.Result<BalanceView, DomainError> =>
+  Result.map(readable(twin, msisdn, by), (s) => ({
+    msisdn: s.msisdn,
+    asOf: twin.now,
+    balance: s.balance,
+    available: available(s),
+    negative: s.balance < 0,
+    payment: s.payment,
+    debt: debtOf(s),
+    creditLimit: s.creditLimit,
+    status: statusOf(s),
+    promised: s.promised === null ? null : { amount: s.promised.amount, fee: s.promised.fee, dueAt: s.promised.dueAt },
+    autopay: s.autopay,
+  }))
+
 export const accountView = (twin: TwinCore, msisdn: string, by?: string): Result.Result<AccountView, DomainError> =>
   Result.map(readable(twin, msisdn, by), (s) => {
     const t = twin.cat.tariffs.get(s.tariff)
@@ -147,7 +182,7 @@ export const accountView = (twin: TwinCore, msisdn: string, by?: string): Result
       payment: s.payment,
       balance: s.balance,
       creditLimit: s.creditLimit,
-      debt: s.payment === "credit" ? Math.max(0, -s.balance) : 0,
+      debt: debtOf(s),
       available: available(s),
       status: statusOf(s),
       negative: s.balance < 0,
@@ -239,6 +274,24 @@ export const tariffsView = (twin: TwinCore, msisdn?: string): TariffOffer[] => {
       kind: t.kind,
     }))
 }
+
+/** R6: what moving to `tariff` charges now (the core's quote) and the balance it leaves. */
+export interface TariffChangeView {
+  quote: TariffOffer
+  balanceAfter: number
+}
+
+/** R6, I9: the confirmation step of a tariff change; null when the catalog has no such tariff to move to. */
+export const tariffChangeView = (
+  twin: TwinCore,
+  msisdn: string,
+  tariff: string,
+  by?: string,
+): Result.Result<TariffChangeView | null, DomainError> =>
+  Result.map(readable(twin, msisdn, by), (s) => {
+    const quote = tariffsView(twin, msisdn).find((x) => x.tariff === tariff)
+    return quote === undefined ? null : { quote, balanceAfter: s.balance - quote.total }
+  })
 
 export interface ConstructorOption {
   amount: number
@@ -483,6 +536,39 @@ export const ledgerOf = (twin: TwinCore, msisdn: string): ChargeRecord[] => {
   }
   return out
 }
+
+/** One ledger entry with the balance right after it. */
+export interface LedgerLine extends ChargeRecord {
+  balance: number
+}
+
+/** A subscriber's whole ledger as a statement: the opening balance, every entry with the balance after it. */
+export interface LedgerView {
+  msisdn: string
+  /** When the account opened (its SubscriberCreated event), and its balance then. */
+  openedAt: number
+  opening: number
+  lines: LedgerLine[]
+  /** The balance now: the last line's balance, or the opening one. */
+  balance: number
+}
+
+/**
+ * I1: the balance equals the opening balance plus the sum of the ledger, so the opening balance is
+ * the current one minus every entry, and each line's balance is the opening plus the entries so far.
+ */
+export const ledgerView = (twin: TwinCore, msisdn: string, by?: string): Result.Result<LedgerView, DomainError> =>
+  Result.map(readable(twin, msisdn, by), (s) => {
+    const entries = ledgerOf(twin, msisdn)
+    const opening = s.balance - entries.reduce((a, e) => a + e.amount, 0)
+    const created = twin.log.query(msisdn, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ["SubscriberCreated"])[0]
+    let running = opening
+    const lines = entries.map((e) => {
+      running += e.amount
+      return { ...e, balance: running }
+    })
+    return { msisdn, openedAt: created?.at ?? entries[0]?.at ?? twin.now, opening, lines, balance: s.balance }
+  })
 
 /**
  * The text of a delivered SMS as the handset shows it: a one-time code, logged masked, is

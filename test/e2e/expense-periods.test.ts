@@ -10,7 +10,7 @@ import {
   recentPaymentsView,
   type ExpensePeriod,
 } from "../../core/engine/views.ts"
-import * as op from "../../channels/lk/selfcare.ts"
+import * as op from "../../channels/selfcare/operations.ts"
 import { formatRub } from "../../channels/text/money.ts"
 import { addSub, newTwin, rub, run } from "../helpers/twin.ts"
 import { rig } from "./ussd-setup.ts"

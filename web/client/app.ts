@@ -22,7 +22,7 @@ export interface AppTabInfo {
   name: string
 }
 
-/** Shapes of the tab answers the panel turns into buttons (channels/lk/selfcare.ts, channels/app/tabs.ts). */
+/** Shapes of the tab answers the panel turns into buttons (channels/selfcare/operations.ts, channels/app/tabs.ts). */
 interface TariffOffer {
   tariff: string
   name: string

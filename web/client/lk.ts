@@ -25,7 +25,7 @@ const postForm = (url: string, fields: Record<string, string>): Promise<Response
 const parse = (html: string): Document => new DOMParser().parseFromString(html, "text/html")
 const pageNotice = (html: string): string => parse(html).querySelector(".notice.error")?.textContent?.trim() ?? ""
 
-/** What the LK's live peek answers (channels/lk/pages.tsx, GET /lk/live). */
+/** What the LK's live peek answers (channels/lk/routes/static.ts, GET /lk/live). */
 interface LivePeek {
   ended: boolean
 }

@@ -1,7 +1,7 @@
 // The top-up form of the app and the terminal. What the trainer types is rubles ("500",
 // "150,50"); the core's own parser turns it into integer kopecks (string arithmetic, no float),
 // and the channel's API takes kopecks.
-import type { TopUpBody } from "../../channels/lk/schemas.ts"
+import type { TopUpBody } from "../../channels/selfcare/schemas.ts"
 import { parseRubles } from "../../core/domain/money.ts"
 import { type ChannelReply, chan } from "./api.ts"
 import { act, h } from "./dom.ts"

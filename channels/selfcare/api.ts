@@ -11,7 +11,7 @@ import { errorBody, statusFor, twinIdOf, twinOf, type ChannelDeps } from "../con
 import { bearerToken, decodeWith, jsonAnswer, readJsonObject } from "../security.ts"
 import { networkMsisdn } from "../edge/network.ts"
 import * as S from "./schemas.ts"
-import * as op from "./selfcare.ts"
+import * as op from "./operations.ts"
 
 /** A JSON error answer: code, field, English message, Russian text. */
 export const sendError = (_c: Context, e: DomainError): Response =>

@@ -1,7 +1,7 @@
 // The self-service operations of the LK and the «Мой МТС» app: each turns validated input into
 // one core command (by = the logged-in number, via = the channel) or one core view, and says in
 // Russian what the page shows. No business rule lives here: the core decides, this translates.
-import { dataVolumeRu } from "../text/amounts.ts"
+import { dataVolumeRu, gbRu, packageLineRu } from "../text/amounts.ts"
 import { servicePriceRu } from "../text/price.ts"
 import { Result } from "effect"
 import { decoyLogin, decoyOtp, unknownNumber } from "../edge/decoy.ts"
@@ -10,6 +10,7 @@ import type { Command, CommandOf, CommandTag } from "../../core/domain/commands.
 import { err, type DomainError } from "../../core/domain/errors.ts"
 import {
   accountView,
+  balanceView,
   dateRangeBounds,
   detailView,
   periodBounds,
@@ -17,23 +18,16 @@ import {
   readable,
   tariffsView,
   type AccountView,
+  type BalanceView,
   type Detail,
   type ExpensePeriod,
 } from "../../core/engine/views.ts"
 import type { ResultOf, TwinCore } from "../../core/engine/twin-core.ts"
-import { available } from "../../core/rules/funds.ts"
-import { statusOf } from "../../core/state/model.ts"
-import {
-  asOfRu,
-  dateRu,
-  dateTimeRu,
-  gbRu,
-  msisdnRu,
-  NEGATIVE_WARNING,
-  packageLineRu,
-  rub,
-  STATUS_RU,
-} from "./format.ts"
+import { asOfRu, dateRu, dateTimeRu } from "../text/dates.ts"
+import { msisdnRu } from "../text/phone.ts"
+import { NEGATIVE_WARNING, STATUS_RU } from "../text/account.ts"
+// The one money formatter (text/money.ts), under the short name these texts always used.
+import { formatRub as rub } from "../text/money.ts"
 
 export type WebChannel = "lk" | "app"
 
@@ -114,38 +108,6 @@ export const logout = (twin: TwinCore, via: WebChannel, token: string): Res =>
 
 // ---- «Мой МТС»: balance, packages -------------------------------------------------------------
 
-/** The part of the account view that the balance answer shows (as in accountView), without the
- *  rest of the view (services, packages, family ...) that the LK balance request would only drop. */
-type BalanceView = Pick<
-  AccountView,
-  | "msisdn"
-  | "asOf"
-  | "balance"
-  | "available"
-  | "negative"
-  | "payment"
-  | "debt"
-  | "creditLimit"
-  | "status"
-  | "promised"
-  | "autopay"
->
-
-const balanceView = (a: Actor, target: string): Result.Result<BalanceView, DomainError> =>
-  Result.map(readable(a.twin, target, a.me), (s) => ({
-    msisdn: s.msisdn,
-    asOf: a.twin.now,
-    balance: s.balance,
-    available: available(s),
-    negative: s.balance < 0,
-    payment: s.payment,
-    debt: s.payment === "credit" ? Math.max(0, -s.balance) : 0,
-    creditLimit: s.creditLimit,
-    status: statusOf(s),
-    promised: s.promised === null ? null : { amount: s.promised.amount, fee: s.promised.fee, dueAt: s.promised.dueAt },
-    autopay: s.autopay,
-  }))
-
 const balanceLines = (v: BalanceView): string[] => {
   const lines = [`Мой баланс ${rub(v.balance)}`, asOfRu(v.asOf)]
   if (v.negative && v.payment === "prepaid") lines.push(NEGATIVE_WARNING)
@@ -170,7 +132,7 @@ const balanceData = (v: BalanceView) => ({
 })
 
 export const balance = (a: Actor, target: string): Res =>
-  Result.flatMap(balanceView(a, target), (v) => reply(balanceLines(v).join("\n"), balanceData(v)))
+  Result.flatMap(balanceView(a.twin, target, a.me), (v) => reply(balanceLines(v).join("\n"), balanceData(v)))
 
 export const overview = (a: Actor, target: string): Res =>
   Result.flatMap(account(a, target), (v) =>
@@ -328,7 +290,8 @@ export const expenses = (a: Actor, target: string, p: Period): Res =>
       const t = d.totals
       const lines = [
         `Расходы с ${dateRu(from)} по ${dateRu(to - 1)}: ${rub(t.spent)}`,
-        `Звонки ${rub(t.calls)}, SMS ${rub(t.sms)}, интернет ${rub(t.data)}, абонентская плата и услуги ${rub(t.fees)}, роуминг ${rub(t.roaming)}, прочее ${rub(t.other)}`,
+        `Звонки ${rub(t.calls)}, SMS ${rub(t.sms)}, интернет ${rub(t.data)}, ` +
+          `абонентская плата и услуги ${rub(t.fees)}, роуминг ${rub(t.roaming)}, прочее ${rub(t.other)}`,
         `Зачислено ${rub(t.credited)}`,
         ...d.usage.map(
           (u) =>
@@ -363,7 +326,8 @@ export const services = (a: Actor, target: string): Res =>
 export const connectService = (a: Actor, target: string, service: string): Res =>
   Result.flatMap(exec(a, { _tag: "ConnectService", msisdn: target, service, ...actor(a) }), (v) =>
     reply(
-      `Услуга «${a.twin.cat.services.get(service)?.name ?? service}» подключена${v.connectFee > 0 ? `, списано ${rub(v.connectFee)}` : ""}`,
+      `Услуга «${a.twin.cat.services.get(service)?.name ?? service}» подключена` +
+        `${v.connectFee > 0 ? `, списано ${rub(v.connectFee)}` : ""}`,
       { msisdn: target, service, ...v },
     ),
   )
@@ -503,7 +467,8 @@ export const family = (a: Actor): Res =>
     else if (f.role === "owner") {
       for (const m of f.members)
         lines.push(
-          `${msisdnRu(m.msisdn)} — ${m.status === "active" ? "делится" : "приглашен, ждем ответа «Да»"}: ${m.minutes} мин, ${m.sms} SMS, ${gbRu(m.dataMb)} Гб`,
+          `${msisdnRu(m.msisdn)} — ${m.status === "active" ? "делится" : "приглашен, ждем ответа «Да»"}: ` +
+            `${m.minutes} мин, ${m.sms} SMS, ${gbRu(m.dataMb)} Гб`,
         )
       lines.push("Пригласить участника")
     } else lines.push(`Вы ${f.role === "member" ? "участник" : "приглашены в"} группы владельца ${msisdnRu(f.owner)}`)
@@ -574,7 +539,8 @@ export const notifications = (a: Actor, charges: boolean | undefined, logins: bo
     () =>
       Result.flatMap(account(a, a.me), (v) =>
         reply(
-          `Уведомления о списаниях ${v.notifications.charges ? "включены" : "выключены"}, о входе ${v.notifications.logins ? "включены" : "выключены"}`,
+          `Уведомления о списаниях ${v.notifications.charges ? "включены" : "выключены"}, ` +
+            `о входе ${v.notifications.logins ? "включены" : "выключены"}`,
           { msisdn: a.me, notifications: v.notifications },
         ),
       ),

@@ -3,10 +3,10 @@
 // (/lk/static/lk.js) only refreshes an open page when the account changes; every action works
 // without it.
 import type { Child } from "hono/jsx"
-import { CSRF_FIELD, randomToken } from "../security.ts"
-import { IDEMPOTENCY_FIELD } from "../idempotency.ts"
-import { FAVICON_LINK } from "../favicon.ts"
-import { msisdnRu } from "./format.ts"
+import { CSRF_FIELD, randomToken } from "../../security.ts"
+import { IDEMPOTENCY_FIELD } from "../../idempotency.ts"
+import { FAVICON_LINK } from "../../favicon.ts"
+import { msisdnRu } from "../../text/phone.ts"
 
 export interface PageCtx {
   /** The browser's CSRF token, put in every form. */
