@@ -285,7 +285,8 @@ export const reproduceCommand = (r: {
   path: string
   replay: string
 }): string =>
-  `QA_SEED=${r.baseSeed} QA_PATH=${shellQuote(r.path)} QA_REPLAY=${shellQuote(r.replay)} npx vitest run ${r.file} -t ${shellQuote(titlePattern(r.title))}`
+  `QA_SEED=${r.baseSeed} QA_PATH=${shellQuote(r.path)} QA_REPLAY=${shellQuote(r.replay)} ` +
+  `npx vitest run ${r.file} -t ${shellQuote(titlePattern(r.title))}`
 
 /**
  * Check a journey property: `runs` generated journeys with a seed derived from QA_SEED and the
@@ -335,7 +336,8 @@ export const checkJourneys = async (o: JourneyOptions): Promise<PropertyResult> 
   if (!details.failed) {
     const share = (n: number): string => `${steps.total === 0 ? 0 : Math.round((100 * n) / steps.total)}%`
     console.log(
-      `[qa] ${o.name}: ${details.numRuns} runs passed (seed ${seed}, base seed ${cfg.seed}); ${steps.total} steps, ${share(steps.ok)} accepted, ${share(steps.unknown)} aimed at an unknown number`,
+      `[qa] ${o.name}: ${details.numRuns} runs passed (seed ${seed}, base seed ${cfg.seed}); ` +
+        `${steps.total} steps, ${share(steps.ok)} accepted, ${share(steps.unknown)} aimed at an unknown number`,
     )
     if (reached.size > 0)
       console.log(`[qa] ${o.name} coverage (journeys reaching each state): ${formatCoverage(coverage)}`)
@@ -345,7 +347,8 @@ export const checkJourneys = async (o: JourneyOptions): Promise<PropertyResult> 
     // QA_COVERAGE=report prints coverage without failing (mutation runs use a handful of journeys).
     if (never.length > 0 && (path === undefined || path === "") && process.env.QA_COVERAGE !== "report") {
       throw new Error(
-        `[qa] ${o.name}: never reached ${never.join(", ")} in ${journeys} journeys (seed ${seed}); the generators miss a state this property is about`,
+        `[qa] ${o.name}: never reached ${never.join(", ")} in ${journeys} journeys (seed ${seed}); ` +
+          "the generators miss a state this property is about",
       )
     }
     return { name: o.name, runs: details.numRuns, seed, coverage, steps }
@@ -397,17 +400,23 @@ export const checkJourneys = async (o: JourneyOptions): Promise<PropertyResult> 
           : {}),
         ...(input.varied
           ? {
-              catalogNote: `a generated variation of the default catalog: ${JSON.stringify({ family: input.catalog.data.family, auth: input.catalog.data.auth, roaming: input.catalog.data.roaming })}`,
+              catalogNote: `a generated variation of the default catalog: ${JSON.stringify({
+                family: input.catalog.data.family,
+                auth: input.catalog.data.auth,
+                roaming: input.catalog.data.roaming,
+              })}`,
             }
           : {}),
       })
       mkdirSync(cfg.outDir, { recursive: true })
       const file = join(cfg.outDir, `${slug(o.name)}-${seed}.yaml`)
       writeFileSync(file, yaml)
-      report += `\n\nShrunk journey (${journey.length} steps):\n${journey.map((s, i) => `  ${i + 1}. ${describeStep(s)}`).join("\n")}\n\nScenario YAML reproducing it: ${file}\n${yaml}`
+      const shrunk = journey.map((s, i) => `  ${i + 1}. ${describeStep(s)}`).join("\n")
+      report += `\n\nShrunk journey (${journey.length} steps):\n${shrunk}\n\nScenario YAML reproducing it: ${file}\n${yaml}`
     }
   }
   throw new Error(
-    `[qa] ${o.name}: FAILED — seed ${seed} (base ${cfg.seed}), path "${details.counterexamplePath ?? ""}"\n  reproduce: ${command}\n${report}`,
+    `[qa] ${o.name}: FAILED — seed ${seed} (base ${cfg.seed}), path "${details.counterexamplePath ?? ""}"\n` +
+      `  reproduce: ${command}\n${report}`,
   )
 }

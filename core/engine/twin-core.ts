@@ -120,7 +120,10 @@ export class TwinCore {
   readonly name: string
   readonly cat: CatalogIndex
   readonly log: TwinLog
-  /** "command": every call's events are durable before it returns; "manual": the caller flushes (a registry switches a seeded twin to "command"). */
+  /**
+   * "command": every call's events are durable before it returns; "manual": the caller flushes
+   * (a registry switches a seeded twin to "command").
+   */
   durability: "command" | "manual"
   state: State
   private heap: JobHeap
@@ -405,7 +408,8 @@ export class TwinCore {
       return Result.fail(
         err(
           "INVALID_FIELD",
-          `to: ${formatMskIso(to)} is more than ${MAX_ADVANCE_DAYS} days after twin time ${formatMskIso(from)}; advance at most ${MAX_ADVANCE_DAYS} days per call`,
+          `to: ${formatMskIso(to)} is more than ${MAX_ADVANCE_DAYS} days after twin time ${formatMskIso(from)}; ` +
+            `advance at most ${MAX_ADVANCE_DAYS} days per call`,
           `Перевести часы можно не более чем на ${MAX_ADVANCE_DAYS} дней за раз`,
           "to",
         ),

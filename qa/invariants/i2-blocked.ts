@@ -16,7 +16,10 @@ export const i2Blocked: Invariant = {
         if (why === "voluntary")
           return `usage seq ${e.seq} (${e.kind} ${e.direction}) of ${e.msisdn} rated while voluntarily blocked`
         if (why === "financial" && !(e.direction === "in" && !isAbroad(e.where))) {
-          return `usage seq ${e.seq} (${e.kind} ${e.direction} at ${e.where}) of ${e.msisdn} rated while financially blocked (balance ${pre?.ledgerBalance})`
+          return (
+            `usage seq ${e.seq} (${e.kind} ${e.direction} at ${e.where}) of ${e.msisdn} ` +
+            `rated while financially blocked (balance ${pre?.ledgerBalance})`
+          )
         }
       }
       if (e.type === "Money" && (e.reason === "fee-monthly" || e.reason === "fee-daily") && at.voluntaryBlock) {

@@ -58,9 +58,15 @@ export const i5Packages: Invariant = {
       const x = expected(c.twin, pre, e, e.units - drawn)
       if (x === null) continue
       if (!x.packages && drawn > 0)
-        return `usage seq ${e.seq} of ${e.msisdn} (${e.kind} ${e.direction} at ${e.where} to ${e.peer}) drew ${drawn} from packages that do not cover it`
+        return (
+          `usage seq ${e.seq} of ${e.msisdn} (${e.kind} ${e.direction} at ${e.where} to ${e.peer}) ` +
+          `drew ${drawn} from packages that do not cover it`
+        )
       if (e.cost !== x.cost)
-        return `usage seq ${e.seq} of ${e.msisdn} (${e.kind} ${e.direction} at ${e.where}, ${e.units} units, ${drawn} from packages): cost ${e.cost}, expected ${x.cost}`
+        return (
+          `usage seq ${e.seq} of ${e.msisdn} (${e.kind} ${e.direction} at ${e.where}, ${e.units} units, ` +
+          `${drawn} from packages): cost ${e.cost}, expected ${x.cost}`
+        )
       if (x.packages && drawn < e.units && c.step.t === "command" && c.step.command._tag === "Usage") {
         const kind = e.kind === "call" ? "minutes" : e.kind
         const s = c.twin.state.subscribers.get(e.msisdn)
@@ -71,8 +77,10 @@ export const i5Packages: Invariant = {
               p.left > 0 &&
               (p.expiresAt === null || p.expiresAt > e.at || p.source === "tariff" || p.source === "share"),
           ) ?? []
-        if (left.length > 0)
-          return `usage seq ${e.seq} of ${e.msisdn}: ${e.units - drawn} units priced while ${left.map((p) => `${p.id}=${p.left}`).join(", ")} still had units`
+        if (left.length > 0) {
+          const still = left.map((p) => `${p.id}=${p.left}`).join(", ")
+          return `usage seq ${e.seq} of ${e.msisdn}: ${e.units - drawn} units priced while ${still} still had units`
+        }
       }
     }
     return null
