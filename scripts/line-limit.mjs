@@ -10,7 +10,6 @@ const EXTENSIONS = [".ts", ".tsx", ".js", ".mjs", ".css"]
 // cluster/ is fixed on its own branch; removed when it lands.
 const PENDING_DIRS = ["cluster/"]
 
-
 const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard"], { encoding: "utf8" })
   .split("\n")
   .filter((f) => EXTENSIONS.some((ext) => f.endsWith(ext)))
