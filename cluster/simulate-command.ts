@@ -116,7 +116,7 @@ export const printCluster = (r: ClusterSimResult, where: string): void => {
     const secs = Math.max(0.001, s.lastAt - s.firstAt)
     line(
       `  раннер ${s.runner} (pid ${s.pids.join(", ")})`,
-      `разделы ${[...s.partitions].sort((a, b) => a - b).join(", ")} · ${ru(s.subscriberDays)} абонент-дней · ${ru(s.subscriberDays / secs)} абонент-дней/с · ЦП ${s.cpuSeconds.toFixed(1)} с · RSS до ${mb(s.maxRss)}`,
+      `разделы ${[...s.partitions].sort((a, b) => a - b).join(", ")} · ${ru(s.subscriberDays)} абонент-дней · ${ru(s.subscriberDays / secs)} абонент-дней/с · ЦП ${s.cpuSeconds.toFixed(1)} с · RSS до ${mb(s.maxRss)} · самая долгая остановка цикла событий ${(s.maxStallMs / 1000).toFixed(1)} с`,
     )
   }
   line(
