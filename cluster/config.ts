@@ -32,10 +32,12 @@ export const DEFAULT_SHARDS = 8
  * day plan, a major GC, a moved partition's replay, or simply its share of a shared CPU) misses the
  * deadline. At 2 s (a refresh every 2 s, the setting before) a 250,000-subscriber run on this
  * machine lost its shards every few seconds, and at 1M subscribers no day ever finished: each
- * re-delivery began with a replay, itself a long stall. The deadline does not slow failover: a
- * killed runner's Postgres session closes with it and its locks go at once.
+ * re-delivery began with a replay, itself a long stall. At 60 s, a 1M run at a load average of 30
+ * on 2 cores still showed a 33 s stall (a setup step of ~2 CPU s at a twentieth of a core; setup
+ * now yields every 256 groups), hence 120 s. The deadline does not slow failover: a killed
+ * runner's Postgres session closes with it and its locks go at once.
  */
-export const SHARD_LOCK_DEADLINE = "60 seconds"
+export const SHARD_LOCK_DEADLINE = "120 seconds"
 
 export const shardingConfig = (
   shards: number,
@@ -44,8 +46,9 @@ export const shardingConfig = (
   shardsPerGroup: shards,
   shardLockRefreshInterval: SHARD_LOCK_DEADLINE,
   // Three deadlines, so the derived interval is SHARD_LOCK_DEADLINE. It is also the lock session's
-  // idle_session_timeout: how long a frozen (not killed) runner keeps its locks.
-  shardLockExpiration: "180 seconds",
+  // idle_session_timeout: how long a frozen (not killed) runner keeps its locks, and so its
+  // partitions, before another runner can take them.
+  shardLockExpiration: "360 seconds",
   runnerHealthCheckInterval: "1 second",
   refreshAssignmentsInterval: "1 second",
   entityMessagePollInterval: "500 millis",
@@ -91,7 +94,7 @@ export const checkPgUrl = (url: string): string | null => {
  * partition's day then restarts from its last commit: at 1M subscribers on this machine, forever.
  * A killed runner's socket closes at once, so this does not slow failover.
  */
-export const PEER_SILENCE = "120 seconds"
+export const PEER_SILENCE = "180 seconds"
 
 /** The cluster's runner-to-runner client: NodeClusterSocket's, with PEER_SILENCE for the ping timeout. */
 const clientProtocol = Layer.effect(Runners.RpcClientProtocol)(
