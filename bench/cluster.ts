@@ -34,7 +34,7 @@ interface Timed {
 }
 
 /** The last long cluster run (1M × 30 days), as figures marked with where and when they were measured. */
-const longRunFigures = (): { figures: Figure[]; notes: string[] } => {
+export const longRunFigures = (): { figures: Figure[]; notes: string[] } => {
   if (!existsSync(LONG_RESULT)) return { figures: [], notes: ["No long cluster run recorded (bench/cluster-long.ts)."] }
   const l = JSON.parse(readFileSync(LONG_RESULT, "utf8")) as LongRun
   const r = l.result
