@@ -98,7 +98,9 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     if (!Number.isSafeInteger(x) || x < 1) throw new Error(`--${name}: expected a positive integer, got ${v}`)
     return x
   }
-  const command = `npx tsx bench/cluster-long.ts --subscribers ${values.subscribers} --days ${values.days} --runners ${values.runners}`
+  const command =
+    `npx tsx bench/cluster-long.ts --subscribers ${values.subscribers} ` +
+    `--days ${values.days} --runners ${values.runners}`
   writeFileSync(values.log, "")
   const out = await runLong({
     subscribers: n(values.subscribers, "subscribers"),

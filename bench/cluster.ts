@@ -65,11 +65,13 @@ export const longRunFigures = (): { figures: Figure[]; notes: string[] } => {
       `Long run: hash ${r.hash.slice(0, 16)}…; ${r.cluster.runners
         .map(
           (s) =>
-            `${s.runner}: partitions ${[...s.partitions].sort((a, b) => a - b).join(",")}, CPU ${s.cpuSeconds.toFixed(0)} s, RSS ≤ ${(s.maxRss / 2 ** 20).toFixed(0)} MB`,
+            `${s.runner}: partitions ${[...s.partitions].sort((a, b) => a - b).join(",")}, ` +
+            `CPU ${s.cpuSeconds.toFixed(0)} s, RSS ≤ ${(s.maxRss / 2 ** 20).toFixed(0)} MB`,
         )
         .join(
           "; ",
-        )}; moved ${r.cluster.moved}, re-deliveries ${r.cluster.duplicates}, rebuilds ${r.cluster.restored}; longest event-loop stall ${(stall / 1000).toFixed(1)} s.`,
+        )}; moved ${r.cluster.moved}, re-deliveries ${r.cluster.duplicates}, rebuilds ${r.cluster.restored}; ` +
+        `longest event-loop stall ${(stall / 1000).toFixed(1)} s.`,
     ],
   }
 }
@@ -142,7 +144,9 @@ export const runClusterSuite = async (opts: { quick: boolean; full: boolean }): 
     const long = longRunFigures()
     return {
       suite: "cluster",
-      title: `6. Population on effect/cluster: ${subscribers.toLocaleString("en-US")} subscribers × ${days} days, ${partitions} partitions, embedded Postgres, local runner processes, ${rounds} round(s)`,
+      title:
+        `6. Population on effect/cluster: ${subscribers.toLocaleString("en-US")} subscribers × ${days} days, ` +
+        `${partitions} partitions, embedded Postgres, local runner processes, ${rounds} round(s)`,
       figures: [
         {
           suite: "cluster",
@@ -157,7 +161,9 @@ export const runClusterSuite = async (opts: { quick: boolean; full: boolean }): 
           ratio: inProcessS / twoS,
           target: `overhead ≤ ${OVERHEAD_TARGET * 100}% (time ≤ ${1 + OVERHEAD_TARGET}× in-process)`,
           pass: overhead <= OVERHEAD_TARGET,
-          note: `overhead ${(overhead * 100).toFixed(1)}%: Σ ${twoS.toFixed(1)} s vs Σ ${inProcessS.toFixed(1)} s (${perRound("2 runners", "in-process")})`,
+          note:
+            `overhead ${(overhead * 100).toFixed(1)}%: Σ ${twoS.toFixed(1)} s vs Σ ${inProcessS.toFixed(1)} s ` +
+            `(${perRound("2 runners", "in-process")})`,
         },
         {
           suite: "cluster",
@@ -209,7 +215,8 @@ export const runClusterSuite = async (opts: { quick: boolean; full: boolean }): 
           .join(
             " · ",
           )}. Other sessions share these 2 cores, so single times are noisy; the rounds alternate the order.`,
-        "Times exclude starting Postgres and the runner processes; they include creating the subscribers, every day's commit to Postgres and the messages.",
+        "Times exclude starting Postgres and the runner processes; they include creating the subscribers, " +
+          "every day's commit to Postgres and the messages.",
         ...long.notes,
       ],
     }

@@ -37,7 +37,7 @@ export interface LocalClusterOptions {
   readonly maxOldSpaceMb?: number
   /** Runner output lines after it joined, stderr and stdout (diagnostics: the cluster's own log lines). */
   readonly onLog?: (line: string) => void
-  /** Milliseconds to wait for a runner to join (default 5 min: on a busy shared machine loading the code alone took over a minute). */
+  /** Milliseconds to wait for a runner to join (default 5 min: on a busy shared machine loading the code took minutes). */
   readonly startTimeoutMs?: number
 }
 
