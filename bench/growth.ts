@@ -57,7 +57,8 @@ export const runGrowth = async (opts: { quick: boolean; full: boolean }): Promis
       heapBytes: r.heapBytes,
     })
     console.log(
-      `  growth: ${subscribers.toLocaleString("en-US")} × ${days} d: ${run.toFixed(1)} s simulating (+${r.setupSeconds.toFixed(1)} s setup), heap ${r.heapBytes === null ? "?" : `${(r.heapBytes / 2 ** 20).toFixed(0)} MB`}`,
+      `  growth: ${subscribers.toLocaleString("en-US")} × ${days} d: ${run.toFixed(1)} s simulating ` +
+        `(+${r.setupSeconds.toFixed(1)} s setup), heap ${r.heapBytes === null ? "?" : `${(r.heapBytes / 2 ** 20).toFixed(0)} MB`}`,
     )
   }
   const xs = points.map((p) => p.subscribers)
@@ -118,8 +119,11 @@ export const runGrowth = async (opts: { quick: boolean; full: boolean }): Promis
     ],
     data: { points, timeExponent, memoryExponent },
     notes: [
-      `Points: ${plan.map(([s, d]) => `${s.toLocaleString("en-US")} × ${d} days`).join(", ")}; the largest point simulates fewer days to keep the run bounded, so time is compared per simulated day (setup excluded).`,
-      "Exponents are least-squares slopes on log-log; 1.00 means cost proportional to subscribers. The fit over all points can hide a superlinear last step (fixed costs weigh more at the small end), so each step's exponent is listed too.",
+      `Points: ${plan.map(([s, d]) => `${s.toLocaleString("en-US")} × ${d} days`).join(", ")}; the largest ` +
+        `point simulates fewer days to keep the run bounded, so time is compared per simulated day (setup excluded).`,
+      "Exponents are least-squares slopes on log-log; 1.00 means cost proportional to subscribers. The fit over " +
+        "all points can hide a superlinear last step (fixed costs weigh more at the small end), so each step's " +
+        "exponent is listed too.",
       "A point with few days carries more JIT warm-up and first-day cost per day than a 10- or 30-day point.",
     ],
   }

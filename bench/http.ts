@@ -202,7 +202,9 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
     })
     const at = (name: string, l: Load): Figure => ({
       suite: "http",
-      name: `${name} p99 at ${RATE.toLocaleString("en-US")} req/s offered (served ${Math.round(l.rps).toLocaleString("en-US")} req/s, p50 ${l.p50} ms)`,
+      name:
+        `${name} p99 at ${RATE.toLocaleString("en-US")} req/s offered ` +
+        `(served ${Math.round(l.rps).toLocaleString("en-US")} req/s, p50 ${l.p50} ms)`,
       value: l.p99,
       unit: "ms",
       limit: {
@@ -215,7 +217,9 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
     })
     return {
       suite: "http",
-      title: `4. HTTP on loopback (autocannon, ${conns} connections, ${seconds} s per side in alternating slices; server in its own thread)`,
+      title:
+        `4. HTTP on loopback (autocannon, ${conns} connections, ${seconds} s per side in alternating ` +
+        `slices; server in its own thread)`,
       figures: [
         fig("USSD POST /ussd/dial *100#", ussd, barePost, "bare hono POST"),
         fig("LK GET /lk/api/balance", lk, bareGet, "bare hono GET"),
@@ -244,9 +248,21 @@ export const runHttp = async (opts: { quick: boolean }): Promise<SuiteResult> =>
         bareAt,
       },
       notes: [
-        "Both servers run in one worker thread (the same @hono/node-server setup, two loopback ports); autocannon runs in the main thread, so the two cores are split between load generator and server.",
-        `Machine conditions drift (other processes share the two cores), so each comparison alternates short slices instead of one long run per side: ${perSide} slices of ${SLICE} s per side at saturation, in rotating order (bare, twin, twin, bare, ...; LK, bare GET and /healthz rotate as three). At 5,000 req/s offered (64 connections) each side is one continuous ${seconds} s run: the p99 target is absolute, and slice starts would add their own tail. Those runs record each response's own latency: autocannon's coordinated-omission correction would assume requests 1 ms apart on each connection (they are 12.8 ms apart) and invent T − 1 samples for every response of T ms. Per side, req/s = completed requests / measured seconds over all its slices, and p50/p99 are true combined percentiles of the slices' latency histograms merged into one (autocannon.aggregateResult). Per-slice req/s are in the JSON data.`,
-        "The twin app is the full `makeApp` of `twin serve` (control token, host, origin and content-type checks, security headers, body limit, channel routers) on a durable SQLite registry: every USSD dial and LK request that changes state is logged and flushed before the answer.",
+        "Both servers run in one worker thread (the same @hono/node-server setup, two loopback ports); " +
+          "autocannon runs in the main thread, so the two cores are split between load generator and server.",
+        `Machine conditions drift (other processes share the two cores), so each comparison alternates short ` +
+          `slices instead of one long run per side: ${perSide} slices of ${SLICE} s per side at saturation, in ` +
+          `rotating order (bare, twin, twin, bare, ...; LK, bare GET and /healthz rotate as three). At 5,000 ` +
+          `req/s offered (64 connections) each side is one continuous ${seconds} s run: the p99 target is ` +
+          `absolute, and slice starts would add their own tail. Those runs record each response's own latency: ` +
+          `autocannon's coordinated-omission correction would assume requests 1 ms apart on each connection ` +
+          `(they are 12.8 ms apart) and invent T − 1 samples for every response of T ms. Per side, req/s = ` +
+          `completed requests / measured seconds over all its slices, and p50/p99 are true combined ` +
+          `percentiles of the slices' latency histograms merged into one (autocannon.aggregateResult). ` +
+          `Per-slice req/s are in the JSON data.`,
+        "The twin app is the full `makeApp` of `twin serve` (control token, host, origin and content-type " +
+          "checks, security headers, body limit, channel routers) on a durable SQLite registry: every USSD " +
+          "dial and LK request that changes state is logged and flushed before the answer.",
       ],
     }
   } finally {

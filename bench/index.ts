@@ -49,7 +49,8 @@ const loadRunner = async (name: SuiteName): Promise<Runner> => {
 export const runBench = async (o: BenchOptions): Promise<SuiteResult[]> => {
   const m = machine()
   console.log(
-    `twin bench${o.quick ? " --quick" : o.full ? " --full" : ""} · Node ${m.node} · ${m.cpus} × ${m.cpu} · ${m.memGb} GB · ${m.platform} · load average ${m.loadavg.join(" ")}`,
+    `twin bench${o.quick ? " --quick" : o.full ? " --full" : ""} · Node ${m.node} · ${m.cpus} × ${m.cpu} ` +
+      `· ${m.memGb} GB · ${m.platform} · load average ${m.loadavg.join(" ")}`,
   )
   const results: SuiteResult[] = []
   for (const name of o.only) {
@@ -85,7 +86,8 @@ export const runBench = async (o: BenchOptions): Promise<SuiteResult[]> => {
         ...saved,
         notes: [
           ...(saved.notes ?? []),
-          `From an earlier run (${saved.machine.date.slice(0, 16)}${saved.quick === true ? ", --quick" : saved.full === true ? ", --full" : ""}).`,
+          `From an earlier run ` +
+            `(${saved.machine.date.slice(0, 16)}${saved.quick === true ? ", --quick" : saved.full === true ? ", --full" : ""}).`,
         ],
       })
     }

@@ -89,7 +89,8 @@ export const runLog = async (opts: { quick: boolean }): Promise<SuiteResult> => 
           raw.pragma("synchronous = NORMAL")
           raw.pragma("wal_autocheckpoint = 16384") // the same settings as openStore
           raw.exec(
-            "CREATE TABLE events (twin_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, msisdn TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (twin_id, seq))",
+            "CREATE TABLE events (twin_id TEXT NOT NULL, seq INTEGER NOT NULL, at INTEGER NOT NULL, msisdn TEXT " +
+              "NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (twin_id, seq))",
           )
           raw.exec("CREATE INDEX events_by_msisdn ON events (twin_id, msisdn, at)")
         },
@@ -120,8 +121,12 @@ export const runLog = async (opts: { quick: boolean }): Promise<SuiteResult> => 
       ],
       data: { events: N, batch: BATCH, appendsPerSec: ours, rawRowsPerSec: lim },
       notes: [
-        "The twin side is the store's own append + flush every 4096 events: each flush writes one chunk row: the events' lines (compact for rated usage, JSON otherwise) and the chunk's per-number directory (a chunk of fewer than 32 numbers gets index rows in event_refs instead).",
-        "The raw side is the conventional layout written with plain prepared statements: one row per event (twin_id, seq, at, msisdn, type, JSON.stringify of the event), primary key (twin_id, seq), index (twin_id, msisdn, at), 4096 rows a transaction.",
+        "The twin side is the store's own append + flush every 4096 events: each flush writes one chunk row: " +
+          "the events' lines (compact for rated usage, JSON otherwise) and the chunk's per-number directory (a " +
+          "chunk of fewer than 32 numbers gets index rows in event_refs instead).",
+        "The raw side is the conventional layout written with plain prepared statements: one row per event " +
+          "(twin_id, seq, at, msisdn, type, JSON.stringify of the event), primary key (twin_id, seq), index " +
+          "(twin_id, msisdn, at), 4096 rows a transaction.",
         "Both write a fresh file with the same pragmas (8 KB pages, WAL, synchronous=NORMAL, autocheckpoint 16384 pages).",
       ],
     }

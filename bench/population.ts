@@ -83,10 +83,15 @@ export const runPopulation = async (opts: { quick: boolean; full: boolean }): Pr
     ],
     data: { durable, model },
     notes: [
-      `${durable.events.toLocaleString("en-US")} events from ${durable.commands.toLocaleString("en-US")} commands (${(durable.events / (subscribers * days)).toFixed(2)} events per subscriber-day); setup (creating subscribers, families, autopay) ${durable.setupSeconds.toFixed(1)} s of ${durable.seconds.toFixed(1)} s.`,
+      `${durable.events.toLocaleString("en-US")} events from ${durable.commands.toLocaleString("en-US")} ` +
+        `commands (${(durable.events / (subscribers * days)).toFixed(2)} events per subscriber-day); setup ` +
+        `(creating subscribers, families, autopay) ${durable.setupSeconds.toFixed(1)} s of ${durable.seconds.toFixed(1)} s.`,
       `Same seed, log on and off: the same combined hash ${durable.hash.slice(0, 16)}…`,
-      `Revenue ${(sum.revenue / 100).toLocaleString("ru-RU")} ₽; roaming ${((sum.roaming.zabugorishche + sum.roaming.payg) / 100).toLocaleString("ru-RU")} ₽; blocked ${sum.blocked.financial + sum.blocked.voluntary}; lockouts ${sum.lockouts}.`,
-      "Heap per subscriber: heap held by the partitions' state (twin state, job heap, population descriptors) after a full GC at the end of the run, divided by subscribers; the SQLite page cache is outside the JS heap.",
+      `Revenue ${(sum.revenue / 100).toLocaleString("ru-RU")} ₽; ` +
+        `roaming ${((sum.roaming.zabugorishche + sum.roaming.payg) / 100).toLocaleString("ru-RU")} ₽; ` +
+        `blocked ${sum.blocked.financial + sum.blocked.voluntary}; lockouts ${sum.lockouts}.`,
+      "Heap per subscriber: heap held by the partitions' state (twin state, job heap, population descriptors) " +
+        "after a full GC at the end of the run, divided by subscribers; the SQLite page cache is outside the JS heap.",
     ],
   }
 }

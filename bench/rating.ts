@@ -183,8 +183,11 @@ export const runRating = async (opts: { quick: boolean }): Promise<SuiteResult> 
       plainEventsPerSec: plain,
     },
     notes: [
-      `Both sides process the same ${BATCH.toLocaleString("en-US")} pre-built Usage commands (calls, SMS, data; 5% of numbers in roaming, 2% international peers) over ${numbers.length.toLocaleString("en-US")} subscribers in number order; best of ${ROUNDS} rounds (tinybench, other processes share the cores).`,
-      "The twin side is the whole engine call: rule (validation, packages first, pay-as-you-go, roaming), event, fold, reactions, outcome. The plain loop does only the package and balance arithmetic.",
+      `Both sides process the same ${BATCH.toLocaleString("en-US")} pre-built Usage commands (calls, SMS, data; ` +
+        `5% of numbers in roaming, 2% international peers) over ${numbers.length.toLocaleString("en-US")} ` +
+        `subscribers in number order; best of ${ROUNDS} rounds (tinybench, other processes share the cores).`,
+      "The twin side is the whole engine call: rule (validation, packages first, pay-as-you-go, roaming), " +
+        "event, fold, reactions, outcome. The plain loop does only the package and balance arithmetic.",
     ],
   }
 }

@@ -54,7 +54,8 @@ const Fields = (props: { name: string }) => {
 const CSS = `body{font-family:Arial,sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;color:#1d2023;overflow-x:hidden}
 table{border-collapse:collapse;margin:8px 0 16px}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left}
 caption{text-align:left;font-weight:bold}.m{font-weight:bold;text-transform:uppercase;color:#e30611}code{background:#f4f4f4;padding:0 3px}
-article{border-top:1px solid #e2e5eb;padding:8px 0}pre{background:#f6f8fa;border-radius:8px;padding:8px 12px;overflow:auto;max-height:320px;font-size:13px}
+article{border-top:1px solid #e2e5eb;padding:8px 0}\
+pre{background:#f6f8fa;border-radius:8px;padding:8px 12px;overflow:auto;max-height:320px;font-size:13px}
 details summary{cursor:pointer;color:#0063c5}.ex{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px}
 nav ul{display:flex;flex-wrap:wrap;gap:6px 16px;list-style:none;padding:0}`
 
@@ -141,7 +142,11 @@ export const docsRouter = (): Hono => {
                         <div class="ex">
                           <div>
                             <strong>Запрос</strong>
-                            <pre>{`${o.method.toUpperCase()} ${o.path}${ex.query !== undefined ? `?${new URLSearchParams(ex.query).toString()}` : ""}${ex.request !== undefined ? `\n\n${shown(ex.request)}` : ""}`}</pre>
+                            <pre>
+                              {`${o.method.toUpperCase()} ${o.path}` +
+                                `${ex.query !== undefined ? `?${new URLSearchParams(ex.query).toString()}` : ""}` +
+                                `${ex.request !== undefined ? `\n\n${shown(ex.request)}` : ""}`}
+                            </pre>
                           </div>
                           <div>
                             <strong>Ответ</strong>

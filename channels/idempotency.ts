@@ -43,7 +43,8 @@ const twinOfRequest = (deps: ChannelDeps, c: Context): TwinCore | undefined => {
 const fingerprint = (c: Context, body: string): string =>
   createHash("sha256")
     .update(
-      `${c.req.method} ${c.req.path}\n${c.req.header("authorization") ?? ""}\n${c.req.header("cookie")?.replace(/(?:^|;\s*)twin_csrf=[^;]*/, "") ?? ""}\n`,
+      `${c.req.method} ${c.req.path}\n${c.req.header("authorization") ?? ""}\n` +
+        `${c.req.header("cookie")?.replace(/(?:^|;\s*)twin_csrf=[^;]*/, "") ?? ""}\n`,
     )
     .update(body)
     .digest("base64url")
@@ -95,7 +96,8 @@ export const idempotency = (deps: ChannelDeps): MiddlewareHandler => {
       return refuse(
         c,
         409,
-        `the request with this key was executed (its first event is #${r.seq}) but its answer was not recorded; check the account before trying again with a new key`,
+        `the request with this key was executed (its first event is #${r.seq}) but its answer was not recorded; ` +
+          `check the account before trying again with a new key`,
         "Операция уже выполнена. Проверьте баланс перед повтором",
       )
     }

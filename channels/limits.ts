@@ -100,7 +100,8 @@ export const limitServer = (server: Server, limits: Limits): void => {
     if (open >= limits.connections) {
       // Answer before any request is read, then close: the client sees a clear 503, not a reset.
       socket.end(
-        `HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+        `HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\nRetry-After: 1\r\n` +
+          `Connection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
       )
       socket.destroySoon()
       return

@@ -692,7 +692,8 @@ export const openApiDocument = (): Record<string, Json> => {
               in: "header",
               required: false,
               description:
-                "1–255 печатных символов ASCII. Повтор с тем же ключом и тем же запросом получает первый ответ (заголовок Idempotent-Replayed: true) и ничего не меняет; тот же ключ с другим запросом отклоняется (422).",
+                "1–255 печатных символов ASCII. Повтор с тем же ключом и тем же запросом получает первый ответ " +
+                "(заголовок Idempotent-Replayed: true) и ничего не меняет; тот же ключ с другим запросом отклоняется (422).",
               schema: { type: "string" },
             },
           ]
@@ -703,7 +704,9 @@ export const openApiDocument = (): Record<string, Json> => {
     const op: Record<string, Json> = {
       tags: [o.tag],
       summary: o.summary,
-      operationId: `${o.method}${o.path.replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ?? "").toUpperCase())}`,
+      operationId: `${o.method}${o.path
+        .replace(/[{}]/g, "")
+        .replace(/[^A-Za-z0-9]+(.)?/g, (_m, ch: string | undefined) => (ch ?? "").toUpperCase())}`,
       parameters: params,
       responses: {
         [okStatus]: {
@@ -760,7 +763,8 @@ export const openApiDocument = (): Record<string, Json> => {
       title: "Цифровой двойник сервисов самообслуживания (ССО МТС)",
       version: "0.1.0",
       description:
-        "USSD, голосовое меню (IVR), SMS, Личный кабинет, «Мой МТС», «Электронный Помощник» и управление двойником. Деньги — целые копейки; время — время двойника (Москва). Примеры — настоящие запросы и ответы демо-двойника.",
+        "USSD, голосовое меню (IVR), SMS, Личный кабинет, «Мой МТС», «Электронный Помощник» и управление " +
+        "двойником. Деньги — целые копейки; время — время двойника (Москва). Примеры — настоящие запросы и ответы демо-двойника.",
     },
     servers: [{ url: "/" }],
     tags: [

@@ -178,7 +178,8 @@ export const OPERATIONS: readonly Operation[] = [
   op(
     "login",
     SELFCARE,
-    "R22/R23/R26: log in with the SMS password or the permanent password; with neither (or network: true), by the operator's mobile data (R26).",
+    "R22/R23/R26: log in with the SMS password or the permanent password; with neither (or network: true), by " +
+      "the operator's mobile data (R26).",
     {
       code: text("the SMS password from 3339; usually the placeholder ${sms.3339}", "${sms.3339}", true),
       password: text("the permanent password set with set-password (R23)", "Parol2026", true),
@@ -360,7 +361,8 @@ export interface ArgProblem {
 
 /** A short "expected …" for a parameter: type, unit and an example. */
 export const expectedOf = (p: Param): string =>
-  `${p.values !== undefined ? `one of ${p.values.join(", ")}` : p.type}${p.unit !== "" ? `, ${p.unit}` : ""}; e.g. ${JSON.stringify(p.example)}`
+  `${p.values !== undefined ? `one of ${p.values.join(", ")}` : p.type}${p.unit !== "" ? `, ${p.unit}` : ""}; ` +
+  `e.g. ${JSON.stringify(p.example)}`
 
 /**
  * Check `args` against the operation's parameters: unknown keys, missing required ones, and

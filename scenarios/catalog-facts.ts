@@ -201,7 +201,8 @@ export const formatCatalogFacts = (f: CatalogFacts): string =>
           t.corporate ? "corporate" : "",
           t.vip ? "vip" : "",
           t.adjustable !== undefined
-            ? `constructor: minutes ${t.adjustable.minutes.map((o) => `${o.amount}=${o.fee}`).join(", ")}; data ${t.adjustable.data.map((o) => `${o.amount}=${o.fee}`).join(", ")}`
+            ? `constructor: minutes ${t.adjustable.minutes.map((o) => `${o.amount}=${o.fee}`).join(", ")}; ` +
+              `data ${t.adjustable.data.map((o) => `${o.amount}=${o.fee}`).join(", ")}`
             : "",
         ]
           .filter((x) => x !== "")

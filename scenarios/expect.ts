@@ -256,7 +256,11 @@ export const checkExpect = async (e: Expect, input: ExpectInput): Promise<Failur
           (q.from === undefined || m.from === q.from) &&
           (q.contains === undefined || norm(m.text).includes(norm(q.contains))),
       )
-      const label = `inbox[${[q.from !== undefined ? `from ${q.from}` : "", q.contains !== undefined ? `«${q.contains}»` : ""].filter((x) => x !== "").join(", ") || "all"}]`
+      const label = `inbox[${
+        [q.from !== undefined ? `from ${q.from}` : "", q.contains !== undefined ? `«${q.contains}»` : ""]
+          .filter((x) => x !== "")
+          .join(", ") || "all"
+      }]`
       const lastTexts =
         inbox
           .slice(-3)

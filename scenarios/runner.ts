@@ -548,7 +548,9 @@ const act = async (
       }
       // biome-ignore lint/suspicious/noThenProperty: `then` is the IVR step's field (the keys after silence), never awaited.
       const silence = st.timeouts > 0 ? { timeouts: st.timeouts, then: st.then, wait } : undefined
-      const shown = `☎ ${st.call}${keys === "" ? "" : `, клавиши ${keys}`}${st.timeouts > 0 ? `, молчание ×${st.timeouts}` : ""}${st.then !== "" ? `, затем ${st.then}` : ""}`
+      const shown =
+        `☎ ${st.call}${keys === "" ? "" : `, клавиши ${keys}`}` +
+        `${st.timeouts > 0 ? `, молчание ×${st.timeouts}` : ""}${st.then !== "" ? `, затем ${st.then}` : ""}`
       const out = await channel("ivr", st.msisdn, shown, (d) => d.telephony.ivrCall(st.msisdn, st.call, keys, silence))
       return st.timeouts > 0 ? { ...out, at: (await client.info()).now } : out
     }
@@ -636,12 +638,14 @@ export const describeExpect = (e: Expect): string => {
   for (const c of e.charges ?? []) {
     const what = [c.service, c.reason].filter((x) => x !== undefined).join("/") || "все"
     parts.push(
-      `списания ${what}${c.count ? ` ×${bound(c.count)}` : ""}${c.total ? ` Σ${bound(c.total, money)}` : ""}${c.last !== undefined ? ` последнее ${money(c.last)}` : ""}`,
+      `списания ${what}${c.count ? ` ×${bound(c.count)}` : ""}${c.total ? ` Σ${bound(c.total, money)}` : ""}` +
+        `${c.last !== undefined ? ` последнее ${money(c.last)}` : ""}`,
     )
   }
   for (const q of e.inbox ?? [])
     parts.push(
-      `SMS${q.from !== undefined ? ` от ${q.from}` : ""}${q.contains !== undefined ? ` ∋ «${q.contains}»` : ""}${q.count ? ` ×${bound(q.count)}` : ""}`,
+      `SMS${q.from !== undefined ? ` от ${q.from}` : ""}${q.contains !== undefined ? ` ∋ «${q.contains}»` : ""}` +
+        `${q.count ? ` ×${bound(q.count)}` : ""}`,
     )
   for (const q of e.events ?? []) parts.push(`события ${q.type} ×${bound(q.count)}`)
   if (e.screen !== undefined) parts.push(`экран ${text(e.screen)}`)
@@ -652,7 +656,8 @@ export const describeExpect = (e: Expect): string => {
   if (e.ok !== undefined) parts.push(e.ok ? "принято" : "отказ")
   if (e.family !== undefined)
     parts.push(
-      `семья ${e.family.role ?? ""}${e.family.members ? ` участников ${bound(e.family.members)}` : ""}${e.family.active ? ` активных ${bound(e.family.active)}` : ""}`,
+      `семья ${e.family.role ?? ""}${e.family.members ? ` участников ${bound(e.family.members)}` : ""}` +
+        `${e.family.active ? ` активных ${bound(e.family.active)}` : ""}`,
     )
   if (e.promised !== undefined) parts.push(e.promised ? "обещанный платеж открыт" : "обещанного платежа нет")
   if (e.bonus !== undefined) parts.push(`баллы ${bound(e.bonus)}`)

@@ -22,6 +22,11 @@ export interface TimelineItem {
 }
 
 const USAGE_RU = { call: "звонок", sms: "SMS", data: "интернет" } as const
+const LOGIN_CHANNEL_RU: ReadonlyMap<string, string> = new Map([
+  ["app", "«Мой МТС»"],
+  ["lk", "Личный кабинет"],
+  ["kiosk", "«Электронный Помощник»"],
+])
 
 const volumeRu = (kind: "call" | "sms" | "data", volume: number): string =>
   kind === "call"
@@ -64,7 +69,10 @@ export const textOf = (twin: HasCatalog, e: Event): { text: string; kind: Timeli
       }
     case "UsageRated":
       return {
-        text: `${USAGE_RU[e.kind]} ${e.direction === "in" ? "входящий" : "исходящий"}${e.peer !== "" ? ` ${phoneRu(e.peer)}` : ""}, ${volumeRu(e.kind, e.volume)}, ${whereRu(twin, e.where)}: ${e.cost > 0 ? formatRub(-e.cost) : "из пакета / бесплатно"}`,
+        text:
+          `${USAGE_RU[e.kind]} ${e.direction === "in" ? "входящий" : "исходящий"}` +
+          `${e.peer !== "" ? ` ${phoneRu(e.peer)}` : ""}, ${volumeRu(e.kind, e.volume)}, ${whereRu(twin, e.where)}: ` +
+          `${e.cost > 0 ? formatRub(-e.cost) : "из пакета / бесплатно"}`,
         kind: "usage",
       }
     case "UsageCut":
@@ -136,7 +144,7 @@ export const textOf = (twin: HasCatalog, e: Event): { text: string; kind: Timeli
       return { text: "Выдан SMS-пароль для входа", kind: "auth" }
     case "LoginSucceeded":
       return {
-        text: `Вход в ${e.channel === "app" ? "«Мой МТС»" : e.channel === "lk" ? "Личный кабинет" : e.channel === "kiosk" ? "«Электронный Помощник»" : e.channel}`,
+        text: `Вход в ${LOGIN_CHANNEL_RU.get(e.channel) ?? e.channel}`,
         kind: "auth",
       }
     case "LoginFailed":

@@ -9,6 +9,12 @@ import { msisdnRu } from "../channels/lk/format.ts"
 import { STATUS_RU } from "../channels/lk/format.ts"
 import { formatRub } from "../channels/text/money.ts"
 
+const PACKAGE_RU: ReadonlyMap<string, string> = new Map([
+  ["minutes", "минут"],
+  ["sms", "SMS"],
+  ["data", "интернета"],
+])
+
 const OPS_RU: Readonly<Record<string, string>> = {
   "request-code": "запрашивает пароль по SMS",
   login: "входит",
@@ -96,7 +102,7 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
   for (const s of e.services?.lacks ?? []) out.push(`услуга «${cat.services.get(s)?.name ?? s}» не подключена`)
   for (const p of e.packages ?? [])
     out.push(
-      `остаток пакета ${p.key === "minutes" ? "минут" : p.key === "sms" ? "SMS" : p.key === "data" ? "интернета" : `«${cat.oneOff.get(p.key)?.name ?? p.key}»`}: ${boundRu(p.left, plain)}`,
+      `остаток пакета ${PACKAGE_RU.get(p.key) ?? `«${cat.oneOff.get(p.key)?.name ?? p.key}»`}: ${boundRu(p.left, plain)}`,
     )
   for (const c of e.charges ?? []) {
     const what =
@@ -106,7 +112,8 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
           ? (REASON_RU[c.reason as LedgerReason] ?? "списание")
           : "списание"
     out.push(
-      `списание ${what}${c.last !== undefined ? ` ${formatRub(c.last)}` : ""}${c.total !== undefined ? `, всего ${boundRu(c.total, formatRub)}` : ""}`,
+      `списание ${what}${c.last !== undefined ? ` ${formatRub(c.last)}` : ""}` +
+        `${c.total !== undefined ? `, всего ${boundRu(c.total, formatRub)}` : ""}`,
     )
   }
   for (const [k, label] of [
@@ -129,7 +136,13 @@ const expectRu = (cat: CatalogIndex, e: Expect): string => {
   if (e.autopay !== undefined) out.push(e.autopay === "none" ? "автоплатежа нет" : "автоплатеж подключен")
   if (e.location !== undefined)
     out.push(
-      `местоположение: ${e.location === "home" ? "дома" : e.location === "russia" ? "поездка по России" : (cat.countries.get(e.location)?.name ?? e.location)}`,
+      `местоположение: ${
+        e.location === "home"
+          ? "дома"
+          : e.location === "russia"
+            ? "поездка по России"
+            : (cat.countries.get(e.location)?.name ?? e.location)
+      }`,
     )
   for (const l of e.linked?.has ?? []) out.push(`номер ${msisdnRu(l)} привязан`)
   if (e.family !== undefined) out.push("группа «МЫ МТС»")

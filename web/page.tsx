@@ -1,9 +1,11 @@
 // The trainer console page: every channel of one subscriber side by side, plus the twin's clock,
 // network controls, live timeline, ledger, balance chart and the scenario player. Server-rendered
-// skeleton; web/client.js fills and refreshes it (no inline scripts: the CSP allows 'self' only).
+// skeleton; the client (web/client/, served bundled as /console/client.js) fills and refreshes it
+// (no inline scripts: the CSP allows 'self' only). The app panel's tab list is the app's own table.
 // From 1200 px the page is one screen: the bar (clock, subscriber, balance, scenario) stays on
 // top, the four columns (phone · LK · app/terminal/steps · events and ledger) scroll inside.
 import type { FC } from "hono/jsx"
+import { APP_TABS, TAB_RU } from "../channels/app/router.ts"
 import { FAVICON_LINK } from "../channels/favicon.ts"
 
 export interface PageProps {
@@ -19,6 +21,9 @@ const Panel: FC<{ id: string; title: string; channel: string; children?: unknown
     {p.children}
   </section>
 )
+
+/** The «Мой МТС» tabs as the app names them, for the client's tab bar (web/client/app.ts). */
+const APP_TAB_LIST = JSON.stringify(APP_TABS.map((id) => ({ id, name: TAB_RU[id] })))
 
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"]
 
@@ -251,7 +256,7 @@ export const ConsolePage: FC<PageProps> = ({ countries }) => (
             </button>
           </div>
           <section class="tab-panel" id="panel-app" role="tabpanel" aria-labelledby="tab-app" data-channel="app">
-            <div id="app-body" class="web-screen app-screen" aria-live="polite"></div>
+            <div id="app-body" class="web-screen app-screen" aria-live="polite" data-tabs={APP_TAB_LIST}></div>
           </section>
           <section
             class="tab-panel"

@@ -1,4 +1,5 @@
-// The trainer console's routes: the page at GET /, its two static assets, a read model of the
+// The trainer console's routes: the page at GET /, its two assets (the client bundled from
+// web/client/ on first request, and the stylesheet), a read model of the
 // selected subscriber, the twin's timeline and a Server-Sent Events stream of committed events.
 // Channel actions go through the channels' own HTTP APIs (driven in-process via `fetcher`).
 import { readFileSync } from "node:fs"
@@ -11,9 +12,10 @@ import { eventsOf } from "../core/engine/views.ts"
 import { errorBody, statusFor, type ChannelDeps } from "../channels/context.ts"
 import type { Fetcher } from "../channels/driver.ts"
 import { board } from "./board.ts"
+import { clientBundle } from "./client-bundle.ts"
 import { describe, type TimelineItem } from "./describe.ts"
 import { ConsolePage } from "./page.tsx"
-import { ScenarioPlayer } from "./scenario-player.ts"
+import { type LibraryEntry, ScenarioPlayer } from "./scenario-player.ts"
 
 const asset = (name: string): string => readFileSync(new URL(`./${name}`, import.meta.url), "utf8")
 
@@ -27,9 +29,31 @@ const QUIET: ReadonlySet<string> = new Set(["SessionTouched"])
 
 const notFound = twinNotFoundBody
 
+// What the console client (web/client/) reads from these routes; it imports these types.
+
+/** GET /console/api/twins/:id/timeline: the newest described events after `after`. */
+export interface Timeline {
+  seq: number
+  items: TimelineItem[]
+}
+
+/** GET /console/api/library: the library's scenarios and the scenario name of each scenario twin. */
+export interface Library {
+  scenarios: LibraryEntry[]
+  running: Record<string, string>
+}
+
+/** One `events` message of the twin's stream: a committed batch, described. */
+export interface StreamBatch {
+  seq: number
+  now: number
+  count: number
+  msisdns: string[]
+  items: TimelineItem[]
+}
+
 export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
   const r = new Hono()
-  const clientJs = asset("client.js")
   const css = asset("console.css")
   const reg = deps.registry
   const player = new ScenarioPlayer(reg, fetcher)
@@ -40,8 +64,11 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
       .sort((a, b) => a.name.localeCompare(b.name, "ru"))
     return c.html(`<!doctype html>${String(<ConsolePage countries={countries} />)}`)
   })
-  r.get("/console/client.js", (c) =>
-    c.body(clientJs, 200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-cache" }),
+  r.get("/console/client.js", async (c) =>
+    c.body(await clientBundle(), 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "no-cache",
+    }),
   )
   r.get("/console/console.css", (c) =>
     c.body(css, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" }),
@@ -64,11 +91,13 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
       items: eventsOf(t, start, MAX_ITEMS)
         .filter((e) => !QUIET.has(e.type))
         .map((e) => describe(t, e)),
-    })
+    } satisfies Timeline)
   })
 
   // Scenario playback: load a YAML file onto a fresh twin, then release it step by step.
-  r.get("/console/api/library", (c) => c.json({ scenarios: player.library(), running: player.names() }))
+  r.get("/console/api/library", (c) =>
+    c.json({ scenarios: player.library(), running: player.names() } satisfies Library),
+  )
   r.post("/console/api/scenarios", async (c) => {
     const body: unknown = await c.req.json().catch(() => null)
     const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>
@@ -192,7 +221,7 @@ export const webRouter = (deps: ChannelDeps, fetcher: Fetcher): Hono => {
         await stream.writeSSE({
           event: "events",
           id: String(last),
-          data: JSON.stringify({ seq: last, now: t.now, count: batch.length, msisdns, items }),
+          data: JSON.stringify({ seq: last, now: t.now, count: batch.length, msisdns, items } satisfies StreamBatch),
         })
       }
       off()

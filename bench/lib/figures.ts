@@ -88,7 +88,8 @@ export const markdownTable = (results: readonly SuiteResult[]): string => {
     for (const f of r.figures) {
       const lim = f.limit ? `${fmt(f.limit.value)} ${f.limit.unit} (${f.limit.name})` : "—"
       rows.push(
-        `| ${r.suite} | ${f.name} | ${fmt(f.value)} ${f.unit} | ${lim} | ${f.ratio !== undefined ? pct(f.ratio) : "—"} | ${f.target} | ${verdict(f.pass)} |`,
+        `| ${r.suite} | ${f.name} | ${fmt(f.value)} ${f.unit} | ${lim} ` +
+          `| ${f.ratio !== undefined ? pct(f.ratio) : "—"} | ${f.target} | ${verdict(f.pass)} |`,
       )
     }
   }

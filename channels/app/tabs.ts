@@ -20,7 +20,8 @@ export const roaming = (a: Actor, target: string): Res =>
       "Роуминг",
       where,
       `«Забугорище»: ${zab?.connected === true ? "подключено" : "не подключено"}`,
-      `Плата за сутки с использованием связи за границей: ${rub(r.zabugorishchePopular)} в популярных странах, ${rub(r.zabugorishcheOther)} в остальных`,
+      `Плата за сутки с использованием связи за границей: ${rub(r.zabugorishchePopular)} в популярных ` +
+        `странах, ${rub(r.zabugorishcheOther)} в остальных`,
     ]
     if (country !== undefined) lines.push(`${country.name}: ${country.popular ? "популярная страна" : "другие страны"}`)
     return Result.succeed({

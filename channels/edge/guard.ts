@@ -99,7 +99,8 @@ const consoleLogin = (o: EdgeOptions, given: string, secure: boolean): Response 
 
 const tokenPage = (): Response =>
   new Response(
-    "<!doctype html><meta charset=utf-8><title>Нужен токен доступа</title><p>Откройте адрес с токеном доступа, который напечатал <code>twin serve</code> при запуске (он же в файле <code>&lt;база&gt;.token</code> рядом с базой).</p>",
+    "<!doctype html><meta charset=utf-8><title>Нужен токен доступа</title><p>Откройте адрес с токеном доступа, " +
+      "который напечатал <code>twin serve</code> при запуске (он же в файле <code>&lt;база&gt;.token</code> рядом с базой).</p>",
     { status: 401, headers: { "content-type": "text/html; charset=utf-8" } },
   )
 
@@ -152,7 +153,8 @@ export const guardRequest = (req: Request, o: EdgeOptions): Response | null => {
           415,
           "UNSUPPORTED_MEDIA_TYPE",
           "content-type",
-          `expected application/json${startsWithAny(path, JSON_PREFIXES) ? "" : " or a form"}, got ${type === null ? "none" : `"${type.slice(0, 60)}"`}`,
+          `expected application/json${startsWithAny(path, JSON_PREFIXES) ? "" : " or a form"}, ` +
+            `got ${type === null ? "none" : `"${type.slice(0, 60)}"`}`,
           "Неверный формат запроса",
         )
       }

@@ -21,7 +21,8 @@ export const PASSPORT_MISMATCH =
   "Данные паспорта не совпадают с данными владельца номера. Без идентификации я не могу выполнить операцию."
 const TECH_HELP =
   "Если не удается войти в Личный кабинет, проверьте подключение к интернету, включите cookies в браузере и не используйте прокси. " +
-  "Пароль можно получить заново в SMS: наберите *111*25#. Если приложение на смартфоне дает сбой, удалите его и установите заново: данные хранятся на серверах МТС."
+  "Пароль можно получить заново в SMS: наберите *111*25#. Если приложение на смартфоне дает сбой, удалите его и " +
+  "установите заново: данные хранятся на серверах МТС."
 
 /** Simultaneous calls the operators can take: the twin's catalog (R29). */
 export const operatorsOf = (x: IvrCtx): number => x.twin.cat.data.channels.hotlineOperators
@@ -33,7 +34,10 @@ const view = (x: IvrCtx, then: (v: AccountView) => Step, next: IvrNode): Step =>
 
 const tariffAndServices = (v: AccountView): string => {
   const on = v.services.filter((s) => s.connected).map((s) => `«${s.name}»`)
-  return `Ваш тарифный план — «${v.tariff.name}», абонентская плата ${rubSpoken(v.tariff.monthlyFee)} в месяц. Подключенные услуги: ${on.length === 0 ? "нет" : on.join(", ")}.`
+  return (
+    `Ваш тарифный план — «${v.tariff.name}», абонентская плата ${rubSpoken(v.tariff.monthlyFee)} в месяц. ` +
+    `Подключенные услуги: ${on.length === 0 ? "нет" : on.join(", ")}.`
+  )
 }
 
 // ---- the specialist ----------------------------------------------------------------------------

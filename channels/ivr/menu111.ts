@@ -119,7 +119,9 @@ const credited = (x: IvrCtx): Step => {
     ? say(back(), `За последние ${RECENT_PAYMENT_DAYS} дней платежей не было.`)
     : say(
         back(),
-        `Зачисленные платежи за ${RECENT_PAYMENT_DAYS} дней: ${credits.map((e) => `${dateRu(e.at)} — ${rubSpoken(e.amount)}, ${e.label}`).join("; ")}.`,
+        `Зачисленные платежи за ${RECENT_PAYMENT_DAYS} дней: ` +
+          credits.map((e) => `${dateRu(e.at)} — ${rubSpoken(e.amount)}, ${e.label}`).join("; ") +
+          ".",
       )
 }
 
@@ -156,7 +158,9 @@ const promisedMenu = (x: IvrCtx): Step => {
   if (q === null) return say("hangup", "Абонент не найден.")
   return say({
     kind: "menu",
-    prompt: `Вам доступен обещанный платеж до ${rubSpoken(q.limit)}. Чтобы получить его на эту сумму, нажмите 1. Чтобы ввести другую сумму — 2.`,
+    prompt:
+      `Вам доступен обещанный платеж до ${rubSpoken(q.limit)}. ` +
+      "Чтобы получить его на эту сумму, нажмите 1. Чтобы ввести другую сумму — 2.",
     options: {
       "1": (y) =>
         run<Promised>(y, { _tag: "PromisedPayment", msisdn: y.msisdn, by: y.msisdn, via: "ivr" }, promisedDone),
@@ -168,7 +172,10 @@ const promisedMenu = (x: IvrCtx): Step => {
 // 5: constructor packages (R5: the core requires «Мобильный помощник»)
 const constructorData = (minutes: number, opts: ReadonlyArray<{ amount: number; fee: number }>): IvrNode => ({
   kind: "menu",
-  prompt: `Выберите пакет интернета. ${opts.map((o, i) => `${gbText(o.amount * 1024)} за ${rubSpoken(o.fee)} — нажмите ${i + 1}`).join(". ")}.`,
+  prompt:
+    "Выберите пакет интернета. " +
+    opts.map((o, i) => `${gbText(o.amount * 1024)} за ${rubSpoken(o.fee)} — нажмите ${i + 1}`).join(". ") +
+    ".",
   options: Object.fromEntries(
     opts.map((o, i) => [
       String(i + 1),
@@ -177,7 +184,8 @@ const constructorData = (minutes: number, opts: ReadonlyArray<{ amount: number; 
           x,
           { _tag: "ConfigureConstructor", msisdn: x.msisdn, minutes, dataGb: o.amount, by: x.msisdn, via: "ivr" },
           (v) => [
-            `Пакеты изменены: ${count(minutes, MINUTES)}, ${gbText(o.amount * 1024)}. Абонентская плата ${rubSpoken(v.monthlyFee)} в месяц.`,
+            `Пакеты изменены: ${count(minutes, MINUTES)}, ${gbText(o.amount * 1024)}. Абонентская ` +
+              `плата ${rubSpoken(v.monthlyFee)} в месяц.`,
           ],
         ),
     ]),
@@ -198,13 +206,16 @@ const constructorMenu = (x: IvrCtx): Step => {
     o.current === null
       ? []
       : [
-          `Сейчас подключено: ${count(o.current.minutes, MINUTES)}, ${gbText(o.current.dataGb * 1024)}, абонентская плата ${rubSpoken(o.monthlyFee)} в месяц.`,
+          `Сейчас подключено: ${count(o.current.minutes, MINUTES)}, ${gbText(o.current.dataGb * 1024)}, ` +
+            `абонентская плата ${rubSpoken(o.monthlyFee)} в месяц.`,
         ]
   return say({
     kind: "menu",
     prompt: [
       ...now,
-      `Выберите пакет минут. ${o.minutes.map((m, i) => `${count(m.amount, MINUTES)} за ${rubSpoken(m.fee)} — нажмите ${i + 1}`).join(". ")}.`,
+      "Выберите пакет минут. " +
+        o.minutes.map((m, i) => `${count(m.amount, MINUTES)} за ${rubSpoken(m.fee)} — нажмите ${i + 1}`).join(". ") +
+        ".",
     ].join(" "),
     options: Object.fromEntries(
       o.minutes.map((m, i) => [String(i + 1), () => say(constructorData(m.amount, o.dataGb))]),
@@ -236,7 +247,15 @@ const promotions = (x: IvrCtx): Step => {
     o.kind === "data" ? gbText(o.amount) : o.kind === "minutes" ? count(o.amount, MINUTES) : `${o.amount} SMS`
   return say({
     kind: "menu",
-    prompt: `Текущие акции. ${offers.map((o, i) => `«${o.name}»: ${amount(o)} на ${count(o.validDays, DAYS)} за ${rubSpoken(o.price)} — нажмите ${i + 1}`).join(". ")}.`,
+    prompt:
+      "Текущие акции. " +
+      offers
+        .map(
+          (o, i) =>
+            `«${o.name}»: ${amount(o)} на ${count(o.validDays, DAYS)} за ${rubSpoken(o.price)} — нажмите ${i + 1}`,
+        )
+        .join(". ") +
+      ".",
     options: Object.fromEntries(
       offers.map((o, i) => [
         String(i + 1),

@@ -33,7 +33,8 @@ export const KIOSK_COOKIE = "kiosk_session"
 
 const CSS = `*{box-sizing:border-box}html,body{margin:0;overflow-x:hidden}
 body{font-family:"MTS Sans",Arial,sans-serif;background:#1c1f24;color:#fff;min-height:100vh}
-.screen{max-width:820px;margin:0 auto;min-height:100vh;background:linear-gradient(180deg,#0b3d91,#072a66);padding:20px 24px 32px;display:flex;flex-direction:column;gap:16px}
+.screen{max-width:820px;margin:0 auto;min-height:100vh;background:linear-gradient(180deg,#0b3d91,#072a66);padding:20px 24px 32px;\
+display:flex;flex-direction:column;gap:16px}
 .head{display:flex;align-items:center;gap:12px;border-bottom:2px solid rgba(255,255,255,.25);padding-bottom:12px}
 .logo{background:#e30611;color:#fff;font-weight:800;padding:8px 10px;border-radius:10px;font-size:20px}
 h1{font-size:26px;margin:0}
@@ -42,7 +43,8 @@ h1{font-size:26px;margin:0}
 .who{font-size:18px;opacity:.85;margin:0}
 form{margin:0}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:14px}
-button,.key{font:inherit;font-size:22px;min-height:72px;width:100%;padding:14px 18px;border-radius:16px;border:0;background:#e30611;color:#fff;cursor:pointer;text-align:left;display:flex;flex-direction:column;justify-content:center;gap:4px}
+button,.key{font:inherit;font-size:22px;min-height:72px;width:100%;padding:14px 18px;border-radius:16px;border:0;\
+background:#e30611;color:#fff;cursor:pointer;text-align:left;display:flex;flex-direction:column;justify-content:center;gap:4px}
 button:active{transform:scale(.98)}
 button.light{background:#fff;color:#0b3d91}
 button.ghost{background:transparent;border:2px solid rgba(255,255,255,.6);text-align:center}
@@ -51,7 +53,8 @@ label{display:block;font-size:20px;margin-bottom:8px}
 input{font:inherit;font-size:30px;width:100%;padding:14px 16px;border-radius:14px;border:0;letter-spacing:.04em;color:#1d2023}
 .field{display:flex;flex-direction:column;gap:12px}
 .row{display:grid;grid-template-columns:1fr 1fr;gap:14px}
-@media (max-width:520px){.screen{padding:14px}h1{font-size:22px}.msg{font-size:20px}button{font-size:19px;min-height:64px}.row{grid-template-columns:1fr}}`
+@media (max-width:520px){.screen{padding:14px}h1{font-size:22px}.msg{font-size:20px}\
+button{font-size:19px;min-height:64px}.row{grid-template-columns:1fr}}`
 
 interface Screen {
   text: string

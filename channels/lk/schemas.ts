@@ -18,7 +18,9 @@ export const LoginBody = Schema.Struct({
 export const NetworkLoginBody = Schema.Struct({ msisdn: Schema.optional(Msisdn) }).annotate({
   identifier: "NetworkLoginRequest",
   description:
-    "Identification on the operator's mobile data (R26): the number comes from the X-Network-Identity header the operator's gateway inserts (issued by the twin to an attached handset), never from the body; a body msisdn must be that number.",
+    "Identification on the operator's mobile data (R26): the number comes from the X-Network-Identity header " +
+    "the operator's gateway inserts (issued by the twin to an attached handset), never from the body; a body " +
+    "msisdn must be that number.",
 })
 export const TopUpBody = Schema.Struct({
   amount: Kopecks,

@@ -570,7 +570,9 @@ const rowsOf = (d: Detail): Row[] =>
   [
     ...d.usage.map((u) => ({
       at: u.at,
-      what: `${USAGE_RU[u.kind]} ${u.direction === "in" ? "входящий" : "исходящий"}${u.peer !== "" ? `, ${peerRu(u.peer)}` : ""}${u.cost === 0 ? " (из пакета)" : ""}`,
+      what:
+        `${USAGE_RU[u.kind]} ${u.direction === "in" ? "входящий" : "исходящий"}` +
+        `${u.peer !== "" ? `, ${peerRu(u.peer)}` : ""}${u.cost === 0 ? " (из пакета)" : ""}`,
       qty: usageVolumeRu(u),
       amount: -u.cost,
     })),

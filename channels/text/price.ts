@@ -16,7 +16,9 @@ export const servicePriceRu = (sv: ServiceView, money: Money, short = false): st
       return z.here !== null
         ? `${z.here.country}: ${money(z.here.amount)}/сут.`
         : `от ${money(Math.min(z.popular, z.other))}/сут. за границей`
-    const general = `${money(z.popular)} в сутки в популярных странах, ${money(z.other)} в остальных — только в дни за границей, когда вы пользовались связью; в России бесплатно`
+    const general =
+      `${money(z.popular)} в сутки в популярных странах, ${money(z.other)} в остальных — только в ` +
+      `дни за границей, когда вы пользовались связью; в России бесплатно`
     return z.here !== null
       ? `${z.here.country}: ${money(z.here.amount)} в сутки в дни с использованием связи (${general})`
       : general

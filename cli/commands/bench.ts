@@ -39,7 +39,11 @@ export default defineCommand({
     const results = await runBench({ quick: args.quick, full: args.full, only: only as SuiteName[], write: args.write })
     const failed = results.flatMap((r) => r.figures).filter((f) => f.pass === false)
     console.log(
-      `\n${failed.length === 0 ? "All targets met." : `${failed.length} figure(s) below target: ${failed.map((f) => `${f.suite}/${f.name}`).join("; ")}`}`,
+      `\n${
+        failed.length === 0
+          ? "All targets met."
+          : `${failed.length} figure(s) below target: ${failed.map((f) => `${f.suite}/${f.name}`).join("; ")}`
+      }`,
     )
   },
 })

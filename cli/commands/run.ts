@@ -34,7 +34,8 @@ export default defineCommand({
     "setup-as-traffic": {
       type: "boolean",
       description:
-        "Put subscribers: in place as traffic (packages bought, links by code, invitations answered, with their charges and SMS) instead of as state",
+        "Put subscribers: in place as traffic (packages bought, links by code, invitations answered, with their " +
+        "charges and SMS) instead of as state",
     },
   },
   async run({ args }) {

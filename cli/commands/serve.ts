@@ -106,7 +106,8 @@ export default defineCommand({
         const q = token === null ? "" : `?token=${token}`
         console.log(`Цифровой двойник запущен: http://${local}:${info.port}/${q}`)
         console.log(
-          `  база: ${args.db} · надежность записи: ${durability} · двойников: ${registry.list().length} · время двойника: ${t.nowIso()} · абонентов в демо: ${t.state.subscribers.size}`,
+          `  база: ${args.db} · надежность записи: ${durability} · двойников: ${registry.list().length} · время ` +
+            `двойника: ${t.nowIso()} · абонентов в демо: ${t.state.subscribers.size}`,
         )
         if (token !== null) {
           console.log(`  токен доступа: ${token}${tokenFile === null ? "" : ` (сохранен в ${tokenFile}, права 0600)`}`)
@@ -117,12 +118,14 @@ export default defineCommand({
         if (open) {
           for (const a of addresses) console.log(`  в сети: http://${a}:${info.port}/${q}`)
           console.warn(
-            `ВНИМАНИЕ: --host ${args.host}: сервер доступен всем в сети. Абонентские разделы /lk, /app, /kiosk открыты всем; управление — только с токеном.`,
+            `ВНИМАНИЕ: --host ${args.host}: сервер доступен всем в сети. Абонентские разделы /lk, /app, /kiosk ` +
+              `открыты всем; управление — только с токеном.`,
           )
         }
         if (token === null) {
           console.warn(
-            "ВНИМАНИЕ: --no-auth: проверка токена выключена. Любая программа и любая вкладка браузера, достучавшаяся до порта, управляет двойником: часами, балансами, SMS-кодами. Только для одноразовой локальной работы.",
+            "ВНИМАНИЕ: --no-auth: проверка токена выключена. Любая программа и любая вкладка браузера, " +
+              "достучавшаяся до порта, управляет двойником: часами, балансами, SMS-кодами. Только для одноразовой локальной работы.",
           )
         }
       },

@@ -46,14 +46,16 @@ export const printSummary = (r: SimResult | ClusterSimResult): void => {
   const s = r.summary
   const line = (k: string, v: string): void => console.log(`  ${k.padEnd(40)} ${v}`)
   console.log(
-    `\nИтоги: ${r.subscribers.toLocaleString("ru-RU")} абонентов × ${r.days} дн., seed ${r.seed}, ${r.partitions} разделов, ${"cluster" in r ? "раннеров" : "потоков"}: ${r.threads}`,
+    `\nИтоги: ${r.subscribers.toLocaleString("ru-RU")} абонентов × ${r.days} дн., ` +
+      `seed ${r.seed}, ${r.partitions} разделов, ${"cluster" in r ? "раннеров" : "потоков"}: ${r.threads}`,
   )
   line("групп (семьи «МЫ МТС» / корпоративные)", `${s.groups.toLocaleString("ru-RU")} (${s.families} / ${s.corporate})`)
   line("событий / команд", `${r.events.toLocaleString("ru-RU")} / ${r.commands.toLocaleString("ru-RU")}`)
   line("время", `${r.seconds.toFixed(1)} с (создание абонентов ${r.setupSeconds.toFixed(1)} с)`)
   line(
     "скорость",
-    `${Math.round(r.eventsPerSec).toLocaleString("ru-RU")} событий/с · ${Math.round(r.subscriberDaysPerSec).toLocaleString("ru-RU")} абонент-дней/с`,
+    `${Math.round(r.eventsPerSec).toLocaleString("ru-RU")} событий/с ` +
+      `· ${Math.round(r.subscriberDaysPerSec).toLocaleString("ru-RU")} абонент-дней/с`,
   )
   if (r.bytesPerSubscriber !== null) line("память на абонента", `${Math.round(r.bytesPerSubscriber)} байт`)
   console.log("  Выручка по статьям:")
@@ -116,7 +118,8 @@ export default defineCommand({
     pg: {
       type: "string",
       description:
-        "With --cluster: PostgreSQL URL of a running cluster (`twin cluster runner --pg URL`); default: an embedded Postgres and local runners",
+        "With --cluster: PostgreSQL URL of a running cluster (`twin cluster runner --pg URL`); default: an " +
+        "embedded Postgres and local runners",
     },
     runners: {
       type: "string",
@@ -192,7 +195,9 @@ export default defineCommand({
           else if (!args.json && performance.now() - lastLog > 5000) {
             lastLog = performance.now()
             console.error(
-              `  ${Math.floor((done / total) * 100)}% · ${done.toLocaleString("ru-RU")}/${total.toLocaleString("ru-RU")} абонент-дней · ${eps.toLocaleString("ru-RU")} событий/с`,
+              `  ${Math.floor((done / total) * 100)}% ` +
+                `· ${done.toLocaleString("ru-RU")}/${total.toLocaleString("ru-RU")} абонент-дней ` +
+                `· ${eps.toLocaleString("ru-RU")} событий/с`,
             )
           }
         },

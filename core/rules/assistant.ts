@@ -42,8 +42,10 @@ export const assistantRefusal = (ctx: Ctx, c: Command): DomainError | null => {
   if (s === undefined || hasService(s, MOBILE_ASSISTANT)) return null
   return err(
     "MOBILE_ASSISTANT_REQUIRED",
-    `msisdn: «Мобильный помощник» is switched off on ${c.msisdn}; managing the account through ${c.via} is refused (switch it on by *111*242#, 1)`,
-    "«Мобильный помощник» отключен: управление счетом через голосовое меню 111, Личный кабинет и приложение запрещено. Чтобы снова включить его, наберите *111*242# и выберите «1 Подключить».",
+    `msisdn: «Мобильный помощник» is switched off on ${c.msisdn}; managing the account through ${c.via} is ` +
+      `refused (switch it on by *111*242#, 1)`,
+    "«Мобильный помощник» отключен: управление счетом через голосовое меню 111, Личный кабинет и приложение " +
+      "запрещено. Чтобы снова включить его, наберите *111*242# и выберите «1 Подключить».",
     "msisdn",
   )
 }

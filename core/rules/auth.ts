@@ -1,5 +1,6 @@
 // Authentication (R22–R27): SMS passwords from 3339 valid 2 days, permanent passwords of at
-// least 8 letters or digits (symbols advised), changed with the current one and the new twice, LK lock after 3 wrong codes (lifted only by a new code), 20-minute
+// least 8 letters or digits (symbols advised), changed with the current one and the new twice,
+// LK lock after 3 wrong codes (lifted only by a new code), 20-minute
 // idle sessions, identification by the operator's mobile data, kiosk codes from 6262 with a
 // 24-hour block after more than 3 wrong codes (I6). Secrets are stored only as salted hashes.
 import type { CatalogIndex } from "../catalog/load.ts"
@@ -294,7 +295,8 @@ export const setPassword = (ctx: Ctx, c: CommandOf<"SetPassword">): RuleResult =
     return err(
       "WEAK_PASSWORD",
       `password: ${bad}`,
-      `Пароль должен содержать не менее ${ctx.cat.data.auth.passwordMinLength} букв или цифр, без пробелов. Советуем добавить символы и заглавные буквы`,
+      `Пароль должен содержать не менее ${ctx.cat.data.auth.passwordMinLength} букв или цифр, без пробелов. ` +
+        `Советуем добавить символы и заглавные буквы`,
       "password",
     )
   const salt = ctx.rng.hex(16)
@@ -313,7 +315,8 @@ const kioskLockedError = (s: Subscriber, now: number, field: string): DomainErro
   return err(
     "KIOSK_LOCKED",
     `${field}: kiosk access of ${s.msisdn} is blocked until ${formatMskIso(until)}`,
-    `Доступ к сервису «Электронный Помощник» заблокирован до ${dateRu(until)} ${timeRu(until)} из-за неверного ввода кода. После этого войдите с прежним кодом или закажите новый.`,
+    `Доступ к сервису «Электронный Помощник» заблокирован до ${dateRu(until)} ${timeRu(until)} из-за неверного ` +
+      `ввода кода. После этого войдите с прежним кодом или закажите новый.`,
     field,
   )
 }

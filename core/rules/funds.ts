@@ -23,7 +23,8 @@ export const refuseWhileBlocked = (s: Subscriber, what: string): DomainError | n
     return err(
       "BLOCKED",
       `msisdn: ${s.msisdn} is voluntarily blocked; ${what} is a paid change and is refused while blocked`,
-      "Номер заблокирован. Платные изменения недоступны, пока действует добровольная блокировка. Снять блокировку можно в Личном кабинете, в приложении «Мой МТС» или по номеру 111.",
+      "Номер заблокирован. Платные изменения недоступны, пока действует добровольная блокировка. Снять " +
+        "блокировку можно в Личном кабинете, в приложении «Мой МТС» или по номеру 111.",
       "msisdn",
     )
   }

@@ -131,7 +131,8 @@ export const linkConfirm = (ctx: Ctx, c: CommandOf<"LinkConfirm">): RuleResult =
       error: lock
         ? err(
             "LINK_LOCKED",
-            `code: wrong link code (${failures} in a row, ${recent} voided codes within ${LINK_VOID_WINDOW_HOURS} h); linking is refused for ${LINK_LOCK_HOURS} h`,
+            `code: wrong link code (${failures} in a row, ${recent} voided codes ` +
+              `within ${LINK_VOID_WINDOW_HOURS} h); linking is refused for ${LINK_LOCK_HOURS} h`,
             "Неверный код. Привязка номеров временно недоступна. Попробуйте через сутки",
             "code",
           )

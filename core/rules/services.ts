@@ -75,7 +75,8 @@ export const changeTariff = (ctx: Ctx, c: CommandOf<"ChangeTariff">): RuleResult
     return err(
       "CONFIRMATION_REQUIRED",
       `confirmed: switching to ${t.id} costs ${q.changeFee} kopecks now and ${q.monthlyFee} a month; send confirmed: true`,
-      `Переход на тариф «${t.name}»: стоимость перехода ${formatRub(q.changeFee)}, абонентская плата ${formatRub(q.monthlyFee)} в месяц. Подтвердите переход.`,
+      `Переход на тариф «${t.name}»: стоимость перехода ${formatRub(q.changeFee)}, абонентская ` +
+        `плата ${formatRub(q.monthlyFee)} в месяц. Подтвердите переход.`,
       "confirmed",
     )
   }
@@ -126,7 +127,8 @@ export const configureConstructor = (ctx: Ctx, c: CommandOf<"ConfigureConstructo
     return err(
       "MOBILE_ASSISTANT_REQUIRED",
       `msisdn: ${c.msisdn} has no «Мобильный помощник»; constructor packages cannot change`,
-      "Менять пакеты можно только при подключенном «Мобильном помощнике». Чтобы подключить его, наберите *111*242# и выберите «1 Подключить».",
+      "Менять пакеты можно только при подключенном «Мобильном помощнике». Чтобы подключить его, наберите " +
+        "*111*242# и выберите «1 Подключить».",
       "msisdn",
     )
   const blocked = refuseWhileBlocked(s, "a constructor package change")

@@ -129,15 +129,20 @@ export const texts = {
   topUp: (amount: number, balance: number) => `Баланс пополнен на ${formatRub(amount)} Баланс: ${formatRub(balance)}`,
   autopay: (amount: number) => `Автоплатеж: счет пополнен на ${formatRub(amount)}`,
   providerPaid: (name: string, account: string, amount: number, fee: number) =>
-    `Оплата «${name}» (${/^[78]\d{10}$/.test(account) ? phoneRu(`7${account.slice(1)}`) : `договор ${account}`}) на ${formatRub(amount)} выполнена${fee > 0 ? `, комиссия ${formatRub(fee)}` : ""}.`,
+    `Оплата «${name}» ` +
+    `(${/^[78]\d{10}$/.test(account) ? phoneRu(`7${account.slice(1)}`) : `договор ${account}`}) ` +
+    `на ${formatRub(amount)} выполнена${fee > 0 ? `, комиссия ${formatRub(fee)}` : ""}.`,
   transferOut: (amount: number, to: string) => `Перевод ${formatRub(amount)} на номер ${phoneRu(to)} выполнен.`,
   transferIn: (amount: number, from: string) => `Вам поступил перевод ${formatRub(amount)} с номера ${phoneRu(from)}.`,
   usageCut: (kind: "call" | "sms" | "data", balance: number) =>
-    `${kind === "call" ? "Звонок прерван" : kind === "sms" ? "SMS не отправлено" : "Доступ в интернет приостановлен"}: недостаточно средств на счете. Баланс: ${formatRub(balance)} Пополните счет.`,
+    `${kind === "call" ? "Звонок прерван" : kind === "sms" ? "SMS не отправлено" : "Доступ в интернет приостановлен"}` +
+    `: недостаточно средств на счете. Баланс: ${formatRub(balance)} Пополните счет.`,
   charge: (amount: number, what: string, balance: number) =>
     `Списание ${formatRub(amount)}: ${what}. Баланс: ${formatRub(balance)}`,
   familyInvite: (owner: string, m: number, dataMb: number, sms: number) =>
-    `Абонент ${phoneRu(owner)} приглашает вас в «МЫ МТС» и делится пакетами: ${m} мин, ${dataRu(dataMb)}, ${sms} SMS. Ваш тариф сменится на «МЫ МТС (участник)» без абонентской платы. Ответьте на это SMS словом «Да», чтобы согласиться, или «Нет».`,
+    `Абонент ${phoneRu(owner)} приглашает вас в «МЫ МТС» и делится пакетами: ${m} ` +
+    `мин, ${dataRu(dataMb)}, ${sms} SMS. Ваш тариф сменится на «МЫ МТС (участник)» без абонентской платы. ` +
+    `Ответьте на это SMS словом «Да», чтобы согласиться, или «Нет».`,
   familyJoinedOwner: (member: string, fee: number) =>
     `Абонент ${phoneRu(member)} подтвердил участие в «МЫ МТС». Вы делитесь пакетами, плата ${formatRub(fee)} в месяц.`,
   familyJoinedMember: (owner: string) => `Вы участник «МЫ МТС» абонента ${phoneRu(owner)}. Пакеты доступны.`,
@@ -148,10 +153,12 @@ export const texts = {
     `Вы больше не участник «МЫ МТС» абонента ${phoneRu(owner)}. Ваш тариф: «${tariff}».`,
   familyRemovedOwner: (member: string) => `Номер ${phoneRu(member)} исключен из «МЫ МТС».`,
   linkCode: (owner: string, code: string) =>
-    `Код для привязки вашего номера к Личному кабинету номера ${phoneRu(owner)}: ${code}. Если вы не запрашивали привязку, никому не сообщайте код.`,
+    `Код для привязки вашего номера к Личному кабинету номера ${phoneRu(owner)}: ${code}. Если вы не ` +
+    `запрашивали привязку, никому не сообщайте код.`,
   linked: (target: string) => `Номер ${phoneRu(target)} привязан к вашему Личному кабинету.`,
   linkedTo: (owner: string) =>
-    `Ваш номер привязан к Личному кабинету номера ${phoneRu(owner)}. Если это сделали не вы, удалите привязку: Личный кабинет, «Настройки» → «Привязанные», или *111*828#, пункт 4.`,
+    `Ваш номер привязан к Личному кабинету номера ${phoneRu(owner)}. Если это сделали не вы, удалите привязку: ` +
+    `Личный кабинет, «Настройки» → «Привязанные», или *111*828#, пункт 4.`,
   bonus: (name: string, points: number) => `Баллы обменяны: «${name}», списано ${points} баллов.`,
   packageBought: (name: string, until: number) => `Пакет «${name}» подключен до ${dateRu(until)}.`,
   constructorSet: (m: number, gb: number) => `Пакеты тарифа «Мой тариф» изменены: ${m} мин, ${gb} ГБ.`,

@@ -39,7 +39,8 @@ export const balanceSvg = (samples: readonly BalanceSample[], msisdn: string): s
   const dots = pts
     .map(
       (p, i) =>
-        `<circle cx="${x(p.at, i).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="2.5"><title>${esc(`${twinTime(p.at)}: ${formatRub(p.v)}`)}</title></circle>`,
+        `<circle cx="${x(p.at, i).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="2.5">` +
+        `<title>${esc(`${twinTime(p.at)}: ${formatRub(p.v)}`)}</title></circle>`,
     )
     .join("")
   const zero =
@@ -49,8 +50,10 @@ export const balanceSvg = (samples: readonly BalanceSample[], msisdn: string): s
   const sameDay = twinTime(t0).slice(0, 10) === twinTime(t1).slice(0, 10)
   const end = sameDay ? twinTime(t1).slice(11) : twinTime(t1)
   return `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="баланс ${esc(msisdn)}">
-  ${money(hi, y(hi))}${money(lo, y(lo))}<line x1="${LEFT}" x2="${LEFT}" y1="${TOP}" y2="${H - BOTTOM}" class="frame"/><line x1="${LEFT}" x2="${W - RIGHT}" y1="${H - BOTTOM}" y2="${H - BOTTOM}" class="frame"/>
-  <text x="${LEFT}" y="${H - 6}" class="axis">${esc(twinTime(t0))}</text><text x="${W - RIGHT}" y="${H - 6}" class="axis" text-anchor="end">${esc(end)}</text>
+  ${money(hi, y(hi))}${money(lo, y(lo))}<line x1="${LEFT}" x2="${LEFT}" y1="${TOP}" y2="${H - BOTTOM}" class="frame"/>\
+<line x1="${LEFT}" x2="${W - RIGHT}" y1="${H - BOTTOM}" y2="${H - BOTTOM}" class="frame"/>
+  <text x="${LEFT}" y="${H - 6}" class="axis">${esc(twinTime(t0))}</text>\
+<text x="${W - RIGHT}" y="${H - 6}" class="axis" text-anchor="end">${esc(end)}</text>
   ${zero}<polyline points="${path.join(" ")}" class="line"/>${dots}</svg>`
 }
 
@@ -72,7 +75,10 @@ const stepRow = (x: StepRecord): string => {
     .join("")
   const what = x.kind === "expect" ? "проверка" : x.kind === "setup" ? "начальное состояние" : x.kind
   const note = x.note !== undefined ? `<div class="muted">${esc(x.note)}</div>` : ""
-  return `<tr class="${x.kind === "expect" ? "check " : ""}${x.status}"><td>${esc(twinTime(x.at))}</td><td>${mark} ${esc(what)}</td><td>${esc(x.sent)}${note}</td><td><pre>${esc(x.answer)}</pre>${failures}</td></tr>`
+  return (
+    `<tr class="${x.kind === "expect" ? "check " : ""}${x.status}"><td>${esc(twinTime(x.at))}</td>` +
+    `<td>${mark} ${esc(what)}</td><td>${esc(x.sent)}${note}</td><td><pre>${esc(x.answer)}</pre>${failures}</td></tr>`
+  )
 }
 
 /** One subscriber's journey: each step that acted for them or checked them, and under it the events it caused for them. */
@@ -102,7 +108,9 @@ const subscriberSection = (r: ScenarioResult, s: { msisdn: string; name: string 
       )
   }
   return `<section class="sub"><h3>${esc(s.name)} · ${esc(s.msisdn)}</h3>${balanceSvg(r.balances, s.msisdn)}
-<details open><summary>Хронология: ${actions} действий, ${checks} проверок, ${events} событий</summary><table><thead><tr><th>время двойника</th><th>шаг</th><th>отправлено</th><th>ответ / проверка</th></tr></thead><tbody>${rows.join("")}</tbody></table></details></section>`
+<details open><summary>Хронология: ${actions} действий, ${checks} проверок, ${events} событий</summary>\
+<table><thead><tr><th>время двойника</th><th>шаг</th><th>отправлено</th><th>ответ / проверка</th></tr></thead>\
+<tbody>${rows.join("")}</tbody></table></details></section>`
 }
 
 const scenarioSection = (r: ScenarioResult): string => {
@@ -110,7 +118,8 @@ const scenarioSection = (r: ScenarioResult): string => {
   const failures = failed.flatMap((s) =>
     s.failures.map(
       (f) =>
-        `<li>${esc(s.pos ? `${s.pos.file}:${s.pos.line}` : r.file)} — ${esc(f.what)}: ожидалось <b>${esc(f.expected)}</b>, получено <b>${esc(f.actual)}</b></li>`,
+        `<li>${esc(s.pos ? `${s.pos.file}:${s.pos.line}` : r.file)} — ${esc(f.what)}: ` +
+        `ожидалось <b>${esc(f.expected)}</b>, получено <b>${esc(f.actual)}</b></li>`,
     ),
   )
   if (r.crash !== null) failures.push(`<li>${esc(r.crash)}</li>`)
@@ -125,11 +134,16 @@ export const htmlReport = (results: readonly ScenarioResult[]): string => {
   return `<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><title>Сценарии: ${results.length - failed} из ${results.length} пройдено</title>
 <style>
-body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}h1{font-size:20px}h2{font-size:17px;margin:0 0 4px}h3{font-size:15px;margin:12px 0 4px}
-article{border:1px solid #ddd;border-left:6px solid #2a2;border-radius:6px;padding:12px 16px;margin:16px 0}article.fail{border-left-color:#d22}
-.muted{color:#777}.failures{color:#b00}table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid #eee;padding:3px 6px;text-align:left;vertical-align:top}
-pre{margin:0;white-space:pre-wrap;font:12px/1.3 ui-monospace,monospace}tr.event{color:#555;background:#fafafa}tr.failed{background:#fee}tr.not-run{color:#aaa}
-svg .line{fill:none;stroke:#e30611;stroke-width:2}svg circle{fill:#e30611}svg .axis{font-size:10px;fill:#888}svg .zero{stroke:#999;stroke-dasharray:4 3}svg .frame{stroke:#ddd}
+body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}h1{font-size:20px}\
+h2{font-size:17px;margin:0 0 4px}h3{font-size:15px;margin:12px 0 4px}
+article{border:1px solid #ddd;border-left:6px solid #2a2;border-radius:6px;padding:12px 16px;margin:16px 0}\
+article.fail{border-left-color:#d22}
+.muted{color:#777}.failures{color:#b00}table{border-collapse:collapse;width:100%;font-size:13px}\
+td,th{border-bottom:1px solid #eee;padding:3px 6px;text-align:left;vertical-align:top}
+pre{margin:0;white-space:pre-wrap;font:12px/1.3 ui-monospace,monospace}tr.event{color:#555;background:#fafafa}\
+tr.failed{background:#fee}tr.not-run{color:#aaa}
+svg .line{fill:none;stroke:#e30611;stroke-width:2}svg circle{fill:#e30611}svg .axis{font-size:10px;fill:#888}\
+svg .zero{stroke:#999;stroke-dasharray:4 3}svg .frame{stroke:#ddd}
 tr.check td{background:#f4fbf4}tr.check.failed td{background:#fee}.miss{color:#b00;font-size:12px}
 </style></head><body>
 <h1>Сценарии: ${results.length - failed} из ${results.length} пройдено${failed > 0 ? `, ${failed} с ошибками` : ""}</h1>

@@ -33,7 +33,9 @@ const stepLine = (s: StepRecord, c: ReturnType<typeof paint>): string => {
   const where = s.pos === null ? "" : c.dim(` :${s.pos.line}`)
   const who = s.msisdn === null ? "" : ` ${s.msisdn}`
   const refused = s.errorCode !== null ? c.dim(` [${s.errorCode}]`) : ""
-  const head = `  ${mark} ${c.dim(`[${twinTime(s.at)}]`)} ${s.kind.padEnd(7)}${who} ${s.kind === "expect" ? "" : "» "}${s.sent}${refused}${where}`
+  const head =
+    `  ${mark} ${c.dim(`[${twinTime(s.at)}]`)} ${s.kind.padEnd(7)}${who} ` +
+    `${s.kind === "expect" ? "" : "» "}${s.sent}${refused}${where}`
   const lines = [head]
   if (s.note !== undefined) lines.push(c.dim(`      # ${s.note}`))
   if (s.answer !== "" && s.status !== "not-run") lines.push(c.dim(indent(`« ${s.answer}`, "      ")))
@@ -44,7 +46,9 @@ const stepLine = (s: StepRecord, c: ReturnType<typeof paint>): string => {
 
 export const formatResult = (r: ScenarioResult, o: HumanOptions = {}): string => {
   const c = paint(o.color ?? false)
-  const head = `${r.passed ? c.green("PASS") : c.red("FAIL")} ${c.bold(r.name)}\n     ${shown(r.file)} · seed ${r.seed} · start ${r.start}${r.rules.length > 0 ? ` · ${r.rules.join(" ")}` : ""}`
+  const head =
+    `${r.passed ? c.green("PASS") : c.red("FAIL")} ${c.bold(r.name)}\n     ${shown(r.file)} · ` +
+    `seed ${r.seed} · start ${r.start}${r.rules.length > 0 ? ` · ${r.rules.join(" ")}` : ""}`
   const lines = [head]
   if (o.verbose ?? true) for (const s of r.steps) lines.push(stepLine(s, c))
   else for (const s of r.steps.filter((x) => x.status === "failed")) lines.push(stepLine(s, c))
@@ -53,7 +57,8 @@ export const formatResult = (r: ScenarioResult, o: HumanOptions = {}): string =>
     const failed = r.steps.find((s) => s.status === "failed")
     lines.push(
       c.red(
-        `  failed${failed?.pos ? ` at ${shown(failed.pos.file)}:${failed.pos.line}` : ""} · seed ${r.seed} · replay: twin run ${shown(r.file)}`,
+        `  failed${failed?.pos ? ` at ${shown(failed.pos.file)}:${failed.pos.line}` : ""} · seed ${r.seed} · ` +
+          `replay: twin run ${shown(r.file)}`,
       ),
     )
   }
@@ -72,4 +77,5 @@ export const formatSummary = (results: readonly ScenarioResult[], o: HumanOption
 }
 
 export const formatLoadErrors = (errors: readonly ScenarioError[]): string =>
-  `${errors.map((e) => e.format()).join("\n")}\n${errors.length} problem${errors.length === 1 ? "" : "s"} in scenario files; nothing was run`
+  `${errors.map((e) => e.format()).join("\n")}\n${errors.length} problem${errors.length === 1 ? "" : "s"} in ` +
+  `scenario files; nothing was run`

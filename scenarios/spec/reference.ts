@@ -66,7 +66,8 @@ const paramTable = (cat: CatalogIndex, o: Operation): string[] => {
     "|---|---|---|---|---|---|---|---|",
     ...rows.map(
       ([k, p]) =>
-        `| \`${k}\` | ${p.optional ? "no" : "yes"} | ${cell(p.type)} | ${cell(p.unit)} | ${cell(refList(cat, p))} | ${cell(p.absent ?? "")} | ${cell(p.description)} | ${code(JSON.stringify(p.example))} |`,
+        `| \`${k}\` | ${p.optional ? "no" : "yes"} | ${cell(p.type)} | ${cell(p.unit)} ` +
+        `| ${cell(refList(cat, p))} | ${cell(p.absent ?? "")} | ${cell(p.description)} | ${code(JSON.stringify(p.example))} |`,
     ),
     "",
   ]

@@ -68,3 +68,9 @@ export const topUpInApp = async (page: Page, rubles: string): Promise<void> => {
   await page.fill("#app-amount", rubles)
   await page.click("#app-topup button[type=submit]")
 }
+
+/** «Следующий шаг» of the scenario player: exactly one step runs, and the page says which. */
+export const nextStep = async (page: Page, step: number): Promise<void> => {
+  await page.click("#scenario-next")
+  await page.waitForSelector(`body[data-scenario='step-${step}']`, WAIT)
+}

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { launchChromium } from "./browser.ts"
-import { dialUssd, loginAppByNetwork, loginLkBySms, WAIT } from "./console-flow.ts"
+import { dialUssd, loginAppByNetwork, loginLkBySms, nextStep, WAIT } from "./console-flow.ts"
 import { command, newDemoTwin, openLk } from "./lk-flow.ts"
 import { startConsoleServer } from "./server.ts"
 
@@ -33,8 +33,7 @@ try {
     await page.click("#scenario-pick button[type=submit]")
     await page.locator("#scenario-steps li.current").waitFor(WAIT)
     for (let i = 1; i <= 6; i++) {
-      await page.click("#scenario-next")
-      await page.waitForSelector(`body[data-scenario='step-${i}']`, WAIT)
+      await nextStep(page, i)
     }
     await loginLkBySms(page)
     await loginAppByNetwork(page)

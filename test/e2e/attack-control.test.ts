@@ -33,7 +33,7 @@ describe("issue 14 · weakness 4: the control and handset surfaces (attacker's v
     expect(statSync(`${fx.db}.token`).mode & 0o777).toBe(0o600)
   })
 
-  it("R22, I9: without the token nobody moves the clock, reads the events or the handset inbox, or acts as a number over USSD, SMS or IVR", async () => {
+  it("R22, I9: without the token nobody moves the clock, reads events or the inbox, or acts as a number by USSD, SMS or IVR", async () => {
     const before = (await (await fetch(`${s.origin}/api/twins/default`, { headers: controlAuth(s.token) })).json()) as {
       seq: number
     }
@@ -80,7 +80,7 @@ describe("issue 14 · weakness 4: the control and handset surfaces (attacker's v
     expect((await fetch(`${s.origin}/?token=not-the-token`, { redirect: "manual" })).status).toBe(401)
   })
 
-  it("a foreign web page is refused: text/plain POST (415), foreign Origin (403), cross-site fetch (403), form to a JSON endpoint (415)", async () => {
+  it("a foreign page is refused: text/plain POST (415), foreign Origin (403), cross-site fetch (403), form to JSON (415)", async () => {
     const before = (await (await fetch(`${s.origin}/api/twins/default`, { headers: controlAuth(s.token) })).json()) as {
       seq: number
     }

@@ -29,7 +29,7 @@ const wrongGuesses = (real: string, n: number): string[] => {
 }
 
 describe("issue 14 · weakness 2: brute force of the link code (attacker's view)", () => {
-  it("R20: 3 wrong codes void the code, 3 voids refuse linking for a day; a blind attacker gets 9 guesses a day, not thousands", async () => {
+  it("R20: 3 wrong codes void the code, 3 voids refuse linking for a day: a blind attacker gets 9 guesses a day", async () => {
     const w = setup()
     withSubs(w.twin)
     const token = await login(w, A)

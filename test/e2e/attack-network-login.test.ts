@@ -34,7 +34,7 @@ describe("issue 14 · weakness 3: forged network login (attacker's view)", () =>
     expect(w.twin.state.sessions.size).toBe(0)
   })
 
-  it("R26: a forged identity (the victim's number with a made-up tag) and the attacker's own identity used for the victim are refused", async () => {
+  it("R26: a forged identity (victim's number, made-up tag) and the attacker's own identity used for the victim are refused", async () => {
     const w = victimOnData()
     const seq = w.twin.state.seq
     const forged = `${B}.${"A".repeat(43)}`

@@ -12,7 +12,7 @@ const O = "79990000001"
 const M = ["79990000002", "79990000003", "79990000004", "79990000005", "79990000006", "79990000007"]
 
 describe("concurrency on one family group", () => {
-  it("I1, I4: a burst of simultaneous owner/member commands from LK, app, USSD, SMS, IVR and the network keeps money and family limits", async () => {
+  it("I1, I4: simultaneous owner/member commands from LK, app, USSD, SMS, IVR and the network keep money and family limits", async () => {
     const t = openQaTwin(defaultQaCatalog(), "5")
     try {
       const app = makeApp({ registry: t.registry })

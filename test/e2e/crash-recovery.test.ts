@@ -172,7 +172,8 @@ describe("crash recovery (SIGKILL mid-load, restart, I7)", () => {
       }
     }
     console.log(
-      `[qa] crash recovery: ${report.faults} SIGKILLs survived, ${report.acknowledged} acknowledged events checked, ${report.refused} refused commands, ${report.lost} lost`,
+      `[qa] crash recovery: ${report.faults} SIGKILLs survived, ${report.acknowledged} acknowledged events ` +
+        `checked, ${report.refused} refused commands, ${report.lost} lost`,
     )
     expect(report.acknowledged).toBeGreaterThan(200)
     expect(report.lost).toBe(0)

@@ -404,7 +404,8 @@ describe("fuzzing every channel entry point", () => {
         rows
           .map(
             ([e, s]) =>
-              `  ${e.padEnd(28)} tried ${String(s.tried).padStart(4)}  refused ${String(s.refused).padStart(4)}  accepted ${String(s.accepted).padStart(4)}`,
+              `  ${e.padEnd(28)} tried ${String(s.tried).padStart(4)}  refused ${String(s.refused).padStart(4)} ` +
+              ` accepted ${String(s.accepted).padStart(4)}`,
           )
           .join("\n"),
     )

@@ -118,7 +118,7 @@ describe("idempotency keys (issue 15)", () => {
     expect(bad.status).toBe(422)
   })
 
-  it("I1: LK form post/redirect/get — the top-up answers 303, a reload shows the outcome again and pays nothing, a resubmitted form pays once", async () => {
+  it("I1: LK form post/redirect/get — top-up answers 303, a reload shows the outcome and pays nothing, a resubmit pays once", async () => {
     const w = setup()
     withSubs(w.twin)
     const b = new Browser(w.http)

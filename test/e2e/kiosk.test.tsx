@@ -13,7 +13,7 @@ const kioskTwin = () => {
 }
 
 describe("kiosk «Электронный Помощник»", () => {
-  it("R27: enter the number, «Заказать пароль» (code from 6262), menu «Сервис МТС»: balance, services, tariff change, cash top-up", async () => {
+  it("R27: enter the number, «Заказать пароль» (code from 6262), «Сервис МТС»: balance, services, tariff, cash top-up", async () => {
     const w = kioskTwin()
     const start = await w.kiosk.perform(A, "start", {})
     expect(start.text).toContain("Введите код доступа или нажмите «Заказать пароль»")

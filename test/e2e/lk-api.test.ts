@@ -91,7 +91,7 @@ describe("LK JSON API", () => {
     expect((await w.lk.perform(A, "login", { code: otpOf(w.twin, A) })).ok).toBe(true)
   })
 
-  it("R23 anti-flood (catalog auth.codeRequestsPerHour, off by default): when switched on, code requests over it surface as 429", async () => {
+  it("R23 anti-flood (catalog auth.codeRequestsPerHour, off by default): when on, code requests over it surface as 429", async () => {
     const w = setup({ codeRequestsPerHour: 5 })
     withSubs(w.twin)
     const statuses: number[] = []
@@ -114,7 +114,7 @@ describe("LK JSON API", () => {
     expect((await w.lk.perform(A, "login", {})).ok).toBe(true)
   })
 
-  it("R23: permanent password of at least 8 letters or digits, set with the current password and the new one twice, then login with it", async () => {
+  it("R23: permanent password of 8+ letters or digits, set with the current password and the new one twice, then login", async () => {
     const w = await loggedIn()
     const current = otpOf(w.twin, A)
     const weak = await w.lk.perform(A, "set-password", { current, password: "abc" })
@@ -148,7 +148,7 @@ describe("LK JSON API", () => {
     expect(cross.status).toBe(401)
   })
 
-  it("driver operations R14 expenses, R4 packages, R21 personal data, R2 family invite/remove, R17 services, R20 linked, R12 transfer", async () => {
+  it("driver: R14 expenses, R4 packages, R21 personal data, R2 family invite/remove, R17 services, R20 linked, R12 transfer", async () => {
     const w = await loggedIn()
     run(w.twin, { _tag: "Usage", msisdn: A, usage: { _tag: "call", to: "79990000000", seconds: 30 } })
     expect((await w.lk.perform(A, "expenses", { period: "week" })).text).toContain("Расходы с")

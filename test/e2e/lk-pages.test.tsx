@@ -44,7 +44,7 @@ describe("LK pages", () => {
     expect(t).toMatch(/Интернет-VIP до \d\d\.\d\d\.2026/)
   })
 
-  it("R15: the negative-balance warning «Ваш баланс меньше нуля, рекомендуем пополнить» and R9 top-up with default 500 lifts it", async () => {
+  it("R15: the negative-balance warning «Ваш баланс меньше нуля, рекомендуем пополнить» and R9 top-up (default 500) lifts it", async () => {
     const w = setup()
     run(w.twin, { _tag: "CreateSubscriber", msisdn: B, name: "Морозов Сергей", tariff: "smart", balance: -71692 })
     run(w.twin, { _tag: "SetNetwork", msisdn: B, mobileData: true })

@@ -227,7 +227,7 @@ const figures = (r: autocannon.Result): Figures => ({
 })
 
 describe("bounded load over USSD, SMS and LK (loopback)", () => {
-  it(`${RATE.ussd + RATE.sms + RATE.lk} req/s for ${LOAD_SECONDS} s: no errors, bounded memory, state hash replay-consistent after`, async () => {
+  it(`${RATE.ussd + RATE.sms + RATE.lk} req/s for ${LOAD_SECONDS} s: no errors, bounded memory, state hash equals a replay`, async () => {
     let s = await start()
     const pid = s.child.pid
     if (pid === undefined) throw new Error("no server pid")
@@ -261,11 +261,15 @@ describe("bounded load over USSD, SMS and LK (loopback)", () => {
     ] as const) {
       if (f === undefined) continue
       console.log(
-        `[qa] load ${name}: ${f.requests} requests, ${f.errors} errors, ${f.timeouts} timeouts, ${f.non2xx} non-2xx, p50 ${f.p50} ms, p99 ${f.p99} ms`,
+        `[qa] load ${name}: ${f.requests} requests, ${f.errors} errors, ${f.timeouts} timeouts, ${f.non2xx} ` +
+          `non-2xx, p50 ${f.p50} ms, p99 ${f.p99} ms`,
       )
     }
     console.log(
-      `[qa] load total: ${total} requests in ${LOAD_SECONDS} s (offered ${RATE.ussd + RATE.sms + RATE.lk} req/s), ${bad.count} refused/odd bodies; server RSS idle ${rssIdle.toFixed(1)} MB, after warm-up ${rssBefore.toFixed(1)} MB, after load ${rssAfter.toFixed(1)} MB (growth ${(rssAfter - rssBefore).toFixed(1)} MB, bound ${LOAD_RSS_GROWTH_MB} MB)`,
+      `[qa] load total: ${total} requests in ${LOAD_SECONDS} s (offered ${RATE.ussd + RATE.sms + RATE.lk} ` +
+        `req/s), ${bad.count} refused/odd bodies; server RSS idle ${rssIdle.toFixed(1)} MB, after ` +
+        `warm-up ${rssBefore.toFixed(1)} MB, after load ${rssAfter.toFixed(1)} MB ` +
+        `(growth ${(rssAfter - rssBefore).toFixed(1)} MB, bound ${LOAD_RSS_GROWTH_MB} MB)`,
     )
 
     for (const f of all) {

@@ -118,7 +118,8 @@ steps:
   - kiosk: { msisdn: "79164000001", do: login, with: { code: "\${sms.6262}" } }
 `
           : ch === "app"
-            ? `  - app: { msisdn: "79164000001", do: request-code }\n  - app: { msisdn: "79164000001", do: login, with: { code: "\${sms.3339}" } }\n`
+            ? `  - app: { msisdn: "79164000001", do: request-code }\n  - app: { msisdn: "79164000001", do: ` +
+              `login, with: { code: "\${sms.3339}" } }\n`
             : ""
       const r = await runScenario(
         load(`${kiosk}  - ${ch}: { msisdn: "79164000001", do: change-tariff, with: { tariff: super, confirmed: false } }
@@ -158,7 +159,8 @@ steps:
       packages: { internet-vip: 30GB, minutes: 1400 }
       linked: { has: ["79165000003"] }
       family: { role: owner, active: 1 }
-  - expect: { msisdn: "79165000002", balance: 50.00, tariff: my-mts-member, family: { role: member }, packages: { minutes: 100, data: 5GB }, inbox: { count: 0 } }
+  - expect: { msisdn: "79165000002", balance: 50.00, tariff: my-mts-member, family: { role: member }, \
+packages: { minutes: 100, data: 5GB }, inbox: { count: 0 } }
   - expect: { msisdn: "79165000003", balance: 10.00, inbox: { count: 0 } }
 `
   const sc = (text = FILE): Scenario => {

@@ -206,7 +206,7 @@ describe("web security", () => {
     expect(r.headers.getSetCookie().join(";")).toMatch(/twin_csrf=[a-f0-9]{32}; Path=\/; HttpOnly; SameSite=Strict/)
   })
 
-  it("R23: the catalog's anti-flood limit on code requests (off by default), when switched on, surfaces as 429 in the LK pages and the kiosk", async () => {
+  it("R23: the catalog's anti-flood limit on code requests (off by default), when on, is 429 in the LK pages and kiosk", async () => {
     const w = setup({ codeRequestsPerHour: 5 })
     withSubs(w.twin)
     run(w.twin, { _tag: "ConnectService", msisdn: A, service: "e-assistant" })

@@ -8,7 +8,7 @@ import { MAX_ADVANCE_DAYS } from "../../core/engine/twin-core.ts"
 import { expectReplayEqual, faultEnv } from "./helpers.ts"
 
 describe("far advance (issue 15: bounded work)", () => {
-  it("I7: a 1500-day advance yields between days: other requests are answered meanwhile, what they see is durable, the end equals a replay", async () => {
+  it("I7: a 1500-day advance yields between days: others are answered meanwhile, see only durable state, end equals replay", async () => {
     const e = faultEnv()
     try {
       const far = e.registry.create({ id: "far", seed: "3", demo: true })

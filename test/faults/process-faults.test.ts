@@ -33,7 +33,7 @@ const runKiller = (db: string, killAt: number): Promise<{ out: string; signal: N
   })
 
 describe("process faults (issue 15)", () => {
-  it("I7: kill -9 during a flush — every acknowledged command is kept, nothing of the interrupted write, restart equals replay", async () => {
+  it("I7: kill -9 during a flush — every acknowledged command kept, nothing of the interrupted write, restart equals replay", async () => {
     for (const [i, killAt] of [2, 5].entries()) {
       const db = `${fx.dir}/killed-${i}.db`
       const { out, signal } = await runKiller(db, killAt)
@@ -55,7 +55,7 @@ describe("process faults (issue 15)", () => {
     }
   })
 
-  it("a second server on the same database refuses to start with one line naming the holder's pid; after kill -9 of the holder a new one starts", async () => {
+  it("a second server on the same database refuses to start, naming the holder's pid; after kill -9 of it a new one starts", async () => {
     const first = await fx.start()
     const pid = first.child.pid as number
     const second = fx.start()

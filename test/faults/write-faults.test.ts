@@ -94,7 +94,7 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     expect(e.reopen().get("f")?.hash()).toBe(hash)
   })
 
-  it("I7: a write error mid-advance keeps every durable day, shows none of the failed day, and a resumed advance gives the uninterrupted log", async () => {
+  it("I7: a write error mid-advance keeps every durable day, shows none of the failed one; resuming gives the full log", async () => {
     const e = (env = faultEnv())
     const t = twinWithTwo(e)
     const shown: Event[] = []
@@ -128,7 +128,7 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     ref.close()
   })
 
-  it("I7: a real full database (SQLite max_page_count) — acknowledged top-ups all kept, refused ones never applied, restart equals replay", async () => {
+  it("I7: a real full database (SQLite max_page_count) — acknowledged top-ups kept, refused never applied, restart = replay", async () => {
     const e = (env = faultEnv())
     const t = twinWithTwo(e)
     e.registry.close()
@@ -170,7 +170,7 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     expect(e.registry.get("f")?.state.subscribers.get(A)?.balance).toBe(100_000 + acked)
   })
 
-  it("I7: disk full during an LK form top-up — the page after the redirect says so in Russian (503), the balance is unchanged", async () => {
+  it("I7: disk full during an LK form top-up — the page after the redirect says so in Russian (503), balance unchanged", async () => {
     const e = (env = faultEnv())
     const t = twinWithTwo(e)
     const b = new Browser(e.app, "f")

@@ -38,7 +38,8 @@ describe("I7 replay", () => {
           if (back === undefined) throw new Error("I7: twin qa missing after restart")
           if (back.hash() !== live)
             throw new Error(
-              `I7: restarted hash ${back.hash().slice(0, 12)} ≠ live ${live.slice(0, 12)} at seq ${seq} (${run.history.filter((s) => s.t === "snapshot").length} snapshots)`,
+              `I7: restarted hash ${back.hash().slice(0, 12)} ≠ live ${live.slice(0, 12)} at seq ${seq} ` +
+                `(${run.history.filter((s) => s.t === "snapshot").length} snapshots)`,
             )
           const fresh = stateHash(
             TwinCore.replay({ id: "qa", seed: t.seed, start: t.start, catalog: back.cat, log: back.log }),

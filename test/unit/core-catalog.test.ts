@@ -65,7 +65,7 @@ describe("catalog", () => {
     expect(() => indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, kdf: "md5" } })).toThrow(/kdf/)
   })
 
-  it("auth.kdf: secrets are salted scrypt by default (a catalog stored without the key too), salted HMAC-SHA-256 when the catalog asks", () => {
+  it("auth.kdf: secrets are salted scrypt by default (also a catalog stored without the key), salted HMAC-SHA-256 when asked", () => {
     const { kdf: _kdf, ...auth } = defaultCatalog.auth
     const stored = indexCatalog({ ...defaultCatalog, auth: { ...auth, scryptN: 16 } }).data.auth
     expect(stored.kdf).toBe("scrypt")

@@ -188,7 +188,7 @@ describe("the permanent password (R23, R24)", () => {
 })
 
 describe("«Мобильный помощник» switched off (R18)", () => {
-  it("R18: off, managing the account through 111, the LK and the app is refused with how to switch it back on; viewing and *111# still work", async () => {
+  it("R18: off, managing the account by 111, the LK and the app is refused with how to switch it on; viewing and *111# work", async () => {
     const { accountView } = await import("../../core/engine/views.ts")
     const t = newTwin()
     addSub(t, A, "super", rub(100))
@@ -317,7 +317,7 @@ describe("the «Сервисы МТС» grid of the LK (R17)", () => {
     "SMS Pro",
     "Голосовая почта",
   ]
-  it("R17: the 10 services missing from the grid are catalog services with a price and a description, connected and disconnected like the others", async () => {
+  it("R17: the 10 services missing from the grid are catalog services with price and description, (dis)connected like others", async () => {
     const { servicesView } = await import("../../core/engine/views.ts")
     const t = newTwin()
     addSub(t, A, "smart", rub(1000))

@@ -195,7 +195,8 @@ describe("SMS and voice steps (R2, R28)", () => {
   it("sms to a sender name (MTS) and sms reply: load; a bad to: points at reply", () => {
     const ok = loadScenarioText(
       "sms.yaml",
-      `${HEAD}  - sms: { from: "79160000001", to: MTS, text: "Да" }\n  - sms: { from: "79160000001", reply: "Да" }\n  - ivr: { msisdn: "79160000001", call: "111", timeouts: 2, then: "1" }\n`,
+      `${HEAD}  - sms: { from: "79160000001", to: MTS, text: "Да" }\n  - sms: { from: "79160000001", reply: ` +
+        `"Да" }\n  - ivr: { msisdn: "79160000001", call: "111", timeouts: 2, then: "1" }\n`,
     )
     expect(ok.ok, ok.ok ? "" : ok.errors.map((e) => e.format()).join("\n")).toBe(true)
     if (ok.ok) {
