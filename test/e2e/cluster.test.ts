@@ -1,8 +1,10 @@
 // The population simulation on effect/cluster (issue 20): a real embedded PostgreSQL and runner
 // processes on 127.0.0.1. Same seed → the same combined hash as the in-process run on 1, 2 and 3
 // runners; a runner killed with SIGKILL mid-run → the run finishes with the same hash, its
-// partitions resumed elsewhere from their committed days (I7); a day handled twice is applied once.
-// Small populations: the test is about placement and faults, not speed. No timing assertions.
+// partitions resumed elsewhere from their committed days (I7); a runner frozen (SIGSTOP) for longer
+// than the library's shard-lock deadline keeps its partitions, nothing delivered twice; a day
+// handled twice is applied once. Small populations: the test is about placement and faults, not
+// speed. No timing assertions.
 import { Effect, Layer } from "effect"
 import { Entity, ShardingConfig } from "effect/cluster"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
