@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from "node:fs"
 import os from "node:os"
 import type { Figure, SuiteResult } from "./lib/figures.ts"
-import { simulate, type SimResult } from "./sim/run.ts"
+import { simulate, type SimResult } from "../sim/run.ts"
 import { simulateOnCluster, type ClusterSimResult } from "../cluster/coordinator.ts"
 import { startLocalCluster, type LocalCluster } from "../cluster/local.ts"
 import { LONG_RESULT, type LongRun } from "./cluster-long.ts"

@@ -5,7 +5,7 @@ import os from "node:os"
 import type { SuiteResult } from "./lib/figures.ts"
 import type { GrowthPoint } from "./report.ts"
 import { cache, cacheKey } from "./population.ts"
-import { simulate } from "./sim/run.ts"
+import { simulate } from "../sim/run.ts"
 
 /** Least-squares slope of log(y) on log(x). */
 export const fitExponent = (xs: readonly number[], ys: readonly number[]): number => {

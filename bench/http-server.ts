@@ -8,7 +8,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parentPort } from "node:worker_threads"
 import { Registry } from "../core/engine/registry.ts"
-import { makeApp } from "../channels/http.ts"
+import { makeApp } from "../server/app.ts"
 import { newControlToken, servedHosts } from "../channels/edge/control-token.ts"
 
 const port = parentPort

@@ -6,7 +6,7 @@
 // p50/p99 from the slices' merged latency histograms (autocannon.aggregateResult).
 import autocannon from "autocannon"
 import { NETWORK_IDENTITY_HEADER } from "../channels/edge/network.ts"
-import { tsWorker } from "./lib/worker.ts"
+import { tsWorker } from "../sim/worker-thread.ts"
 import type { Figure, SuiteResult } from "./lib/figures.ts"
 
 const LK_MSISDN = "79160000001"

@@ -2,8 +2,8 @@
 // to bench/results/*.json, the table to docs/benchmarks.md, charts to docs/*.svg.
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import os from "node:os"
-import { fileURLToPath } from "node:url"
 import { machine, markdownTable, printSuite, writeJson, type SuiteResult } from "./lib/figures.ts"
+import { RESULTS_DIR } from "./lib/paths.ts"
 import { runLog } from "./log.ts"
 import { runRating } from "./rating.ts"
 
@@ -18,10 +18,6 @@ export interface BenchOptions {
   /** Write bench/results, docs/benchmarks.md and the SVG charts. */
   readonly write: boolean
 }
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url))
-export const RESULTS_DIR = `${ROOT}bench/results`
-export const DOCS_DIR = `${ROOT}docs`
 
 export interface SuiteOptions {
   readonly quick: boolean

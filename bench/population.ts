@@ -4,7 +4,7 @@
 // switched off (the model alone), so the cost of durability is visible.
 import os from "node:os"
 import type { SuiteResult } from "./lib/figures.ts"
-import { simulate, type SimResult } from "./sim/run.ts"
+import { simulate, type SimResult } from "../sim/run.ts"
 
 export const TARGET_SUBSCRIBERS = 100_000
 export const TARGET_DAYS = 30

@@ -1,20 +1,16 @@
 // Suite 1: rated usage events per second in memory (TwinCore + nullLog, Usage commands through
 // execute) against a plain-JS loop over a Map doing the same arithmetic on the same commands.
 import { Bench } from "tinybench"
-import { defaultCatalog } from "../core/catalog/default.ts"
-import { indexCatalog, type CatalogIndex } from "../core/catalog/load.ts"
 import type { Command, CommandOf } from "../core/domain/commands.ts"
 import { parseInstant } from "../core/domain/time.ts"
+import type { CatalogIndex } from "../core/catalog/load.ts"
 import { TwinCore } from "../core/engine/twin-core.ts"
 import { nullLog } from "../core/store/event-log.ts"
+import { simCatalog } from "../sim/catalog.ts"
 import type { SuiteResult } from "./lib/figures.ts"
 import { taskRate } from "./lib/tasks.ts"
 
 export const START = parseInstant("2026-06-01T09:00:00+03:00") as number
-
-/** The default catalog with a cheap scrypt cost (simulations and benchmarks, never production). */
-export const simCatalog = (): CatalogIndex =>
-  indexCatalog({ ...defaultCatalog, auth: { ...defaultCatalog.auth, scryptN: 2, kdf: "hmac-sha256" } })
 
 const TARIFFS = ["my-mts", "smart", "super", "constructor", "vip", "corporate"] as const
 

@@ -1,7 +1,7 @@
 // docs/benchmarks.md and the SVG charts (hand-written SVG, no dependencies).
 import { mkdirSync, writeFileSync } from "node:fs"
 import { fmt, markdownTable, pct, verdict, type MachineInfo, type SuiteResult } from "./lib/figures.ts"
-import { DOCS_DIR } from "./index.ts"
+import { DOCS_DIR } from "./lib/paths.ts"
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
 

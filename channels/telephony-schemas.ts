@@ -2,8 +2,8 @@
 // decode by hand, as Effect Schemas for the OpenAPI document: the routes' own readers
 // (channels/ussd/http-input.ts, channels/control/router.ts) name the same fields and limits.
 import { Schema } from "effect"
+import { Msisdn } from "../core/domain/ids.ts"
 
-const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
 const text = (max: number) => Schema.String.pipe(Schema.check(Schema.isMaxLength(max)))
 
 export const UssdDialBody = Schema.Struct({ msisdn: Msisdn, code: text(64) }).annotate({

@@ -4,6 +4,7 @@
 // One source: the drivers decode their arguments with it, the scenario loader checks files with
 // it, and docs/scenarios.md and scenario.schema.json are generated from it.
 import { Result, Schema } from "effect"
+import { isMsisdn, Msisdn } from "../core/domain/ids.ts"
 import { parseRubles } from "../core/domain/money.ts"
 import { KB_PER_MB } from "../core/rules/packages.ts"
 import { APP_TABS } from "./app/router.ts"
@@ -41,7 +42,6 @@ export interface Operation {
   readonly params: Readonly<Record<string, Param>>
 }
 
-const MSISDN_RE = /^7\d{10}$/
 const ID_RE = /^[a-z0-9][a-z0-9-]*$/
 const MONEY_RE = /^\d{1,9}(?:[.,]\d{1,2})?$/
 const VOLUME_RE = /^\d+(?:[.,]\d{1,6})?\s*(?:[KkMmGg][Bb]|[КкМмГг][Бб])$/u
@@ -80,7 +80,7 @@ const volume = (description: string, example: string, optional = false, absent?:
 
 /** A number; `declared`: it must be a subscriber of the scenario (checked at load). */
 const msisdn = (description: string, optional = false, absent?: string, declared = false): Param => ({
-  schema: Schema.String.pipe(Schema.check(Schema.isPattern(MSISDN_RE))).annotate({ description }),
+  schema: Msisdn.annotate({ description }),
   optional,
   type: "msisdn",
   unit: "",
@@ -88,7 +88,7 @@ const msisdn = (description: string, optional = false, absent?: string, declared
   description,
   example: "79160000002",
   ...(absent !== undefined ? { absent } : {}),
-  parse: (v) => (typeof v === "string" && MSISDN_RE.test(v) ? v : null),
+  parse: (v) => (typeof v === "string" && isMsisdn(v) ? v : null),
 })
 
 const text = (description: string, example: string, optional = false): Param => ({

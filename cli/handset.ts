@@ -1,6 +1,6 @@
 // What the telephony CLI commands share: open the twin in --db, drive it through the channel's
 // HTTP API in-process, print the error the handset would show, and close (snapshot) the store.
-import { makeApp } from "../channels/http.ts"
+import { makeApp } from "../server/app.ts"
 import type { ChannelReply, TelephonyDriver } from "../channels/driver.ts"
 import { makeTelephonyDriver } from "../channels/telephony-driver.ts"
 import { openRegistryOrExit } from "./startup.ts"

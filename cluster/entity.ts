@@ -9,7 +9,7 @@ import { Rpc } from "effect/rpc"
 
 const Counts = Schema.Record(Schema.String, Schema.Number)
 
-/** bench/sim/partition.ts PartitionSummary, as it travels between runner and coordinator. */
+/** sim/partition.ts PartitionSummary, as it travels between runner and coordinator. */
 export const PartitionSummarySchema = Schema.Struct({
   partition: Schema.Number,
   subscribers: Schema.Number,

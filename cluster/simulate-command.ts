@@ -2,7 +2,7 @@
 // bar per runner, print the summary with the cluster's part: which runner ran which partitions,
 // how many moved.
 import cliProgress from "cli-progress"
-import { printSummary } from "../cli/commands/simulate.ts"
+import { printSummary } from "../sim/summary.ts"
 import { checkPgUrl, DEFAULT_SHARDS } from "./config.ts"
 import { simulateOnCluster, type ClusterSimResult } from "./coordinator.ts"
 import type { DayReport } from "./entity.ts"

@@ -6,7 +6,7 @@
 // runner crash, or a runner that lost its shard but kept running) inserts nothing.
 import { Effect } from "effect"
 import { SqlClient } from "effect/sql"
-import type { PartitionSummary } from "../bench/sim/partition.ts"
+import type { PartitionSummary } from "../sim/partition.ts"
 import type { Chunk } from "./day-log.ts"
 
 export const DAYS_TABLE = "twin_sim_days"

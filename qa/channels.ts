@@ -10,7 +10,7 @@
 // changing what the journey is about (wrong LK codes counted, a kiosk lock, no «Электронный
 // Помощник»), the step goes to the core.
 // The parity step reads one fact — the balance — through USSD, IVR, LK, app and kiosk (I8).
-import { makeApp } from "../channels/http.ts"
+import { makeApp } from "../server/app.ts"
 import type { ChannelReply, Fetcher } from "../channels/driver.ts"
 import { makeTelephonyDriver } from "../channels/telephony-driver.ts"
 import { makeWebDrivers } from "../channels/web-driver.ts"

@@ -65,12 +65,9 @@ export type Tokens = Map<string, string>
 const keepToken = (
   tokens: Tokens,
   key: string,
-  r: Result.Result<{ value: unknown }, { code: string }>,
+  r: Result.Result<{ value: { token: string } }, { code: string }>,
 ): StepOutcome => {
-  if (r._tag === "Success") {
-    const v = r.success.value as { token?: unknown } | undefined
-    if (typeof v?.token === "string") tokens.set(key, v.token)
-  }
+  if (r._tag === "Success") tokens.set(key, r.success.value.token)
   return outcome(r)
 }
 

@@ -2,7 +2,7 @@
 // Scenarios set up subscribers, drive the network and the clock, and read state only through it.
 import { defaultCatalogIndex, type CatalogIndex } from "../core/catalog/load.ts"
 import type { Event } from "../core/domain/events.ts"
-import { textOf } from "../web/describe.ts"
+import { textOf } from "../channels/text/events.ts"
 import type { ErrorBody, Fetcher, InboxSms } from "../channels/driver.ts"
 import type { AccountView, ChargeRecord } from "../core/engine/views.ts"
 

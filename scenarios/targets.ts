@@ -1,24 +1,10 @@
-// Where a scenario runs: a fresh in-process twin (app.fetch, no network), or its own twin on a
-// running `twin serve` (global fetch, a unique twin id so runs stay isolated).
+// Where a scenario runs on a running `twin serve`: its own twin (global fetch, a unique twin id so
+// runs stay isolated). The in-process target (a fresh twin behind app.fetch) is server/scenario-runs.ts:
+// it needs the whole app, which serves the console, which plays scenarios.
 import { randomUUID } from "node:crypto"
 import type { Fetcher } from "../channels/driver.ts"
-import { makeApp } from "../channels/http.ts"
-import type { CatalogIndex } from "../core/catalog/load.ts"
-import { Registry } from "../core/engine/registry.ts"
 import type { RunTarget } from "./runner.ts"
 import { CONTROL_COOKIE } from "../channels/edge/guard.ts"
-
-/** A fresh registry on an in-memory store per scenario: nothing is shared between runs. */
-export const inProcessTarget = (catalog?: CatalogIndex): RunTarget => {
-  const registry = Registry.open(":memory:", {
-    createDefault: false,
-    secrets: "replay",
-    ...(catalog !== undefined ? { catalog } : {}),
-  })
-  const app = makeApp({ registry })
-  const fetcher: Fetcher = (req) => Promise.resolve(app.fetch(req))
-  return { fetcher, twinId: "scenario", dispose: () => registry.close() }
-}
 
 /**
  * Requests built for any origin go to `url` (drivers address "http://twin.local"), carrying the

@@ -11,8 +11,6 @@ export { parseVolumeKb }
 /** Rubles as written in the file ("2000.00", "1 500,00", 490) → kopecks, never via floats. */
 export const parseAmount = (text: string): number | null => parseRubles(text.trim())
 
-export const MSISDN_RE = /^7\d{10}$/
-
 /**
  * `advance` values: a duration ("1d 2h", "90m", "2w"), whole calendar months ("1mo", "3mo"), or an
  * ISO instant to move to ("2026-07-01T00:00:00+03:00"). Null when malformed.

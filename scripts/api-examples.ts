@@ -2,7 +2,7 @@
 // /openapi.json on a fresh demo twin (in memory) and writes channels/openapi-examples.json, which
 // the OpenAPI document attaches as examples. Tokens are masked; long lists are cut to 3 items.
 import { writeFileSync } from "node:fs"
-import { makeApp } from "../channels/http.ts"
+import { makeApp } from "../server/app.ts"
 import { OPERATIONS, opKey, type Example } from "../channels/openapi.ts"
 import { Result } from "effect"
 import { Registry } from "../core/engine/registry.ts"

@@ -15,8 +15,6 @@ const PENDING = new Set([
   "channels/lk/selfcare.ts",
   "channels/lk/api.ts",
   "channels/lk/format.ts",
-  "scenarios/loader.ts",
-  "core/store/event-log.ts",
   "channels/ussd/http-input.ts",
   "core/engine/twin-core.ts",
 ])

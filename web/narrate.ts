@@ -3,6 +3,7 @@
 // shared formatter. Presentation only: what a step does is the scenario runner's.
 import type { CatalogIndex } from "../core/catalog/load.ts"
 import type { LedgerReason } from "../core/domain/events.ts"
+import { isMsisdn } from "../core/domain/ids.ts"
 import { REASON_RU } from "../core/rules/texts.ts"
 import type { Bound, Expect, Step } from "../scenarios/model.ts"
 import { msisdnRu } from "../channels/lk/format.ts"
@@ -88,7 +89,7 @@ const argsRu = (cat: CatalogIndex, args: Readonly<Record<string, unknown>>): str
     else if (typeof v === "string" && k === "service") out.push(`«${cat.services.get(v)?.name ?? v}»`)
     else if (typeof v === "string" && k === "offer")
       out.push(`«${cat.oneOff.get(v)?.name ?? cat.bonusOffers.get(v)?.name ?? v}»`)
-    else if (typeof v === "string" && /^7\d{10}$/.test(v) && k !== "msisdn") out.push(msisdnRu(v))
+    else if (typeof v === "string" && isMsisdn(v) && k !== "msisdn") out.push(msisdnRu(v))
   }
   return out.length > 0 ? `: ${out.join(", ")}` : ""
 }

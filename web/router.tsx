@@ -13,7 +13,7 @@ import { errorBody, statusFor, type ChannelDeps } from "../channels/context.ts"
 import type { Fetcher } from "../channels/driver.ts"
 import { board } from "./board.ts"
 import { clientBundle } from "./client-bundle.ts"
-import { describe, type TimelineItem } from "./describe.ts"
+import { describe, type TimelineItem } from "../channels/text/events.ts"
 import { ConsolePage } from "./page.tsx"
 import { type LibraryEntry, ScenarioPlayer } from "./scenario-player.ts"
 

@@ -41,14 +41,14 @@ export const TAB_RU: Record<AppTab, string> = {
 const tab = (name: AppTab, a: op.Actor, target: string): op.Res => {
   switch (name) {
     case "account":
-      return Result.flatMap(op.balance(a, target), (b) =>
-        Result.flatMap(op.expenses(a, target, { period: "month" }), (e) =>
-          Result.succeed({
-            text: `${TAB_RU.account}\n${b.text}\n${e.text.split("\n")[0] ?? ""}`,
-            data: { ...b.data, month: (e.data.detail as { totals: unknown }).totals },
-          }),
-        ),
-      )
+      return Result.gen(function* () {
+        const b = yield* op.balance(a, target)
+        const e = yield* op.expenses(a, target, { period: "month" })
+        return {
+          text: `${TAB_RU.account}\n${b.text}\n${e.text.split("\n")[0] ?? ""}`,
+          data: { ...b.data, month: (e.data.detail as { totals: unknown }).totals },
+        }
+      })
     case "tariffs":
       return op.tariffs(a, target)
     case "internet":

@@ -4,14 +4,13 @@
 import { Hono, type Context } from "hono"
 import { Result, Schema } from "effect"
 import type { Command } from "../../core/domain/commands.ts"
+import { isMsisdn, Msisdn } from "../../core/domain/ids.ts"
 import { formatMskIso, parseInstant } from "../../core/domain/time.ts"
 import { accountView, detailView, type AccountView } from "../../core/engine/views.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { errorBody, statusFor, type ChannelDeps } from "../context.ts"
 import { bad, twinOr404 } from "./common.ts"
 import { decodeWith, readJsonObject } from "../security.ts"
-
-const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
 
 export const LocationBody = Schema.Struct({
   msisdn: Msisdn,
@@ -47,7 +46,7 @@ export const tmfRoutes = (deps: ChannelDeps): Hono => {
   }
   const msisdnQuery = (c: Context): string | Response => {
     const m = c.req.query("msisdn") ?? ""
-    return /^7\d{10}$/.test(m) ? m : c.json(bad("msisdn", "expected ?msisdn=7XXXXXXXXXX"), 400)
+    return isMsisdn(m) ? m : c.json(bad("msisdn", "expected ?msisdn=7XXXXXXXXXX"), 400)
   }
 
   /** A POST on a twin whose JSON body is decoded by `schema`; a bad body is a 400 naming the field. */

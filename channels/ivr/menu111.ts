@@ -2,7 +2,8 @@
 // payment, 111_2_2 credited payments, 111_3 promised payment, 111_4 tariff, 111_6 block,
 // 111_7 promotions), constructor packages (R5) and 111 2163 «Электронный Помощник» (R27).
 import { Result } from "effect"
-import type { Command } from "../../core/domain/commands.ts"
+import type { CommandOf, CommandTag } from "../../core/domain/commands.ts"
+import type { ResultOf } from "../../core/engine/twin-core.ts"
 import {
   accountView,
   constructorOptions,
@@ -30,8 +31,8 @@ const BACK_PROMPT = "Чтобы вернуться в главное меню, �
 /** Fast route for the «Электронный Помощник» service: 111, then 2163 [S4]. */
 export const KIOSK_ROUTE = "2163"
 
-const run = <V>(x: IvrCtx, cmd: Command, done: (v: V) => string[]): Step => {
-  const r = x.twin.execute<V>(cmd)
+const run = <T extends CommandTag>(x: IvrCtx, cmd: CommandOf<T>, done: (v: ResultOf<T>) => string[]): Step => {
+  const r = x.twin.execute(cmd)
   if (Result.isFailure(r)) return { say: [r.failure.ru], next: back(), error: r.failure }
   return { say: done(r.success.value), next: back() }
 }
@@ -74,10 +75,6 @@ const balanceMenu = (): IvrNode => ({
 })
 
 // 2: payments
-interface Credited {
-  balance: number
-  amount?: number
-}
 
 const cardNumber = (amount: number): IvrNode => ({
   kind: "digits",
@@ -86,7 +83,7 @@ const cardNumber = (amount: number): IvrNode => ({
   onInput: (x, digits) =>
     digits.length < 16
       ? say(cardNumber(amount), "Номер карты должен содержать от 16 до 19 цифр.")
-      : run<Credited>(x, { _tag: "TopUp", msisdn: x.msisdn, amount, method: "card", by: x.msisdn, via: "ivr" }, (v) => [
+      : run(x, { _tag: "TopUp", msisdn: x.msisdn, amount, method: "card", by: x.msisdn, via: "ivr" }, (v) => [
           `Платеж на сумму ${rubSpoken(amount)} зачислен. Ваш баланс: ${rubSpoken(v.balance)}.`,
         ]),
 })
@@ -106,8 +103,8 @@ const paymentCard = (): IvrNode => ({
   prompt: "Введите код карты оплаты и нажмите решетку.",
   max: 16,
   onInput: (x, digits) =>
-    run<Credited>(x, { _tag: "ActivatePaymentCard", msisdn: x.msisdn, code: digits, by: x.msisdn, via: "ivr" }, (v) => [
-      `Карта оплаты активирована. Зачислено ${rubSpoken(v.amount ?? 0)}. Ваш баланс: ${rubSpoken(v.balance)}.`,
+    run(x, { _tag: "ActivatePaymentCard", msisdn: x.msisdn, code: digits, by: x.msisdn, via: "ivr" }, (v) => [
+      `Карта оплаты активирована. Зачислено ${rubSpoken(v.amount)}. Ваш баланс: ${rubSpoken(v.balance)}.`,
     ]),
 })
 
@@ -132,12 +129,7 @@ const paymentsMenu = (): IvrNode => ({
 })
 
 // 3: promised payment (R10)
-interface Promised {
-  amount: number
-  fee: number
-  dueAt: number
-}
-const promisedDone = (p: Promised): string[] => [
+const promisedDone = (p: ResultOf<"PromisedPayment">): string[] => [
   `Обещанный платеж на сумму ${rubSpoken(p.amount)} зачислен на ваш счет до ${dateRu(p.dueAt)}. Плата за услугу ${rubSpoken(p.fee)}.`,
 ]
 
@@ -149,7 +141,7 @@ const promisedAmount = (): IvrNode => ({
     const amount = parseKeypadRubles(digits)
     return amount === null
       ? say(promisedAmount(), "Неверная сумма.")
-      : run<Promised>(x, { _tag: "PromisedPayment", msisdn: x.msisdn, amount, by: x.msisdn, via: "ivr" }, promisedDone)
+      : run(x, { _tag: "PromisedPayment", msisdn: x.msisdn, amount, by: x.msisdn, via: "ivr" }, promisedDone)
   },
 })
 
@@ -162,8 +154,7 @@ const promisedMenu = (x: IvrCtx): Step => {
       `Вам доступен обещанный платеж до ${rubSpoken(q.limit)}. ` +
       "Чтобы получить его на эту сумму, нажмите 1. Чтобы ввести другую сумму — 2.",
     options: {
-      "1": (y) =>
-        run<Promised>(y, { _tag: "PromisedPayment", msisdn: y.msisdn, by: y.msisdn, via: "ivr" }, promisedDone),
+      "1": (y) => run(y, { _tag: "PromisedPayment", msisdn: y.msisdn, by: y.msisdn, via: "ivr" }, promisedDone),
       "2": () => say(promisedAmount()),
     },
   })
@@ -180,7 +171,7 @@ const constructorData = (minutes: number, opts: ReadonlyArray<{ amount: number; 
     opts.map((o, i) => [
       String(i + 1),
       (x: IvrCtx) =>
-        run<{ monthlyFee: number }>(
+        run(
           x,
           { _tag: "ConfigureConstructor", msisdn: x.msisdn, minutes, dataGb: o.amount, by: x.msisdn, via: "ivr" },
           (v) => [
@@ -260,11 +251,9 @@ const promotions = (x: IvrCtx): Step => {
       offers.map((o, i) => [
         String(i + 1),
         (y: IvrCtx) =>
-          run<{ expiresAt: number }>(
-            y,
-            { _tag: "BuyPackage", msisdn: y.msisdn, offer: o.id, by: y.msisdn, via: "ivr" },
-            (v) => [`Пакет «${o.name}» подключен до ${dateRu(v.expiresAt)}.`],
-          ),
+          run(y, { _tag: "BuyPackage", msisdn: y.msisdn, offer: o.id, by: y.msisdn, via: "ivr" }, (v) => [
+            `Пакет «${o.name}» подключен до ${dateRu(v.expiresAt)}.`,
+          ]),
       ]),
     ),
   })

@@ -3,6 +3,7 @@
 import { Hono, type Context } from "hono"
 import { Result, Schema } from "effect"
 import { err, type DomainError } from "../../core/domain/errors.ts"
+import { Msisdn } from "../../core/domain/ids.ts"
 import { twinOf, type ChannelDeps } from "../context.ts"
 import { send, sendError, twinNotFound } from "../lk/api.ts"
 import type { Res } from "../lk/selfcare.ts"
@@ -11,7 +12,6 @@ import { normalizeMsisdn } from "../text/phone.ts"
 import * as K from "./screens.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 
-const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
 export const KioskNumberBody = Schema.Struct({ msisdn: Msisdn }).annotate({ identifier: "KioskNumber" })
 export const KioskLoginBody = Schema.Struct({
   msisdn: Msisdn,
@@ -80,16 +80,18 @@ export const kioskApi = (deps: ChannelDeps): Hono => {
   )
   r.post(
     "/login",
-    open(async (t, c) =>
-      Result.flatMap(await body(c, decodeWith(KioskLoginBody)), (b) =>
-        Result.flatMap(K.login(t, b.msisdn, b.code), (v) =>
-          Result.map(K.menu(v.msisdn), (x) => ({
-            text: x.text,
-            data: { ...x.data, token: v.token, idleMinutes: t.cat.data.auth.kioskSessionIdleMinutes },
-          })),
-        ),
-      ),
-    ),
+    open(async (t, c) => {
+      const input = await body(c, decodeWith(KioskLoginBody))
+      return Result.gen(function* () {
+        const b = yield* input
+        const v = yield* K.login(t, b.msisdn, b.code)
+        const x = yield* K.menu(v.msisdn)
+        return {
+          text: x.text,
+          data: { ...x.data, token: v.token, idleMinutes: t.cat.data.auth.kioskSessionIdleMinutes },
+        }
+      })
+    }),
   )
   r.get(
     "/menu",

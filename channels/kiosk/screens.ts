@@ -4,12 +4,12 @@
 import { servicePriceRu } from "../text/price.ts"
 import { Result } from "effect"
 import { decoyKiosk, unknownNumber } from "../edge/decoy.ts"
-import type { Command } from "../../core/domain/commands.ts"
+import type { CommandOf, CommandTag } from "../../core/domain/commands.ts"
 import type { DomainError } from "../../core/domain/errors.ts"
 import { isMsisdn } from "../../core/domain/ids.ts"
 import { err } from "../../core/domain/errors.ts"
 import { accountView, tariffsView } from "../../core/engine/views.ts"
-import type { TwinCore } from "../../core/engine/twin-core.ts"
+import type { ResultOf, TwinCore } from "../../core/engine/twin-core.ts"
 import { asOfRu, msisdnRu, rub } from "../lk/format.ts"
 import type { Res } from "../lk/selfcare.ts"
 
@@ -28,8 +28,8 @@ export type Screen =
 const screen = (s: Screen, text: string, data: Record<string, unknown> = {}): Res =>
   Result.succeed({ text, data: { screen: s, ...data } })
 
-const exec = <V>(twin: TwinCore, cmd: Command): Result.Result<V, DomainError> =>
-  Result.map(twin.execute<V>(cmd), (o) => o.value)
+const exec = <T extends CommandTag>(twin: TwinCore, cmd: CommandOf<T>): Result.Result<ResultOf<T>, DomainError> =>
+  Result.map(twin.execute(cmd), (o) => o.value)
 
 const who = (msisdn: string) => ({ by: msisdn, via: "kiosk" as const })
 
@@ -60,17 +60,11 @@ export const login = (
   msisdn: string,
   code: string,
 ): Result.Result<{ msisdn: string; token: string }, DomainError> =>
-  unknownAsUnconnected(
-    exec<{ msisdn: string; token: string }>(twin, { _tag: "KioskLogin", msisdn, code, ...who(msisdn) }),
-    msisdn,
-  )
+  unknownAsUnconnected(exec(twin, { _tag: "KioskLogin", msisdn, code, ...who(msisdn) }), msisdn)
 
 /** R27: the core decides whether the terminal's token is still valid (kiosk channel, idle limit); the number at the screen. */
 export const resume = (twin: TwinCore, token: string): Result.Result<string, DomainError> =>
-  Result.map(
-    exec<{ msisdn: string }>(twin, { _tag: "ResumeSession", token, channel: "kiosk", via: "kiosk" }),
-    (v) => v.msisdn,
-  )
+  Result.map(exec(twin, { _tag: "ResumeSession", token, channel: "kiosk", via: "kiosk" }), (v) => v.msisdn)
 
 /** «Выход»: the core ends the terminal's session. */
 export const logout = (twin: TwinCore, token: string): Res =>
@@ -133,7 +127,7 @@ export const tariffs = (twin: TwinCore, msisdn: string): Res =>
   })
 
 export const changeTariff = (twin: TwinCore, msisdn: string, tariff: string, confirmed: boolean): Res => {
-  const r = exec<{ name: string; changeFee: number; monthlyFee: number }>(twin, {
+  const r = exec(twin, {
     _tag: "ChangeTariff",
     msisdn,
     tariff,
@@ -150,19 +144,17 @@ export const changeTariff = (twin: TwinCore, msisdn: string, tariff: string, con
     )
   }
   return Result.flatMap(r, (v) =>
-    screen("done", `Тариф изменен на «${v.name}»`, { msisdn, tariff, confirmationRequired: false, ...v }),
+    screen("done", `Тариф изменен на «${v.name}»`, { msisdn, confirmationRequired: false, ...v }),
   )
 }
 
 export const topUpCash = (twin: TwinCore, msisdn: string, amount: number): Res =>
-  Result.flatMap(
-    exec<{ balance: number }>(twin, { _tag: "TopUp", msisdn, amount, method: "cash", ...who(msisdn) }),
-    (v) =>
-      screen("done", `Внесено ${rub(amount)} Баланс: ${rub(v.balance)}\nВозьмите чек`, {
-        msisdn,
-        amount,
-        balance: v.balance,
-      }),
+  Result.flatMap(exec(twin, { _tag: "TopUp", msisdn, amount, method: "cash", ...who(msisdn) }), (v) =>
+    screen("done", `Внесено ${rub(amount)} Баланс: ${rub(v.balance)}\nВозьмите чек`, {
+      msisdn,
+      amount,
+      balance: v.balance,
+    }),
   )
 
 export const bye = (): Res => screen("bye", "Спасибо! Сеанс завершен")

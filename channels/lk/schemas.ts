@@ -1,9 +1,8 @@
 // Request bodies of the LK and app JSON APIs, as Effect Schemas: decoded at the edge and
 // published in /openapi.json. Money is integer kopecks; `msisdn` (optional) picks a linked number.
 import { Schema } from "effect"
+import { Kopecks, Msisdn } from "../../core/domain/ids.ts"
 
-const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
-const Kopecks = Schema.Int
 const Target = { msisdn: Schema.optional(Msisdn) }
 const Short = Schema.String.pipe(Schema.check(Schema.isMaxLength(64)))
 

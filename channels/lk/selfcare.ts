@@ -6,7 +6,7 @@ import { servicePriceRu } from "../text/price.ts"
 import { Result } from "effect"
 import { decoyLogin, decoyOtp, unknownNumber } from "../edge/decoy.ts"
 import { linkedBy } from "../../core/rules/linked.ts"
-import type { Command } from "../../core/domain/commands.ts"
+import type { Command, CommandOf, CommandTag } from "../../core/domain/commands.ts"
 import { err, type DomainError } from "../../core/domain/errors.ts"
 import {
   accountView,
@@ -20,7 +20,7 @@ import {
   type Detail,
   type ExpensePeriod,
 } from "../../core/engine/views.ts"
-import type { TwinCore } from "../../core/engine/twin-core.ts"
+import type { ResultOf, TwinCore } from "../../core/engine/twin-core.ts"
 import { available } from "../../core/rules/funds.ts"
 import { statusOf } from "../../core/state/model.ts"
 import {
@@ -57,8 +57,8 @@ export type Res = Result.Result<Reply, DomainError>
 const reply = (text: string, data: Record<string, unknown> = {}): Res => Result.succeed({ text, data })
 
 /** Run one command on behalf of the session; the core's error (with its Russian text) passes through. */
-const exec = <V>(a: Actor, cmd: Command): Result.Result<V, DomainError> =>
-  Result.map(a.twin.execute<V>(cmd), (o) => o.value)
+const exec = <T extends CommandTag>(a: Actor, cmd: CommandOf<T>): Result.Result<ResultOf<T>, DomainError> =>
+  Result.map(a.twin.execute(cmd), (o) => o.value)
 
 const actor = (a: Actor) => ({ by: a.me, via: a.via })
 
@@ -68,7 +68,7 @@ const account = (a: Actor, target: string): Result.Result<AccountView, DomainErr
 
 // Before login an unknown number hears what an existing one would (channels/edge/decoy.ts).
 export const requestOtp = (twin: TwinCore, via: WebChannel, msisdn: string): Res => {
-  const sent = exec<{ expiresAt: number }>({ twin, me: msisdn, via }, { _tag: "RequestOtp", msisdn, by: msisdn, via })
+  const sent = exec({ twin, me: msisdn, via }, { _tag: "RequestOtp", msisdn, by: msisdn, via })
   const r = Result.isFailure(sent) && unknownNumber(sent.failure) ? decoyOtp(twin, msisdn) : sent
   return Result.flatMap(r, (v) =>
     reply(
@@ -84,7 +84,7 @@ export const login = (
   msisdn: string,
   secret: string,
 ): Result.Result<{ token: string; msisdn: string }, DomainError> => {
-  const r = twin.execute<{ token: string; msisdn: string }>({
+  const r = twin.execute({
     _tag: "Login",
     msisdn,
     secret,
@@ -101,17 +101,11 @@ export const loginByNetwork = (
   via: WebChannel,
   msisdn: string,
 ): Result.Result<{ token: string; msisdn: string }, DomainError> =>
-  Result.map(
-    twin.execute<{ token: string; msisdn: string }>({ _tag: "LoginByNetwork", msisdn, channel: via, by: msisdn, via }),
-    (o) => o.value,
-  )
+  Result.map(twin.execute({ _tag: "LoginByNetwork", msisdn, channel: via, by: msisdn, via }), (o) => o.value)
 
 /** R25: the core validates and touches the idle session, on this channel only; the logged-in number. */
 export const resume = (twin: TwinCore, via: WebChannel, token: string): Result.Result<string, DomainError> =>
-  Result.map(
-    twin.execute<{ msisdn: string; channel: string }>({ _tag: "ResumeSession", token, channel: via, via }),
-    (o) => o.value.msisdn,
-  )
+  Result.map(twin.execute({ _tag: "ResumeSession", token, channel: via, via }), (o) => o.value.msisdn)
 
 export const logout = (twin: TwinCore, via: WebChannel, token: string): Res =>
   Result.flatMap(exec({ twin, me: "", via }, { _tag: "Logout", token, via }), () =>
@@ -211,7 +205,7 @@ export const topUp = (
   amount: number,
   method: "card" | "apple-pay" | "google-pay" | "samsung-pay",
 ): Res =>
-  Result.flatMap(exec<{ balance: number }>(a, { _tag: "TopUp", msisdn: target, amount, method, ...actor(a) }), (v) =>
+  Result.flatMap(exec(a, { _tag: "TopUp", msisdn: target, amount, method, ...actor(a) }), (v) =>
     reply(`Платеж на ${rub(amount)} зачислен. Баланс ${rub(v.balance)}`, {
       msisdn: target,
       amount,
@@ -233,7 +227,7 @@ export const promisedOffer = (a: Actor, target: string): Res =>
 
 export const promisedPayment = (a: Actor, target: string, amount: number | undefined): Res =>
   Result.flatMap(
-    exec<{ amount: number; fee: number; dueAt: number; limit: number }>(a, {
+    exec(a, {
       _tag: "PromisedPayment",
       msisdn: target,
       ...(amount !== undefined ? { amount } : {}),
@@ -284,20 +278,18 @@ export const autopay = (a: Actor, target: string, x: AutopayInput): Res => {
 }
 
 export const transfer = (a: Actor, target: string, to: string, amount: number): Res =>
-  Result.flatMap(
-    exec<{ amount: number; fee: number }>(a, { _tag: "Transfer", msisdn: target, to, amount, ...actor(a) }),
-    (v) =>
-      reply(`Перевод ${rub(v.amount)} на номер ${msisdnRu(to)} выполнен. Комиссия ${rub(v.fee)}`, {
-        msisdn: target,
-        to,
-        ...v,
-      }),
+  Result.flatMap(exec(a, { _tag: "Transfer", msisdn: target, to, amount, ...actor(a) }), (v) =>
+    reply(`Перевод ${rub(v.amount)} на номер ${msisdnRu(to)} выполнен. Комиссия ${rub(v.fee)}`, {
+      msisdn: target,
+      to,
+      ...v,
+    }),
   )
 
 /** Payments to other providers from the balance: ТВ и Интернет, квартплата, мобильный телефон (000_…). */
 export const payProvider = (a: Actor, target: string, provider: string, account: string, amount: number): Res =>
   Result.flatMap(
-    exec<{ amount: number; fee: number; provider: string }>(a, {
+    exec(a, {
       _tag: "PayProvider",
       msisdn: target,
       provider,
@@ -369,13 +361,11 @@ export const services = (a: Actor, target: string): Res =>
   })
 
 export const connectService = (a: Actor, target: string, service: string): Res =>
-  Result.flatMap(
-    exec<{ connectFee: number }>(a, { _tag: "ConnectService", msisdn: target, service, ...actor(a) }),
-    (v) =>
-      reply(
-        `Услуга «${a.twin.cat.services.get(service)?.name ?? service}» подключена${v.connectFee > 0 ? `, списано ${rub(v.connectFee)}` : ""}`,
-        { msisdn: target, service, ...v },
-      ),
+  Result.flatMap(exec(a, { _tag: "ConnectService", msisdn: target, service, ...actor(a) }), (v) =>
+    reply(
+      `Услуга «${a.twin.cat.services.get(service)?.name ?? service}» подключена${v.connectFee > 0 ? `, списано ${rub(v.connectFee)}` : ""}`,
+      { msisdn: target, service, ...v },
+    ),
   )
 
 export const disconnectService = (a: Actor, target: string, service: string): Res =>
@@ -384,13 +374,11 @@ export const disconnectService = (a: Actor, target: string, service: string): Re
   )
 
 export const buyPackage = (a: Actor, target: string, offer: string): Res =>
-  Result.flatMap(
-    exec<{ price: number; expiresAt: number }>(a, { _tag: "BuyPackage", msisdn: target, offer, ...actor(a) }),
-    (v) =>
-      reply(
-        `Пакет «${a.twin.cat.oneOff.get(offer)?.name ?? offer}» подключен до ${dateRu(v.expiresAt)}, списано ${rub(v.price)}`,
-        { msisdn: target, offer, ...v },
-      ),
+  Result.flatMap(exec(a, { _tag: "BuyPackage", msisdn: target, offer, ...actor(a) }), (v) =>
+    reply(
+      `Пакет «${a.twin.cat.oneOff.get(offer)?.name ?? offer}» подключен до ${dateRu(v.expiresAt)}, списано ${rub(v.price)}`,
+      { msisdn: target, offer, ...v },
+    ),
   )
 
 // ---- «Тариф» (R6) --------------------------------------------------------------------------
@@ -411,7 +399,7 @@ export const tariffs = (a: Actor, target: string): Res =>
 
 /** R6: without `confirmed` the core answers with the confirmation text; the channel shows it as a step. */
 export const changeTariff = (a: Actor, target: string, tariff: string, confirmed: boolean): Res => {
-  const r = exec<{ changeFee: number; monthlyFee: number; name: string }>(a, {
+  const r = exec(a, {
     _tag: "ChangeTariff",
     msisdn: target,
     tariff,
@@ -432,7 +420,6 @@ export const changeTariff = (a: Actor, target: string, tariff: string, confirmed
   return Result.flatMap(r, (v) =>
     reply(`Тариф изменен на «${v.name}». Списано ${rub(v.changeFee + v.monthlyFee)}`, {
       msisdn: target,
-      tariff,
       confirmationRequired: false,
       ...v,
     }),
@@ -484,7 +471,7 @@ export const leaveLink = (a: Actor, owner: string): Res =>
   )
 
 export const linkRequest = (a: Actor, target: string): Res =>
-  Result.flatMap(exec<{ expiresAt: number }>(a, { _tag: "LinkRequest", msisdn: a.me, target, ...actor(a) }), (v) =>
+  Result.flatMap(exec(a, { _tag: "LinkRequest", msisdn: a.me, target, ...actor(a) }), (v) =>
     reply(`Код подтверждения отправлен в SMS на номер ${msisdnRu(target)}. Введите его, чтобы добавить номер.`, {
       target,
       expiresAt: v.expiresAt,
@@ -605,13 +592,11 @@ export const bonuses = (a: Actor, target: string): Res =>
   })
 
 export const exchangeBonus = (a: Actor, target: string, offer: string): Res =>
-  Result.flatMap(
-    exec<{ points: number; left: number }>(a, { _tag: "ExchangeBonus", msisdn: target, offer, ...actor(a) }),
-    (v) =>
-      reply(
-        `Баллы обменяны на «${a.twin.cat.bonusOffers.get(offer)?.name ?? offer}». Списано ${v.points} баллов, осталось ${v.left}`,
-        { msisdn: target, offer, ...v },
-      ),
+  Result.flatMap(exec(a, { _tag: "ExchangeBonus", msisdn: target, offer, ...actor(a) }), (v) =>
+    reply(
+      `Баллы обменяны на «${a.twin.cat.bonusOffers.get(offer)?.name ?? offer}». Списано ${v.points} баллов, осталось ${v.left}`,
+      { msisdn: target, offer, ...v },
+    ),
   )
 
 /** I9 guard for reads that do not go through an account view. */

@@ -96,14 +96,8 @@ export const expenseControl = (): Node =>
 
 // --- promised payment (R10) ----------------------------------------------------------------
 
-interface PromisedValue {
-  amount: number
-  fee: number
-  dueAt: number
-}
-
 const takePromised = (x: UssdCtx, amount?: number): Node =>
-  exec<PromisedValue>(
+  exec(
     x,
     {
       _tag: "PromisedPayment",
@@ -149,7 +143,7 @@ const payAmount = (provider: { id: string; name: string }, account: string, hint
     const amount = parseKeypadRubles(input)
     return amount === null
       ? payAmount(provider, account, "Неверная сумма")
-      : exec<{ amount: number; fee: number }>(
+      : exec(
           x,
           { _tag: "PayProvider", msisdn: x.msisdn, provider: provider.id, account, amount, by: x.msisdn, via: "ussd" },
           (v) => text(`Оплачено ${rubShort(v.amount)}${v.fee > 0 ? `, комиссия ${rubShort(v.fee)}` : ""}`),

@@ -1,9 +1,9 @@
 // The USSD dialogue model: a screen is a menu (numbered items), a text (END after its last page)
 // or a prompt for free input. Actions run inside `go`/`onInput`, exactly once per input.
 import { Result } from "effect"
-import type { Command } from "../../core/domain/commands.ts"
+import type { CommandOf, CommandTag } from "../../core/domain/commands.ts"
 import type { DomainError } from "../../core/domain/errors.ts"
-import type { TwinCore } from "../../core/engine/twin-core.ts"
+import type { ResultOf, TwinCore } from "../../core/engine/twin-core.ts"
 
 /** Who is dialling on which twin (R28: the calling number identifies the subscriber). */
 export interface UssdCtx {
@@ -43,8 +43,12 @@ export const numbered = (entries: ReadonlyArray<{ label: string; go: (x: UssdCtx
   entries.map((e, i) => ({ key: keyAt(i), label: e.label, go: e.go }))
 
 /** Run a core command for the caller (by = msisdn, via = "ussd") and render its outcome. */
-export const exec = <V>(x: UssdCtx, cmd: Command, render: (value: V) => Node): Node => {
-  const r = x.twin.execute<V>(cmd)
+export const exec = <T extends CommandTag>(
+  x: UssdCtx,
+  cmd: CommandOf<T>,
+  render: (value: ResultOf<T>) => Node,
+): Node => {
+  const r = x.twin.execute(cmd)
   return Result.isFailure(r) ? failed(r.failure) : render(r.success.value)
 }
 

@@ -3,12 +3,21 @@
 // Runs scenario scripts (docs/scenarios.md): in-process on a fresh twin each, or against `twin serve` with --url.
 import { writeFile } from "node:fs/promises"
 import { defineCommand } from "citty"
+import { Effect } from "effect"
 import { discover } from "../../scenarios/discover.ts"
 import { formatLoadErrors, formatResult, formatSummary } from "../../scenarios/report/human.ts"
 import { htmlReport } from "../../scenarios/report/html.ts"
 import { junitXml } from "../../scenarios/report/junit.ts"
-import { loadAll, runAll } from "../../scenarios/run-many.ts"
+import { loadAll, runAllEffect, type RunOptions } from "../../server/scenario-runs.ts"
 import { findControlToken } from "../../channels/edge/control-token.ts"
+import { CommandFailed, runCli } from "../startup.ts"
+
+const writeReport = (file: string, text: string) =>
+  Effect.tryPromise({
+    try: () => writeFile(file, text, "utf8"),
+    catch: (e) =>
+      new CommandFailed({ line: `twin run: cannot write ${file} (${e instanceof Error ? e.message : e})`, code: 2 }),
+  })
 
 export default defineCommand({
   meta: { name: "run", description: "Run scenario scripts (YAML files, folders or globs) against the twin" },
@@ -58,16 +67,21 @@ export default defineCommand({
       process.exit(2)
     }
     const color = process.stdout.isTTY === true
-    const results = await runAll(loaded.scenarios, {
+    const options: RunOptions = {
       concurrency,
       ...(args["keep-going"] === true ? { keepGoing: true } : {}),
       ...(args["setup-as-traffic"] === true ? { setup: "traffic" as const } : {}),
       ...(args.url !== undefined ? { url: args.url, token: findControlToken({ token: args.token, db: args.db }) } : {}),
       onResult: (r) => console.log(`${formatResult(r, { color, verbose: args.quiet !== true })}\n`),
+    }
+    // Ctrl+C interrupts the runs in flight and closes their in-process twins before the exit (130).
+    const program = Effect.gen(function* () {
+      const results = yield* runAllEffect(loaded.scenarios, options)
+      console.log(formatSummary(results, { color }))
+      if (args.junit !== undefined) yield* writeReport(args.junit, junitXml(results))
+      if (args.html !== undefined) yield* writeReport(args.html, htmlReport(results))
+      if (!results.every((r) => r.passed)) return yield* new CommandFailed({ line: null, code: 1 })
     })
-    console.log(formatSummary(results, { color }))
-    if (args.junit !== undefined) await writeFile(args.junit, junitXml(results), "utf8")
-    if (args.html !== undefined) await writeFile(args.html, htmlReport(results), "utf8")
-    process.exit(results.every((r) => r.passed) ? 0 : 1)
+    runCli(program)
   },
 })

@@ -3,19 +3,63 @@
 // every channel, the control API and the console. A fresh control token is generated at every
 // start, printed with the URL and kept beside the database (mode 0600): the control API, the
 // handset side (USSD, IVR, SMS) and the console need it (channels/edge/guard.ts).
-import { serve } from "@hono/node-server"
-import type { Server } from "node:http"
 import { defineCommand } from "citty"
-import { makeApp } from "../../channels/http.ts"
+import { Effect, Layer } from "effect"
 import { newControlToken, servedHosts, storeControlToken } from "../../channels/edge/control-token.ts"
-import { fail, listenProblem, loadCatalogOrExit, openRegistryOrExit } from "../startup.ts"
-import { MAX_TWINS } from "../../core/engine/registry.ts"
-import { DatabaseLocked, lockDatabase, type DbLock } from "../../core/store/lock.ts"
-import { DEFAULT_LIMITS, limitServer, serverOptions, type Limits } from "../../channels/limits.ts"
+import { DEFAULT_LIMITS, type Limits } from "../../channels/limits.ts"
+import { MAX_TWINS, type Registry } from "../../core/engine/registry.ts"
+import { TwinRegistry } from "../../core/engine/services.ts"
+import { HttpServer } from "../../server/listen.ts"
+import { catalogLayer, dbLockLayer, fail, httpLayer, registryLayer, runCli, storeLayer } from "../startup.ts"
 
 const positive = (name: string, v: string | undefined, dflt: number): number => {
   const n = v === undefined ? dflt : Number(v)
   return Number.isSafeInteger(n) && n >= 1 ? n : fail(`--${name}: expected a positive whole number, got ${v}`)
+}
+
+interface Banner {
+  readonly host: string
+  readonly port: number
+  readonly db: string
+  readonly durability: string
+  readonly registry: Registry
+  readonly token: string | null
+  readonly tokenFile: string | null
+  readonly addresses: readonly string[]
+}
+
+/** The start-up lines: the URL (with the token), the database and the twin, and the warnings. */
+const printBanner = (b: Banner): void => {
+  const t = b.registry.default
+  const open = b.host === "0.0.0.0" || b.host === "::"
+  const local = open ? "127.0.0.1" : b.host.includes(":") ? `[${b.host}]` : b.host
+  const q = b.token === null ? "" : `?token=${b.token}`
+  console.log(`Цифровой двойник запущен: http://${local}:${b.port}/${q}`)
+  console.log(
+    `  база: ${b.db} · надежность записи: ${b.durability} · двойников: ${b.registry.list().length} · ` +
+      `время двойника: ${t.nowIso()} · абонентов в демо: ${t.state.subscribers.size}`,
+  )
+  if (b.token !== null) {
+    console.log(`  токен доступа: ${b.token}${b.tokenFile === null ? "" : ` (сохранен в ${b.tokenFile}, права 0600)`}`)
+    console.log(
+      "  API управления, USSD, IVR, SMS и консоль: заголовок Authorization: Bearer <токен>; " +
+        "консоль запомнит его по ссылке выше",
+    )
+  }
+  if (open) {
+    for (const a of b.addresses) console.log(`  в сети: http://${a}:${b.port}/${q}`)
+    console.warn(
+      `ВНИМАНИЕ: --host ${b.host}: сервер доступен всем в сети. Абонентские разделы /lk, /app, /kiosk открыты всем; ` +
+        "управление — только с токеном.",
+    )
+  }
+  if (b.token === null) {
+    console.warn(
+      "ВНИМАНИЕ: --no-auth: проверка токена выключена. Любая программа и любая вкладка браузера, " +
+        "достучавшаяся до порта, управляет двойником: часами, балансами, SMS-кодами. " +
+        "Только для одноразовой локальной работы.",
+    )
+  }
 }
 
 export default defineCommand({
@@ -76,75 +120,27 @@ export default defineCommand({
       requestTimeoutMs,
     }
     const maxTwins = positive("max-twins", args["max-twins"], MAX_TWINS)
-    const catalog = args.catalog === undefined ? undefined : loadCatalogOrExit(args.catalog)
     if (args.secret !== undefined && args.secret.length < 16)
       fail("--secret: at least 16 characters (it keys every code and token of the twin)")
-    // One server per database: a second one exits with one line naming the holder's pid.
-    let lock: DbLock = { file: null, release() {} }
-    try {
-      lock = lockDatabase(args.db)
-    } catch (e) {
-      if (e instanceof DatabaseLocked) fail(e.message, 3)
-      // Any other failure is a bad --db, reported with its reason by openRegistryOrExit.
-    }
-    const registry = openRegistryOrExit(args.db, {
-      ...(catalog === undefined ? {} : { catalog }),
-      ...(args.secret === undefined ? {} : { secret: args.secret }),
-      store: { durability },
-      maxTwins,
-    })
     const token = args.auth === false ? null : newControlToken()
-    const tokenFile = token === null ? null : storeControlToken(args.db, token)
     const { hosts, addresses } = servedHosts(args.host, (args["allow-host"] ?? "").split(","))
-    const app = makeApp({ registry }, { token, hosts, sseClients: limits.sseClients })
-    const server = serve(
-      { fetch: app.fetch, port, hostname: args.host, serverOptions: serverOptions(limits) },
-      (info) => {
-        const t = registry.default
-        const open = args.host === "0.0.0.0" || args.host === "::"
-        const local = open ? "127.0.0.1" : args.host.includes(":") ? `[${args.host}]` : args.host
-        const q = token === null ? "" : `?token=${token}`
-        console.log(`Цифровой двойник запущен: http://${local}:${info.port}/${q}`)
-        console.log(
-          `  база: ${args.db} · надежность записи: ${durability} · двойников: ${registry.list().length} · время ` +
-            `двойника: ${t.nowIso()} · абонентов в демо: ${t.state.subscribers.size}`,
-        )
-        if (token !== null) {
-          console.log(`  токен доступа: ${token}${tokenFile === null ? "" : ` (сохранен в ${tokenFile}, права 0600)`}`)
-          console.log(
-            "  API управления, USSD, IVR, SMS и консоль: заголовок Authorization: Bearer <токен>; консоль запомнит его по ссылке выше",
-          )
-        }
-        if (open) {
-          for (const a of addresses) console.log(`  в сети: http://${a}:${info.port}/${q}`)
-          console.warn(
-            `ВНИМАНИЕ: --host ${args.host}: сервер доступен всем в сети. Абонентские разделы /lk, /app, /kiosk ` +
-              `открыты всем; управление — только с токеном.`,
-          )
-        }
-        if (token === null) {
-          console.warn(
-            "ВНИМАНИЕ: --no-auth: проверка токена выключена. Любая программа и любая вкладка браузера, " +
-              "достучавшаяся до порта, управляет двойником: часами, балансами, SMS-кодами. Только для одноразовой локальной работы.",
-          )
-        }
-      },
-    ) as Server
-    limitServer(server, limits)
-    server.on("error", (e: NodeJS.ErrnoException) => {
-      registry.close()
-      fail(listenProblem(e, args.host, port), 1)
+    // Built in this order, released in the reverse: catalog, lock, store, twins, HTTP server.
+    const resources = httpLayer({ port, host: args.host, limits, app: { token, hosts } }).pipe(
+      Layer.provideMerge(
+        registryLayer(args.db, { ...(args.secret === undefined ? {} : { secret: args.secret }), maxTwins }),
+      ),
+      Layer.provideMerge(storeLayer(args.db, { durability })),
+      Layer.provideMerge(dbLockLayer(args.db)),
+      Layer.provideMerge(catalogLayer(args.catalog)),
+    )
+    const program = Effect.gen(function* () {
+      const registry = yield* TwinRegistry
+      const { port: bound } = yield* HttpServer
+      const tokenFile = token === null ? null : storeControlToken(args.db, token)
+      printBanner({ host: args.host, port: bound, db: args.db, durability, registry, token, tokenFile, addresses })
+      // Serve until SIGINT or SIGTERM interrupts this fiber; the layers then close in reverse.
+      return yield* Effect.never
     })
-    let closing = false
-    const shutdown = (): void => {
-      if (closing) return
-      closing = true
-      server.close()
-      registry.close()
-      lock.release()
-      process.exit(0)
-    }
-    process.on("SIGINT", shutdown)
-    process.on("SIGTERM", shutdown)
+    runCli(program.pipe(Effect.provide(resources)), 0)
   },
 })

@@ -3,9 +3,8 @@
 import { type Result, Schema } from "effect"
 import type { DomainError } from "./errors.ts"
 import { decodeStrict } from "./decode.ts"
-import { Channel } from "./ids.ts"
+import { Channel, Msisdn } from "./ids.ts"
 
-const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(/^7\d{10}$/)))
 const Int = Schema.Int
 const Str = Schema.String
 
@@ -223,7 +222,13 @@ export const Command = Schema.Union([
 ])
 export type Command = typeof Command.Type
 export type CommandTag = Command["_tag"]
-export type CommandOf<T extends CommandTag> = Extract<Command, { _tag: T }>
+type CommandMap = { [T in CommandTag]: Extract<Command, { _tag: T }> }
+/**
+ * The command of tag `T`. As a parameter type it lets TypeScript infer `T` from the argument's
+ * `_tag` (so `execute({ _tag: "Login", ... })` knows it returns a Login's result), and it indexes
+ * the rule table without a cast.
+ */
+export type CommandOf<T extends CommandTag> = CommandMap[T] & { readonly _tag: T }
 
 /** Decode untrusted input into a Command; unknown fields are refused, the error names the field and the reason. */
 export const decodeCommand: (input: unknown) => Result.Result<Command, DomainError> = decodeStrict(Command, "command")

@@ -1,7 +1,7 @@
 // Every state change is one of these events. Events are plain JSON objects; `seq` is assigned
 // by the engine when the event is appended. The fold is core/state/apply.ts.
 import type { PackageKind } from "../catalog/schema.ts"
-import type { Autopay, Pkg, PaymentMethod, Shares } from "../state/model.ts"
+import type { Autopay, Pkg, PaymentMethod, Shares } from "./account.ts"
 
 interface Base {
   seq: number

@@ -20,8 +20,6 @@ export const parseRubles = (input: string | number): number | null => {
   return m[1] ? -v : v
 }
 
-export const rub = (rubles: number): number => Math.round(rubles * 100)
-
 const NBSP = "\u00a0"
 
 /** Russian money text: 150000 → "1 500,00" (no-break space between thousands, comma before kopecks). */

@@ -67,6 +67,19 @@ export class Registry {
   /** Open a store, restore every twin in it, and make sure the default twin exists. */
   static open(path: string, opts: RegistryOptions = {}): Registry {
     const store = openStore(path, opts.store)
+    try {
+      return Registry.onStore(store, opts)
+    } catch (e) {
+      store.close()
+      throw e
+    }
+  }
+
+  /**
+   * Restore every twin of an open store and make sure the default twin exists. The store stays the
+   * caller's: `snapshotAll()` and then the caller's store.close() end it (core/engine/services.ts).
+   */
+  static onStore(store: Store, opts: RegistryOptions = {}): Registry {
     const reg = new Registry(
       store,
       opts.catalog ?? defaultCatalogIndex(),
@@ -155,6 +168,12 @@ export class Registry {
 
   /** Snapshot every twin and close the store. */
   close(): void {
+    this.snapshotAll()
+    this.store.close()
+  }
+
+  /** Snapshot every twin (a shorter replay at the next start); the log is complete without it. */
+  snapshotAll(): void {
     for (const t of this.twins.values()) {
       // The log is complete without it: a snapshot that cannot be written only means a longer replay.
       try {
@@ -165,6 +184,5 @@ export class Registry {
         )
       }
     }
-    this.store.close()
   }
 }

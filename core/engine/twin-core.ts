@@ -3,11 +3,11 @@
 import { createHmac } from "node:crypto"
 import { Result } from "effect"
 import type { CatalogIndex } from "../catalog/load.ts"
-import { decodeCommand, type Command } from "../domain/commands.ts"
+import { decodeCommand, type CommandOf, type CommandTag } from "../domain/commands.ts"
 import type { Draft, Event, EventType } from "../domain/events.ts"
 import { err, type DomainError } from "../domain/errors.ts"
 import { addMonths, formatMskIso, nextMskMidnight } from "../domain/time.ts"
-import { decide } from "../rules/index.ts"
+import { decide, type ResultOf } from "../rules/index.ts"
 import { isErr, type Ctx } from "../rules/context.ts"
 import { autopayDateJob, dailyJob, expiryJob, promisedDueJob, renewalJob } from "../rules/jobs.ts"
 import { networkIdentity, networkIdentityMsisdn } from "../rules/network-identity.ts"
@@ -20,6 +20,9 @@ import type { TwinLog } from "../store/event-log.ts"
 import { type JobHeap, rebuildHeap, scheduleSession, scheduleSubscriber, stillDue, type Job } from "./scheduler.ts"
 import { sessionIdleJob, sessionIdleMs } from "../rules/sessions.ts"
 import { claimOf } from "./idempotency.ts"
+
+/** The value type of a command's result, by tag (from the rule table). */
+export type { ResultOf }
 
 export interface Outcome<V = unknown> {
   /** The events this call recorded, in order (with seq and time). */
@@ -297,21 +300,28 @@ export class TwinCore {
     }
   }
 
-  /** Execute a decoded command at the twin's current time. */
-  execute<V = unknown>(cmd: Command): Result.Result<Outcome<V>, DomainError> {
+  /**
+   * Execute a decoded command at the twin's current time. The value's type is the one its rule
+   * declares (core/rules/index.ts `ResultOf`): the caller does not choose it.
+   */
+  execute<T extends CommandTag>(cmd: CommandOf<T>): Result.Result<Outcome<ResultOf<T>>, DomainError> {
     return this.atomically(() => {
       const r = decide(this.ctx(this.state.now), cmd)
       if (isErr(r)) return Result.fail(r)
       this.commit(r.events, this.state.now)
-      const out = this.finish(r.value as V)
-      return r.error !== undefined ? Result.fail(r.error) : Result.succeed(out)
+      // A refusal recorded all the same (a wrong code is counted): its events are durable before the error returns.
+      if (r.error !== undefined) {
+        this.finish(undefined)
+        return Result.fail(r.error)
+      }
+      return Result.succeed(this.finish(r.value))
     })
   }
 
   /** Decode untrusted input (JSON from a channel or the control API), then execute. */
-  executeUnknown<V = unknown>(input: unknown): Result.Result<Outcome<V>, DomainError> {
+  executeUnknown(input: unknown): Result.Result<Outcome<ResultOf<CommandTag>>, DomainError> {
     const c = decodeCommand(input)
-    return c._tag === "Failure" ? Result.fail(c.failure) : this.execute<V>(c.success)
+    return c._tag === "Failure" ? Result.fail(c.failure) : this.execute(c.success)
   }
 
   private runJob(j: Job): Draft[] {

@@ -94,7 +94,7 @@ export const secretProblem = (secret: string): DomainError | null =>
 
 const kdf = (ctx: Ctx): KdfSettings => ctx.cat.data.auth
 
-export const requestOtp = (ctx: Ctx, c: CommandOf<"RequestOtp">): RuleResult => {
+export const requestOtp = (ctx: Ctx, c: CommandOf<"RequestOtp">): RuleResult<{ expiresAt: number }> => {
   const s = getSub(ctx, c.msisdn)
   if (isErr(s)) return s
   const denied = authorize(ctx, c.by, c.msisdn, "self")

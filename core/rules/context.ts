@@ -16,18 +16,31 @@ export interface Ctx {
 }
 
 /**
- * A rule's decision: the events to record, an optional value for the caller, and optionally an
- * error to return *after* recording the events (a wrong code is refused and still counted).
+ * A rule's decision: the events to record and the value for the caller (`undefined` for a rule
+ * that returns none). The value's type is the rule's own and reaches the caller of
+ * `TwinCore.execute` through the rule table (core/rules/index.ts `ResultOf`).
  */
-export interface Decision<V = unknown> {
+export interface Decision<V = undefined> {
   readonly events: Draft[]
-  readonly value?: V
-  readonly error?: DomainError
+  readonly value: V
+  readonly error?: undefined
 }
 
-export type RuleResult<V = unknown> = Decision<V> | DomainError
+/** A refusal recorded all the same: the events are kept, then the error is returned (a wrong code is counted). */
+export interface Refusal {
+  readonly events: Draft[]
+  readonly value?: undefined
+  readonly error: DomainError
+}
 
-export const ok = <V>(events: Draft[], value?: V): Decision<V> => (value === undefined ? { events } : { events, value })
+export type RuleResult<V = undefined> = Decision<V> | Refusal | DomainError
+
+/** The decision of a rule that records `events` and returns `value` (nothing when omitted). */
+export function ok(events: Draft[]): Decision<undefined>
+export function ok<V>(events: Draft[], value: V): Decision<V>
+export function ok(events: Draft[], value?: unknown): Decision<unknown> {
+  return { events, value }
+}
 
 export const getSub = (ctx: Ctx, msisdn: string, field = "msisdn"): Subscriber | DomainError =>
   ctx.state.subscribers.get(msisdn) ?? unknownSubscriber(msisdn, field)

@@ -6,7 +6,8 @@ import type { CommandOf } from "../domain/commands.ts"
 import type { Draft } from "../domain/events.ts"
 import { err } from "../domain/errors.ts"
 import { addMonths, HOUR } from "../domain/time.ts"
-import { isBlocked, type FamilyMemberEntry, type Pkg, type Shares, type Subscriber } from "../state/model.ts"
+import type { Pkg, Shares } from "../domain/account.ts"
+import { isBlocked, type FamilyMemberEntry, type Subscriber } from "../state/model.ts"
 import { phoneRu } from "../domain/phone.ts"
 import { refuseWhileBlocked } from "./funds.ts"
 import { actingOn, getSub, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
@@ -47,7 +48,7 @@ const exceeds = (o: Subscriber, want: Shares, includeReserved: boolean, now: num
   return null
 }
 
-export const familyInvite = (ctx: Ctx, c: CommandOf<"FamilyInvite">): RuleResult => {
+export const familyInvite = (ctx: Ctx, c: CommandOf<"FamilyInvite">): RuleResult<{ expiresAt: number }> => {
   const o = actingOn(ctx, c, "self")
   if (isErr(o)) return o
   const t = tariffOf(ctx, o)
@@ -160,7 +161,7 @@ export const joined = (o: Subscriber, m: Subscriber, shares: Shares): Draft => {
   }
 }
 
-export const familyReply = (ctx: Ctx, c: CommandOf<"FamilyReply">): RuleResult => {
+export const familyReply = (ctx: Ctx, c: CommandOf<"FamilyReply">): RuleResult<{ joined: boolean }> => {
   const m = actingOn(ctx, c, "self")
   if (isErr(m)) return m
   // R2: only an answer to the number the invitation came from counts.
@@ -235,7 +236,7 @@ export const familyReply = (ctx: Ctx, c: CommandOf<"FamilyReply">): RuleResult =
   return ok(ev, { joined: true })
 }
 
-export const familyRemove = (ctx: Ctx, c: CommandOf<"FamilyRemove">): RuleResult => {
+export const familyRemove = (ctx: Ctx, c: CommandOf<"FamilyRemove">): RuleResult<{ removed: boolean }> => {
   const actor = actingOn(ctx, c, "self")
   if (isErr(actor)) return actor
   const m = getSub(ctx, c.member, "member")

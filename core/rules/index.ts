@@ -1,6 +1,6 @@
 // The dispatch table: one rule per command tag. A reader finds any command's rule here.
-import type { Command, CommandOf, CommandTag } from "../domain/commands.ts"
-import type { Ctx, RuleResult } from "./context.ts"
+import type { CommandOf, CommandTag } from "../domain/commands.ts"
+import type { Ctx, Decision, RuleResult } from "./context.ts"
 import {
   activatePaymentCard,
   cancelAutopay,
@@ -33,9 +33,10 @@ import { serviceSms } from "./service-sms.ts"
 import { setupFamily, setupLink, setupPackage } from "./setup.ts"
 import { createSubscriber, setNetwork, travel } from "./subscribers.ts"
 
-type Rules = { [T in CommandTag]: (ctx: Ctx, c: CommandOf<T>) => RuleResult<unknown> }
+type Rule<T extends CommandTag> = (ctx: Ctx, c: CommandOf<T>) => RuleResult<unknown>
 
-export const RULES: Rules = {
+/** `satisfies` checks one rule per tag and keeps each rule's own type, so its value type reaches `ResultOf`. */
+export const RULES = {
   CreateSubscriber: createSubscriber,
   Usage: rateUsage,
   Travel: travel,
@@ -75,7 +76,16 @@ export const RULES: Rules = {
   SetupPackage: setupPackage,
   SetupLink: setupLink,
   SetupFamily: setupFamily,
-}
+} satisfies { [T in CommandTag]: Rule<T> }
 
-export const decide = (ctx: Ctx, c: Command): RuleResult<unknown> =>
-  assistantRefusal(ctx, c) ?? (RULES[c._tag] as (ctx: Ctx, c: Command) => RuleResult<unknown>)(ctx, c)
+type ValueOf<R> = R extends Decision<infer V> ? V : never
+
+/** What a command of tag `T` returns to its caller on success: the value of its rule's decision. */
+export type ResultOf<T extends CommandTag> = ValueOf<ReturnType<(typeof RULES)[T]>>
+
+/** The table as `decide` reads it: the rule under each tag takes that tag's command and returns its `ResultOf`. */
+const TABLE: { [T in CommandTag]: (ctx: Ctx, c: CommandOf<T>) => RuleResult<ResultOf<T>> } = RULES
+
+/** The rule of command `c` decides it, after R18's refusal of managing commands (core/rules/assistant.ts). */
+export const decide = <T extends CommandTag>(ctx: Ctx, c: CommandOf<T>): RuleResult<ResultOf<T>> =>
+  assistantRefusal(ctx, c) ?? TABLE[c._tag](ctx, c)

@@ -44,7 +44,7 @@ const lockedError = (s: Subscriber, ctx: Ctx): DomainError | null => {
     : null
 }
 
-export const linkRequest = (ctx: Ctx, c: CommandOf<"LinkRequest">): RuleResult => {
+export const linkRequest = (ctx: Ctx, c: CommandOf<"LinkRequest">): RuleResult<{ expiresAt: number }> => {
   const s = actingOn(ctx, c, "self")
   if (isErr(s)) return s
   const t = getSub(ctx, c.target, "target")

@@ -1,7 +1,8 @@
 // Building package instances from the catalog (R1, R4, R5). Data is kept in kilobytes.
 import type { Tariff } from "../catalog/schema.ts"
 import type { PackageKind } from "../catalog/schema.ts"
-import type { Pkg, Shares, Subscriber } from "../state/model.ts"
+import type { Pkg, Shares } from "../domain/account.ts"
+import type { Subscriber } from "../state/model.ts"
 
 export const KB_PER_MB = 1024
 export const KB_PER_GB = 1024 * 1024

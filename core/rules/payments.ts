@@ -26,7 +26,7 @@ const topUpAmount = (ctx: Ctx, amount: number, field = "amount") => {
   return null
 }
 
-export const topUp = (ctx: Ctx, c: CommandOf<"TopUp">): RuleResult => {
+export const topUp = (ctx: Ctx, c: CommandOf<"TopUp">): RuleResult<{ balance: number }> => {
   const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
   const bad = topUpAmount(ctx, c.amount)
@@ -53,7 +53,10 @@ export const issuePaymentCard = (ctx: Ctx, c: CommandOf<"IssuePaymentCard">): Ru
   return ok([{ type: "PaymentCardIssued", hash, amount: c.amount }])
 }
 
-export const activatePaymentCard = (ctx: Ctx, c: CommandOf<"ActivatePaymentCard">): RuleResult => {
+export const activatePaymentCard = (
+  ctx: Ctx,
+  c: CommandOf<"ActivatePaymentCard">,
+): RuleResult<{ amount: number; balance: number }> => {
   const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
   const code = c.code.replace(/\D/g, "")
@@ -95,7 +98,10 @@ export const promisedFee = (cat: CatalogIndex, amount: number): number => {
   return tiers.length > 0 ? (tiers[tiers.length - 1]?.fee ?? 0) : 0
 }
 
-export const promisedPayment = (ctx: Ctx, c: CommandOf<"PromisedPayment">): RuleResult => {
+export const promisedPayment = (
+  ctx: Ctx,
+  c: CommandOf<"PromisedPayment">,
+): RuleResult<{ amount: number; fee: number; dueAt: number; limit: number }> => {
   const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
   if (s.promised !== null) {
@@ -185,7 +191,7 @@ export const cancelAutopay = (ctx: Ctx, c: CommandOf<"CancelAutopay">): RuleResu
   return ok(s.autopay === null ? [] : [{ type: "AutopaySet", msisdn: s.msisdn, autopay: null }])
 }
 
-export const transfer = (ctx: Ctx, c: CommandOf<"Transfer">): RuleResult => {
+export const transfer = (ctx: Ctx, c: CommandOf<"Transfer">): RuleResult<{ amount: number; fee: number }> => {
   const s = actingOn(ctx, c, "self")
   if (isErr(s)) return s
   const to = getSub(ctx, c.to, "to")
@@ -225,7 +231,10 @@ export const transfer = (ctx: Ctx, c: CommandOf<"Transfer">): RuleResult => {
  * квартплату, мобильный телефон»): like a transfer, only from the positive balance, commission
  * per catalog; the ledger reason is its own, «оплата услуг».
  */
-export const payProvider = (ctx: Ctx, c: CommandOf<"PayProvider">): RuleResult => {
+export const payProvider = (
+  ctx: Ctx,
+  c: CommandOf<"PayProvider">,
+): RuleResult<{ amount: number; fee: number; provider: string }> => {
   const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
   const pp = ctx.cat.data.providerPayments
@@ -272,7 +281,10 @@ export const payProvider = (ctx: Ctx, c: CommandOf<"PayProvider">): RuleResult =
   return ok(ev, { amount: c.amount, fee: p.fee, provider: p.name })
 }
 
-export const exchangeBonus = (ctx: Ctx, c: CommandOf<"ExchangeBonus">): RuleResult => {
+export const exchangeBonus = (
+  ctx: Ctx,
+  c: CommandOf<"ExchangeBonus">,
+): RuleResult<{ points: number; left: number }> => {
   const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
   const o = ctx.cat.bonusOffers.get(c.offer)

@@ -7,7 +7,8 @@ import type { Draft, LedgerReason, UsageKind, UsageRated } from "../domain/event
 import type { CommandOf } from "../domain/commands.ts"
 import { err, type DomainError } from "../domain/errors.ts"
 import { mskDay } from "../domain/time.ts"
-import { hasService, isFinanciallyBlocked, type Pkg, type Subscriber } from "../state/model.ts"
+import type { Pkg } from "../domain/account.ts"
+import { hasService, isFinanciallyBlocked, type Subscriber } from "../state/model.ts"
 import { getSub, isErr, smsTo, systemOnly, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { available } from "./funds.ts"
 import { SENDER, texts } from "./texts.ts"
@@ -279,7 +280,7 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
     seq: 0,
     at: 0,
   }
-  if (rated === units) return { events: fee === null ? [event] : [fee, event] }
+  if (rated === units) return { events: fee === null ? [event] : [fee, event], value: undefined }
   const cut: Draft = {
     type: "UsageCut",
     msisdn: s.msisdn,
@@ -291,5 +292,5 @@ export const rateUsage = (ctx: Ctx, cmd: CommandOf<"Usage">): RuleResult => {
     units: units - rated,
   }
   const notice = smsTo(s.msisdn, SENDER.mts, texts.usageCut(kind, s.balance - feeAmount - cost))
-  return { events: fee === null ? [event, cut, notice] : [fee, event, cut, notice] }
+  return { events: fee === null ? [event, cut, notice] : [fee, event, cut, notice], value: undefined }
 }

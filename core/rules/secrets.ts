@@ -10,7 +10,7 @@ export interface KdfSettings {
 }
 
 /**
- * "hmac-sha256" is for simulations (bench/rating.ts simCatalog): even at scrypt's least cost its
+ * "hmac-sha256" is for simulations (sim/catalog.ts simCatalog): even at scrypt's least cost its
  * fixed part, the 1 KiB PBKDF2 expansion of r = 8, costs ~60–80 µs a call in Node and dominated
  * simulated LK logins. The secret is then hashed with HMAC-SHA-256 keyed by its salt: still salted
  * and stored only hashed.

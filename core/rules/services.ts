@@ -37,7 +37,7 @@ export const tariffQuote = (t: Tariff): TariffQuote => {
   return { tariff: t.id, name: t.name, changeFee: t.changeFee, monthlyFee: monthly, total: t.changeFee + monthly }
 }
 
-export const changeTariff = (ctx: Ctx, c: CommandOf<"ChangeTariff">): RuleResult => {
+export const changeTariff = (ctx: Ctx, c: CommandOf<"ChangeTariff">): RuleResult<TariffQuote> => {
   const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
   const t = ctx.cat.tariffs.get(c.tariff)
@@ -111,7 +111,10 @@ export const changeTariff = (ctx: Ctx, c: CommandOf<"ChangeTariff">): RuleResult
   return ok(ev, q)
 }
 
-export const configureConstructor = (ctx: Ctx, c: CommandOf<"ConfigureConstructor">): RuleResult => {
+export const configureConstructor = (
+  ctx: Ctx,
+  c: CommandOf<"ConfigureConstructor">,
+): RuleResult<{ monthlyFee: number }> => {
   const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
   const t = tariffOf(ctx, s)
@@ -164,7 +167,10 @@ export const configureConstructor = (ctx: Ctx, c: CommandOf<"ConfigureConstructo
   )
 }
 
-export const connectService = (ctx: Ctx, c: CommandOf<"ConnectService">): RuleResult => {
+export const connectService = (
+  ctx: Ctx,
+  c: CommandOf<"ConnectService">,
+): RuleResult<{ connectFee: number; monthlyFee: number; dailyFee: number }> => {
   const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
   const sv = ctx.cat.services.get(c.service)
@@ -225,7 +231,7 @@ export const disconnectService = (ctx: Ctx, c: CommandOf<"DisconnectService">): 
   ])
 }
 
-export const buyPackage = (ctx: Ctx, c: CommandOf<"BuyPackage">): RuleResult => {
+export const buyPackage = (ctx: Ctx, c: CommandOf<"BuyPackage">): RuleResult<{ price: number; expiresAt: number }> => {
   const s = actingOn(ctx, c, "linked")
   if (isErr(s)) return s
   const o = ctx.cat.oneOff.get(c.offer)

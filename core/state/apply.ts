@@ -3,7 +3,8 @@
 import type { CatalogIndex } from "../catalog/load.ts"
 import type { Event, LedgerReason } from "../domain/events.ts"
 import { DAY, mskDay, mskParts } from "../domain/time.ts"
-import { newAuth, type Pkg, type State, type Subscriber } from "./model.ts"
+import type { Pkg } from "../domain/account.ts"
+import { newAuth, type State, type Subscriber } from "./model.ts"
 
 /** Ledger reasons that count as spending (for bonus points R13 and the average spend of R10). */
 export const SPEND_REASONS: ReadonlySet<LedgerReason> = new Set<LedgerReason>([
@@ -34,9 +35,26 @@ const monthKey = (t: number): number => {
   return memoMonth
 }
 
-const sub = (state: State, msisdn: string): Subscriber => {
+/**
+ * A broken invariant met while folding (TigerBeetle-style assertion): the event cannot follow the
+ * state, so the fold stops here instead of spreading the damage into every later event.
+ */
+export class FoldError extends Error {
+  override readonly name = "FoldError"
+  constructor(
+    readonly seq: number,
+    readonly type: string,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`apply: seq ${seq} ${type}.${field} ${reason} (corrupt log or a rule's bug)`)
+  }
+}
+
+/** The subscriber an event names in field `field` (msisdn, owner, member); it must exist. */
+const sub = (state: State, e: Event, msisdn: string, field = "msisdn"): Subscriber => {
   const s = state.subscribers.get(msisdn)
-  if (s === undefined) throw new Error(`apply: event for unknown subscriber ${msisdn} (corrupt log)`)
+  if (s === undefined) throw new FoldError(e.seq, e.type, field, `names ${msisdn}, who is not a subscriber`)
   return s
 }
 
@@ -66,6 +84,17 @@ const spend = (s: Subscriber, amount: number, at: number, cat: CatalogIndex): vo
   }
 }
 
+/** Why a package draw cannot be folded (built only when it fails). */
+const drawError = (e: Event, d: readonly [string, number], p: Pkg | undefined): FoldError =>
+  new FoldError(
+    e.seq,
+    e.type,
+    "draws",
+    p === undefined
+      ? `takes ${d[1]} from package ${d[0]}, which the subscriber does not have`
+      : `takes ${d[1]} from package ${d[0]}, leaving ${p.left} (I5: a package never goes below zero)`,
+  )
+
 const findPkg = (s: Subscriber, id: string): Pkg | undefined => {
   const pk = s.packages
   for (let i = 0; i < pk.length; i++) if ((pk[i] as Pkg).id === id) return pk[i]
@@ -80,6 +109,8 @@ const replacePkgs = (s: Subscriber, sources: ReadonlyArray<Pkg["source"]>, next:
 }
 
 export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
+  // Events follow one another without a gap or a repeat: each is the state's next.
+  if (e.seq !== state.seq + 1) throw new FoldError(e.seq, e.type, "seq", `does not follow seq ${state.seq}`)
   state.seq = e.seq
   if (e.at > state.now) state.now = e.at
   switch (e.type) {
@@ -125,12 +156,14 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       return
     }
     case "UsageRated": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       const draws = e.draws
       for (let i = 0; i < draws.length; i++) {
         const d = draws[i] as [string, number]
         const p = findPkg(s, d[0])
         if (p !== undefined) p.left -= d[1]
+        // I5: a draw never takes more than its package has.
+        if (p === undefined || p.left < 0) throw drawError(e, d, p)
       }
       if (e.cost !== 0) {
         s.balance -= e.cost
@@ -139,20 +172,20 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       return
     }
     case "Money": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.balance += e.amount
       if (e.amount < 0 && SPEND_REASONS.has(e.reason)) spend(s, -e.amount, e.at, cat)
       if (e.reason === "fee-zabugorishche") s.zabugorDay = mskDay(e.at)
       return
     }
     case "Travelled":
-      sub(state, e.msisdn).location = e.to
+      sub(state, e, e.msisdn).location = e.to
       return
     case "NetworkSet":
-      sub(state, e.msisdn).mobileData = e.mobileData
+      sub(state, e, e.msisdn).mobileData = e.mobileData
       return
     case "PeriodRenewed": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.renewAt = e.renewAt
       if (e.renewDay !== undefined) s.renewDay = e.renewDay
       s.renewalSkipped = !e.charged
@@ -160,7 +193,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       return
     }
     case "TariffChanged": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.tariff = e.to
       s.renewAt = e.renewAt
       s.renewDay = mskParts(e.at).day
@@ -171,53 +204,53 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       return
     }
     case "ConstructorSet": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.constructorChoice = { minutes: e.minutes, dataGb: e.dataGb }
       replacePkgs(s, ["tariff"], e.packages)
       return
     }
     case "ServiceConnected": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       if (!s.services.includes(e.service)) s.services = [...s.services, e.service].sort()
       return
     }
     case "ServiceDisconnected": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.services = s.services.filter((x) => x !== e.service)
       return
     }
     case "PackageAdded":
-      sub(state, e.msisdn).packages.push({ ...e.pkg })
+      sub(state, e, e.msisdn).packages.push({ ...e.pkg })
       return
     case "PackageExpired": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.packages = s.packages.filter((p) => p.id !== e.pkgId)
       return
     }
     case "BlockSet":
-      sub(state, e.msisdn).voluntaryBlock = e.blocked
+      sub(state, e, e.msisdn).voluntaryBlock = e.blocked
       return
     case "PromisedOpened":
-      sub(state, e.msisdn).promised = { amount: e.amount, fee: e.fee, openedAt: e.at, dueAt: e.dueAt }
+      sub(state, e, e.msisdn).promised = { amount: e.amount, fee: e.fee, openedAt: e.at, dueAt: e.dueAt }
       return
     case "PromisedClosed":
-      sub(state, e.msisdn).promised = null
+      sub(state, e, e.msisdn).promised = null
       return
     case "AutopaySet":
-      sub(state, e.msisdn).autopay = e.autopay === null ? null : { ...e.autopay }
+      sub(state, e, e.msisdn).autopay = e.autopay === null ? null : { ...e.autopay }
       return
     case "NotificationsSet": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.notifyCharges = e.charges
       s.notifyLogins = e.logins
       return
     }
     case "BonusSpent":
-      sub(state, e.msisdn).bonus -= e.points
+      sub(state, e, e.msisdn).bonus -= e.points
       return
     case "FamilyInvited": {
-      const o = sub(state, e.owner)
-      const m = sub(state, e.member)
+      const o = sub(state, e, e.owner, "owner")
+      const m = sub(state, e, e.member, "member")
       if (o.family === null || o.family.role !== "owner") o.family = { role: "owner", members: [] }
       o.family.members.push({
         msisdn: e.member,
@@ -230,8 +263,8 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       return
     }
     case "FamilyJoined": {
-      const o = sub(state, e.owner)
-      const m = sub(state, e.member)
+      const o = sub(state, e, e.owner, "owner")
+      const m = sub(state, e, e.member, "member")
       if (o.family?.role === "owner") {
         for (const x of o.family.members)
           if (x.msisdn === e.member) {
@@ -248,8 +281,8 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       return
     }
     case "FamilyDeclined": {
-      const o = sub(state, e.owner)
-      const m = sub(state, e.member)
+      const o = sub(state, e, e.owner, "owner")
+      const m = sub(state, e, e.member, "member")
       if (o.family?.role === "owner") {
         o.family.members = o.family.members.filter((x) => x.msisdn !== e.member)
         if (o.family.members.length === 0) o.family = null
@@ -258,8 +291,8 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       return
     }
     case "FamilyRemoved": {
-      const o = sub(state, e.owner)
-      const m = sub(state, e.member)
+      const o = sub(state, e, e.owner, "owner")
+      const m = sub(state, e, e.member, "member")
       if (o.family?.role === "owner") {
         o.family.members = o.family.members.filter((x) => x.msisdn !== e.member)
         if (o.family.members.length === 0) o.family = null
@@ -272,7 +305,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
     }
     case "LinkRequested": {
       state.rng = e.rng
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.linkRequests = [
         ...s.linkRequests.filter((r) => r.target !== e.target),
         { target: e.target, hash: e.hash, salt: e.salt, expiresAt: e.expiresAt },
@@ -281,13 +314,13 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       return
     }
     case "LinkConfirmed": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.linkRequests = s.linkRequests.filter((r) => r.target !== e.target)
       if (!s.linked.includes(e.target)) s.linked = [...s.linked, e.target]
       return
     }
     case "LinkFailed": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       if (e.voided === true) {
         s.linkRequests = s.linkRequests.filter((r) => r.target !== e.target)
         const g = s.linkGuard ?? { voids: [], lockedUntil: 0 }
@@ -302,13 +335,13 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       return
     }
     case "Unlinked": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.linked = s.linked.filter((x) => x !== e.target)
       return
     }
     case "OtpIssued": {
       state.rng = e.rng
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.auth.otp = { hash: e.hash, salt: e.salt, expiresAt: e.expiresAt }
       // R24: a new SMS code lifts the LK lock and starts the count of wrong codes again.
       s.auth.lkLocked = false
@@ -318,7 +351,7 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
     }
     case "LoginSucceeded": {
       state.rng = e.rng
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.auth.lkFailures = 0
       state.sessions.set(e.tokenHash, {
         tokenHash: e.tokenHash,
@@ -331,14 +364,14 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
       return
     }
     case "LoginFailed": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.auth.lkFailures = e.failures
       s.auth.lkLocked = e.locked
       return
     }
     case "PasswordSet": {
       state.rng = e.rng
-      sub(state, e.msisdn).auth.password = { hash: e.hash, salt: e.salt }
+      sub(state, e, e.msisdn).auth.password = { hash: e.hash, salt: e.salt }
       return
     }
     case "SessionTouched": {
@@ -354,13 +387,13 @@ export const apply = (state: State, e: Event, cat: CatalogIndex): void => {
     }
     case "KioskCodeIssued": {
       state.rng = e.rng
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.auth.kiosk = { hash: e.hash, salt: e.salt }
       pushCodeRequest(s, e.at)
       return
     }
     case "KioskLogin": {
-      const s = sub(state, e.msisdn)
+      const s = sub(state, e, e.msisdn)
       s.auth.kioskFailures = e.failures
       s.auth.kioskLockedUntil = e.lockedUntil
       // R27: a successful kiosk login opens the terminal's core session.

@@ -1,32 +1,9 @@
 // The twin's in-memory state. It is only ever changed by `apply` (core/state/apply.ts) folding
 // events, so a replay of the event log rebuilds it exactly (I7).
-import type { PackageKind } from "../catalog/schema.ts"
+import type { Autopay, PaymentMethod, Pkg, Shares } from "../domain/account.ts"
 
-export type PaymentMethod = "prepaid" | "credit"
-export type PackageSource = "tariff" | "oneoff" | "share" | "bonus"
 /** "home" (home region), "russia" (elsewhere in Russia) or an ISO country code when abroad. */
 export type Location = string
-
-export interface Pkg {
-  /** Unique within the subscriber, stable across renewals: "tariff:data", "oneoff:internet-vip:12". */
-  id: string
-  source: PackageSource
-  /** The tariff, one-off package, bonus offer or family owner this package comes from. */
-  offer: string
-  name: string
-  kind: PackageKind
-  /** Minutes, SMS count, or kilobytes for data. */
-  total: number
-  left: number
-  /** When it lapses (one-off) or renews (tariff, share); null: never. */
-  expiresAt: number | null
-}
-
-export interface Shares {
-  minutes: number
-  sms: number
-  dataMb: number
-}
 
 export interface FamilyMemberEntry {
   msisdn: string
@@ -58,10 +35,6 @@ export interface Auth {
   kioskFailures: number
   kioskLockedUntil: number
 }
-
-export type Autopay =
-  | { mode: "date"; day: number; amount: number; nextAt: number }
-  | { mode: "threshold"; threshold: number; amount: number }
 
 export interface PromisedPayment {
   amount: number

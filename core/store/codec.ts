@@ -226,3 +226,16 @@ export function* linesAt(data: Buffer, firstSeq: number, pairs: string): Generat
     yield decodeLine(data, off, end, firstSeq + k)
   }
 }
+
+/**
+ * A number's entry in a chunk directory (written by core/store/chunk-writer.ts: "\n" then one line
+ * per number, number TAB first instant TAB last instant TAB "line:offset" pairs), if it has one.
+ */
+export const dirEntry = (dir: Buffer, m: string): { firstAt: number; lastAt: number; pairs: string } | null => {
+  const at = dir.indexOf(`\n${m}\t`, 0, "utf8")
+  if (at === -1) return null
+  const start = at + 1 + Buffer.byteLength(m, "utf8") + 1
+  const end = dir.indexOf(10, start)
+  const [firstAt, lastAt, pairs] = dir.toString("utf8", start, end === -1 ? dir.length : end).split("\t")
+  return { firstAt: Number(firstAt), lastAt: Number(lastAt), pairs: pairs as string }
+}

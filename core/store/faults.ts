@@ -2,7 +2,7 @@
 // plan that fails chosen row writes inside the store's transactions, the way SQLite fails them on
 // a full disk (SQLITE_FULL) or an I/O error (SQLITE_IOERR). A failed write rolls its whole
 // transaction back, exactly as a real one does.
-import type { WritePoint } from "./event-log.ts"
+import type { WritePoint } from "./types.ts"
 
 /** An injected store failure; `code` is SQLite's, so the engine treats it as a real one. */
 export class StoreWriteError extends Error {

@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import { ERROR_CODES } from "../../channels/error-codes.ts"
 import { argsSchema, type OPERATIONS, operationNames, operationOf, type WebChannel } from "../../channels/web-ops.ts"
 import type { CatalogIndex } from "../../core/catalog/load.ts"
+import { Msisdn } from "../../core/domain/ids.ts"
 import { REASON_RU } from "../../core/rules/texts.ts"
 import { RULES } from "../model.ts"
 
@@ -93,9 +94,7 @@ export type Fields = Readonly<Record<string, FieldDoc>>
 
 // ---- value schemas (the written form) ----
 
-const MSISDN = /^7\d{10}$/
 const lit = (xs: readonly string[]): Schema.Top => (xs.length === 0 ? Schema.String : Schema.Literals(xs))
-const Msisdn = Schema.String.pipe(Schema.check(Schema.isPattern(MSISDN)))
 const Money = Schema.Union([
   Schema.Finite,
   Schema.String.pipe(Schema.check(Schema.isPattern(/^-?\d[\d ]*(?:[.,]\d{1,2})?$/))),

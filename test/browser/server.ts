@@ -1,7 +1,7 @@
 // Starts the whole app (every channel, the control API and the trainer console) in-process on
 // 127.0.0.1 with an ephemeral port and an in-memory store, for the browser tests and the
 // screenshot script.
-import { makeApp } from "../../channels/http.ts"
+import { makeApp } from "../../server/app.ts"
 import { newControlToken, servedHosts } from "../../channels/edge/control-token.ts"
 import { Registry } from "../../core/engine/registry.ts"
 import { listenOnLoopback } from "../helpers/listen.ts"

@@ -8,7 +8,7 @@
 import { Effect, Layer } from "effect"
 import { Entity, ShardingConfig } from "effect/cluster"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { simulate, type SimResult } from "../../bench/sim/run.ts"
+import { simulate, type SimResult } from "../../sim/run.ts"
 import { pgLayer, shardingConfig } from "../../cluster/config.ts"
 import { simulateOnCluster, type ClusterSimResult } from "../../cluster/coordinator.ts"
 import { SimPartition } from "../../cluster/entity.ts"

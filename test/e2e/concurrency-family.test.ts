@@ -2,7 +2,7 @@
 // from different channels (LK, app, USSD, SMS, IVR, the network) at once — never break I1 or I4.
 // The whole burst is one QA step, so every checker (I1–I7, I9) runs over all its events.
 import { describe, expect, it } from "vitest"
-import { makeApp } from "../../channels/http.ts"
+import { makeApp } from "../../server/app.ts"
 import { makeTelephonyDriver } from "../../channels/telephony-driver.ts"
 import { makeWebDrivers } from "../../channels/web-driver.ts"
 import type { Fetcher } from "../../channels/driver.ts"

@@ -4,7 +4,7 @@
 // the log unchanged (wrong codes may only be counted: I6); an acceptance must keep every invariant.
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp } from "../../channels/http.ts"
+import { makeApp } from "../../server/app.ts"
 import type { EventType } from "../../core/domain/events.ts"
 import { inboxOf } from "../../core/engine/views.ts"
 import {

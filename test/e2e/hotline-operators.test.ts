@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest"
 import { defaultCatalog } from "../../core/catalog/default.ts"
 import { CatalogError, indexCatalog, type CatalogIndex } from "../../core/catalog/load.ts"
 import { Registry } from "../../core/engine/registry.ts"
-import { makeApp } from "../../channels/http.ts"
+import { makeApp } from "../../server/app.ts"
 import { OPERATOR_HELLO } from "../../channels/ivr/hotline.ts"
 import { addSub, rub, T0 } from "../helpers/twin.ts"
 

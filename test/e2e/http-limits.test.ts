@@ -3,7 +3,7 @@
 import type { ServerType } from "@hono/node-server"
 import { request } from "node:http"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makeApp, MAX_BODY_BYTES } from "../../channels/http.ts"
+import { makeApp, MAX_BODY_BYTES } from "../../server/app.ts"
 import { Registry } from "../../core/engine/registry.ts"
 import { listenOnLoopback } from "../helpers/listen.ts"
 import { fastCatalog } from "../helpers/twin.ts"

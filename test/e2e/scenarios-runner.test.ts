@@ -5,7 +5,7 @@ import { loadScenarioText } from "../../scenarios/loader.ts"
 import type { Scenario } from "../../scenarios/model.ts"
 import { formatResult } from "../../scenarios/report/human.ts"
 import { runScenario } from "../../scenarios/runner.ts"
-import { inProcessTarget } from "../../scenarios/targets.ts"
+import { inProcessTarget } from "../../server/scenario-runs.ts"
 
 const HEAD = `name: "Проверка отчета"
 rules: [R15]

@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from "vitest"
 import { TwinCore } from "../../core/engine/twin-core.ts"
 import { stateHash } from "../../core/state/snapshot.ts"
 import { openStore } from "../../core/store/event-log.ts"
-import { simCatalog } from "../../bench/rating.ts"
-import { simulate, type SimResult } from "../../bench/sim/run.ts"
+import { simCatalog } from "../../sim/catalog.ts"
+import { simulate, type SimResult } from "../../sim/run.ts"
 
 const dirs: string[] = []
 const tempDir = (): string => {

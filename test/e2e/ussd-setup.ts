@@ -2,7 +2,7 @@
 // subscribers, and the telephony driver over app.fetch.
 import { Registry } from "../../core/engine/registry.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
-import { makeApp } from "../../channels/http.ts"
+import { makeApp } from "../../server/app.ts"
 import { makeTelephonyDriver } from "../../channels/telephony-driver.ts"
 import type { TelephonyDriver } from "../../channels/driver.ts"
 import { addSub, fastCatalog, rub, T0 } from "../helpers/twin.ts"

@@ -140,7 +140,7 @@ describe("write faults (issue 15: visible ⇔ durable)", () => {
     const size = Number(raw.pragma("page_count", { simple: true }))
     raw.close()
     e.registry = Registry.open(e.db, { createDefault: false, catalog: fastCatalog(), store: { maxPages: size + 3 } })
-    const { makeApp } = await import("../../channels/http.ts")
+    const { makeApp } = await import("../../server/app.ts")
     e.app = makeApp({ registry: e.registry })
     const twin = e.registry.get("f")
     expect(twin?.hash()).toBe(t.hash())

@@ -3,11 +3,11 @@ import { Result } from "effect"
 import { expect } from "vitest"
 import { defaultCatalog } from "../../core/catalog/default.ts"
 import { indexCatalog, type CatalogIndex } from "../../core/catalog/load.ts"
-import type { Command } from "../../core/domain/commands.ts"
+import type { Command, CommandOf, CommandTag } from "../../core/domain/commands.ts"
 import type { DomainError } from "../../core/domain/errors.ts"
 import { parseInstant } from "../../core/domain/time.ts"
 import { Registry } from "../../core/engine/registry.ts"
-import type { Outcome, TwinCore } from "../../core/engine/twin-core.ts"
+import type { Outcome, ResultOf, TwinCore } from "../../core/engine/twin-core.ts"
 import { inboxOf } from "../../core/engine/views.ts"
 
 /** The default catalog with a cheap scrypt cost, so auth-heavy tests and properties run fast. */
@@ -32,8 +32,8 @@ export const newTwin = (
   return registry.create({ id: "t", seed: o.seed ?? "1", demo: o.demo ?? false, start: o.start ?? T0 })
 }
 
-export const run = <V = unknown>(twin: TwinCore, c: Command): Outcome<V> => {
-  const r = twin.execute<V>(c)
+export const run = <T extends CommandTag>(twin: TwinCore, c: CommandOf<T>): Outcome<ResultOf<T>> => {
+  const r = twin.execute(c)
   if (Result.isFailure(r)) throw new Error(`${c._tag} failed: ${r.failure.code} ${r.failure.message}`)
   return r.success
 }
@@ -51,7 +51,7 @@ export const addSub = (
   msisdn: string,
   tariff = "my-mts",
   balance = rub(2000),
-  extra: Partial<Extract<Command, { _tag: "CreateSubscriber" }>> = {},
+  extra: Partial<CommandOf<"CreateSubscriber">> = {},
 ): void => {
   run(twin, { _tag: "CreateSubscriber", msisdn, name: `Абонент ${msisdn.slice(-4)}`, tariff, balance, ...extra })
 }

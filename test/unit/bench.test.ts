@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 import { fitExponent } from "../../bench/growth.ts"
 import { markdownTable, type SuiteResult } from "../../bench/lib/figures.ts"
 import { growthChart, ratioChart } from "../../bench/report.ts"
-import { dayPlan, generateGroups, msisdnOf, partitionGroups, SLOTS } from "../../bench/sim/population.ts"
+import { dayPlan, generateGroups, msisdnOf, partitionGroups, SLOTS } from "../../sim/population.ts"
 import { plainLoop, ratingFixture } from "../../bench/rating.ts"
 
 describe("bench helpers", () => {

@@ -42,7 +42,7 @@ describe("R10 promised payment", () => {
     const t = newTwin()
     addSub(t, A, "super", 0, { avgMonthlySpend: rub(250) })
     expect(fails(t, { _tag: "PromisedPayment", msisdn: A, amount: rub(300) }).code).toBe("PROMISED_PAYMENT_LIMIT")
-    const r = run<{ amount: number; fee: number }>(t, {
+    const r = run(t, {
       _tag: "PromisedPayment",
       msisdn: A,
       amount: rub(150),
@@ -67,7 +67,7 @@ describe("R10 promised payment", () => {
   it("R10: a higher average spend gives a higher limit (800 ₽ from 500 ₽/month)", () => {
     const t = newTwin()
     addSub(t, A, "super", 0, { avgMonthlySpend: rub(600) })
-    expect(run<{ limit: number }>(t, { _tag: "PromisedPayment", msisdn: A }).value.limit).toBe(rub(800))
+    expect(run(t, { _tag: "PromisedPayment", msisdn: A }).value.limit).toBe(rub(800))
   })
 })
 
@@ -288,7 +288,7 @@ describe("R22–R26 LK authentication", () => {
     addSub(t, A, "smart")
     run(t, { _tag: "RequestOtp", msisdn: A, via: "lk" })
     const code = codeFrom(t, A, "3339")
-    const r = run<{ token: string }>(t, { _tag: "Login", msisdn: A, secret: code, channel: "lk" })
+    const r = run(t, { _tag: "Login", msisdn: A, secret: code, channel: "lk" })
     expect(r.value.token).toMatch(/^[0-9a-f]{32}$/)
     expect(lastSms(t, A, "MTS")).toContain("Выполнен вход")
     t.advanceBy(2 * DAY + 1)
@@ -325,14 +325,14 @@ describe("R22–R26 LK authentication", () => {
     const t = newTwin()
     addSub(t, A, "smart")
     run(t, { _tag: "SetPassword", msisdn: A, password: "Moscow2026" })
-    const { token } = run<{ token: string }>(t, { _tag: "Login", msisdn: A, secret: "Moscow2026", channel: "lk" }).value
+    const { token } = run(t, { _tag: "Login", msisdn: A, secret: "Moscow2026", channel: "lk" }).value
     t.advanceBy(19 * MINUTE)
     run(t, { _tag: "ResumeSession", token })
     t.advanceBy(19 * MINUTE)
-    expect(run<{ msisdn: string }>(t, { _tag: "ResumeSession", token }).value.msisdn).toBe(A)
+    expect(run(t, { _tag: "ResumeSession", token }).value.msisdn).toBe(A)
     t.advanceBy(20 * MINUTE)
     expect(fails(t, { _tag: "ResumeSession", token }).code).toBe("SESSION_INVALID")
-    const t2 = run<{ token: string }>(t, { _tag: "Login", msisdn: A, secret: "Moscow2026", channel: "lk" }).value.token
+    const t2 = run(t, { _tag: "Login", msisdn: A, secret: "Moscow2026", channel: "lk" }).value.token
     run(t, { _tag: "Logout", token: t2 })
     expect(fails(t, { _tag: "ResumeSession", token: t2 }).code).toBe("SESSION_INVALID")
   })

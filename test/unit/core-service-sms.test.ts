@@ -13,7 +13,7 @@ describe("R28 I9 ServiceSms", () => {
     const t = newTwin()
     addSub(t, A, "smart")
     const text = "Отправьте на номер 111: БАЛАНС — баланс, ТАРИФ — тариф, ПАКЕТЫ — остатки пакетов."
-    const o = run<{ segments: number }>(t, { _tag: "ServiceSms", msisdn: A, from: "111", text, by: A, via: "sms" })
+    const o = run(t, { _tag: "ServiceSms", msisdn: A, from: "111", text, by: A, via: "sms" })
     expect(o.events.map((e) => e.type)).toEqual(["SmsDelivered"])
     const e = o.events[0]
     expect(e?.type === "SmsDelivered" ? [e.msisdn, e.from, e.text, e.segments, e.encoding] : null).toEqual([

@@ -14,7 +14,7 @@ const A = "79160000002"
 
 const lkLogin = (t: TwinCore, channel: "lk" | "app"): string => {
   run(t, { _tag: "SetPassword", msisdn: A, password: "Moscow2026" })
-  return run<{ token: string }>(t, { _tag: "Login", msisdn: A, secret: "Moscow2026", channel }).value.token
+  return run(t, { _tag: "Login", msisdn: A, secret: "Moscow2026", channel }).value.token
 }
 
 describe("R25 a session works only on the channel that opened it", () => {
@@ -31,16 +31,17 @@ describe("R25 a session works only on the channel that opened it", () => {
         expect(e.message).toContain("opened in lk")
       })
     }
-    expect(
-      run<{ msisdn: string; channel: string }>(t, { _tag: "ResumeSession", token, channel: "lk", via: "lk" }).value,
-    ).toEqual({ msisdn: A, channel: "lk" })
+    expect(run(t, { _tag: "ResumeSession", token, channel: "lk", via: "lk" }).value).toEqual({
+      msisdn: A,
+      channel: "lk",
+    })
   })
   it("R25: an app token opens the app, not the LK", () => {
     const t = newTwin()
     addSub(t, A, "smart")
     const token = lkLogin(t, "app")
     unchanged(t, () => expect(fails(t, { _tag: "ResumeSession", token, channel: "lk" }).field).toBe("channel"))
-    expect(run<{ msisdn: string }>(t, { _tag: "ResumeSession", token, channel: "app" }).value.msisdn).toBe(A)
+    expect(run(t, { _tag: "ResumeSession", token, channel: "app" }).value.msisdn).toBe(A)
   })
   it("R25: a wrong-channel token does not end or touch an idle session either", () => {
     const t = newTwin()
@@ -105,7 +106,7 @@ describe("R27 kiosk terminal sessions in the core", () => {
 
   it("R27: a successful KioskLogin opens a kiosk session; the token is stored only as its hash", () => {
     const { t, code } = kioskReady()
-    const { token, msisdn } = run<{ token: string; msisdn: string }>(t, {
+    const { token, msisdn } = run(t, {
       _tag: "KioskLogin",
       msisdn: A,
       code,
@@ -118,15 +119,13 @@ describe("R27 kiosk terminal sessions in the core", () => {
     expect([x?.msisdn, x?.channel]).toEqual([A, "kiosk"])
     expect(JSON.stringify(encodeState(t.state))).not.toContain(token)
     expect([...t.log.read(0)].map((e) => JSON.stringify(e)).join("\n")).not.toContain(token)
-    expect(
-      run<{ msisdn: string; channel: string }>(t, { _tag: "ResumeSession", token, channel: "kiosk" }).value,
-    ).toEqual({ msisdn: A, channel: "kiosk" })
+    expect(run(t, { _tag: "ResumeSession", token, channel: "kiosk" }).value).toEqual({ msisdn: A, channel: "kiosk" })
   })
 
   it("R27: the kiosk session ends after auth.kioskSessionIdleMinutes (default 5) without activity, in twin time", () => {
     const { t, code } = kioskReady()
     expect(t.cat.data.auth.kioskSessionIdleMinutes).toBe(5)
-    const { token } = run<{ token: string }>(t, { _tag: "KioskLogin", msisdn: A, code }).value
+    const { token } = run(t, { _tag: "KioskLogin", msisdn: A, code }).value
     t.advanceBy(4 * MINUTE)
     run(t, { _tag: "ResumeSession", token, channel: "kiosk" })
     t.advanceBy(4 * MINUTE)
@@ -140,11 +139,11 @@ describe("R27 kiosk terminal sessions in the core", () => {
 
   it("R25 R27: an LK session keeps its 20 minutes while the kiosk has 5; each channel gets its own limit", () => {
     const { t, code } = kioskReady()
-    const kiosk = run<{ token: string }>(t, { _tag: "KioskLogin", msisdn: A, code }).value.token
+    const kiosk = run(t, { _tag: "KioskLogin", msisdn: A, code }).value.token
     const lk = lkLogin(t, "lk")
     t.advanceBy(6 * MINUTE)
     expect(fails(t, { _tag: "ResumeSession", token: kiosk, channel: "kiosk" }).code).toBe("SESSION_INVALID")
-    expect(run<{ msisdn: string }>(t, { _tag: "ResumeSession", token: lk, channel: "lk" }).value.msisdn).toBe(A)
+    expect(run(t, { _tag: "ResumeSession", token: lk, channel: "lk" }).value.msisdn).toBe(A)
   })
 
   it("R27: the idle limit is catalog data", () => {
@@ -156,14 +155,14 @@ describe("R27 kiosk terminal sessions in the core", () => {
     })
     addSub(t, A, "smart", rub(100), { services: ["e-assistant"] })
     run(t, { _tag: "RequestKioskCode", msisdn: A })
-    const { token } = run<{ token: string }>(t, { _tag: "KioskLogin", msisdn: A, code: codeFrom(t, A, "6262") }).value
+    const { token } = run(t, { _tag: "KioskLogin", msisdn: A, code: codeFrom(t, A, "6262") }).value
     t.advanceBy(2 * MINUTE)
     expect(fails(t, { _tag: "ResumeSession", token, channel: "kiosk" }).code).toBe("SESSION_INVALID")
   })
 
   it("R27: a kiosk token does not open the LK or the app; a wrong code opens no session", () => {
     const { t, code } = kioskReady()
-    const { token } = run<{ token: string }>(t, { _tag: "KioskLogin", msisdn: A, code }).value
+    const { token } = run(t, { _tag: "KioskLogin", msisdn: A, code }).value
     for (const channel of ["lk", "app"] as const)
       unchanged(t, () => expect(fails(t, { _tag: "ResumeSession", token, channel }).field).toBe("channel"))
     const n = t.state.sessions.size
@@ -181,7 +180,7 @@ describe("R27 kiosk terminal sessions in the core", () => {
 
   it("R27: the daily job ends kiosk sessions idle past the kiosk limit", () => {
     const { t, code } = kioskReady()
-    const { token } = run<{ token: string }>(t, { _tag: "KioskLogin", msisdn: A, code }).value
+    const { token } = run(t, { _tag: "KioskLogin", msisdn: A, code }).value
     t.advanceBy(24 * 60 * MINUTE)
     expect(t.state.sessions.has(sha256(token))).toBe(false)
   })

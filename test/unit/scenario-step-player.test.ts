@@ -3,7 +3,7 @@
 // mark), a failing check finishes the run on that step, «all» plays the rest.
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { makeApp } from "../../channels/http.ts"
+import { makeApp } from "../../server/app.ts"
 import { Registry } from "../../core/engine/registry.ts"
 import type { PlayState, StepInfo } from "../../web/scenario-player.ts"
 import { fastCatalog } from "../helpers/twin.ts"

@@ -2,14 +2,14 @@
 // changes only by that step, an `expect` is a step with its own pass mark, and playing step by
 // step ends exactly where `runScenario` (built on the stepper) ends: same hash, same log.
 import { describe, expect, it } from "vitest"
-import { makeApp } from "../../channels/http.ts"
+import { makeApp } from "../../server/app.ts"
 import { Registry } from "../../core/engine/registry.ts"
 import { ControlClient } from "../../scenarios/client.ts"
 import { loadScenarioText } from "../../scenarios/loader.ts"
 import type { Scenario } from "../../scenarios/model.ts"
 import { formatResult } from "../../scenarios/report/human.ts"
 import { openScenario, runScenario, type RunTarget } from "../../scenarios/runner.ts"
-import { inProcessTarget } from "../../scenarios/targets.ts"
+import { inProcessTarget } from "../../server/scenario-runs.ts"
 import { fastCatalog } from "../helpers/twin.ts"
 
 const HEAD = `name: "Пошаговый сценарий"

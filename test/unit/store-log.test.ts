@@ -15,9 +15,9 @@ import { TwinCore } from "../../core/engine/twin-core.ts"
 import { stateHash } from "../../core/state/snapshot.ts"
 import { chunkEvents, LineWriter } from "../../core/store/codec.ts"
 import { MIGRATIONS, memoryLog, openStore } from "../../core/store/event-log.ts"
-import { simCatalog } from "../../bench/rating.ts"
-import { generateGroups } from "../../bench/sim/population.ts"
-import { Partition, TWIN_START } from "../../bench/sim/partition.ts"
+import { simCatalog } from "../../sim/catalog.ts"
+import { generateGroups } from "../../sim/population.ts"
+import { Partition, TWIN_START } from "../../sim/partition.ts"
 import { propsConfig, seedFor } from "../../qa/config.ts"
 
 const dir = mkdtempSync(join(tmpdir(), "twin-store-"))

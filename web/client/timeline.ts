@@ -1,6 +1,6 @@
-// The events column: one line per committed event (described by the server, web/describe.ts),
+// The events column: one line per committed event (described by the server, channels/text/events.ts),
 // newest first, optionally only the selected subscriber's.
-import type { TimelineItem } from "../describe.ts"
+import type { TimelineItem } from "../../channels/text/events.ts"
 import { phoneRu } from "../../core/domain/phone.ts"
 import { $, $input, h } from "./dom.ts"
 import { st } from "./state.ts"

@@ -5,8 +5,8 @@
 // Everything is a pure function of (seed, subscriber index, day): no state is kept between days
 // except the twin's own, so a partition plays the same whether it runs alone, in a worker thread
 // or next to other partitions.
-import type { Command } from "../../core/domain/commands.ts"
-import { fnv1a, mix32i } from "../../core/rules/random.ts"
+import type { Command } from "../core/domain/commands.ts"
+import { fnv1a, mix32i } from "../core/rules/random.ts"
 
 export { fnv1a }
 

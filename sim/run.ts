@@ -8,7 +8,7 @@ import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { runInNewContext } from "node:vm"
 import v8 from "node:v8"
-import { tsWorker } from "../lib/worker.ts"
+import { tsWorker } from "./worker-thread.ts"
 import { Partition, type LogKind, type PartitionSummary } from "./partition.ts"
 import { generateGroups, partitionGroups } from "./population.ts"
 

@@ -1,12 +1,12 @@
 // Russian one-line descriptions of committed events for the console timeline and the scenario reports. Money and dates are
 // formatted by the shared channel text helpers, so the timeline reads like every channel does.
-import type { Event } from "../core/domain/events.ts"
-import { eventMsisdn } from "../core/domain/events.ts"
-import type { CatalogIndex } from "../core/catalog/load.ts"
-import { ledgerWhat } from "../core/rules/texts.ts"
-import { phoneRu } from "../core/domain/phone.ts"
-import { formatRub } from "../channels/text/money.ts"
-import { dateTimeRu } from "../channels/text/dates.ts"
+import type { Event } from "../../core/domain/events.ts"
+import { eventMsisdn } from "../../core/domain/events.ts"
+import type { CatalogIndex } from "../../core/catalog/load.ts"
+import { ledgerWhat } from "../../core/rules/texts.ts"
+import { phoneRu } from "../../core/domain/phone.ts"
+import { formatRub } from "./money.ts"
+import { dateTimeRu } from "./dates.ts"
 
 export interface TimelineItem {
   seq: number

@@ -1,15 +1,15 @@
 // One partition of the simulation: its own twin (state, clock, seed, log) holding a set of whole
 // account groups. Groups never interact across partitions, so partitions run independently.
-import type { Command } from "../../core/domain/commands.ts"
-import type { Event } from "../../core/domain/events.ts"
-import { DAY, parseInstant } from "../../core/domain/time.ts"
-import { TwinCore } from "../../core/engine/twin-core.ts"
-import { smsText } from "../../core/engine/views.ts"
-import { isAbroad } from "../../core/rules/rating.ts"
-import { replaySecret } from "../../core/rules/random.ts"
-import { statusOf } from "../../core/state/model.ts"
-import { memoryLog, nullLog, openStore, type Store, type TwinLog } from "../../core/store/event-log.ts"
-import { simCatalog } from "../rating.ts"
+import type { Command } from "../core/domain/commands.ts"
+import type { Event } from "../core/domain/events.ts"
+import { DAY, parseInstant } from "../core/domain/time.ts"
+import { TwinCore } from "../core/engine/twin-core.ts"
+import { smsText } from "../core/engine/views.ts"
+import { isAbroad } from "../core/rules/rating.ts"
+import { replaySecret } from "../core/rules/random.ts"
+import { statusOf } from "../core/state/model.ts"
+import { memoryLog, nullLog, openStore, type Store, type TwinLog } from "../core/store/event-log.ts"
+import { simCatalog } from "./catalog.ts"
 import {
   Draw,
   dayPlan,

@@ -3,7 +3,7 @@ import { parentPort, workerData } from "node:worker_threads"
 import { runPartitions, type WorkerInput, type WorkerMessage } from "./run.ts"
 
 const port = parentPort
-if (port === null) throw new Error("bench/sim/worker.ts must run in a worker thread")
+if (port === null) throw new Error("sim/worker.ts must run in a worker thread")
 const post = (m: WorkerMessage): void => port.postMessage(m)
 
 try {
