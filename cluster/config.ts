@@ -1,10 +1,11 @@
 // Cluster settings shared by runners and the coordinator. Shards per group must be the same on
-// every process of a cluster; the timings are tightened from the library's defaults (35 s lock
-// expiration, 1 min health checks, 10 s mailbox polls), so a killed runner's partitions move in
-// seconds rather than half a minute.
+// every process of a cluster. Health checks, assignment refreshes and mailbox polls are tightened
+// from the library's defaults (1 min, 3 s, 10 s), so a killed runner's partitions move in seconds
+// rather than half a minute; the deadlines a busy runner must meet (a shard-lock operation, a
+// peer's ping) are loosened, so a long simulated day is never taken away from a live runner.
 import { NodeClusterSocket, NodeCrypto, NodeSocket } from "@effect/platform-node"
 import { PgClient } from "@effect/sql-pg"
-import { Effect, Layer, Option, Redacted } from "effect"
+import { Effect, Layer, Option, Redacted, Schedule } from "effect"
 import {
   RunnerAddress,
   RunnerHealth,
@@ -20,17 +21,34 @@ import { Socket } from "effect/socket"
 /** Shards per group: the simulation places partition p on shard (p mod shards) + 1 (cluster/coordinator.ts). */
 export const DEFAULT_SHARDS = 8
 
+/**
+ * How long one shard-lock operation (refresh, acquire, release) may take before the runner gives
+ * its shards up. The library derives it as min(shardLockRefreshInterval, shardLockExpiration / 3)
+ * and uses it both as the refresh period and as the refresh's deadline. When a refresh misses it,
+ * the runner marks its lock storage unhealthy, force-interrupts every entity it hosts (a persisted
+ * request is left in storage for replay), replaces its lock session (advisory locks belong to the
+ * session) and takes its shards again a moment later: the interrupted day is delivered again and
+ * its partition rebuilt from Postgres. A runner whose event loop is held for longer than this (a
+ * day plan, a major GC, a moved partition's replay, or simply its share of a shared CPU) misses the
+ * deadline. At 2 s (a refresh every 2 s, the setting before) a 250,000-subscriber run on this
+ * machine lost its shards every few seconds, and at 1M subscribers no day ever finished: each
+ * re-delivery began with a replay, itself a long stall. At 60 s, a 1M run at a load average of 30
+ * on 2 cores still showed a 33 s stall (a setup step of ~2 CPU s at a twentieth of a core; setup
+ * now yields every 256 groups), hence 120 s. The deadline does not slow failover: a killed
+ * runner's Postgres session closes with it and its locks go at once.
+ */
+export const SHARD_LOCK_DEADLINE = "120 seconds"
+
 export const shardingConfig = (
   shards: number,
   address: { host: string; port: number } | null,
 ): Partial<ShardingConfig.ShardingConfig["Service"]> => ({
   shardsPerGroup: shards,
-  shardLockRefreshInterval: "2 seconds",
-  // A killed runner's Postgres session closes with it, releasing its locks at once; the expiry only
-  // bounds a frozen runner. It is also the idle_session_timeout of the lock session: a runner whose
-  // event loop is held longer (a day plan or a moved partition's replay is one synchronous stretch,
-  // and on a shared, overloaded machine a CPU second takes ten) would lose all its shards mid-day.
-  shardLockExpiration: "120 seconds",
+  shardLockRefreshInterval: SHARD_LOCK_DEADLINE,
+  // Three deadlines, so the derived interval is SHARD_LOCK_DEADLINE. It is also the lock session's
+  // idle_session_timeout: how long a frozen (not killed) runner keeps its locks, and so its
+  // partitions, before another runner can take them.
+  shardLockExpiration: "360 seconds",
   runnerHealthCheckInterval: "1 second",
   refreshAssignmentsInterval: "1 second",
   entityMessagePollInterval: "500 millis",
@@ -45,7 +63,16 @@ export const pgLayer = (url: string) =>
   // A day's chunk of a 125,000-subscriber partition is ~40 MB and its setup more: read back as one
   // row, it is one backend message, over the client's default 16 MiB limit (PostgreSQL's own limit
   // for a value is 1 GB).
-  PgClient.layer({ url: Redacted.make(url), maxConnections: 8, maxMessageSize: 1 << 30 })
+  // Connections are opened generously and kept: on a busy machine opening one (startup and
+  // authentication) took longer than the client's default 5 s, and a pool that closes idle
+  // connections after a minute opens them again in the middle of a long day.
+  PgClient.layer({
+    url: Redacted.make(url),
+    maxConnections: 8,
+    maxMessageSize: 1 << 30,
+    connectTimeout: "60 seconds",
+    idleTimeout: "30 minutes",
+  })
 
 /** Checks a --pg value: a postgres:// or postgresql:// URL. */
 export const checkPgUrl = (url: string): string | null => {
@@ -67,7 +94,7 @@ export const checkPgUrl = (url: string): string | null => {
  * partition's day then restarts from its last commit: at 1M subscribers on this machine, forever.
  * A killed runner's socket closes at once, so this does not slow failover.
  */
-export const PEER_SILENCE = "120 seconds"
+export const PEER_SILENCE = "180 seconds"
 
 /** The cluster's runner-to-runner client: NodeClusterSocket's, with PEER_SILENCE for the ping timeout. */
 const clientProtocol = Layer.effect(Runners.RpcClientProtocol)(
@@ -83,6 +110,28 @@ const clientProtocol = Layer.effect(Runners.RpcClientProtocol)(
         )
       }, Effect.orDie),
     }
+  }),
+)
+
+/**
+ * Runner health by ping, as RunnerHealth.layerPing, but a peer may take PEER_SILENCE to answer (the
+ * library gives it 10 s, 6 tries): a busy runner marked unhealthy loses its shards, and its
+ * running days start again elsewhere from Postgres. A killed runner refuses the connection at once,
+ * so it is still found dead within seconds.
+ */
+const runnerHealthPing = Layer.effect(RunnerHealth.RunnerHealth)(
+  Effect.gen(function* () {
+    const runners = yield* Runners.Runners
+    return RunnerHealth.RunnerHealth.of({
+      isAlive: (address) =>
+        runners
+          .ping(address)
+          .pipe(
+            Effect.timeout(PEER_SILENCE),
+            Effect.retry({ times: 5, schedule: Schedule.spaced("500 millis") }),
+            Effect.isSuccess,
+          ),
+    })
   }),
 )
 
@@ -102,7 +151,7 @@ const storage = <A, E, R>(transport: Layer.Layer<A, E, R>, config: Partial<Shard
 export const runnerClusterLayer = (config: Partial<ShardingConfig.ShardingConfig["Service"]>) =>
   storage(
     Layer.provide(SocketRunner.layer, [NodeClusterSocket.layerSocketServer, clientProtocol]).pipe(
-      Layer.provide(RunnerHealth.layerPing.pipe(Layer.provide(Runners.layerRpc), Layer.provide(clientProtocol))),
+      Layer.provide(runnerHealthPing.pipe(Layer.provide(Runners.layerRpc), Layer.provide(clientProtocol))),
     ),
     config,
   )

@@ -46,6 +46,8 @@ export interface RunnerStats {
   cpuToMs: number
   /** Largest resident set size it reported (bytes). */
   maxRss: number
+  /** Longest event-loop stall it reported (ms): what its shard-lock refreshes and pings waited behind. */
+  maxStallMs: number
   /** Seconds between its first and last report. */
   firstAt: number
   lastAt: number
@@ -106,7 +108,7 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
       const want = o.waitForRunners
       yield* healthyRunners.pipe(
         Effect.repeat({ schedule: Schedule.spaced("200 millis"), until: (n) => n >= want }),
-        Effect.timeout("60 seconds"),
+        Effect.timeout("5 minutes"),
       )
       // Let the runners publish the assignment that includes all of them before the first message.
       yield* Effect.sleep("2500 millis")
@@ -140,6 +142,7 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
           cpuFromMs: r.cpuStartMs,
           cpuToMs: r.cpuEndMs,
           maxRss: 0,
+          maxStallMs: 0,
           firstAt: now,
           lastAt: now,
         }
@@ -153,6 +156,7 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
       s.cpuToMs = Math.max(s.cpuToMs, r.cpuEndMs)
       s.cpuSeconds = (s.cpuToMs - s.cpuFromMs) / 1000
       s.maxRss = Math.max(s.maxRss, r.rss)
+      s.maxStallMs = Math.max(s.maxStallMs, r.maxStallMs)
       s.lastAt = now
       const prev = lastRunner[r.partition]
       const didMove = prev !== null && prev !== undefined && prev !== r.runner

@@ -55,6 +55,8 @@ export const DayReport = Schema.Struct({
   cpuEndMs: Schema.Number,
   /** Resident set size of the runner process after the call. */
   rss: Schema.Number,
+  /** The longest the runner's event loop was held (no timer, socket or query served) since it started, ms. */
+  maxStallMs: Schema.Number,
   /** On the last day: the partition's final summary with its state hash. */
   summary: Schema.NullOr(PartitionSummarySchema),
 })

@@ -8,8 +8,9 @@
 // its twin in memory is at, and reloads when they differ; the commit itself is an INSERT … ON
 // CONFLICT DO NOTHING on (run, partition, day), so of two handlers racing on one day only the first
 // commits, and the other throws its twin away and answers from the committed row.
-import { Effect } from "effect"
+import { Effect, Schedule } from "effect"
 import { Entity } from "effect/cluster"
+import { monitorEventLoopDelay } from "node:perf_hooks"
 import { SqlClient, type SqlError } from "effect/sql"
 import { Partition } from "../sim/partition.ts"
 import { generateGroups, partitionGroups, type Group } from "../sim/population.ts"
@@ -58,6 +59,13 @@ const groupsOf = (seed: string, subscribers: number): Group[] => {
   if (groupsMemo?.key !== key) groupsMemo = { key, groups: generateGroups(seed, subscribers) }
   return groupsMemo.groups
 }
+
+/** Event-loop delay on this runner (what a shard-lock refresh or a health ping waits behind). */
+const stalls = monitorEventLoopDelay({ resolution: 20 })
+stalls.enable()
+
+/** Start measuring stalls afresh (a runner does when it has joined: loading its code is not counted). */
+export const resetStalls = (): void => stalls.reset()
 
 const cpuMs = (): number => {
   const c = process.cpuUsage()
@@ -147,6 +155,7 @@ export const partitionLayer = SimPartition.toLayer(
         cpuStartMs,
         cpuEndMs: cpuMs(),
         rss: process.memoryUsage().rss,
+        maxStallMs: stalls.max / 1e6,
         summary,
       }
     }
@@ -202,6 +211,13 @@ export const partitionLayer = SimPartition.toLayer(
         if (out.summary !== null) drop()
         return out
       }).pipe(
+        // A query that failed on the way (a connection that timed out on a busy machine) is tried
+        // again: every step is safe to repeat (reads, and a commit that inserts a day at most once).
+        Effect.retry({
+          while: (e) => !(e instanceof SimFailed),
+          schedule: Schedule.spaced("1 second"),
+          times: 30,
+        }),
         Effect.mapError((e) => (e instanceof SimFailed ? e : failed(e))),
         Effect.provideService(SqlClient.SqlClient, sql),
       )

@@ -35,9 +35,9 @@ export interface LocalClusterOptions {
   readonly pg?: string
   /** Heap limit of each runner process in MB (large populations). */
   readonly maxOldSpaceMb?: number
-  /** Runner stderr lines (diagnostics). */
+  /** Runner output lines after it joined, stderr and stdout (diagnostics: the cluster's own log lines). */
   readonly onLog?: (line: string) => void
-  /** Milliseconds to wait for a runner to join. */
+  /** Milliseconds to wait for a runner to join (default 5 min: on a busy shared machine loading the code took minutes). */
   readonly startTimeoutMs?: number
 }
 
@@ -67,9 +67,13 @@ const spawnRunner = (url: string, port: number, shards: number, o: LocalClusterO
     let err = ""
     const timer = setTimeout(() => {
       child.kill("SIGKILL")
-      reject(new Error(`runner ${address} did not join within ${o.startTimeoutMs ?? 60_000} ms: ${err.slice(-2000)}`))
-    }, o.startTimeoutMs ?? 60_000)
+      reject(new Error(`runner ${address} did not join within ${o.startTimeoutMs ?? 300_000} ms: ${err.slice(-2000)}`))
+    }, o.startTimeoutMs ?? 300_000)
     child.stdout?.setEncoding("utf8").on("data", (s: string) => {
+      if (out.includes(READY)) {
+        for (const line of s.split("\n")) if (line.trim() !== "") o.onLog?.(`[${address}] ${line}`)
+        return
+      }
       out += s
       if (out.includes(READY)) {
         clearTimeout(timer)

@@ -4,7 +4,7 @@
 import { NodeRuntime } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
 import { runnerClusterLayer, pgLayer, shardingConfig } from "./config.ts"
-import { partitionLayer } from "./host.ts"
+import { partitionLayer, resetStalls } from "./host.ts"
 import { ensureSchema } from "./store.ts"
 
 export interface RunnerOptions {
@@ -22,6 +22,7 @@ export const runnerLayer = (o: RunnerOptions) => {
   const ready = Layer.effectDiscard(
     Effect.gen(function* () {
       yield* ensureSchema
+      resetStalls()
       yield* Effect.sync(() => console.log(`${READY} ${o.host}:${o.port} pid ${process.pid}`))
     }),
   )

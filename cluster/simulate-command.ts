@@ -53,7 +53,8 @@ class ClusterProgress {
         ? new cliProgress.MultiBar(
             {
               format:
-                "{name} {bar} {percentage}% | {value}/{total} абонент-дней | {rate} абонент-дней/с | осталось {eta_formatted}",
+                "{name} {bar} {percentage}% | {value}/{total} абонент-дней | {rate} абонент-дней/с | " +
+                "осталось {eta_formatted}",
               hideCursor: true,
               etaBuffer: 50,
               fps: 5,
@@ -81,7 +82,14 @@ class ClusterProgress {
       this.lastLog = performance.now()
       const per = [...this.done.entries()].map(([k, v]) => `${k} ${ru(v)} (RSS ${mb(this.rss.get(k) ?? 0)})`).join(", ")
       console.error(
-        `  ${secs.toFixed(0)} с · ${Math.floor((this.all / (this.o.subscribers * this.o.days)) * 100)}% · ${ru(this.all)} абонент-дней · ${ru(this.all / Math.max(0.001, secs))} абонент-дней/с · ${ru(this.events / Math.max(0.001, secs))} событий/с · по раннерам: ${per}`,
+        [
+          `  ${secs.toFixed(0)} с`,
+          `${Math.floor((this.all / (this.o.subscribers * this.o.days)) * 100)}%`,
+          `${ru(this.all)} абонент-дней`,
+          `${ru(this.all / Math.max(0.001, secs))} абонент-дней/с`,
+          `${ru(this.events / Math.max(0.001, secs))} событий/с`,
+          `по раннерам: ${per}`,
+        ].join(" · "),
       )
     }
   }
@@ -116,7 +124,14 @@ export const printCluster = (r: ClusterSimResult, where: string): void => {
     const secs = Math.max(0.001, s.lastAt - s.firstAt)
     line(
       `  раннер ${s.runner} (pid ${s.pids.join(", ")})`,
-      `разделы ${[...s.partitions].sort((a, b) => a - b).join(", ")} · ${ru(s.subscriberDays)} абонент-дней · ${ru(s.subscriberDays / secs)} абонент-дней/с · ЦП ${s.cpuSeconds.toFixed(1)} с · RSS до ${mb(s.maxRss)}`,
+      [
+        `разделы ${[...s.partitions].sort((a, b) => a - b).join(", ")}`,
+        `${ru(s.subscriberDays)} абонент-дней`,
+        `${ru(s.subscriberDays / secs)} абонент-дней/с`,
+        `ЦП ${s.cpuSeconds.toFixed(1)} с`,
+        `RSS до ${mb(s.maxRss)}`,
+        `самая долгая остановка цикла событий ${(s.maxStallMs / 1000).toFixed(1)} с`,
+      ].join(" · "),
     )
   }
   line(
@@ -173,7 +188,8 @@ export const runClusterCommand = async (o: ClusterCommand): Promise<void> => {
         onRetry: (p, day, e) => {
           if (!o.json)
             console.error(
-              `  повтор отправки: раздел ${p}, день ${day}: ${e._tag}${e.message !== undefined ? ` (${e.message.slice(0, 200)})` : ""}`,
+              `  повтор отправки: раздел ${p}, день ${day}: ${e._tag}` +
+                (e.message !== undefined ? ` (${e.message.slice(0, 200)})` : ""),
             )
         },
       },

@@ -66,8 +66,8 @@ const toDay = (r: Row): CommittedDay => ({
 export const loadDays = (run: string, partition: number) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const rows =
-      yield* sql<Row>`SELECT day, first_seq, events, chunk, counters, runner FROM twin_sim_days WHERE run = ${run} AND partition = ${partition} ORDER BY day`
+    const rows = yield* sql<Row>`SELECT day, first_seq, events, chunk, counters, runner FROM twin_sim_days
+      WHERE run = ${run} AND partition = ${partition} ORDER BY day`
     return rows.map(toDay)
   })
 
@@ -75,8 +75,8 @@ export const loadDays = (run: string, partition: number) =>
 export const loadDay = (run: string, partition: number, day: number) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const rows =
-      yield* sql<Row>`SELECT day, first_seq, events, chunk, counters, runner FROM twin_sim_days WHERE run = ${run} AND partition = ${partition} AND day = ${day}`
+    const rows = yield* sql<Row>`SELECT day, first_seq, events, chunk, counters, runner FROM twin_sim_days
+      WHERE run = ${run} AND partition = ${partition} AND day = ${day}`
     const r = rows[0]
     return r === undefined ? null : toDay(r)
   })
@@ -99,7 +99,8 @@ export const commitDay = (
     const rows = yield* sql<{
       day: number
     }>`INSERT INTO twin_sim_days (run, partition, day, first_seq, events, chunk, counters, runner)
-    VALUES (${run}, ${partition}, ${day}, ${chunk?.firstSeq ?? 0}, ${events}, ${chunk?.data ?? new Uint8Array(0)}, ${JSON.stringify(counters)}, ${runner})
+    VALUES (${run}, ${partition}, ${day}, ${chunk?.firstSeq ?? 0}, ${events},
+      ${chunk?.data ?? new Uint8Array(0)}, ${JSON.stringify(counters)}, ${runner})
     ON CONFLICT (run, partition, day) DO NOTHING RETURNING day`
     return rows.length === 1
   })

@@ -31,6 +31,8 @@ export const SIM_START = parseInstant("2026-06-01T00:00:00+03:00") as number
  * billing dates, and the monthly fees, spread over the simulated month as at a real operator.
  */
 export const JOIN_DAYS = 30
+/** setupSteps() yields after this many groups (a cluster runner serves lock refreshes and pings in between). */
+const SETUP_STEP_GROUPS = 256
 export const TWIN_START = SIM_START - JOIN_DAYS * DAY
 
 /** What a partition's run adds up to. Money in kopecks. */
@@ -220,8 +222,12 @@ export class Partition {
     for (let k = 0; k < JOIN_DAYS; k++) {
       const r = this.twin.advanceTo(TWIN_START + k * DAY + 10 * 3_600_000)
       if (r._tag === "Failure") throw new Error(`advance failed: ${r.failure.message}`)
-      for (const x of byDay[k] as Array<{ g: Group; at: number }>)
+      let n = 0
+      for (const x of byDay[k] as Array<{ g: Group; at: number }>) {
         this.join(x.g, this.numbers.slice(x.at, x.at + x.g.size), d)
+        // A join day of a 125,000-subscriber partition is ~2 CPU s: yield inside it too.
+        if (++n % SETUP_STEP_GROUPS === 0) yield
+      }
       yield
     }
     const r = this.twin.advanceTo(SIM_START)

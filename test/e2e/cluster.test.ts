@@ -1,8 +1,10 @@
 // The population simulation on effect/cluster (issue 20): a real embedded PostgreSQL and runner
 // processes on 127.0.0.1. Same seed → the same combined hash as the in-process run on 1, 2 and 3
 // runners; a runner killed with SIGKILL mid-run → the run finishes with the same hash, its
-// partitions resumed elsewhere from their committed days (I7); a day handled twice is applied once.
-// Small populations: the test is about placement and faults, not speed. No timing assertions.
+// partitions resumed elsewhere from their committed days (I7); a runner frozen (SIGSTOP) for longer
+// than the library's shard-lock deadline keeps its partitions, nothing delivered twice; a day
+// handled twice is applied once. Small populations: the test is about placement and faults, not
+// speed. No timing assertions.
 import { Effect, Layer } from "effect"
 import { Entity, ShardingConfig } from "effect/cluster"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -24,7 +26,7 @@ beforeAll(async () => {
   reference = await simulate({ ...run, threads: 1, log: "null" })
   // Three runners started at once; the runs below go from 3 to 2 (one killed) to 1 (one stopped).
   cluster = await startLocalCluster({ runners: 3, shards: P, maxOldSpaceMb: 512 })
-}, 180_000)
+}, 420_000)
 
 afterAll(async () => {
   await cluster?.stop()
@@ -54,12 +56,45 @@ const samePlacedRun = (r: ClusterSimResult, runners: number): void => {
   expect(r.cluster.runners.flatMap((s) => s.partitions).sort()).toEqual(Array.from({ length: P }, (_, p) => p))
   expect(r.cluster.moved).toBe(0)
   expect(r.cluster.duplicates).toBe(0)
+  expect(r.cluster.restored).toBe(0)
 }
+
+/**
+ * How long a runner is frozen (SIGSTOP) in the test of long stalls: longer than the shard-lock
+ * deadline of the library's defaults (10 s) and of this cluster's settings before (2 s), shorter
+ * than SHARD_LOCK_DEADLINE and PEER_SILENCE (cluster/config.ts).
+ */
+const FREEZE_MS = 12_000
 
 describe("twin simulate --cluster: partitions as effect/cluster entities", () => {
   it("I7 determinism across placement: 3 runners give the in-process run's combined hash", async () => {
     samePlacedRun(await onCluster(3), 3)
-  }, 120_000)
+  }, 300_000)
+
+  it("I7 a runner held still mid-run (a long day, a GC, a busy machine) keeps its partitions: no re-delivery, no rebuild", async () => {
+    // A stopped process answers nothing: no lock refresh, no ping, no socket. What a long synchronous
+    // stretch does to a runner, without waiting for one: the day it was running must not be taken
+    // away and started again (at 1M subscribers such restarts never ended).
+    let frozen: LocalCluster["runners"][number] | null = null
+    let thawed: Promise<void> | null = null
+    const r = await onCluster(3, run.days, (rep) => {
+      if (frozen !== null || rep.day !== 1) return
+      const victim = cluster.runners.find((x) => x.address === rep.runner) ?? null
+      frozen = victim
+      victim?.process.kill("SIGSTOP")
+      thawed = new Promise((resolve) =>
+        setTimeout(() => {
+          victim?.process.kill("SIGCONT")
+          resolve()
+        }, FREEZE_MS),
+      )
+    }).finally(() => thawed)
+    expect(frozen).not.toBeNull()
+    samePlacedRun(r, 3)
+    // Its partitions waited for it, and its stall was seen.
+    const held = r.cluster.runners.find((s) => s.runner === (frozen as LocalCluster["runners"][number]).address)
+    expect(held?.maxStallMs).toBeGreaterThanOrEqual(FREEZE_MS * 0.9)
+  }, 300_000)
 
   it("I7 kill -9 of a runner mid-run: the run finishes with the same hash, its partitions resume elsewhere", async () => {
     const days = 6
@@ -83,14 +118,14 @@ describe("twin simulate --cluster: partitions as effect/cluster entities", () =>
     expect(victimParts.length).toBeGreaterThanOrEqual(1)
     for (const p of victimParts)
       expect(r.cluster.runners.some((s) => s.runner !== victim && s.partitions.includes(p))).toBe(true)
-  }, 180_000)
+  }, 300_000)
 
   it("I7 determinism across placement: the 2 surviving runners, then 1, give the same hash", async () => {
     samePlacedRun(await onCluster(2), 2)
     const stop = cluster.runners.findIndex((x) => x.address === alive()[0])
     await cluster.stopRunner(stop)
     samePlacedRun(await onCluster(1), 1)
-  }, 180_000)
+  }, 300_000)
 
   it("I7 a day handled twice is applied once (by partition and day), also by two hosts of one partition", async () => {
     // Two in-process hosts of the partition entity (two "runners" that both believe they own it),
@@ -140,5 +175,5 @@ describe("twin simulate --cluster: partitions as effect/cluster entities", () =>
     const final = out.a2.summary ?? out.b2.summary
     const inProcess = await simulate({ ...run, days: 3, threads: 1, log: "null" })
     expect(final?.hash).toBe(inProcess.partitionHashes[2])
-  }, 180_000)
+  }, 300_000)
 })
