@@ -1,10 +1,29 @@
 // Building package instances from the catalog (R1, R4, R5). Data is kept in kilobytes.
 import type { Tariff } from "../catalog/schema.ts"
-import type { PackageKind } from "../catalog/schema.ts"
+import type { OneOffPackage, PackageKind } from "../catalog/schema.ts"
 import type { Pkg, Shares } from "../domain/account.ts"
 import type { Subscriber } from "../state/model.ts"
+import { DAY } from "../domain/time.ts"
 
 export const KB_PER_MB = 1024
+
+/**
+ * The package a one-off offer gives from `now` for its validity (R4), whether bought (BuyPackage)
+ * or put in place by a scenario's setup (SetupPackage); `seq` is the seq of the event adding it.
+ */
+export const oneOffPackage = (o: OneOffPackage, seq: number, now: number): Pkg & { expiresAt: number } => {
+  const total = o.kind === "data" ? o.amount * KB_PER_MB : o.amount
+  return {
+    id: `oneoff:${o.id}:${seq}`,
+    source: "oneoff",
+    offer: o.id,
+    name: o.name,
+    kind: o.kind,
+    total,
+    left: total,
+    expiresAt: now + o.validDays * DAY,
+  }
+}
 export const KB_PER_GB = 1024 * 1024
 
 const KIND_NAMES: Record<PackageKind, string> = { minutes: "Минуты", sms: "SMS", data: "Интернет" }

@@ -4,11 +4,11 @@ import type { CommandOf } from "../domain/commands.ts"
 import type { Draft } from "../domain/events.ts"
 import { err } from "../domain/errors.ts"
 import { formatRub } from "../domain/money.ts"
-import { addMonths, DAY } from "../domain/time.ts"
+import { addMonths } from "../domain/time.ts"
 import { hasService } from "../state/model.ts"
 import { actingOn, isErr, ok, smsTo, tariffOf, type Ctx, type RuleResult } from "./context.ts"
 import { refuseWhileBlocked, requireFunds } from "./funds.ts"
-import { KB_PER_MB, tariffPackages } from "./packages.ts"
+import { oneOffPackage, tariffPackages } from "./packages.ts"
 import { SENDER, texts } from "./texts.ts"
 
 export const serviceAvailable = (sv: Service, t: Tariff): boolean =>
@@ -241,24 +241,16 @@ export const buyPackage = (ctx: Ctx, c: CommandOf<"BuyPackage">): RuleResult<{ p
   if (blocked) return blocked
   const lack = requireFunds(s, o.price, `package ${o.id}`)
   if (lack) return lack
-  const until = ctx.now + o.validDays * DAY
-  const total = o.kind === "data" ? o.amount * KB_PER_MB : o.amount
+  // The Money event takes seq + 1, so the package is added at seq + 2; its id keeps seq + 1.
+  const pkg = oneOffPackage(o, ctx.state.seq + 1, ctx.now)
+  const until = pkg.expiresAt
   return ok(
     [
       { type: "Money", msisdn: s.msisdn, amount: -o.price, reason: "package-purchase", ref: o.id },
       {
         type: "PackageAdded",
         msisdn: s.msisdn,
-        pkg: {
-          id: `oneoff:${o.id}:${ctx.state.seq + 1}`,
-          source: "oneoff",
-          offer: o.id,
-          name: o.name,
-          kind: o.kind,
-          total,
-          left: total,
-          expiresAt: until,
-        },
+        pkg,
       },
       smsTo(s.msisdn, SENDER.mts, texts.packageBought(o.name, until)),
     ],

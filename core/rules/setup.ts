@@ -5,10 +5,9 @@
 // the messages are left out. System-only: no channel can send these.
 import type { CommandOf } from "../domain/commands.ts"
 import { err } from "../domain/errors.ts"
-import { DAY } from "../domain/time.ts"
 import { getSub, isErr, ok, systemOnly, type Ctx, type RuleResult } from "./context.ts"
 import { familyInvite, joined } from "./family.ts"
-import { KB_PER_MB } from "./packages.ts"
+import { oneOffPackage } from "./packages.ts"
 
 /** A one-off package held from now, as if bought, without the purchase (R4). */
 export const setupPackage = (ctx: Ctx, c: CommandOf<"SetupPackage">): RuleResult => {
@@ -19,22 +18,11 @@ export const setupPackage = (ctx: Ctx, c: CommandOf<"SetupPackage">): RuleResult
   const o = ctx.cat.oneOff.get(c.offer)
   if (o === undefined)
     return err("UNKNOWN_OFFER", `offer: no one-off package "${c.offer}" in the catalog`, "Пакет не найден", "offer")
-  const total = o.kind === "data" ? o.amount * KB_PER_MB : o.amount
-  const until = ctx.now + o.validDays * DAY
   return ok([
     {
       type: "PackageAdded",
       msisdn: s.msisdn,
-      pkg: {
-        id: `oneoff:${o.id}:${ctx.state.seq + 1}`,
-        source: "oneoff",
-        offer: o.id,
-        name: o.name,
-        kind: o.kind,
-        total,
-        left: total,
-        expiresAt: until,
-      },
+      pkg: oneOffPackage(o, ctx.state.seq + 1, ctx.now),
     },
   ])
 }
