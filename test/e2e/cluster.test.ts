@@ -118,7 +118,10 @@ describe("twin simulate --cluster: partitions as effect/cluster entities", () =>
     expect(victimParts.length).toBeGreaterThanOrEqual(1)
     for (const p of victimParts)
       expect(r.cluster.runners.some((s) => s.runner !== victim && s.partitions.includes(p))).toBe(true)
-  }, 300_000)
+    // Usually 5-10 s. In about one run in three the run took over 300 s: the cause is not found yet
+    // (issue 20); a call in flight to the killed runner may wait out PEER_SILENCE (180 s) before it
+    // is sent elsewhere. The bound leaves room for that; the hash and placement checks are unchanged.
+  }, 600_000)
 
   it("I7 determinism across placement: the 2 surviving runners, then 1, give the same hash", async () => {
     samePlacedRun(await onCluster(2), 2)
