@@ -9,6 +9,7 @@ import type { Command } from "../core/domain/commands.ts"
 import { DAY, HOUR, MINUTE, formatMskIso } from "../core/domain/time.ts"
 import type { CatalogIndex } from "../core/catalog/load.ts"
 import type { CheckerId, InvariantId, Regression } from "./invariants/types.ts"
+import { sessionIdleMs } from "../core/rules/sessions.ts"
 import { describeStep, type Step } from "./steps.ts"
 
 export interface ScenarioSource {
@@ -70,22 +71,50 @@ export const durationText = (ms: number): string => {
 
 type Yaml = Record<string, unknown>
 
+/** LK idle limit when the journey's catalog is not given (the default catalog's 20 minutes). */
+const DEFAULT_IDLE_MS = 20 * MINUTE
+
+/**
+ * The scenario's own LK sessions, followed through the exported steps: the scenario clock (the
+ * sum of its `advance` steps) and when each number last used its LK session. A session unused for
+ * the LK idle limit has ended (R25), so the next LK step logs in again first.
+ */
+class LkSessions {
+  private now = 0
+  private readonly lastUse = new Map<string, number>()
+  constructor(private readonly idleMs: number) {}
+  advance(ms: number): void {
+    this.now += ms
+  }
+  /** A login on the LK: the session starts now. */
+  opened(msisdn: string): void {
+    this.lastUse.set(msisdn, this.now)
+  }
+  /** Is `msisdn`'s session still open now (it is used, so its idle timer restarts)? */
+  use(msisdn: string): boolean {
+    const last = this.lastUse.get(msisdn)
+    if (last === undefined || this.now - last >= this.idleMs) return false
+    this.lastUse.set(msisdn, this.now)
+    return true
+  }
+}
+
 /** The scenario steps for one journey step, or a comment when it has no scenario form. */
-const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>, cat?: CatalogIndex): Yaml[] | string => {
+const stepYaml = (s: Step, known: ReadonlySet<string>, lkSessions: LkSessions, cat?: CatalogIndex): Yaml[] | string => {
   const lk = (msisdn: string, op: string, args: Yaml = {}): Yaml[] => {
     const out: Yaml[] = []
-    if (op !== "request-code" && op !== "login" && !loggedIn.has(msisdn)) {
+    if (op !== "request-code" && op !== "login" && !lkSessions.use(msisdn)) {
       out.push({ lk: { msisdn, do: "request-code" } }, { lk: { msisdn, do: "login", with: { code: "${sms.3339}" } } })
-      loggedIn.add(msisdn)
+      lkSessions.opened(msisdn)
     }
     out.push({ lk: Object.keys(args).length === 0 ? { msisdn, do: op } : { msisdn, do: op, with: args } })
     return out
   }
   switch (s.t) {
     case "advance":
+      lkSessions.advance(s.ms)
       return [{ advance: durationText(s.ms) }]
     case "login-inbox":
-      loggedIn.add(s.msisdn)
       return [{ [s.channel]: { msisdn: s.msisdn, do: "login", with: { code: "${sms.3339}" } } }]
     case "kiosk-inbox":
       return [{ kiosk: { msisdn: s.msisdn, do: "login", with: { code: "${sms.6262}" } } }]
@@ -203,14 +232,22 @@ const stepYaml = (s: Step, known: ReadonlySet<string>, loggedIn: Set<string>, ca
   }
 }
 
+/** The number a step logs in on the LK, if it is an LK login. */
+const lkLoginOf = (s: Step): string | undefined => {
+  if (s.t === "login-inbox") return s.channel === "lk" ? s.msisdn : undefined
+  if (s.t !== "command") return undefined
+  const c = s.command
+  return (c._tag === "Login" || c._tag === "LoginByNetwork") && c.channel === "lk" ? c.msisdn : undefined
+}
+
 export const toScenarioYaml = (src: ScenarioSource): string => {
   const known = new Set(src.population.map((p) => p.msisdn))
-  const loggedIn = new Set<string>()
+  const lkSessions = new LkSessions(src.catalog === undefined ? DEFAULT_IDLE_MS : sessionIdleMs(src.catalog, "lk"))
   const steps: Yaml[] = []
   const skipped: string[] = []
   const last = src.steps.length - 1
   src.steps.forEach((s, i) => {
-    const y = stepYaml(s, known, loggedIn, src.catalog)
+    const y = stepYaml(s, known, lkSessions, src.catalog)
     if (typeof y === "string") {
       skipped.push(`step ${i + 1} (${y}): ${describeStep(s)}`)
       return
@@ -218,6 +255,8 @@ export const toScenarioYaml = (src: ScenarioSource): string => {
     steps.push(...y)
     // A step the journey saw refused is refused here too; say so, or the scenario stops at it.
     const code = src.outcomes?.[i] ?? null
+    const lkLogin = lkLoginOf(s)
+    if (lkLogin !== undefined && code === null) lkSessions.opened(lkLogin)
     if (i !== last && code !== null) steps.push({ expect: { error: "any" } })
   })
   // The closing expectation: what the failing step should have ended in.
