@@ -208,8 +208,9 @@ describe("R20 link confirmation", () => {
     expect(voidOnce(t).code).toBe("LINK_LOCKED")
     unchanged(t, () => expect(codeOf(refused(confirm(t, code, C)))).toEqual(["LINK_LOCKED", "msisdn"]))
   })
-  it("R20: voids older than 24 hours do not count: void, +24 h, void, void is still CODE_VOID", () => {
+  it("R20: voids 24 hours old or older do not count: 2 voids, +24 h, a void is still CODE_VOID", () => {
     const t = twin()
+    voidOnce(t)
     voidOnce(t)
     t.advanceBy(24 * HOUR)
     expect(voidOnce(t).code).toBe("CODE_VOID")
@@ -260,13 +261,15 @@ describe("R20 unlinking", () => {
       expect(codeOf(fails(t, { _tag: "Unlink", msisdn: A, target: D, by: D }))).toEqual(["NOT_LINKED", "target"])
     })
   })
-  it("R20: linkedBy lists the logins that hold a number, sorted", () => {
+  it("R20: linkedBy lists the logins that hold a number, sorted (not in the order they were created)", () => {
     const t = twin()
-    for (const owner of [C, A]) {
+    const first = "79160000900"
+    addSub(t, first, "smart", rub(100))
+    for (const owner of [C, first, A]) {
       run(t, { _tag: "LinkRequest", msisdn: owner, target: B })
       run(t, { _tag: "LinkConfirm", msisdn: owner, target: B, code: codeFrom(t, B, "MTS") })
     }
-    expect(linkedBy(t.state, B)).toEqual([A, C])
+    expect(linkedBy(t.state, B)).toEqual([first, A, C])
     expect(linkedBy(t.state, A)).toEqual([])
   })
 })
