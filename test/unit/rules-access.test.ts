@@ -87,6 +87,23 @@ describe("I9 who may act on a number, for every rule", () => {
       else expect([c._tag, r === "done" ? r : r[0]]).not.toEqual([c._tag, "NOT_AUTHORIZED"])
     }
   })
+  it("I9: the refusal says why: not the same number, and for «linked» rules not linked either", () => {
+    const t = twin()
+    const linkedRule = t.execute({ _tag: "TopUp", msisdn: A, amount: rub(100), method: "card", by: S })
+    const selfRule = t.execute({ _tag: "Transfer", msisdn: A, to: B, amount: rub(10), by: L })
+    if (Result.isSuccess(linkedRule) || Result.isSuccess(selfRule)) throw new Error("a stranger acted on A")
+    expect(linkedRule.failure.message).toBe(`by: ${S} may not act on ${A} (not the same number and not linked)`)
+    expect(selfRule.failure.message).toBe(`by: ${L} may not act on ${A} (not the same number)`)
+    expect(selfRule.failure.ru).toBe("Нет доступа к этому номеру")
+  })
+  it("I9: the operator (no by) passes every preamble", () => {
+    for (const c of commands(A, A)) {
+      const { by: _by, ...operator } = c
+      const t = twin()
+      const r = refusal(t.execute(operator as Command))
+      expect([c._tag, r === "done" ? r : r[0]]).not.toEqual([c._tag, "NOT_AUTHORIZED"])
+    }
+  })
   it("I9: the number itself passes every preamble", () => {
     for (const c of commands(A, A)) {
       const t = twin()

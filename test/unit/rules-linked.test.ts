@@ -49,6 +49,12 @@ describe("R20 link request", () => {
         "запрашивали привязку, никому не сообщайте код.",
     )
     expect(JSON.stringify(r.events)).not.toContain(`: ${code}.`)
+    // The logged SMS masks the code one mark a digit and keeps the draw it came from.
+    const sms = r.events.find((e) => e.type === "SmsDelivered")
+    expect(sms).toMatchObject({ msisdn: B, from: "MTS", code: { digits: 4 }, segments: 3, encoding: "UCS-2" })
+    // Drawn just before the salt: LinkRequested records the counter after both draws.
+    expect(sms?.type === "SmsDelivered" && sms.code?.draw).toBe(ev?.type === "LinkRequested" && ev.rng - 2)
+    expect(sms?.type === "SmsDelivered" && sms.text).toContain(": ••••. Если")
     expect(inbox(t, A)).toHaveLength(0)
     expect(sub(t, A).linkRequests).toEqual([expect.objectContaining({ target: B, expiresAt: t.now + HOUR })])
   })
