@@ -277,3 +277,55 @@ describe("R4 usage validation", () => {
     expect(fails(t, { _tag: "Usage", msisdn: "79169999999", usage: call(60) }).code).toBe("UNKNOWN_SUBSCRIBER")
   })
 })
+
+describe("R3, R15 partial grants: what is cut and what the subscriber is told", () => {
+  const sms = (events: readonly Event[]) => events.flatMap((e) => (e.type === "SmsDelivered" ? [e.text] : []))
+  it("R3, R15: abroad the day's fee comes first; what is left buys 1 of 2 minutes: fee, rated, cut, SMS", () => {
+    const t = newTwin()
+    addSub(t, A, "super", rub(393), { services: ["zabugorishche"] })
+    run(t, { _tag: "Travel", msisdn: A, to: "TR" })
+    const out = use(t, call(120))
+    expect(out.events.map((e) => e.type)).toEqual(["Money", "UsageRated", "UsageCut", "SmsDelivered"])
+    expect(money(out.events)).toEqual([[A, "fee-zabugorishche", -rub(390), "TR"]])
+    const r = rated(out.events)
+    expect([r.units, r.volume, r.cost, r.where]).toEqual([1, 60, rub(2), "TR"])
+    expect(cutOf(out.events)).toMatchObject({ units: 1, volume: 60, where: "TR", peer: PEER, direction: "out" })
+    expect(sms(out.events)).toEqual([
+      "Звонок прерван: недостаточно средств на счете. Баланс: 1,00 руб. Пополните счет.",
+    ])
+    expect(sub(t, A).balance).toBe(rub(1))
+  })
+  it("R15: an uncovered usage is refused, yet its cut and the SMS with the balance are recorded", () => {
+    const t = payg(rub(1))
+    const n = t.log.count()
+    const e = fails(t, { _tag: "Usage", msisdn: A, usage: { _tag: "sms", to: PEER } })
+    expect(e.code).toBe("INSUFFICIENT_FUNDS")
+    const tail = [...t.log.read(n)]
+    expect(tail.map((x) => x.type)).toEqual(["UsageCut", "SmsDelivered"])
+    expect(tail[0]).toMatchObject({ kind: "sms", units: 1, volume: 1, peer: PEER, where: "home" })
+    expect(tail[1]).toMatchObject({
+      text: "SMS не отправлено: недостаточно средств на счете. Баланс: 1,00 руб. Пополните счет.",
+    })
+  })
+  it("R15: 3 SMS with 5 ₽ at 2 ₽ each: 2 sent, 1 cut; data volume granted is the KB of whole megabytes", () => {
+    const t = payg(rub(5))
+    const out = use(t, { _tag: "sms", to: PEER, count: 3 })
+    expect([rated(out.events).units, rated(out.events).volume, rated(out.events).cost]).toEqual([2, 2, rub(4)])
+    expect(cutOf(out.events)).toMatchObject({ units: 1, volume: 1 })
+    expect(sms(out.events)).toEqual([
+      "SMS не отправлено: недостаточно средств на счете. Баланс: 1,00 руб. Пополните счет.",
+    ])
+    const d = payg(rub(25))
+    const data = use(d, { _tag: "data", kb: 5 * 1024 - 10 })
+    expect([rated(data.events).volume, cutOf(data.events)?.volume]).toEqual([2 * 1024, 3 * 1024 - 10])
+  })
+  it("R4: a «+» before the number is dropped from the peer; an incoming call at home draws no package", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(100))
+    const r = rated(use(t, call(60, `+${PEER}`)).events)
+    expect([r.peer, r.units, r.cost]).toEqual([PEER, 1, 0])
+    expect(r.draws).toEqual([["tariff:minutes", 1]])
+    const inc = rated(use(t, call(60, PEER, "in")).events)
+    expect([inc.draws, inc.cost, inc.direction]).toEqual([[], 0, "in"])
+  })
+})
