@@ -278,3 +278,33 @@ describe("R4 one-off packages", () => {
     expect(sub(t, A).packages.some((p) => p.source === "oneoff")).toBe(false)
   })
 })
+
+describe("R6, R17, R5 what the subscriber is told", () => {
+  const texts = (events: readonly Event[]) =>
+    events.flatMap((e) => (e.type === "SmsDelivered" ? [[e.from, e.text]] : []))
+  it("R17: connecting and disconnecting name the service; «Электронный Помощник» says how to get its code", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(100))
+    expect(texts(run(t, { _tag: "ConnectService", msisdn: A, service: "goodok" }).events)).toEqual([
+      ["MTS", "Услуга «GOOD'OK» подключена."],
+    ])
+    expect(texts(run(t, { _tag: "DisconnectService", msisdn: A, service: "goodok" }).events)).toEqual([
+      ["MTS", "Услуга «GOOD'OK» отключена."],
+    ])
+    expect(texts(run(t, { _tag: "ConnectService", msisdn: A, service: "e-assistant" }).events)).toEqual([
+      [
+        "MTS",
+        "Услуга «Электронный Помощник» подключена. Чтобы получить код доступа, отправьте пустое SMS на номер 6262.",
+      ],
+    ])
+  })
+  it("R6, R5: a tariff change names the new tariff; new constructor options come from 111 with their amounts", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(1000))
+    const r = run(t, { _tag: "ChangeTariff", msisdn: A, tariff: "constructor", confirmed: true })
+    expect(texts(r.events)).toEqual([["MTS", `Тарифный план изменен на «${tariff("constructor").name}».`]])
+    const c = run(t, { _tag: "ConfigureConstructor", msisdn: A, minutes: 600, dataGb: 20 })
+    expect(texts(c.events)).toEqual([["111", "Пакеты тарифа «Мой тариф» изменены: 600 мин, 20 ГБ."]])
+    expect(sub(t, A).constructorChoice).toEqual({ minutes: 600, dataGb: 20 })
+  })
+})
