@@ -392,3 +392,76 @@ describe("R16 notifications", () => {
     expect(fails(t, { _tag: "SetNotifications", msisdn: A, charges: true, by: B }).code).toBe("NOT_AUTHORIZED")
   })
 })
+
+describe("R9, R12, R13 what the subscriber is told and the account checks", () => {
+  const texts = (events: readonly Event[]) => events.flatMap((e) => (e.type === "SmsDelivered" ? [e.text] : []))
+  it("R9: the card SMS names its amount and the balance after it", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(15))
+    run(t, { _tag: "IssuePaymentCard", code: "123412341234", amount: rub(300) })
+    const r = run(t, { _tag: "ActivatePaymentCard", msisdn: A, code: "1234 1234 1234" })
+    expect(r.value).toEqual({ amount: rub(300), balance: rub(315) })
+    expect(texts(r.events)).toEqual(["Баланс пополнен на 300,00 руб. Баланс: 315,00 руб."])
+  })
+  it("R12: the sender and the receiver are each told the amount and the other number", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(100))
+    addSub(t, B, "smart", rub(100))
+    const r = run(t, { _tag: "Transfer", msisdn: A, to: B, amount: rub(50) })
+    expect(r.events.flatMap((e) => (e.type === "SmsDelivered" ? [[e.msisdn, e.text]] : []))).toEqual([
+      [A, "Перевод 50,00 руб. на номер +7 916 000-02-02 выполнен."],
+      [B, "Вам поступил перевод 50,00 руб. с номера +7 916 000-02-01."],
+    ])
+  })
+  it("R12: the account is cleaned of spaces, brackets, «+» and «-»; only the whole of it must match", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(1000))
+    const pay = (provider: string, account: string) =>
+      t.execute({ _tag: "PayProvider", msisdn: A, provider, account, amount: rub(10) })
+    const refused = (provider: string, account: string) => {
+      const r = pay(provider, account)
+      if (r._tag === "Success") throw new Error(`account ${account} was accepted`)
+      return [r.failure.code, r.failure.field, r.failure.ru]
+    }
+    unchanged(t, () => {
+      expect(refused("mobile", "179161234567")).toEqual([
+        "INVALID_FIELD",
+        "account",
+        "Введите номер телефона получателя",
+      ])
+      expect(refused("mobile", "791612345678")[1]).toBe("account")
+      expect(refused("utilities", "AB12.")).toEqual([
+        "INVALID_FIELD",
+        "account",
+        "Введите номер договора или лицевого счета",
+      ])
+      expect(refused("utilities", ".AB12")[1]).toBe("account")
+    })
+    const r = pay("mobile", "+7 (916) 123-45-67")
+    if (r._tag === "Failure") throw new Error(r.failure.message)
+    expect(money(r.success.events)).toEqual([
+      [A, "payment-other", -rub(10), "mobile:79161234567"],
+      [A, "fee-transfer", -rub(10), "mobile:79161234567"],
+    ])
+    expect(r.success.value).toEqual({ amount: rub(10), fee: rub(10), provider: "Мобильный телефон" })
+    const c = pay("tv-internet", " AB 12 ")
+    if (c._tag === "Failure") throw new Error(c.failure.message)
+    expect(money(c.success.events)).toEqual([[A, "payment-other", -rub(10), "tv-internet:AB12"]])
+  })
+  it("R13: the bonus package's id carries the event's sequence; the refusal names points needed and held", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", 0, { bonus: 300 })
+    const seq = t.state.seq
+    const r = run(t, { _tag: "ExchangeBonus", msisdn: A, offer: "bonus-1gb" })
+    expect(r.events.find((e) => e.type === "PackageAdded")).toMatchObject({
+      pkg: { id: `bonus:bonus-1gb:${seq + 1}`, offer: "bonus-1gb", name: "1 ГБ за баллы" },
+    })
+    expect(texts(r.events)).toEqual(["Баллы обменяны: «1 ГБ за баллы», списано 150 баллов."])
+    const e = fails(t, { _tag: "ExchangeBonus", msisdn: A, offer: "bonus-100min" })
+    expect([e.code, e.field, e.ru]).toEqual([
+      "BONUS_INSUFFICIENT",
+      "offer",
+      "Недостаточно баллов: нужно 200, у вас 150",
+    ])
+  })
+})
