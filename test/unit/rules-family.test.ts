@@ -287,3 +287,33 @@ describe("R2 leaving and removal", () => {
     expect(sub(t, M1).balance).toBe(before - fee)
   })
 })
+
+describe("I4 shares against what is left, in detail", () => {
+  it("I4: an active member's share is already out of the owner's packages, not reserved a second time", () => {
+    const t = family()
+    join(t, M1, 1000, 300, 40 * 1024)
+    expect(left(t, O, "minutes")).toBe(500)
+    const over = fails(t, { _tag: "FamilyInvite", msisdn: O, member: M2, minutes: 501, sms: 0, dataMb: 0 })
+    expect([over.code, over.field, over.message]).toEqual([
+      "FAMILY_SHARE_EXCEEDS",
+      "minutes",
+      "minutes: 501 > 500 the owner has",
+    ])
+    invite(t, M2, 500, 200, 10 * 1024)
+  })
+  it("R2: a share of only minutes and SMS, or only SMS and data, is a share", () => {
+    const t = family()
+    run(t, { _tag: "FamilyInvite", msisdn: O, member: M1, minutes: 1, sms: 1, dataMb: 0 })
+    run(t, { _tag: "FamilyInvite", msisdn: O, member: M2, minutes: 0, sms: 1, dataMb: 1 })
+    expect(sub(t, O).family).toMatchObject({ role: "owner" })
+  })
+  it("I4: the refusal names the field and what the owner has left after reservations", () => {
+    const t = family()
+    invite(t, M1, 1000, 300, 40 * 1024)
+    const at = (minutes: number, sms: number, dataMb: number) =>
+      fails(t, { _tag: "FamilyInvite", msisdn: O, member: M2, minutes, sms, dataMb }).message
+    expect(at(501, 0, 0)).toBe("minutes: 501 > 500 the owner has")
+    expect(at(0, 201, 0)).toBe("sms: 201 > 200 the owner has")
+    expect(at(0, 0, 10 * 1024 + 1)).toBe(`dataMb: ${10 * 1024 + 1} > ${10 * 1024} the owner has`)
+  })
+})
