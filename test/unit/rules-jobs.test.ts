@@ -222,3 +222,80 @@ describe("R7 creating subscribers", () => {
     expect(fails(t, { _tag: "SetNetwork", msisdn: "79169999999", mobileData: true }).code).toBe("UNKNOWN_SUBSCRIBER")
   })
 })
+
+describe("R2, R4, R10, R11 what the clock's jobs record and say", () => {
+  const since = (t: ReturnType<typeof newTwin>, n: number) => [...t.log.read(n)]
+  const smsOf = (events: readonly Event[], msisdn: string) =>
+    events.flatMap((e) => (e.type === "SmsDelivered" && e.msisdn === msisdn ? [e.text] : []))
+  it("R2: the nightly job closes only lapsed invitations and tells the owner; an active member stays", () => {
+    const t = newTwin()
+    addSub(t, O, "my-mts", rub(5000))
+    addSub(t, M, "smart", rub(100))
+    addSub(t, A, "smart", rub(100))
+    run(t, { _tag: "FamilyInvite", msisdn: O, member: A, minutes: 1, sms: 0, dataMb: 0 })
+    run(t, { _tag: "FamilyReply", msisdn: A, accept: true })
+    run(t, { _tag: "FamilyInvite", msisdn: O, member: M, minutes: 1, sms: 0, dataMb: 0 })
+    const n = t.log.count()
+    t.advanceTo(fromMsk(2026, 6, 3))
+    const ev = since(t, n)
+    expect(ev.filter((e) => e.type === "FamilyDeclined").map((e) => [e.owner, e.member, e.reason])).toEqual([
+      [O, M, "expired"],
+    ])
+    expect(smsOf(ev, O)).toEqual([
+      "Абонент +7 916 000-06-03 не ответил на приглашение в «МЫ МТС». Приглашение отменено.",
+    ])
+    expect(sub(t, A).family).toMatchObject({ role: "member", owner: O })
+  })
+  it("the nightly job moves the clock mark to the next midnight", () => {
+    const t = newTwin()
+    const n = t.log.count()
+    t.advanceTo(fromMsk(2026, 6, 3))
+    expect(
+      since(t, n)
+        .filter((e) => e.type === "ClockSet")
+        .map((e) => [e.to, e.nextDaily]),
+    ).toEqual([
+      [fromMsk(2026, 6, 2), fromMsk(2026, 6, 3)],
+      [fromMsk(2026, 6, 3), fromMsk(2026, 6, 4)],
+    ])
+  })
+  it("R13, R4: a bonus package lapses at exactly its days; the tariff packages do not", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", 0, { bonus: 150 })
+    run(t, { _tag: "ExchangeBonus", msisdn: A, offer: "bonus-1gb" })
+    t.advanceTo(T0 + 30 * DAY - 1)
+    expect(sub(t, A).packages.map((p) => p.source)).toEqual(["tariff", "tariff", "tariff", "bonus"])
+    const n = t.log.count()
+    t.advanceTo(T0 + 30 * DAY)
+    expect(since(t, n).filter((e) => e.type === "PackageExpired")).toEqual([
+      expect.objectContaining({ msisdn: A, pkgId: expect.stringMatching(/^bonus:bonus-1gb:/) }),
+    ])
+    expect(sub(t, A).packages.map((p) => p.source)).toEqual(["tariff", "tariff", "tariff"])
+  })
+  it("R10: the repayment closes the payment, takes its amount and says so", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(500))
+    run(t, { _tag: "PromisedPayment", msisdn: A, amount: rub(200) })
+    const n = t.log.count()
+    t.advanceBy(4 * DAY)
+    const ev = since(t, n)
+    expect(money(ev).filter((m) => m[1] === "promised-repayment")).toEqual([
+      [A, "promised-repayment", -rub(200), "promised"],
+    ])
+    expect(ev.some((e) => e.type === "PromisedClosed")).toBe(true)
+    expect(smsOf(ev, A)).toContain("Обещанный платеж 200,00 руб. погашен.")
+    expect(sub(t, A).promised).toBeNull()
+  })
+  it("R11: autopay by date tops up on its day, says so and sets the next month's date", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(500))
+    run(t, { _tag: "SetAutopay", msisdn: A, mode: "date", amount: rub(300), day: 5 })
+    const n = t.log.count()
+    t.advanceTo(fromMsk(2026, 6, 5, 12))
+    const ev = since(t, n)
+    expect(money(ev)).toEqual([[A, "autopay", rub(300), "date"]])
+    expect(smsOf(ev, A)).toEqual(["Автоплатеж: счет пополнен на 300,00 руб."])
+    expect(sub(t, A).autopay).toMatchObject({ mode: "date", day: 5, amount: rub(300) })
+    expect(sub(t, A).autopay).toMatchObject({ nextAt: fromMsk(2026, 7, 5) })
+  })
+})
