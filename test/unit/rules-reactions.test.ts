@@ -158,3 +158,36 @@ describe("R15 renewal once a credit lifts the balance block", () => {
     expect(sub(t, A).renewalSkipped).toBe(false)
   })
 })
+
+describe("R11, R16, R15 what is not a charge", () => {
+  it("R16, R11: a call the package covers costs 0: no charge SMS and no autopay, even below the threshold", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", rub(50))
+    run(t, { _tag: "SetNotifications", msisdn: A, charges: true })
+    run(t, { _tag: "SetAutopay", msisdn: A, mode: "threshold", amount: rub(300), threshold: rub(100) })
+    const r = call(t)
+    expect(r.events.map((e) => e.type)).toEqual(["UsageRated"])
+    expect(sub(t, A).balance).toBe(rub(50))
+    // The first paid charge below the threshold tops up.
+    const paid = run(t, { _tag: "Usage", msisdn: A, usage: { _tag: "sms", to: "+441234567890" } })
+    expect(money(paid.events)).toEqual([[A, "autopay", rub(300), "threshold"]])
+    expect(smsTexts(paid.events)).toEqual([
+      "Списание 8,00 руб.: SMS. Баланс: 42,00 руб.",
+      "Автоплатеж: счет пополнен на 300,00 руб.",
+    ])
+  })
+  it("R15, R2: a credit to a «МЫ МТС» member with a skipped renewal renews nothing: he renews with his owner", () => {
+    const t = newTwin()
+    const O = "79160000603"
+    addSub(t, O, "my-mts", rub(5000))
+    addSub(t, B, "smart", -rub(1))
+    t.advanceMonths(1)
+    expect(sub(t, B).renewalSkipped).toBe(true)
+    run(t, { _tag: "FamilyInvite", msisdn: O, member: B, minutes: 100, sms: 0, dataMb: 0 })
+    run(t, { _tag: "FamilyReply", msisdn: B, accept: true })
+    const shares = sub(t, B).packages
+    const r = run(t, { _tag: "TopUp", msisdn: B, amount: rub(100), method: "card" })
+    expect(r.events.map((e) => e.type)).toEqual(["Money", "SmsDelivered"])
+    expect(sub(t, B).packages).toEqual(shares)
+  })
+})
