@@ -257,8 +257,11 @@ describe("R18 «Мобильный помощник» gate (assistant.ts)", () =
     const t = off()
     run(t, { _tag: "ConnectService", msisdn: A, service: "goodok", by: A, via: "ussd" })
     run(t, { _tag: "DisconnectService", msisdn: A, service: "goodok", by: A, via: "sms" })
-    run(t, { _tag: "Block", msisdn: A })
-    run(t, { _tag: "Unblock", msisdn: A, via: "lk" })
+    // The operator (no by) through any channel, or a subscriber command that names no channel, passes.
+    run(t, { _tag: "Block", msisdn: A, via: "lk" })
+    run(t, { _tag: "Unblock", msisdn: A, by: A })
+    // An unknown number is the rule's to refuse.
+    expect(refusedQuietly(t, { _tag: "Block", msisdn: X, by: X, via: "lk" })).toEqual(["UNKNOWN_SUBSCRIBER", "msisdn"])
     run(t, { _tag: "TopUp", msisdn: A, amount: rub(10), method: "card", by: A, via: "lk" })
     run(t, { _tag: "RequestOtp", msisdn: A, by: A, via: "lk" })
     run(t, { _tag: "ConnectService", msisdn: A, service: "mobile-assistant", by: A, via: "lk" })
