@@ -142,6 +142,12 @@ describe("R27 kiosk «Электронный Помощник»", () => {
     addSub(t, C, "corporate", rub(10))
     expect(fails(t, { _tag: "KioskLogin", msisdn: C, code: "123456" }).code).toBe("SERVICE_NOT_AVAILABLE")
     expect(fails(t, { _tag: "RequestKioskCode", msisdn: A, by: V }).code).toBe("NOT_AUTHORIZED")
+    expect(fails(t, { _tag: "RequestKioskCode", msisdn: V }).message).toBe(
+      "msisdn: «Электронный Помощник» is not available on VIP tariff vip",
+    )
+    expect(fails(t, { _tag: "RequestKioskCode", msisdn: C }).message).toBe(
+      "msisdn: «Электронный Помощник» is not available on corporate tariff corporate",
+    )
   })
 })
 

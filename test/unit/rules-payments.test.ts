@@ -465,3 +465,23 @@ describe("R9, R12, R13 what the subscriber is told and the account checks", () =
     ])
   })
 })
+
+describe("R12 the refusal names the positive balance", () => {
+  it("R12: below zero the positive balance is 0; above, the balance itself", () => {
+    const t = newTwin()
+    addSub(t, A, "smart", -rub(5))
+    addSub(t, B, "smart", rub(5))
+    unchanged(t, () => {
+      const e = fails(t, { _tag: "Transfer", msisdn: A, to: B, amount: rub(10) })
+      expect([e.code, e.message]).toEqual([
+        "INSUFFICIENT_FUNDS",
+        "amount: 1000 + fee 1000 exceeds the positive balance 0",
+      ])
+      const p = fails(t, { _tag: "PayProvider", msisdn: B, provider: "utilities", account: "AB12", amount: rub(10) })
+      expect([p.code, p.message]).toEqual([
+        "INSUFFICIENT_FUNDS",
+        "amount: 1000 + fee 0 exceeds the positive balance 500",
+      ])
+    })
+  })
+})
