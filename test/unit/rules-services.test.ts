@@ -308,3 +308,14 @@ describe("R6, R17, R5 what the subscriber is told", () => {
     expect(sub(t, A).constructorChoice).toEqual({ minutes: 600, dataGb: 20 })
   })
 })
+
+describe("R15 a connection fee alone makes a service paid", () => {
+  it("R15: below zero a service with only a connection fee is BLOCKED, not INSUFFICIENT_FUNDS", () => {
+    const t = newTwin({ catalog: paidCatalog() })
+    addSub(t, A, "smart", -1)
+    unchanged(t, () => {
+      const e = fails(t, { _tag: "ConnectService", msisdn: A, service: "paid-connect" })
+      expect([e.code, e.field]).toEqual(["BLOCKED", "msisdn"])
+    })
+  })
+})
