@@ -317,3 +317,22 @@ describe("I4 shares against what is left, in detail", () => {
     expect(at(0, 0, 10 * 1024 + 1)).toBe(`dataMb: ${10 * 1024 + 1} > ${10 * 1024} the owner has`)
   })
 })
+
+describe("I4 only the owner's tariff packages are shared", () => {
+  it("I4: joining and removal change the owner's tariff packages only; a bought package stays whole", () => {
+    const t = family()
+    run(t, { _tag: "BuyPackage", msisdn: O, offer: "internet-mini" })
+    const oneOff = () =>
+      sub(t, O)
+        .packages.filter((p) => p.source === "oneoff")
+        .map((p) => [p.total, p.left])
+    expect(oneOff()).toEqual([[3 * 1024 * 1024, 3 * 1024 * 1024]])
+    join(t, M1, 100, 10, 1024)
+    expect(oneOff()).toEqual([[3 * 1024 * 1024, 3 * 1024 * 1024]])
+    expect(left(t, O, "data")).toBe(49 * 1024 * 1024)
+    run(t, { _tag: "FamilyRemove", msisdn: O, member: M1 })
+    expect(oneOff()).toEqual([[3 * 1024 * 1024, 3 * 1024 * 1024]])
+    expect(left(t, O, "data")).toBe(50 * 1024 * 1024)
+    expect([left(t, O, "minutes"), left(t, O, "sms")]).toEqual([1500, 500])
+  })
+})
