@@ -131,6 +131,10 @@ describe("travel and mobile data (network side)", () => {
     const t = newTwin()
     addSub(t, A, "smart", rub(10))
     expect(refusedQuietly(t, { _tag: "Travel", msisdn: A, to: "XX" })).toEqual(["UNKNOWN_COUNTRY", "to"])
+    // The message quotes at most 20 characters of what was sent.
+    expect(fails(t, { _tag: "Travel", msisdn: A, to: `${"Z".repeat(20)}TAIL` }).message).toBe(
+      `to: "${"Z".repeat(20)}" is not home, russia or a country code in the catalog`,
+    )
     expect(refusedQuietly(t, { _tag: "Travel", msisdn: X, to: "TR" })).toEqual(["UNKNOWN_SUBSCRIBER", "msisdn"])
     expect(refusedQuietly(t, { _tag: "Travel", msisdn: A, to: "TR", by: A })).toEqual(["NOT_AUTHORIZED", "by"])
   })
