@@ -4,7 +4,7 @@
 // events; a refusal changes nothing (I9 for commands only the network or the control API may send).
 import { describe, expect, it } from "vitest"
 import type { Command } from "../../core/domain/commands.ts"
-import { addMonths, DAY } from "../../core/domain/time.ts"
+import { addMonths, DAY, HOUR } from "../../core/domain/time.ts"
 import type { TwinCore } from "../../core/engine/twin-core.ts"
 import { MAX_SERVICE_SMS_TEXT } from "../../core/rules/service-sms.ts"
 import { addSub, fails, inbox, newTwin, rub, run, sub, unchanged } from "../helpers/twin.ts"
@@ -230,6 +230,25 @@ describe("scenario setup as state (setup.ts)", () => {
     expect(refusedQuietly(t, f({ member: X }))[0]).toBe("UNKNOWN_SUBSCRIBER")
     expect(refusedQuietly(t, f({ msisdn: X }))[0]).toBe("UNKNOWN_SUBSCRIBER")
     expect(refusedQuietly(t, f({ minutes: 100_000 }))[0]).toBe("FAMILY_SHARE_EXCEEDS")
+  })
+})
+
+describe("R2, I4 setup closes lapsed invitations first", () => {
+  it("R2, I4: setting up a member whose invitation lapsed closes it: one entry, one fee at renewal", () => {
+    const t = newTwin()
+    addSub(t, A, "my-mts", rub(5000))
+    addSub(t, B, "smart", rub(10))
+    run(t, { _tag: "FamilyInvite", msisdn: A, member: B, minutes: 100, sms: 0, dataMb: 0 })
+    t.advanceBy(24 * HOUR)
+    const r = run(t, { _tag: "SetupFamily", msisdn: A, member: B, minutes: 100, sms: 0, dataMb: 0 })
+    expect(r.events.map((e) => e.type)).toEqual(["FamilyDeclined", "FamilyInvited", "FamilyJoined"])
+    const fam = sub(t, A).family
+    expect(fam?.role === "owner" && fam.members.map((m) => [m.msisdn, m.status])).toEqual([[B, "active"]])
+    const n = t.log.count()
+    t.advanceMonths(1)
+    const fees = [...t.log.read(n)].filter((e) => e.type === "Money" && e.reason === "fee-family-member")
+    expect(fees).toHaveLength(1)
+    expect(sub(t, A).packages.find((p) => p.kind === "minutes")?.total).toBe(1400)
   })
 })
 
