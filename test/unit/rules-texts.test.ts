@@ -45,6 +45,8 @@ describe("R14, R16 ledger lines by name (ledgerWhat)", () => {
     expect(ledgerWhat(cat, "payment-other", "tv-internet:12345")).toBe("оплата «ТВ и Интернет», договор 12345")
     expect(ledgerWhat(cat, "payment-other", "nope:12345")).toBe("оплата")
     expect(ledgerWhat(cat, "payment-other", "no-colon")).toBe("оплата")
+    // A ref with no «provider:» part names no provider, even one that begins with a provider's id.
+    expect(ledgerWhat(cat, "payment-other", "mobileX")).toBe("оплата")
     // Only a leading 8 becomes 7.
     expect(ledgerWhat(cat, "payment-other", "mobile:79168888888")).toBe("оплата «Мобильный телефон», +7 916 888-88-88")
   })
