@@ -62,6 +62,8 @@ export const setupFamily = (ctx: Ctx, c: CommandOf<"SetupFamily">): RuleResult =
   const m = getSub(ctx, c.member, "member")
   if (isErr(o)) return o
   if (isErr(m)) return m
-  const invited = invite.events.filter((e) => e.type === "FamilyInvited")
-  return ok([...invited, joined(o, m, { minutes: c.minutes, sms: c.sms, dataMb: c.dataMb })])
+  // The invitation without its SMS: the lapsed invitations it closes first (R2) stay, or an owner
+  // would go on listing a number that has since become an owner itself (I4).
+  const kept = invite.events.filter((e) => e.type === "FamilyInvited" || e.type === "FamilyDeclined")
+  return ok([...kept, joined(o, m, { minutes: c.minutes, sms: c.sms, dataMb: c.dataMb })])
 }

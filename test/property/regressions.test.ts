@@ -88,4 +88,36 @@ describe("regressions found by the QA properties", () => {
       t.registry.store.close()
     }
   })
+  // Found by "I7 restart from SQLite with snapshots" at 1000 runs (base seed 3): a number whose own
+  // invitation had lapsed was made an owner by SetupFamily; the invitation's tidy-up was dropped,
+  // so the inviting owner still listed it as a member (I4: a member that does not point back).
+  it("I4/R2: SetupFamily closes a lapsed invitation of the new owner, as an invitation does", async () => {
+    const t = openQaTwin(defaultQaCatalog(), "1")
+    const C = "79990000003"
+    try {
+      const run = new QaRun(coreExecutor(t.twin), t.start)
+      const model = new QaModel(t.twin.cat)
+      for (const [m, tariff] of [
+        [A, "my-mts"],
+        [B, "my-mts"],
+        [C, "smart"],
+      ] as const)
+        await run.step(
+          cmd({ _tag: "CreateSubscriber", msisdn: m, name: "Абонент", tariff, balance: 100_000, payment: "prepaid" }),
+          model,
+        )
+      await run.step(cmd({ _tag: "FamilyInvite", msisdn: A, member: B, minutes: 0, sms: 0, dataMb: 1, by: A }), model)
+      await run.step({ t: "advance", ms: 86_400_000 }, model)
+      const setup = await run.step(
+        cmd({ _tag: "SetupFamily", msisdn: B, member: C, minutes: 38, sms: 5, dataMb: 100 }),
+        model,
+      )
+      expect(setup.ok).toBe(true)
+      expect(t.twin.state.subscribers.get(B)?.family?.role).toBe("owner")
+      const a = t.twin.state.subscribers.get(A)?.family
+      expect(a === null || a?.role !== "owner" || !a.members.some((x) => x.msisdn === B)).toBe(true)
+    } finally {
+      t.registry.store.close()
+    }
+  })
 })
