@@ -17,6 +17,7 @@ import {
 } from "effect/cluster"
 import { RpcClient, RpcSerialization } from "effect/rpc"
 import { Socket } from "effect/socket"
+import { peerWatch } from "./peer-watch.ts"
 
 /** Shards per group: the simulation places partition p on shard (p mod shards) + 1 (cluster/coordinator.ts). */
 export const DEFAULT_SHARDS = 8
@@ -47,7 +48,9 @@ export const shardingConfig = (
   shardLockRefreshInterval: SHARD_LOCK_DEADLINE,
   // Three deadlines, so the derived interval is SHARD_LOCK_DEADLINE. It is also the lock session's
   // idle_session_timeout: how long a frozen (not killed) runner keeps its locks, and so its
-  // partitions, before another runner can take them.
+  // partitions, before another runner can take them; and how long a runner's registry row counts
+  // without a heartbeat: a dead runner that no health check marks down keeps its shards assigned
+  // that long (why every runner checks its peers, cluster/peer-watch.ts).
   shardLockExpiration: "360 seconds",
   runnerHealthCheckInterval: "1 second",
   refreshAssignmentsInterval: "1 second",
@@ -146,13 +149,15 @@ const storage = <A, E, R>(transport: Layer.Layer<A, E, R>, config: Partial<Shard
 
 /**
  * A runner: NodeClusterSocket.layer({ storage: "sql", runnerHealth: "ping" }) assembled here so that
- * the socket client is clientProtocol above.
+ * the socket client is clientProtocol above, plus peerWatch (cluster/peer-watch.ts): the library's
+ * health check runs on one runner only, and a killed runner must not take it along.
  */
 export const runnerClusterLayer = (config: Partial<ShardingConfig.ShardingConfig["Service"]>) =>
   storage(
-    Layer.provide(SocketRunner.layer, [NodeClusterSocket.layerSocketServer, clientProtocol]).pipe(
-      Layer.provide(runnerHealthPing.pipe(Layer.provide(Runners.layerRpc), Layer.provide(clientProtocol))),
-    ),
+    Layer.merge(
+      Layer.provide(SocketRunner.layer, [NodeClusterSocket.layerSocketServer, clientProtocol]),
+      peerWatch,
+    ).pipe(Layer.provide(runnerHealthPing.pipe(Layer.provide(Runners.layerRpc), Layer.provide(clientProtocol)))),
     config,
   )
 

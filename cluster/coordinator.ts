@@ -30,6 +30,11 @@ export interface ClusterSimOptions {
   ) => void
   /** Keep the run's committed days in Postgres after it finished (default: removed). */
   readonly keep?: boolean
+  /**
+   * Abandon the run when this is aborted (a test that timed out): its calls are interrupted and its
+   * cluster client leaves, instead of sending days on behind the caller's back.
+   */
+  readonly signal?: AbortSignal
 }
 
 /** What one runner did in a run. */
@@ -241,5 +246,7 @@ export const simulateOnCluster = (o: ClusterSimOptions, onReport: OnReport = () 
     return result
   })
   const client = clientClusterLayer(shardingConfig(o.shards, null))
-  return Effect.runPromise(program.pipe(Effect.provide(Layer.provideMerge(client, pgLayer(o.pg))), Effect.scoped))
+  return Effect.runPromise(program.pipe(Effect.provide(Layer.provideMerge(client, pgLayer(o.pg))), Effect.scoped), {
+    signal: o.signal,
+  })
 }

@@ -100,6 +100,10 @@ export class QaModel {
       case "Login":
         this.loginAnswer(c.msisdn, code)
         return
+      // R24: wrong codes count "in a row": any login that succeeds, on mobile data too (R26), ends the row.
+      case "LoginByNetwork":
+        s.lkFailures = 0
+        return
       case "ChangeTariff":
         s.tariff = c.tariff
         if (this.cat.tariffs.get(c.tariff)?.defaultServices.includes("mobile-assistant") === true) s.assistant = true
