@@ -13,7 +13,7 @@ import { Entity } from "effect/cluster"
 import { monitorEventLoopDelay } from "node:perf_hooks"
 import { SqlClient, type SqlError } from "effect/sql"
 import { Partition } from "../sim/partition.ts"
-import { generateGroups, partitionGroups, type Group } from "../sim/population.ts"
+import { groupsOfPartitions } from "../sim/population.ts"
 import { dayLog, type DayLog } from "./day-log.ts"
 import { SimFailed, SimPartition, type DayReport, type RunDayPayload } from "./entity.ts"
 import { commitDay, ensureSchema, lastDay, loadDay, loadDays } from "./store.ts"
@@ -52,14 +52,6 @@ const drive = (steps: Generator<void>) =>
     }
   })
 
-/** The population's groups, kept for the last (seed, subscribers) a runner saw: every partition of a run shares them. */
-let groupsMemo: { key: string; groups: Group[] } | null = null
-const groupsOf = (seed: string, subscribers: number): Group[] => {
-  const key = `${seed}|${subscribers}`
-  if (groupsMemo?.key !== key) groupsMemo = { key, groups: generateGroups(seed, subscribers) }
-  return groupsMemo.groups
-}
-
 /** Event-loop delay on this runner (what a shard-lock refresh or a health ping waits behind). */
 const stalls = monitorEventLoopDelay({ resolution: 20 })
 stalls.enable()
@@ -94,7 +86,8 @@ export const partitionLayer = SimPartition.toLayer(
       Effect.gen(function* () {
         drop()
         const t0 = performance.now()
-        const groups = partitionGroups(groupsOf(p.seed, p.subscribers), p.partition, p.partitions)
+        // Only this partition's groups are built: a runner holds none of the other partitions'.
+        const [groups = []] = groupsOfPartitions(p.seed, p.subscribers, p.partitions, [p.partition])
         const days = yield* loadDays(p.run, p.partition)
         const last = days[days.length - 1]
         if (last === undefined) {

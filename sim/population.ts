@@ -63,12 +63,37 @@ export const msisdnOf = (i: number): string => `79${String(i).padStart(9, "0")}`
  * Split `subscribers` numbers into account groups: ~12% of numbers are in «МЫ МТС» families
  * (owner + 1..4 members), ~10% in corporate accounts of 2..8 numbers, the rest single.
  */
-export const generateGroups = (seed: string, subscribers: number): Group[] => {
+export const generateGroups = (seed: string, subscribers: number): Group[] =>
+  groupsOfPartitions(seed, subscribers, 1, [0])[0] as Group[]
+
+/** The groups of partition `p` of `partitions` (round-robin by group index). */
+export const partitionGroups = (groups: readonly Group[], p: number, partitions: number): Group[] =>
+  groups.filter((g) => g.id % partitions === p)
+
+/**
+ * The groups of the partitions `mine` (in that order), exactly partitionGroups(generateGroups(…))
+ * for each, in one pass that keeps only theirs: the other groups are drawn for their sizes (a
+ * group's first number is the sum of the sizes before it) but never built. A cluster runner or
+ * worker thread thus holds only its own partitions' groups, not the whole population's.
+ */
+export const groupsOfPartitions = (
+  seed: string,
+  subscribers: number,
+  partitions: number,
+  mine: readonly number[],
+): Group[][] => {
   if (!Number.isSafeInteger(subscribers) || subscribers < 1 || subscribers > 999_999_999)
     throw new Error(`subscribers: must be 1..999999999, got ${subscribers}`)
+  if (!Number.isSafeInteger(partitions) || partitions < 1)
+    throw new Error(`partitions: must be a positive integer, got ${partitions}`)
+  for (const p of mine)
+    if (!Number.isSafeInteger(p) || p < 0 || p >= partitions)
+      throw new Error(`partition: must be 0..${partitions - 1}, got ${p}`)
+  // Partition → its list of groups (undefined: not kept).
+  const slot: Array<Group[] | undefined> = new Array(partitions)
+  const out = mine.map((p) => (slot[p] ??= []))
   const h = fnv1a(`${seed}/groups`)
   const d = new Draw()
-  const out: Group[] = []
   let i = 0
   for (let g = 0; i < subscribers; g++) {
     d.reset(h, g, 0)
@@ -84,15 +109,11 @@ export const generateGroups = (seed: string, subscribers: number): Group[] => {
     }
     size = Math.min(size, subscribers - i)
     if (size === 1) kind = "single"
-    out.push({ id: g, kind, first: i, size })
+    slot[g % partitions]?.push({ id: g, kind, first: i, size })
     i += size
   }
   return out
 }
-
-/** The groups of partition `p` of `partitions` (round-robin by group index). */
-export const partitionGroups = (groups: readonly Group[], p: number, partitions: number): Group[] =>
-  groups.filter((g) => g.id % partitions === p)
 
 const SINGLE_TARIFFS: ReadonlyArray<readonly [string, number]> = [
   ["my-mts", 0.28],

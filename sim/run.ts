@@ -10,7 +10,7 @@ import { runInNewContext } from "node:vm"
 import v8 from "node:v8"
 import { tsWorker } from "./worker-thread.ts"
 import { Partition, type LogKind, type PartitionSummary } from "./partition.ts"
-import { generateGroups, partitionGroups } from "./population.ts"
+import { groupsOfPartitions, type Group } from "./population.ts"
 
 export interface SimOptions {
   readonly seed: string
@@ -122,10 +122,11 @@ export const runPartitions = (
   gc?.()
   const heap0 = process.memoryUsage().heapUsed
   const t0 = performance.now()
-  const all = generateGroups(input.seed, input.subscribers)
+  // This thread's partitions' groups only (one pass over the population, the others' never built).
+  const mine = groupsOfPartitions(input.seed, input.subscribers, input.partitions, input.mine)
   const parts = input.mine.map(
-    (p) =>
-      new Partition(input.seed, p, input.partitions, partitionGroups(all, p, input.partitions), {
+    (p, k) =>
+      new Partition(input.seed, p, input.partitions, mine[k] as Group[], {
         kind: input.log,
         ...(input.dbDir !== null ? { path: join(input.dbDir, `part-${String(p).padStart(3, "0")}.sqlite`) } : {}),
       }),

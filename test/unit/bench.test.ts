@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 import { fitExponent } from "../../bench/growth.ts"
 import { markdownTable, type SuiteResult } from "../../bench/lib/figures.ts"
 import { growthChart, ratioChart } from "../../bench/report.ts"
-import { dayPlan, generateGroups, msisdnOf, partitionGroups, SLOTS } from "../../sim/population.ts"
+import { dayPlan, generateGroups, groupsOfPartitions, msisdnOf, partitionGroups, SLOTS } from "../../sim/population.ts"
 import { plainLoop, ratingFixture } from "../../bench/rating.ts"
 
 describe("bench helpers", () => {
@@ -37,6 +37,24 @@ describe("bench helpers", () => {
     const parts = [0, 1, 2].map((p) => partitionGroups(groups, p, 3))
     expect(parts.reduce((a, p) => a + p.length, 0)).toBe(groups.length)
     expect(generateGroups("7", 5_000)).toEqual(groups)
+  })
+
+  it("I7 a partition's groups built on their own equal its share of the whole population's, in any order", () => {
+    for (const [subscribers, partitions] of [
+      [1, 1],
+      [5_000, 3],
+      [12_345, 8],
+    ] as const) {
+      const all = generateGroups("7", subscribers)
+      const each = Array.from({ length: partitions }, (_, p) => partitionGroups(all, p, partitions))
+      const order = Array.from({ length: partitions }, (_, p) => partitions - 1 - p)
+      expect(groupsOfPartitions("7", subscribers, partitions, order)).toEqual(order.map((p) => each[p]))
+      expect(groupsOfPartitions("7", subscribers, partitions, [0])).toEqual([each[0]])
+    }
+    expect(groupsOfPartitions("7", 100, 4, [])).toEqual([])
+    expect(() => groupsOfPartitions("7", 100, 4, [4])).toThrow(/partition: must be 0\.\.3, got 4/)
+    expect(() => groupsOfPartitions("7", 100, 0, [])).toThrow(/partitions: must be a positive integer/)
+    expect(() => groupsOfPartitions("7", 0, 4, [0])).toThrow(/subscribers: must be/)
   })
 
   it("day plans are a pure function of seed, day and groups", () => {
