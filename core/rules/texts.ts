@@ -131,7 +131,8 @@ export const texts = {
   providerPaid: (name: string, account: string, amount: number, fee: number) =>
     `Оплата «${name}» ` +
     `(${/^[78]\d{10}$/.test(account) ? phoneRu(`7${account.slice(1)}`) : `договор ${account}`}) ` +
-    `на ${formatRub(amount)} выполнена${fee > 0 ? `, комиссия ${formatRub(fee)}` : ""}.`,
+    // formatRub ends in «руб.», which closes the sentence too.
+    `на ${formatRub(amount)} выполнена${fee > 0 ? `, комиссия ${formatRub(fee)}` : "."}`,
   transferOut: (amount: number, to: string) => `Перевод ${formatRub(amount)} на номер ${phoneRu(to)} выполнен.`,
   transferIn: (amount: number, from: string) => `Вам поступил перевод ${formatRub(amount)} с номера ${phoneRu(from)}.`,
   usageCut: (kind: "call" | "sms" | "data", balance: number) =>

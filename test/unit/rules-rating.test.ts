@@ -187,7 +187,7 @@ describe("R3 roaming", () => {
     expect([r.failure.code, r.failure.field]).toEqual(["INSUFFICIENT_FUNDS", "msisdn"])
     expect(sub(t, A).balance).toBe(rub(390) - 1)
   })
-  it("R3: exactly the fee and nothing more: the fee is taken, a paid call is cut", () => {
+  it("R3: funds for exactly the fee and nothing more: a paid call abroad is refused, not rated", () => {
     const t = abroad("TR", ["zabugorishche"], rub(390))
     const r = t.execute({ _tag: "Usage", msisdn: A, usage: call(60) })
     if (r._tag === "Success") throw new Error("a paid call beyond the balance was rated")

@@ -77,9 +77,9 @@ describe("message texts that depend on numbers and conditions", () => {
     expect(texts.familyInvite("79160000001", 0, 0, 0)).toContain("0 мин, 0 ГБ, 0 SMS.")
   })
   it("R12: a provider payment names a phone account as a number and any other as a contract; a fee only when due", () => {
-    // (The text then ends «руб..»: formatRub's «руб.» and the sentence's full stop; reported, not pinned here.)
+    // The fee's «руб.» closes the sentence: no second full stop.
     expect(texts.providerPaid("Мобильный телефон", "89161234567", rub(100), rub(10))).toMatch(
-      /^Оплата «Мобильный телефон» \(\+7 916 123-45-67\) на 100,00 руб\. выполнена, комиссия 10,00 руб\./,
+      /^Оплата «Мобильный телефон» \(\+7 916 123-45-67\) на 100,00 руб\. выполнена, комиссия 10,00 руб\.$/,
     )
     expect(texts.providerPaid("Мобильный телефон", "79161234567", rub(100), 0)).toBe(
       "Оплата «Мобильный телефон» (+7 916 123-45-67) на 100,00 руб. выполнена.",
